@@ -1,0 +1,138 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
+import { AppError } from '../common/app-error';
+import type { Account } from './account.entity';
+import { AuthRepository } from './auth.repository';
+import type { AuthResponseDto, LoginDto, RegisterDto, UserDto } from './dto/auth.dto';
+import { hashPassword, verifyPassword } from './password';
+
+export interface IssuedSession {
+  response: AuthResponseDto;
+  refreshToken: string;
+  refreshTokenId: string;
+  refreshExpiresAt: Date;
+}
+
+/** Verified against when the email is unknown, so both answers take the same time. */
+const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'));
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly accounts: AuthRepository,
+    private readonly jwt: JwtService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async login(dto: LoginDto): Promise<IssuedSession> {
+    // Attempts are keyed by a hash, so the table holds no email addresses.
+    const emailKey = createHash('sha256').update(dto.email.toLowerCase()).digest('hex');
+    const { failures, oldestAt } = await this.accounts.recentFailures(emailKey, this.config.loginWindowSeconds);
+    if (failures >= this.config.loginMaxFailures) {
+      const retryAfter = oldestAt
+        ? Math.max(1, Math.ceil((oldestAt.getTime() + this.config.loginWindowSeconds * 1000 - Date.now()) / 1000))
+        : this.config.loginWindowSeconds;
+      throw new AppError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; wait a minute and try again.', undefined, {
+        'Retry-After': String(retryAfter),
+      });
+    }
+    const account = await this.accounts.findActiveAccountByEmail(dto.email);
+    const valid = await verifyPassword(account?.passwordHash ?? (await DUMMY_HASH_PROMISE), dto.password);
+    await this.accounts.recordAttempt(emailKey, valid && account !== null);
+    if (!account || !valid) {
+      this.logger.warn('sign-in refused');
+      throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
+    }
+    return this.issue(account, randomUUID());
+  }
+
+  async register(dto: RegisterDto): Promise<IssuedSession> {
+    const account = await this.accounts.createAccount({
+      email: dto.email,
+      passwordHash: await hashPassword(dto.password),
+      role: 'buyer',
+      displayName: dto.displayName?.trim() || null,
+    });
+    if (!account) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists.');
+    return this.issue(account, randomUUID());
+  }
+
+  async refresh(rawToken: string | undefined): Promise<IssuedSession> {
+    if (!rawToken) throw new AppError('REFRESH_TOKEN_INVALID', 'Sign in again.');
+    const tokenHash = this.hashToken(rawToken);
+    const consumed = await this.accounts.consumeRefreshToken(tokenHash);
+    if (!consumed) {
+      const known = await this.accounts.findRefreshToken(tokenHash);
+      if (known?.revokedAt) {
+        // A used token came back: someone holds a copy. End every session of that login.
+        await this.accounts.revokeFamily(known.familyId);
+        this.logger.warn({ familyId: known.familyId }, 'refresh token reused; family revoked');
+        throw new AppError('REFRESH_TOKEN_REUSED', 'This session was ended for your safety; sign in again.');
+      }
+      throw new AppError('REFRESH_TOKEN_INVALID', 'Sign in again.');
+    }
+    const account = await this.accounts.findActiveAccount(consumed.accountId);
+    if (!account) {
+      await this.accounts.revokeFamily(consumed.familyId);
+      throw new AppError('REFRESH_TOKEN_INVALID', 'Sign in again.');
+    }
+    const session = await this.issue(account, consumed.familyId);
+    await this.accounts.linkReplacement(consumed.id, session.refreshTokenId);
+    return session;
+  }
+
+  async logout(rawToken: string | undefined): Promise<void> {
+    if (!rawToken) return;
+    const known = await this.accounts.findRefreshToken(this.hashToken(rawToken));
+    if (known) await this.accounts.revokeFamily(known.familyId);
+  }
+
+  async me(accountId: string): Promise<UserDto> {
+    const account = await this.accounts.findActiveAccount(accountId);
+    if (!account) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
+    return toUserDto(account);
+  }
+
+  private async issue(
+    account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName'>,
+    familyId: string,
+  ): Promise<IssuedSession> {
+    const accessToken = await this.jwt.signAsync(
+      { sub: account.id, role: account.role, ...(account.cooperativeId ? { coop: account.cooperativeId } : {}) },
+      { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' },
+    );
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
+    const refreshTokenId = await this.accounts.insertRefreshToken({
+      accountId: account.id,
+      familyId,
+      tokenHash: this.hashToken(refreshToken),
+      expiresAt: refreshExpiresAt,
+    });
+    return {
+      response: { accessToken, expiresIn: this.config.accessTokenTtlSeconds, user: toUserDto(account) },
+      refreshToken,
+      refreshTokenId,
+      refreshExpiresAt,
+    };
+  }
+
+  private hashToken(rawToken: string): Buffer {
+    return createHmac('sha256', this.config.jwtRefreshSecret).update(rawToken).digest();
+  }
+}
+
+export function toUserDto(account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName'>): UserDto {
+  return {
+    id: account.id,
+    email: account.email,
+    role: account.role,
+    cooperativeId: account.cooperativeId ?? null,
+    displayName: account.displayName ?? null,
+  };
+}

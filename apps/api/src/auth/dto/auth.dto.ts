@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '@qh/domain';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class LoginDto {
+  @ApiProperty({ example: 'buyer@demo.cn' })
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'demo-pass-2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password: string;
+}
+
+export class RegisterDto {
+  @ApiProperty({ example: 'chen@example.cn' })
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(128)
+  password: string;
+
+  @ApiPropertyOptional({ maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  displayName?: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  cooperativeId: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  displayName: string | null;
+}
+
+export class AuthResponseDto {
+  @ApiProperty({ description: 'Bearer token for the Authorization header' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Seconds until the access token expires' })
+  expiresIn: number;
+
+  @ApiProperty({ type: UserDto })
+  user: UserDto;
+}

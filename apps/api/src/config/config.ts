@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/** The one place that reads process.env: everything else receives this typed, validated object. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Absolute path; holds the embedded cluster (`pg/`), generated secrets and uploads. */
+  dataDir: string;
+  /** When set, the app uses this server and starts no embedded PostgreSQL. */
+  databaseUrl?: string;
+  /** Port for the embedded cluster; 0 picks a free one at each start. */
+  embeddedPgPort: number;
+  jwtAccessSecret: string;
+  /** Keys the HMAC under which refresh tokens are stored, so a database dump alone cannot mint sessions. */
+  jwtRefreshSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  /** 32-byte AES-256-GCM key for household names and ID numbers. */
+  householdDataKey: Buffer;
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  cookieSecure: boolean;
+  corsOrigin?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  seedDemoData: boolean;
+  /** Built storefront served at `/`; absent in API-only runs. */
+  storefrontDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/db');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must use postgres:// or postgresql:// (got "${url.protocol}")`);
+  }
+  return raw;
+}
+
+function secret(env: Env, name: string, stored: Record<string, string>, minLength: number): string {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
+    return raw;
+  }
+  return stored[name];
+}
+
+function householdKey(env: Env, stored: Record<string, string>): Buffer {
+  const raw = env.HOUSEHOLD_DATA_KEY || stored.HOUSEHOLD_DATA_KEY;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError('HOUSEHOLD_DATA_KEY', 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  }
+  return key;
+}
+
+/**
+ * Secrets that were not given are generated once into DATA_DIR/secrets.json (mode 0600), so a
+ * restart keeps sessions valid and household data readable.
+ */
+function storedSecrets(dataDir: string): Record<string, string> {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const generated = {
+    JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
+    JWT_REFRESH_SECRET: randomBytes(32).toString('base64url'),
+    HOUSEHOLD_DATA_KEY: randomBytes(32).toString('base64'),
+    EMBEDDED_PG_PASSWORD: randomBytes(18).toString('base64url'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+  return generated;
+}
+
+export function embeddedPgPassword(dataDir: string): string {
+  return storedSecrets(dataDir).EMBEDDED_PG_PASSWORD;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const rawDataDir = env.DATA_DIR || '.data';
+  const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
+  const stored = storedSecrets(dataDir);
+  const corsOrigin = env.CORS_ORIGIN || undefined;
+  if (corsOrigin !== undefined && !/^https?:\/\/[^/]+$/.test(corsOrigin)) {
+    throw new ConfigError('CORS_ORIGIN', `must be an origin like https://shop.example.cn (got "${corsOrigin}")`);
+  }
+  return {
+    nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    host: env.HOST || '0.0.0.0',
+    port,
+    dataDir,
+    databaseUrl: databaseUrl(env),
+    embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
+    jwtAccessSecret: secret(env, 'JWT_ACCESS_SECRET', stored, 32),
+    jwtRefreshSecret: secret(env, 'JWT_REFRESH_SECRET', stored, 32),
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    householdDataKey: householdKey(env, stored),
+    loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86_400),
+    cookieSecure: boolean(env, 'COOKIE_SECURE', false),
+    corsOrigin,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    seedDemoData: boolean(env, 'SEED_DEMO_DATA', true),
+    storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),
+  };
+}

@@ -1,0 +1,120 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { AppError } from './common/app-error';
+import { toErrorBody } from './common/error.filter';
+import { PinoNestLogger } from './common/logger';
+import type { AppConfig } from './config/config';
+
+const REQUEST_ID_PATTERN = /^[\w.-]{8,64}$/;
+
+function validationDetails(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    return [...own, ...validationDetails(error.children ?? [], field)];
+  });
+}
+
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('黔货入粤 Marketplace API')
+    .setDescription('Nayong cooperatives selling to Guangzhou. Money is integer fen; rates are basis points.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the whole HTTP application; `main.ts` listens, tests listen on a free port. */
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    // Reuse a caller's request id when it looks like one, so logs line up across services.
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: true,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => {
+        const details = validationDetails(errors);
+        return new AppError(
+          'VALIDATION_FAILED',
+          details.map((d) => d.problems.join('; ')).join('; ') || 'The request is invalid.',
+          details,
+        );
+      },
+    }),
+  );
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin, credentials: true });
+
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+  await serveStorefront(app, config.storefrontDir);
+  return app;
+}
+
+/** The built storefront at `/`, with history-mode fallback to index.html for its routes. */
+async function serveStorefront(app: NestFastifyApplication, dir: string): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const indexFile = join(dir, 'index.html');
+  const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  if (indexHtml) {
+    await app.register(fastifyStatic, {
+      root: dir,
+      wildcard: false,
+      index: false,
+      decorateReply: false,
+      // Vite puts content-hashed files under assets/: they never change, so caches may keep them.
+      setHeaders: (res, path) =>
+        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
+  fastify.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path === '/api' || path.startsWith('/api/') || !indexHtml) {
+      const { body } = toErrorBody(new AppError('ROUTE_NOT_FOUND', `No route ${path}.`), String(request.id), path);
+      return reply.status(404).send(body);
+    }
+    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  });
+}

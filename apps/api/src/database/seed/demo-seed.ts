@@ -1,0 +1,206 @@
+import { LINK_MECHANISMS, makeCreditCode, makeResidentId, maskResidentId } from '@qh/domain';
+import { pinyin } from 'pinyin-pro';
+import type { EntityManager } from 'typeorm';
+import { hashPassword } from '../../auth/password';
+import { HouseholdCrypto } from '../../households/household-crypto';
+import { DEMO_COOPERATIVES, DEMO_PRODUCTS, GIVEN_NAMES, SURNAMES, VILLAGE_NAMES, DemoProduct } from './demo-catalog';
+
+export const DEMO_PASSWORD = 'demo-pass-2026';
+export const DEMO_ACCOUNTS = [
+  { email: 'buyer@demo.cn', role: 'buyer', displayName: '天河买家' },
+  { email: 'coop@demo.cn', role: 'cooperative', displayName: '合作社出纳' },
+  { email: 'official@demo.cn', role: 'official', displayName: '东西部协作办' },
+  { email: 'admin@demo.cn', role: 'admin', displayName: '平台管理员' },
+] as const;
+const HOUSEHOLD_COUNT = 240;
+
+/** Deterministic, so every fresh demo database looks the same. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export function pinyinOf(text: string): { full: string; initials: string } {
+  const full = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
+  const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
+  return { full: full.toLowerCase(), initials: initials.toLowerCase() };
+}
+
+function saleWindow(product: DemoProduct, now: Date): { startsAt: Date | null; endsAt: Date | null; shipsOn: string | null } {
+  if (!product.season) return { startsAt: null, endsAt: null, shipsOn: null };
+  const { startMonth, endMonth, presaleShipsOnMonthDay } = product.season;
+  // The coming season: this year's if it has not ended yet, else next year's.
+  let year = now.getUTCFullYear();
+  if (Date.UTC(year, endMonth, 1) <= now.getTime()) year += 1;
+  // Pre-sale opens two months before the harvest.
+  const startsAt = new Date(Date.UTC(year, startMonth - 3, 1));
+  const endsAt = new Date(Date.UTC(year, endMonth, 1));
+  return { startsAt, endsAt, shipsOn: presaleShipsOnMonthDay ? `${year}-${presaleShipsOnMonthDay}` : null };
+}
+
+/**
+ * Seeds the demo cooperatives, products, households and accounts in the caller's transaction.
+ * Returns what it wrote, or null when the demo data is already there (a second start adds nothing).
+ */
+export async function seedDemoData(
+  manager: EntityManager,
+  householdDataKey: Buffer,
+  now = new Date(),
+): Promise<Record<string, number> | null> {
+  const existing = await manager.query(`SELECT 1 FROM account WHERE lower(email) = 'admin@demo.cn'`);
+  if (existing.length) return null;
+  const random = prng(20160909);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+  const coopIds = new Map<string, string>();
+  for (const coop of DEMO_COOPERATIVES) {
+    const [row] = await manager.query(
+      `INSERT INTO cooperative (name_zh, name_en, credit_code, township_code, status, default_benefit_rate_bp, description_zh, description_en, verified_at)
+       VALUES ($1, $2, $3, $4, 'VERIFIED', $5, $6, $7, now()) RETURNING id`,
+      [
+        coop.nameZh,
+        coop.nameEn,
+        makeCreditCode(`93520525${coop.creditOrg9}`),
+        coop.townshipCode,
+        coop.defaultBenefitRateBp,
+        coop.descriptionZh,
+        coop.descriptionEn,
+      ],
+    );
+    coopIds.set(coop.key, row.id);
+  }
+
+  let variantCount = 0;
+  for (const product of DEMO_PRODUCTS) {
+    const coop = DEMO_COOPERATIVES.find((c) => c.key === product.cooperativeKey)!;
+    const { full, initials } = pinyinOf(product.titleZh);
+    const window = saleWindow(product, now);
+    const [row] = await manager.query(
+      `INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, description_zh, description_en, pinyin, pinyin_initials,
+         origin_township_code, certification_no, certification_issuer, certification_batch, certified_until, benefit_rate_bp,
+         shipping_class, shelf_life_days, sale_starts_at, sale_ends_at, presale_ships_on, status, published_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,'PUBLISHED', now()) RETURNING id`,
+      [
+        coopIds.get(product.cooperativeKey),
+        product.category,
+        product.slug,
+        product.titleZh,
+        product.titleEn,
+        product.descriptionZh,
+        product.descriptionEn,
+        full,
+        initials,
+        coop.townshipCode,
+        product.certified ? `纳消帮认〔2025〕${String(variantCount + 101).padStart(4, '0')}号` : null,
+        product.certified ? '纳雍县乡村振兴局' : null,
+        product.certified ? '2025年第二批' : null,
+        product.certified ? '2027-06-30' : null,
+        product.benefitRateBp ?? null,
+        product.shippingClass,
+        product.shelfLifeDays,
+        window.startsAt,
+        window.endsAt,
+        window.shipsOn,
+      ],
+    );
+    for (const [index, variant] of product.variants.entries()) {
+      const [v] = await manager.query(
+        `INSERT INTO product_variant (product_id, sku, label_zh, label_en, price_fen, weight_g, stock, sort_order)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+        [
+          row.id,
+          `${product.slug}-${index + 1}`.toUpperCase(),
+          variant.labelZh,
+          variant.labelEn,
+          variant.priceFen,
+          variant.weightG,
+          variant.stock,
+          index,
+        ],
+      );
+      if (variant.stock > 0) {
+        await manager.query(
+          `INSERT INTO inventory_movement (variant_id, delta, stock_after, reason) VALUES ($1, $2, $2, 'INITIAL_STOCK')`,
+          [v.id, variant.stock],
+        );
+      }
+      variantCount += 1;
+    }
+  }
+
+  const crypto = new HouseholdCrypto(householdDataKey);
+  const coopTownships = DEMO_COOPERATIVES.map((c) => c.townshipCode);
+  const households: unknown[][] = [];
+  for (let i = 0; i < HOUSEHOLD_COUNT; i++) {
+    const townshipCode = coopTownships[i % coopTownships.length];
+    const birth = `${1950 + Math.floor(random() * 50)}${String(1 + Math.floor(random() * 12)).padStart(2, '0')}${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const idNumber = makeResidentId('520525', birth, String(i % 1000).padStart(3, '0'));
+    const lifted = random() < 0.85;
+    const registeredYear = 2014 + Math.floor(random() * 3);
+    households.push([
+      `NY-${String(i + 1).padStart(6, '0')}`,
+      townshipCode,
+      pick(VILLAGE_NAMES[townshipCode] ?? ['新寨村']),
+      1 + Math.floor(random() * 7),
+      registeredYear,
+      lifted ? 2017 + Math.floor(random() * 4) : null,
+      lifted ? 'LIFTED' : 'MONITORED',
+      crypto.encrypt(pick(SURNAMES) + pick(GIVEN_NAMES)),
+      crypto.encrypt(idNumber),
+      crypto.idHmac(idNumber),
+      maskResidentId(idNumber),
+    ]);
+  }
+  const householdIds: { id: string; township_code: string }[] = [];
+  for (const h of households) {
+    const [row] = await manager.query(
+      `INSERT INTO household (code, township_code, village, members, registered_year, exit_year, status, head_name_enc, id_number_enc, id_hmac, id_masked)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id, township_code`,
+      h,
+    );
+    householdIds.push(row);
+  }
+
+  // Each household is linked to its township's cooperative, some also to a second one; the
+  // mechanisms rotate so that all four appear.
+  let linkCount = 0;
+  for (const [i, household] of householdIds.entries()) {
+    const home = DEMO_COOPERATIVES.find((c) => c.townshipCode === household.township_code)!;
+    const links = [home.key];
+    if (i % 3 === 0) links.push(DEMO_COOPERATIVES[(DEMO_COOPERATIVES.indexOf(home) + 1) % DEMO_COOPERATIVES.length].key);
+    for (const [j, key] of links.entries()) {
+      await manager.query(
+        `INSERT INTO household_link (household_id, cooperative_id, mechanism, weight, valid_from) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          household.id,
+          coopIds.get(key),
+          LINK_MECHANISMS[(i + j) % LINK_MECHANISMS.length],
+          1 + Math.floor(random() * 10),
+          `${2017 + (i % 4)}-01-01`,
+        ],
+      );
+      linkCount += 1;
+    }
+  }
+
+  for (const account of DEMO_ACCOUNTS) {
+    await manager.query(`INSERT INTO account (email, password_hash, role, cooperative_id, display_name) VALUES ($1, $2, $3, $4, $5)`, [
+      account.email,
+      await hashPassword(DEMO_PASSWORD),
+      account.role,
+      account.role === 'cooperative' ? coopIds.get(DEMO_COOPERATIVES[0].key) : null,
+      account.displayName,
+    ]);
+  }
+  return {
+    cooperatives: coopIds.size,
+    products: DEMO_PRODUCTS.length,
+    variants: variantCount,
+    households: householdIds.length,
+    links: linkCount,
+    accounts: DEMO_ACCOUNTS.length,
+  };
+}

@@ -1,0 +1,129 @@
+import type { components, paths } from '@qh/api-client';
+import createClient, { type Middleware } from 'openapi-fetch';
+import { useSessionStore } from './stores/session';
+
+export type ErrorBody = components['schemas']['ErrorDto'];
+
+/** Error codes the UI has a message for; anything else is shown as UNKNOWN. */
+export const KNOWN_ERROR_CODES = [
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'VALIDATION_FAILED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NETWORK',
+  'UNKNOWN',
+] as const;
+export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+
+/** A failed API call. `code` is the API's stable code (or NETWORK / UNKNOWN from the client). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+}
+
+const CODE_BY_STATUS: Partial<Record<number, KnownErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  429: 'TOO_MANY_ATTEMPTS',
+};
+
+export function toApiError(error: unknown, response: Response): ApiError {
+  if (isErrorBody(error)) {
+    return new ApiError(error.code, error.statusCode ?? response.status, error.message, error.requestId);
+  }
+  // No JSON error body (e.g. a proxy's HTML 502): derive what we can from the status.
+  const code = CODE_BY_STATUS[response.status] ?? 'UNKNOWN';
+  return new ApiError(code, response.status, `HTTP ${response.status}`);
+}
+
+/** The i18n key of the message to show for an error code. */
+export function errorMessageKey(code: string): `errors.${KnownErrorCode}` {
+  const known = (KNOWN_ERROR_CODES as readonly string[]).includes(code);
+  return `errors.${known ? (code as KnownErrorCode) : 'UNKNOWN'}`;
+}
+
+/** Awaits an openapi-fetch call and returns its data, or throws an ApiError carrying the code. */
+export async function unwrap<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
+  let result: Awaited<typeof call>;
+  try {
+    result = await call;
+  } catch (cause) {
+    throw new ApiError('NETWORK', 0, cause instanceof Error ? cause.message : 'Network error');
+  }
+  if (!result.response.ok) {
+    throw toApiError(result.error, result.response);
+  }
+  return result.data as Data;
+}
+
+const AUTH_ROUTE = /^\/api\/auth\//;
+
+/**
+ * Adds the bearer token from the session store. A 401 from any non-auth route gets one refresh
+ * (the httpOnly cookie) and one retry; the auth routes themselves are never retried, so a failed
+ * refresh cannot loop.
+ */
+function authMiddleware(): Middleware {
+  // Requests are consumed by fetch, so keep an unread copy of each one that may need a replay.
+  const replayable = new Map<string, Request>();
+
+  return {
+    onRequest({ request, schemaPath, id }) {
+      const { accessToken } = useSessionStore();
+      if (accessToken) {
+        request.headers.set('Authorization', `Bearer ${accessToken}`);
+      }
+      if (!AUTH_ROUTE.test(schemaPath)) {
+        replayable.set(id, request.clone());
+      }
+      return request;
+    },
+    async onResponse({ response, id, options }) {
+      const replay = replayable.get(id);
+      replayable.delete(id);
+      if (response.status !== 401 || replay === undefined) {
+        return undefined;
+      }
+      const session = useSessionStore();
+      if (!(await session.refresh()) || !session.accessToken) {
+        return undefined;
+      }
+      replay.headers.set('Authorization', `Bearer ${session.accessToken}`);
+      return options.fetch(replay);
+    },
+    onError({ id }) {
+      replayable.delete(id);
+      return undefined;
+    },
+  };
+}
+
+export function createApiClient() {
+  const client = createClient<paths>({
+    baseUrl: '',
+    credentials: 'include',
+    // Looked up on each call rather than captured once, so tests can stub the global fetch.
+    fetch: (request) => globalThis.fetch(request),
+  });
+  client.use(authMiddleware());
+  return client;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The app's typed API client: `api.POST('/api/auth/login', { body })`. */
+export const api = createApiClient();

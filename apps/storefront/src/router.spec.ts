@@ -1,0 +1,58 @@
+import type { Role } from '@qh/domain';
+import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import { createAppRouter } from './router';
+import { fakeSessionApi, userWithRole } from './testing/app';
+
+async function visit(path: string, role: Role | null) {
+  // A fresh visit: new store, and a server whose refresh cookie belongs to `role`.
+  setActivePinia(createPinia());
+  fakeSessionApi(role ? userWithRole(role) : null);
+  const router = createAppRouter(createMemoryHistory());
+  await router.push(path);
+  return router.currentRoute.value;
+}
+
+async function landOn(path: string, role: Role | null): Promise<string> {
+  return (await visit(path, role)).fullPath;
+}
+
+describe('route access', () => {
+  it('sends a guest to the login page, remembering where they were going', async () => {
+    expect(await landOn('/coop', null)).toBe('/login?redirect=/coop');
+    expect(await landOn('/gov', null)).toBe('/login?redirect=/gov');
+    expect(await landOn('/admin', null)).toBe('/login?redirect=/admin');
+  });
+
+  it('lets anyone see the shop pages', async () => {
+    expect(await landOn('/', null)).toBe('/');
+    expect(await landOn('/cart', null)).toBe('/cart');
+    expect(await landOn('/category/TEA', null)).toBe('/category/TEA');
+  });
+
+  it('restores the session from the refresh cookie before deciding', async () => {
+    expect(await landOn('/coop', 'cooperative')).toBe('/coop');
+  });
+
+  it('sends a role that may not open a page home', async () => {
+    expect(await landOn('/coop', 'buyer')).toBe('/');
+    expect(await landOn('/gov', 'cooperative')).toBe('/');
+    expect(await landOn('/admin', 'official')).toBe('/');
+  });
+
+  it('opens the assistance data to officials and admins, the administration to admins', async () => {
+    expect(await landOn('/gov', 'official')).toBe('/gov');
+    expect(await landOn('/gov', 'admin')).toBe('/gov');
+    expect(await landOn('/admin', 'admin')).toBe('/admin');
+  });
+
+  it('sends a signed-in visitor away from the login page', async () => {
+    expect(await landOn('/login?redirect=/gov', 'official')).toBe('/gov');
+    expect(await landOn('/login', 'buyer')).toBe('/');
+  });
+
+  it('answers unknown addresses with the not-found page', async () => {
+    expect((await visit('/no/such/page', null)).name).toBe('not-found');
+  });
+});

@@ -1,0 +1,73 @@
+import type { Role } from '@qh/domain';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
+import type { MessageKey } from './i18n';
+import { safeRedirect } from './lib/redirect';
+import { adminRoutes } from './modules/admin/routes';
+import { coopRoutes } from './modules/coop/routes';
+import { govRoutes } from './modules/gov/routes';
+import { shopRoutes } from './modules/shop/routes';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only these roles may open the route; guests are sent to /login, other roles home. */
+    roles?: readonly Role[];
+    /** Signed-in visitors are sent on (to `?redirect=` or home), e.g. the login page. */
+    guestOnly?: boolean;
+    /** Document title. */
+    titleKey?: MessageKey;
+    /** Label of the route's entry in the account menu, for routes that have one. */
+    navKey?: MessageKey;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  ...shopRoutes,
+  ...coopRoutes,
+  ...govRoutes,
+  ...adminRoutes,
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./modules/shop/pages/NotFoundPage.vue'),
+    meta: { titleKey: 'notFound.title' },
+  },
+];
+
+/** Where a visitor with `role` (null: guest) must go instead of `to`, or true to let them in. */
+export function accessRedirect(
+  to: Pick<RouteLocationNormalized, 'meta' | 'query' | 'fullPath'>,
+  role: Role | null,
+): RouteLocationRaw | true {
+  if (to.meta.guestOnly && role !== null) {
+    return safeRedirect(to.query.redirect) ?? { name: 'home' };
+  }
+  const allowed = to.meta.roles;
+  if (allowed === undefined) return true;
+  if (role === null) return { name: 'login', query: { redirect: to.fullPath } };
+  return allowed.includes(role) ? true : { name: 'home' };
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    // The first navigation waits for the refresh cookie to be tried, so a reload on /coop stays there.
+    await session.restore();
+    return accessRedirect(to, session.role);
+  });
+
+  return router;
+}

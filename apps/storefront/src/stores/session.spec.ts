@@ -1,0 +1,78 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorResponse, fakeApi, jsonResponse, userWithRole } from '../testing/app';
+import { useSessionStore } from './session';
+
+const official = userWithRole('official');
+
+beforeEach(() => setActivePinia(createPinia()));
+
+describe('useSessionStore', () => {
+  it('restores the session from the refresh cookie once, however often it is asked', async () => {
+    const server = fakeApi({
+      'POST /api/auth/refresh': () => jsonResponse(200, { accessToken: 'token-1', user: official }),
+    });
+    const session = useSessionStore();
+
+    await Promise.all([session.restore(), session.restore()]);
+    await session.restore();
+
+    expect(server.callsTo('POST', '/api/auth/refresh')).toHaveLength(1);
+    expect(session.user).toEqual(official);
+    expect(session.role).toBe('official');
+    expect(session.isAuthenticated).toBe(true);
+  });
+
+  it('stays a guest when there is no valid refresh cookie', async () => {
+    fakeApi({ 'POST /api/auth/refresh': () => errorResponse(401, 'UNAUTHORIZED') });
+    const session = useSessionStore();
+
+    await session.restore();
+
+    expect(session.user).toBeNull();
+    expect(session.role).toBeNull();
+  });
+
+  it('keeps the access token in memory only', async () => {
+    fakeApi({
+      'POST /api/auth/login': () => jsonResponse(200, { accessToken: 'token-1', user: official }),
+    });
+    const session = useSessionStore();
+
+    await session.login('official@example.com', 'secret-pass');
+
+    expect(session.accessToken).toBe('token-1');
+    expect(JSON.stringify({ ...localStorage })).not.toContain('token-1');
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain('token-1');
+  });
+
+  it('is not undone by a refresh that finishes after a login', async () => {
+    let answerRefresh: (response: Response) => void = () => undefined;
+    fakeApi({
+      'POST /api/auth/refresh': () => new Promise<Response>((resolve) => (answerRefresh = resolve)),
+      'POST /api/auth/login': () => jsonResponse(200, { accessToken: 'token-1', user: official }),
+    });
+    const session = useSessionStore();
+
+    const restoring = session.restore();
+    await session.login('official@example.com', 'secret-pass');
+    answerRefresh(errorResponse(401, 'UNAUTHORIZED'));
+    await restoring;
+
+    expect(session.user).toEqual(official);
+  });
+
+  it('forgets the session on logout even if the server cannot be reached', async () => {
+    fakeApi({
+      'POST /api/auth/login': () => jsonResponse(200, { accessToken: 'token-1', user: official }),
+    });
+    const session = useSessionStore();
+    await session.login('official@example.com', 'secret-pass');
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+
+    await session.logout();
+
+    expect(session.user).toBeNull();
+    expect(session.accessToken).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+import type { components } from '@qh/api-client';
+import { ROLES, type Role } from '@qh/domain';
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { api, unwrap } from '../api';
+
+export type SessionUser = components['schemas']['UserDto'];
+type AuthResponse = components['schemas']['AuthResponseDto'];
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<SessionUser | null>(null);
+  // Memory only, never localStorage: a reload gets a new token from the httpOnly refresh cookie.
+  const accessToken = ref<string | null>(null);
+
+  const role = computed<Role | null>(() => (isRole(user.value?.role) ? user.value.role : null));
+  const isAuthenticated = computed(() => user.value !== null && accessToken.value !== null);
+
+  // Bumped on every login/refresh/logout so that a slow refresh cannot undo a newer login.
+  let epoch = 0;
+  let refreshing: Promise<boolean> | null = null;
+  let restoring: Promise<void> | null = null;
+
+  function start(auth: AuthResponse): void {
+    epoch += 1;
+    accessToken.value = auth.accessToken;
+    user.value = auth.user;
+  }
+
+  function clear(): void {
+    epoch += 1;
+    accessToken.value = null;
+    user.value = null;
+  }
+
+  /** Throws an ApiError (code INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS, VALIDATION_FAILED, …). */
+  async function login(email: string, password: string): Promise<void> {
+    start(await unwrap(api.POST('/api/auth/login', { body: { email, password } })));
+  }
+
+  /** Gets a new access token from the refresh cookie; concurrent callers share one request. */
+  function refresh(): Promise<boolean> {
+    refreshing ??= (async () => {
+      const startedAt = epoch;
+      try {
+        const auth = await unwrap(api.POST('/api/auth/refresh'));
+        if (epoch === startedAt) start(auth);
+        return true;
+      } catch {
+        if (epoch === startedAt) clear();
+        return false;
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
+  }
+
+  /** Called once on app start (the router awaits it): signs the visitor back in if the cookie allows. */
+  function restore(): Promise<void> {
+    restoring ??= refresh().then(() => undefined);
+    return restoring;
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await unwrap(api.POST('/api/auth/logout'));
+    } catch {
+      // Even if the server is unreachable, forget the session locally.
+    } finally {
+      clear();
+    }
+  }
+
+  return { user, accessToken, role, isAuthenticated, login, refresh, restore, logout };
+});

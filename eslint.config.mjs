@@ -1,0 +1,73 @@
+// Lint for the whole monorepo, with Nx-style project boundaries enforced from each project's tags
+// (package.json "nx.tags"): shared libs depend on nothing of the apps, and the apps not on each other.
+import js from '@eslint/js';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
+import { readFileSync } from 'node:fs';
+import tseslint from 'typescript-eslint';
+
+const PROJECTS = ['libs/domain', 'libs/api-client', 'apps/api', 'apps/storefront'].map((root) => {
+  const manifest = JSON.parse(readFileSync(new URL(`./${root}/package.json`, import.meta.url), 'utf8'));
+  return { root, name: manifest.name, tags: manifest.nx?.tags ?? [] };
+});
+const ALLOWED = {
+  'scope:shared': ['scope:shared'],
+  'scope:api': ['scope:api', 'scope:shared'],
+  'scope:web': ['scope:web', 'scope:shared'],
+};
+
+function boundaries(project) {
+  const allowed = ALLOWED[project.tags[0]];
+  const forbidden = PROJECTS.filter((other) => other !== project && !other.tags.some((tag) => allowed.includes(tag)));
+  const frameworkFree =
+    project.root === 'libs/domain'
+      ? [{ group: ['@nestjs/*', 'typeorm', 'vue', 'pinia', 'pg', 'node:*'], message: 'libs/domain is pure TypeScript' }]
+      : [];
+  return {
+    files: [`${project.root}/**/*.{ts,vue}`],
+    ignores: project.root === 'libs/domain' ? [`${project.root}/**/*.spec.ts`] : [],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbidden.map((other) => ({
+              group: [other.name, `${other.name}/*`, `**/${other.root}/*`],
+              message: `${project.root} (${project.tags}) may not depend on ${other.root} (${other.tags})`,
+            })),
+            ...frameworkFree,
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '.nx/**', '.data/**', 'libs/api-client/src/schema.ts', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      // Prettier owns formatting.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  { files: ['apps/storefront/**/*.{ts,vue}'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['libs/domain/**/*.ts', 'apps/**/*.ts'], ignores: ['**/*.spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  ...PROJECTS.map(boundaries),
+);

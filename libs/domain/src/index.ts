@@ -1,0 +1,6 @@
+export * from './allocation';
+export * from './catalog';
+export * from './money';
+export * from './regions';
+export * from './resident-id';
+export * from './uscc';

@@ -1,0 +1,47 @@
+import { accessibilityProblems, Browser, openBrowser, withScreenshotOnFailure } from './support/browser';
+import { ShopPages } from './support/pages';
+
+describe('a buyer on a phone', () => {
+  let browser: Browser;
+
+  beforeEach(async () => {
+    browser = await openBrowser();
+  });
+  afterEach(() => browser.close());
+
+  it('sees the shop in Chinese, switches to English, logs in and sees the account menu', async () => {
+    const { page } = browser;
+    const shop = new ShopPages(page);
+    await withScreenshotOnFailure(page, 'buyer-first-visit', async () => {
+      await shop.openHome();
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+      expect(await shop.homeTitle()).toMatch(/纳雍/);
+      expect(await accessibilityProblems(page)).toEqual([]);
+
+      await shop.switchLanguage();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await shop.homeTitle()).toMatch(/Nayong/);
+
+      await shop.logIn('buyer@demo.cn', 'demo-pass-2026');
+      await shop.accountMenu().waitFor();
+      expect(await shop.signedInAs()).toEqual({ email: 'buyer@demo.cn', role: expect.stringMatching(/Buyer/) });
+
+      // The language choice survives a reload, and so does the session (through the refresh cookie).
+      await page.reload();
+      await shop.accountMenu().waitFor();
+      expect(await shop.homeTitle()).toMatch(/Nayong/);
+    });
+  });
+
+  it('is told clearly when the password is wrong', async () => {
+    const { page } = browser;
+    const shop = new ShopPages(page);
+    await withScreenshotOnFailure(page, 'buyer-wrong-password', async () => {
+      await shop.openHome();
+      await shop.logIn('buyer@demo.cn', 'not-the-password');
+      await page.getByTestId('login-error').waitFor();
+      expect(await page.getByTestId('login-error').innerText()).toMatch(/邮箱或密码|email or password/i);
+      expect(await shop.accountMenu().count()).toBe(0);
+    });
+  });
+});

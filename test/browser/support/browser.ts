@@ -1,0 +1,79 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RESULTS_DIR = join(__dirname, '../../../test-results');
+
+export function baseUrl(): string {
+  const url = process.env.QH_BROWSER_BASE_URL;
+  if (!url) throw new Error('QH_BROWSER_BASE_URL is not set: run through test/browser/jest.config.js');
+  return url;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile per journey; a phone-sized viewport unless told otherwise. */
+export async function openBrowser(viewport = { width: 390, height: 844 }): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'qh-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a journey and keeps a screenshot of the page when it fails. */
+export async function withScreenshotOnFailure(page: Page, name: string, journey: () => Promise<void>): Promise<void> {
+  try {
+    await journey();
+  } catch (error) {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical findings on the current page. */
+export async function accessibilityProblems(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (rightly) refuses an injected inline script.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe.run(
+      document,
+    );
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -1,0 +1,19 @@
+import pg from 'pg';
+
+export default async function globalTeardown() {
+  const child = globalThis.__QH_BROWSER_APP__;
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // Like Ctrl-C: the app closes, then stops its PostgreSQL.
+    child.kill('SIGINT');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  const database = globalThis.__QH_BROWSER_DB__;
+  if (database) {
+    const client = new pg.Client({ connectionString: database.server });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${database.name} WITH (FORCE)`);
+    await client.end();
+  }
+}

@@ -1,0 +1,57 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import pino from 'pino';
+import { AppConfig, loadConfig } from '../../apps/api/src/config/config';
+import { createApp } from '../../apps/api/src/create-app';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** http://127.0.0.1:port of the listening app, for supertest. */
+  url: string;
+  database: TestDatabase;
+  /** A direct client on the test database, for arranging data and checking what was stored. */
+  sql(text: string, values?: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database, listening on a free port. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'qh-test-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO_DATA: 'false',
+    STOREFRONT_DIR: join(dataDir, 'no-storefront'),
+    ...env,
+  });
+  const app = await createApp(config, database.url, pino({ level: 'silent' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const client = new Client({ connectionString: database.url });
+  // Tests that cut the database off must not crash the run through this helper's connection.
+  client.on('error', () => undefined);
+  await client.connect();
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${port}`,
+    database,
+    async sql(text, values) {
+      return (await client.query(text, values)).rows;
+    },
+    async close() {
+      await client.end();
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
