@@ -32,6 +32,9 @@ export class ShopPages {
   /** Opens the account menu and reads who is signed in, with which role. */
   async signedInAs(): Promise<{ email: string; role: string }> {
     await this.accountMenu().getByRole('button', { expanded: false }).click();
-    return { email: await this.page.getByTestId('account-email').innerText(), role: await this.page.getByTestId('account-role').innerText() };
+    return {
+      email: await this.page.getByTestId('account-email').innerText(),
+      role: await this.page.getByTestId('account-role').innerText(),
+    };
   }
 }

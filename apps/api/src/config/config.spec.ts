@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+describe(loadConfig.name, () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'qh-config-'));
+
+  it('starts on port 3000 with the embedded database and generated secrets when nothing is set', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.jwtAccessSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.householdDataKey).toHaveLength(32);
+    expect(statSync(join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps the generated secrets across starts', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(second.jwtAccessSecret).toBe(first.jwtAccessSecret);
+    expect(second.householdDataKey.equals(first.householdDataKey)).toBe(true);
+  });
+
+  it('prefers secrets given in the environment and never writes them to disk', () => {
+    const dir = dataDir();
+    const secret = 'x'.repeat(40);
+    expect(loadConfig({ DATA_DIR: dir, JWT_ACCESS_SECRET: secret }).jwtAccessSecret).toBe(secret);
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain(secret);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://db/x'],
+    ['DATABASE_URL', 'not a url'],
+    ['HOUSEHOLD_DATA_KEY', 'c2hvcnQ='],
+    ['JWT_ACCESS_SECRET', 'short'],
+    ['LOG_LEVEL', 'loud'],
+    ['COOKIE_SECURE', 'maybe'],
+    ['CORS_ORIGIN', 'https://shop.example.cn/path'],
+  ])('stops with a message naming %s when it is %p', (variable, value) => {
+    const attempt = () => loadConfig({ DATA_DIR: dataDir(), [variable]: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('never repeats a secret in its error message', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), JWT_ACCESS_SECRET: 'tiny-secret' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('tiny-secret') }),
+    );
+  });
+});
