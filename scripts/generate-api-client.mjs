@@ -11,11 +11,12 @@ const { FastifyAdapter } = require('@nestjs/platform-fastify');
 const { AppModule } = require('../apps/api/dist/app.module');
 const { openApiDocument } = require('../apps/api/dist/create-app');
 const { loadConfig } = require('../apps/api/dist/config/config');
-const { mkdtempSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
-const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'qh-openapi-')), LOG_LEVEL: 'silent' });
+const dataDir = mkdtempSync(join(tmpdir(), 'qh-openapi-'));
+const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 const app = await NestFactory.create(AppModule.forRoot(config, 'postgres://unused@127.0.0.1:1/unused'), new FastifyAdapter(), {
   preview: true,
   logger: false,
@@ -23,4 +24,5 @@ const app = await NestFactory.create(AppModule.forRoot(config, 'postgres://unuse
 app.setGlobalPrefix('api');
 writeFileSync(SCHEMA_PATH, await renderApiClient(openApiDocument(app)));
 await app.close();
+rmSync(dataDir, { recursive: true, force: true });
 console.log(`wrote ${SCHEMA_PATH}`);

@@ -43,5 +43,6 @@ export default async function globalSetup() {
   await cluster.initialise();
   await cluster.start();
   globalThis.__QH_TEST_CLUSTER__ = cluster;
+  globalThis.__QH_TEST_CLUSTER_DIR__ = dir;
   process.env.QH_TEST_SERVER_URL = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
 }

@@ -38,6 +38,7 @@ export default async function globalSetup() {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'qh-browser-'));
   chmodSync(dataDir, 0o755);
+  globalThis.__QH_BROWSER_DATA_DIR__ = dataDir;
   const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
   if (process.env.DATABASE_URL) {
     const database = await freshDatabase(process.env.DATABASE_URL);

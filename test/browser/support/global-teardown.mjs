@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -16,4 +17,5 @@ export default async function globalTeardown() {
     await client.query(`DROP DATABASE IF EXISTS ${database.name} WITH (FORCE)`);
     await client.end();
   }
+  if (globalThis.__QH_BROWSER_DATA_DIR__) rmSync(globalThis.__QH_BROWSER_DATA_DIR__, { recursive: true, force: true });
 }
