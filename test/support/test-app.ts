@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { AppConfig, loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
+import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -19,8 +20,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a fresh database, listening on a free port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The real application on a fresh database (optionally with the demo data), listening on a free port. */
+export async function startTestApp(env: Record<string, string> = {}, options: { demoData?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'qh-test-data-'));
   const config = loadConfig({
@@ -31,7 +32,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     STOREFRONT_DIR: join(dataDir, 'no-storefront'),
     ...env,
   });
-  const app = await createApp(config, database.url, pino({ level: 'silent' }));
+  if (options.demoData) await prepareDatabase(database.url, { ...config, seedDemoData: true }, pino({ level: 'silent' }));
+  // QH_TEST_LOG=error shows the app's own log when a test needs explaining.
+  const app = await createApp(config, database.url, pino({ level: process.env.QH_TEST_LOG ?? 'silent' }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

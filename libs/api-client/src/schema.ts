@@ -81,6 +81,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cooperatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_cooperative"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -105,6 +137,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_products"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_product"];
         put?: never;
         post?: never;
         delete?: never;
@@ -141,9 +205,51 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["UserDto"];
         };
+        CategoryDto: {
+            /** @enum {string} */
+            code: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
+            nameEn: string;
+            nameZh: string;
+            /** @description Published products in this category */
+            productCount: number;
+        };
+        CertificationDto: {
+            batch?: string | null;
+            issuer: string;
+            number: string;
+            /** @description false once the certificate has expired */
+            valid: boolean;
+            /** Format: date */
+            validUntil: string;
+        };
+        CooperativePageDto: {
+            creditCode: string;
+            descriptionEn: string;
+            descriptionZh: string;
+            id: string;
+            linkedHouseholds: components["schemas"]["LinkedHouseholdsDto"];
+            nameEn: string;
+            nameZh: string;
+            products: components["schemas"]["ProductListItemDto"][];
+            township: components["schemas"]["TownshipRefDto"];
+            /** Format: date-time */
+            verifiedAt?: string | null;
+        };
+        CooperativeProfileDto: {
+            creditCode: string;
+            descriptionEn: string;
+            descriptionZh: string;
+            id: string;
+            linkedHouseholds: components["schemas"]["LinkedHouseholdsDto"];
+            nameEn: string;
+            nameZh: string;
+            township: components["schemas"]["TownshipRefDto"];
+            /** Format: date-time */
+            verifiedAt?: string | null;
+        };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "EMAIL_TAKEN" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL_ERROR" | "DATABASE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "INVALID_CURSOR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "EMAIL_TAKEN" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_ATTEMPTS" | "INTERNAL_ERROR" | "DATABASE_UNAVAILABLE";
             /** @description Safe detail, e.g. the invalid fields */
             details?: Record<string, never>;
             message: string;
@@ -158,17 +264,98 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error";
         };
+        LinkedHouseholdsDto: {
+            byMechanism: components["schemas"]["MechanismCountDto"][];
+            /** @description Distinct households linked to the cooperative today */
+            households: number;
+        };
         LoginDto: {
             /** @example buyer@demo.cn */
             email: string;
             /** @example demo-pass-2026 */
             password: string;
         };
+        MechanismCountDto: {
+            households: number;
+            /** @enum {string} */
+            mechanism: "EQUITY_DIVIDEND" | "CONTRACT_PURCHASE" | "EMPLOYMENT" | "LAND_LEASE";
+        };
+        NamedRefDto: {
+            id: string;
+            name: string;
+            nameEn: string;
+        };
+        ProductDetailDto: {
+            /** @enum {string} */
+            category: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
+            certification?: components["schemas"]["CertificationDto"] | null;
+            certified: boolean;
+            cooperative: components["schemas"]["NamedRefDto"];
+            cooperativeProfile: components["schemas"]["CooperativeProfileDto"];
+            descriptionEn: string;
+            descriptionZh: string;
+            id: string;
+            images: string[];
+            imageUrl?: string | null;
+            inStock: boolean;
+            linkedHouseholds: components["schemas"]["LinkedHouseholdsDto"];
+            maxPriceFen: number;
+            minPriceFen: number;
+            season: components["schemas"]["SeasonDto"];
+            shelfLifeDays: number;
+            /** @enum {string} */
+            shippingClass: "AMBIENT" | "CHILLED" | "FROZEN";
+            slug: string;
+            titleEn: string;
+            titleZh: string;
+            township: components["schemas"]["TownshipRefDto"];
+            variants: components["schemas"]["VariantDto"][];
+        };
+        ProductListItemDto: {
+            /** @enum {string} */
+            category: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
+            certified: boolean;
+            cooperative: components["schemas"]["NamedRefDto"];
+            id: string;
+            imageUrl?: string | null;
+            inStock: boolean;
+            maxPriceFen: number;
+            minPriceFen: number;
+            season: components["schemas"]["SeasonDto"];
+            slug: string;
+            titleEn: string;
+            titleZh: string;
+            township: components["schemas"]["TownshipRefDto"];
+        };
+        ProductPageDto: {
+            items: components["schemas"]["ProductListItemDto"][];
+            nextCursor?: string | null;
+        };
         RegisterDto: {
             displayName?: string;
             /** @example chen@example.cn */
             email: string;
             password: string;
+        };
+        SeasonDto: {
+            /** @description The sale window is open now */
+            inSeason: boolean;
+            /** @description Open for orders that ship later */
+            presale: boolean;
+            /**
+             * Format: date
+             * @description Pre-sale orders ship from this day
+             */
+            presaleShipsOn?: string | null;
+            /** Format: date-time */
+            saleEndsAt?: string | null;
+            /** Format: date-time */
+            saleStartsAt?: string | null;
+        };
+        TownshipRefDto: {
+            code: string;
+            name: string;
+            nameEn: string;
         };
         UserDto: {
             /** Format: uuid */
@@ -179,6 +366,16 @@ export interface components {
             id: string;
             /** @enum {string} */
             role: "buyer" | "cooperative" | "official" | "admin";
+        };
+        VariantDto: {
+            id: string;
+            labelEn: string;
+            labelZh: string;
+            priceFen: number;
+            sku: string;
+            /** @enum {string} */
+            stockStatus: "IN_STOCK" | "LOW" | "SOLD_OUT";
+            weightG: number;
         };
     };
     responses: never;
@@ -332,6 +529,54 @@ export interface operations {
             };
         };
     };
+    CatalogController_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"][];
+                };
+            };
+        };
+    };
+    CatalogController_cooperative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativePageDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     HealthController_health: {
         parameters: {
             query?: never;
@@ -377,6 +622,68 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_products: {
+        parameters: {
+            query?: {
+                category?: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
+                certified?: "true" | "false";
+                cooperative?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                inSeason?: "true" | "false";
+                limit?: number;
+                /** @description 汉字, full pinyin (yingtao) or pinyin initials (yt) */
+                q?: string;
+                /** @description Default: relevance with q, else newest */
+                sort?: "relevance" | "newest" | "price_asc" | "price_desc";
+                /** @description Township code, e.g. 520525202 */
+                township?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+        };
+    };
+    CatalogController_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetailDto"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

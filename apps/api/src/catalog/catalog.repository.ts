@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ProductCategory } from '@qh/domain';
+import { DataSource } from 'typeorm';
+import type { ProductSort } from './dto/catalog.dto';
+
+export interface ProductFilter {
+  category?: ProductCategory;
+  township?: string;
+  cooperative?: string;
+  certified?: boolean;
+  inSeason?: boolean;
+  /** Lower-cased, spaces removed. */
+  q?: string;
+  sort: ProductSort;
+  limit: number;
+  after?: { key: string; id: string };
+}
+
+export interface ProductRow {
+  id: string;
+  slug: string;
+  title_zh: string;
+  title_en: string;
+  category: ProductCategory;
+  cooperative_id: string;
+  cooperative_name: string;
+  cooperative_name_en: string;
+  township_code: string;
+  township_name: string;
+  township_name_en: string;
+  min_price_fen: number;
+  max_price_fen: number;
+  in_stock: boolean;
+  certified: boolean;
+  image_url: string | null;
+  sale_starts_at: Date | null;
+  sale_ends_at: Date | null;
+  presale_ships_on: string | null;
+  in_season: boolean;
+  sort_key: string;
+}
+
+/** Columns of a list item. */
+const ITEM_COLUMNS = `
+  p.id, p.slug, p.title_zh, p.title_en, p.category,
+  c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
+  t.code AS township_code, t.name AS township_name, t.name_en AS township_name_en,
+  v.min_price_fen, v.max_price_fen, v.in_stock,
+  (p.certification_no IS NOT NULL AND p.certified_until >= current_date) AS certified,
+  p.images->>0 AS image_url, p.sale_starts_at, p.sale_ends_at, to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on,
+  (p.sale_starts_at IS NOT NULL AND p.sale_starts_at <= now() AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)) AS in_season`;
+
+const FROM_PUBLISHED = `
+  FROM product p
+  JOIN cooperative c ON c.id = p.cooperative_id AND c.status = 'VERIFIED'
+  JOIN township t ON t.code = p.origin_township_code
+  JOIN LATERAL (
+    SELECT min(price_fen)::int AS min_price_fen, max(price_fen)::int AS max_price_fen, bool_or(stock > 0) AS in_stock
+      FROM product_variant WHERE product_id = p.id
+  ) v ON v.min_price_fen IS NOT NULL
+  WHERE p.status = 'PUBLISHED'`;
+
+/**
+ * Relevance of a match, highest first: exact title, pinyin or initials; then a title containing the
+ * query or pinyin starting with it; then any other match, each refined by trigram similarity.
+ */
+const rank = (q: string) => `round((CASE
+    WHEN p.title_zh = ${q} OR p.pinyin = ${q} OR p.pinyin_initials = ${q} THEN 3
+    WHEN strpos(p.title_zh, ${q}) > 0 OR strpos(p.pinyin_initials, ${q}) > 0 OR starts_with(p.pinyin, ${q}) THEN 2
+    ELSE 1 END + similarity(p.search_text, ${q}))::numeric, 6)`;
+
+/** Sort key expressions; relevance needs the placeholder of the search text. */
+const SORTS: Record<ProductSort, { key: (q: string) => string; direction: 'ASC' | 'DESC'; cast: string }> = {
+  relevance: { key: rank, direction: 'DESC', cast: 'numeric' },
+  newest: { key: () => `to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, direction: 'DESC', cast: 'text' },
+  price_asc: { key: () => 'v.min_price_fen', direction: 'ASC', cast: 'int' },
+  price_desc: { key: () => 'v.min_price_fen', direction: 'DESC', cast: 'int' },
+};
+
+@Injectable()
+export class CatalogRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async categoryCounts(): Promise<{ category: ProductCategory; count: number }[]> {
+    return this.dataSource.query(`SELECT p.category, count(*)::int AS count ${FROM_PUBLISHED} GROUP BY p.category`);
+  }
+
+  /** One page in keyset order: stable while products are added, and no OFFSET scans. */
+  async listProducts(filter: ProductFilter): Promise<ProductRow[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const q = filter.q ? `${add(filter.q)}::text` : 'NULL::text';
+    if (filter.category) where.push(`p.category = ${add(filter.category)}`);
+    if (filter.township) where.push(`p.origin_township_code = ${add(filter.township)}`);
+    if (filter.cooperative) where.push(`p.cooperative_id = ${add(filter.cooperative)}`);
+    if (filter.certified !== undefined)
+      where.push(`(p.certification_no IS NOT NULL AND p.certified_until >= current_date) = ${add(filter.certified)}`);
+    if (filter.inSeason !== undefined)
+      where.push(
+        `(p.sale_starts_at IS NOT NULL AND p.sale_starts_at <= now() AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)) = ${add(filter.inSeason)}`,
+      );
+    if (filter.q) where.push(`p.search_text LIKE ${add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    const sort = { ...SORTS[filter.sort], key: SORTS[filter.sort].key(q) };
+    if (filter.after) {
+      const comparator = sort.direction === 'DESC' ? '<' : '>';
+      const idComparator = sort.direction === 'DESC' ? '<' : '>';
+      const key = add(filter.after.key);
+      const id = add(filter.after.id);
+      where.push(
+        `((${sort.key}) ${comparator} ${key}::${sort.cast} OR ((${sort.key}) = ${key}::${sort.cast} AND p.id ${idComparator} ${id}::uuid))`,
+      );
+    }
+    const limit = add(filter.limit);
+    return this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS}, (${sort.key})::text AS sort_key ${FROM_PUBLISHED}
+         ${where.map((w) => `AND ${w}`).join(' ')}
+       ORDER BY ${sort.key} ${sort.direction}, p.id ${sort.direction}
+       LIMIT ${limit}`,
+      params,
+    );
+  }
+
+  async productBySlug(slug: string) {
+    const [row] = await this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS}, p.description_zh, p.description_en, p.images, p.shipping_class, p.shelf_life_days,
+              p.certification_no, p.certification_issuer, p.certification_batch, to_char(p.certified_until, 'YYYY-MM-DD') AS certified_until
+         ${FROM_PUBLISHED} AND p.slug = $1`,
+      [slug],
+    );
+    return row as
+      | (ProductRow & {
+          description_zh: string;
+          description_en: string;
+          images: string[];
+          shipping_class: string;
+          shelf_life_days: number;
+          certification_no: string | null;
+          certification_issuer: string | null;
+          certification_batch: string | null;
+          certified_until: string | null;
+        })
+      | undefined;
+  }
+
+  variants(
+    productId: string,
+  ): Promise<{ id: string; sku: string; label_zh: string; label_en: string; price_fen: number; weight_g: number; stock: number }[]> {
+    return this.dataSource.query(
+      `SELECT id, sku, label_zh, label_en, price_fen, weight_g, stock FROM product_variant WHERE product_id = $1 ORDER BY sort_order, price_fen`,
+      [productId],
+    );
+  }
+
+  async verifiedCooperative(id: string) {
+    const [row] = await this.dataSource.query(
+      `SELECT c.id, c.name_zh, c.name_en, c.description_zh, c.description_en, c.credit_code, c.verified_at,
+              t.code AS township_code, t.name AS township_name, t.name_en AS township_name_en
+         FROM cooperative c JOIN township t ON t.code = c.township_code
+        WHERE c.id = $1 AND c.status = 'VERIFIED'`,
+      [id],
+    );
+    return row as
+      | {
+          id: string;
+          name_zh: string;
+          name_en: string;
+          description_zh: string;
+          description_en: string;
+          credit_code: string;
+          verified_at: Date | null;
+          township_code: string;
+          township_name: string;
+          township_name_en: string;
+        }
+      | undefined;
+  }
+
+  /** Counts only: which households exist is never public. */
+  linkedHouseholds(cooperativeId: string): Promise<{ mechanism: string; households: number; total: number }[]> {
+    return this.dataSource.query(
+      `WITH live AS (
+         SELECT household_id, mechanism FROM household_link
+          WHERE cooperative_id = $1 AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date))
+       SELECT mechanism, count(DISTINCT household_id)::int AS households, (SELECT count(DISTINCT household_id)::int FROM live) AS total
+         FROM live GROUP BY mechanism ORDER BY mechanism`,
+      [cooperativeId],
+    );
+  }
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { LINK_MECHANISMS, PRODUCT_CATEGORIES, PRODUCT_CATEGORY_NAMES, type LinkMechanism, type ShippingClass } from '@qh/domain';
+import { AppError } from '../common/app-error';
+import { CatalogRepository, ProductRow } from './catalog.repository';
+import type {
+  CategoryDto,
+  CooperativePageDto,
+  CooperativeProfileDto,
+  LinkedHouseholdsDto,
+  ProductDetailDto,
+  ProductListItemDto,
+  ProductPageDto,
+  ProductQueryDto,
+  VariantDto,
+} from './dto/catalog.dto';
+
+/** Below this many units a variant shows as "low stock". */
+export const LOW_STOCK_THRESHOLD = 10;
+const DEFAULT_PAGE_SIZE = 24;
+
+function encodeCursor(sort: string, key: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: string): { key: string; id: string } {
+  try {
+    const [cursorSort, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (cursorSort === sort && typeof key === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { key, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('INVALID_CURSOR', 'cursor must be the nextCursor of a previous page with the same sort');
+}
+
+function toListItem(row: ProductRow): ProductListItemDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    titleZh: row.title_zh,
+    titleEn: row.title_en,
+    category: row.category,
+    cooperative: { id: row.cooperative_id, name: row.cooperative_name, nameEn: row.cooperative_name_en },
+    township: { code: row.township_code, name: row.township_name, nameEn: row.township_name_en },
+    minPriceFen: row.min_price_fen,
+    maxPriceFen: row.max_price_fen,
+    inStock: row.in_stock,
+    certified: row.certified,
+    imageUrl: row.image_url,
+    season: {
+      saleStartsAt: row.sale_starts_at?.toISOString() ?? null,
+      saleEndsAt: row.sale_ends_at?.toISOString() ?? null,
+      presaleShipsOn: row.presale_ships_on,
+      inSeason: row.in_season,
+      presale: row.in_season && row.presale_ships_on !== null && row.presale_ships_on > new Date().toISOString().slice(0, 10),
+    },
+  };
+}
+
+@Injectable()
+export class CatalogService {
+  constructor(private readonly catalog: CatalogRepository) {}
+
+  async categories(): Promise<CategoryDto[]> {
+    const counts = new Map((await this.catalog.categoryCounts()).map((c) => [c.category, c.count]));
+    return PRODUCT_CATEGORIES.map((code) => ({
+      code,
+      nameZh: PRODUCT_CATEGORY_NAMES[code].zh,
+      nameEn: PRODUCT_CATEGORY_NAMES[code].en,
+      productCount: counts.get(code) ?? 0,
+    }));
+  }
+
+  async products(query: ProductQueryDto): Promise<ProductPageDto> {
+    const q = query.q?.toLowerCase().replace(/\s+/g, '') || undefined;
+    const sort = query.sort ?? (q ? 'relevance' : 'newest');
+    if (sort === 'relevance' && !q) throw new AppError('VALIDATION_FAILED', 'sort=relevance needs a search text q');
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.catalog.listProducts({
+      category: query.category,
+      township: query.township,
+      cooperative: query.cooperative,
+      certified: query.certified,
+      inSeason: query.inSeason,
+      q,
+      sort,
+      limit: limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toListItem), nextCursor: rows.length > limit ? encodeCursor(sort, last.sort_key, last.id) : null };
+  }
+
+  async product(slug: string): Promise<ProductDetailDto> {
+    const row = await this.catalog.productBySlug(slug);
+    if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product on sale.');
+    const [variants, profile] = await Promise.all([this.catalog.variants(row.id), this.cooperativeProfile(row.cooperative_id)]);
+    return {
+      ...toListItem(row),
+      descriptionZh: row.description_zh,
+      descriptionEn: row.description_en,
+      images: row.images,
+      shippingClass: row.shipping_class as ShippingClass,
+      shelfLifeDays: row.shelf_life_days,
+      variants: variants.map((v): VariantDto => ({
+        id: v.id,
+        sku: v.sku,
+        labelZh: v.label_zh,
+        labelEn: v.label_en,
+        priceFen: v.price_fen,
+        weightG: v.weight_g,
+        stockStatus: v.stock <= 0 ? 'SOLD_OUT' : v.stock < LOW_STOCK_THRESHOLD ? 'LOW' : 'IN_STOCK',
+      })),
+      certification:
+        row.certification_no && row.certified_until
+          ? {
+              number: row.certification_no,
+              issuer: row.certification_issuer ?? '',
+              batch: row.certification_batch,
+              validUntil: row.certified_until,
+              valid: row.certified,
+            }
+          : null,
+      cooperativeProfile: profile,
+      linkedHouseholds: profile.linkedHouseholds,
+    };
+  }
+
+  async cooperative(id: string): Promise<CooperativePageDto> {
+    const profile = await this.cooperativeProfile(id);
+    const { items } = await this.products({ cooperative: id, limit: 100 });
+    return { ...profile, products: items };
+  }
+
+  private async cooperativeProfile(id: string): Promise<CooperativeProfileDto> {
+    const [coop, links] = await Promise.all([this.catalog.verifiedCooperative(id), this.linkedHouseholds(id)]);
+    if (!coop) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
+    return {
+      id: coop.id,
+      nameZh: coop.name_zh,
+      nameEn: coop.name_en,
+      descriptionZh: coop.description_zh,
+      descriptionEn: coop.description_en,
+      township: { code: coop.township_code, name: coop.township_name, nameEn: coop.township_name_en },
+      creditCode: coop.credit_code,
+      verifiedAt: coop.verified_at?.toISOString() ?? null,
+      linkedHouseholds: links,
+    };
+  }
+
+  private async linkedHouseholds(cooperativeId: string): Promise<LinkedHouseholdsDto> {
+    const rows = await this.catalog.linkedHouseholds(cooperativeId);
+    const byMechanism = new Map(rows.map((r) => [r.mechanism, r.households]));
+    return {
+      households: rows[0]?.total ?? 0,
+      byMechanism: LINK_MECHANISMS.map((mechanism: LinkMechanism) => ({ mechanism, households: byMechanism.get(mechanism) ?? 0 })),
+    };
+  }
+}
