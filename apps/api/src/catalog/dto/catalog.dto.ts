@@ -7,15 +7,16 @@ import {
   type ProductCategory,
   type ShippingClass,
 } from '@qh/domain';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.dto';
 
 export const PRODUCT_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ProductQueryDto {
+export class ProductQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PRODUCT_CATEGORIES })
   @IsOptional()
   @IsIn(PRODUCT_CATEGORIES)
@@ -53,14 +54,6 @@ export class ProductQueryDto {
   @IsOptional()
   @IsIn(PRODUCT_SORTS)
   sort?: ProductSort;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 24 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()

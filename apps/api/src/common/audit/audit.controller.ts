@@ -1,19 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../pagination.dto';
 import { Roles } from '../../auth/roles.decorator';
 import { AuditService } from './audit.service';
 
-export class AuditQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Cursor: the nextCursor of the previous page' })
   @IsOptional()
   @Matches(/^\d{1,18}$/, { message: 'cursor must be a cursor returned by this route' })
