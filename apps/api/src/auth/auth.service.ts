@@ -16,8 +16,9 @@ export interface IssuedSession {
   refreshExpiresAt: Date;
 }
 
-/** Verified against when the email is unknown, so both answers take the same time. */
-const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'));
+/** Verified against when the email is unknown, so both answers take the same time; made on first need, not at start. */
+let dummyHash: Promise<string> | undefined;
+const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
 @Injectable()
 export class AuthService {
@@ -42,7 +43,7 @@ export class AuthService {
       });
     }
     const account = await this.accounts.findActiveAccountByEmail(dto.email);
-    const valid = await verifyPassword(account?.passwordHash ?? (await DUMMY_HASH_PROMISE), dto.password);
+    const valid = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), dto.password);
     await this.accounts.recordAttempt(emailKey, valid && account !== null);
     if (!account || !valid) {
       this.logger.warn('sign-in refused');

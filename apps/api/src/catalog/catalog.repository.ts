@@ -41,15 +41,19 @@ export interface ProductRow {
   sort_key: string;
 }
 
+/** One definition each, used both as a column and as a filter. */
+const IS_CERTIFIED = `(p.certification_no IS NOT NULL AND p.certified_until >= current_date)`;
+const IS_IN_SEASON = `(p.sale_starts_at IS NOT NULL AND p.sale_starts_at <= now() AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at))`;
+
 /** Columns of a list item. */
 const ITEM_COLUMNS = `
   p.id, p.slug, p.title_zh, p.title_en, p.category,
   c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
   t.code AS township_code, t.name AS township_name, t.name_en AS township_name_en,
   v.min_price_fen, v.max_price_fen, v.in_stock,
-  (p.certification_no IS NOT NULL AND p.certified_until >= current_date) AS certified,
+  ${IS_CERTIFIED} AS certified,
   p.images->>0 AS image_url, p.sale_starts_at, p.sale_ends_at, to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on,
-  (p.sale_starts_at IS NOT NULL AND p.sale_starts_at <= now() AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)) AS in_season`;
+  ${IS_IN_SEASON} AS in_season`;
 
 const FROM_PUBLISHED = `
   FROM product p
@@ -98,22 +102,16 @@ export class CatalogRepository {
     if (filter.category) where.push(`p.category = ${add(filter.category)}`);
     if (filter.township) where.push(`p.origin_township_code = ${add(filter.township)}`);
     if (filter.cooperative) where.push(`p.cooperative_id = ${add(filter.cooperative)}`);
-    if (filter.certified !== undefined)
-      where.push(`(p.certification_no IS NOT NULL AND p.certified_until >= current_date) = ${add(filter.certified)}`);
-    if (filter.inSeason !== undefined)
-      where.push(
-        `(p.sale_starts_at IS NOT NULL AND p.sale_starts_at <= now() AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)) = ${add(filter.inSeason)}`,
-      );
+    if (filter.certified !== undefined) where.push(`${IS_CERTIFIED} = ${add(filter.certified)}`);
+    if (filter.inSeason !== undefined) where.push(`${IS_IN_SEASON} = ${add(filter.inSeason)}`);
     if (filter.q) where.push(`p.search_text LIKE ${add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     const sort = { ...SORTS[filter.sort], key: SORTS[filter.sort].key(q) };
     if (filter.after) {
       const comparator = sort.direction === 'DESC' ? '<' : '>';
-      const idComparator = sort.direction === 'DESC' ? '<' : '>';
       const key = add(filter.after.key);
       const id = add(filter.after.id);
-      where.push(
-        `((${sort.key}) ${comparator} ${key}::${sort.cast} OR ((${sort.key}) = ${key}::${sort.cast} AND p.id ${idComparator} ${id}::uuid))`,
-      );
+      // A row comparison: both columns sort in the same direction.
+      where.push(`((${sort.key}), p.id) ${comparator} (${key}::${sort.cast}, ${id}::uuid)`);
     }
     const limit = add(filter.limit);
     return this.dataSource.query(
