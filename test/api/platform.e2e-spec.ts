@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import request from 'supertest';
-import { hashPassword } from '../../apps/api/src/auth/password';
 import { createDataSource } from '../../apps/api/src/database/data-source';
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 import { HouseholdCrypto } from '../../apps/api/src/households/household-crypto';
+import { tokenFor as tokenForRole } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase, serverUrl } from '../support/test-database';
 import { Client } from 'pg';
@@ -22,12 +22,7 @@ describe('the running API', () => {
   });
   afterAll(() => t.close());
 
-  async function tokenFor(role: 'buyer' | 'admin' | 'official') {
-    const email = `${role}-${randomBytes(3).toString('hex')}@example.cn`;
-    await t.sql(`INSERT INTO account (email, password_hash, role) VALUES ($1, $2, $3)`, [email, await hashPassword('pw-for-tests'), role]);
-    const { body } = await request(t.url).post('/api/auth/login').send({ email, password: 'pw-for-tests' }).expect(200);
-    return body.accessToken as string;
-  }
+  const tokenFor = (role: 'buyer' | 'admin' | 'official') => tokenForRole(t, role);
 
   it('reports itself healthy with the database up', async () => {
     const response = await request(t.url).get('/api/health').expect(200);
@@ -177,14 +172,15 @@ describe('the database', () => {
       await dataSource.initialize();
       const count = async () =>
         (
-          await dataSource.query(`SELECT (SELECT count(*) FROM cooperative)::int AS coops, (SELECT count(*) FROM product)::int AS products,
+          await dataSource.query(`SELECT (SELECT count(*) FROM cooperative WHERE status = 'VERIFIED')::int AS coops,
+                                        (SELECT count(*) FROM cooperative WHERE status = 'PENDING')::int AS applicants, (SELECT count(*) FROM product)::int AS products,
                                         (SELECT count(*) FROM household)::int AS households, (SELECT count(*) FROM household_link)::int AS links,
                                         (SELECT count(*) FROM account)::int AS accounts, (SELECT count(DISTINCT category) FROM product)::int AS categories,
-                                        (SELECT count(DISTINCT township_code) FROM cooperative)::int AS townships,
+                                        (SELECT count(DISTINCT township_code) FROM cooperative WHERE status = 'VERIFIED')::int AS townships,
                                         (SELECT count(DISTINCT mechanism) FROM household_link)::int AS mechanisms`)
         )[0];
       const first = await count();
-      expect(first).toMatchObject({ accounts: 4, categories: 8, mechanisms: 4 });
+      expect(first).toMatchObject({ accounts: 4, categories: 8, mechanisms: 4, applicants: 2 });
       expect(first.coops).toBeGreaterThanOrEqual(8);
       expect(first.townships).toBe(first.coops);
       expect(first.products).toBeGreaterThanOrEqual(40);
@@ -201,9 +197,12 @@ describe('the database', () => {
       expect(household.id_number_enc.toString('latin1')).not.toContain(id);
       expect(crypto.decrypt(household.head_name_enc)).toMatch(/^\p{Script=Han}{2,3}$/u);
 
-      const coops = await dataSource.query(`SELECT credit_code FROM cooperative`);
+      const coops: { credit_code: string; status: string }[] = await dataSource.query(`SELECT credit_code, status FROM cooperative`);
       const { isCooperativeCreditCode } = await import('@qh/domain');
-      for (const { credit_code } of coops) expect(isCooperativeCreditCode(credit_code)).toBe(true);
+      // Every verified cooperative has a valid code; one applicant in the queue shows what a typo looks like.
+      const valid = coops.map((c) => `${c.status} ${isCooperativeCreditCode(c.credit_code)}`);
+      expect(valid.filter((v) => v === 'VERIFIED true')).toHaveLength(first.coops);
+      expect(valid.filter((v) => v.startsWith('PENDING')).sort()).toEqual(['PENDING false', 'PENDING true']);
     } finally {
       if (dataSource.isInitialized) await dataSource.destroy();
       await db.drop();

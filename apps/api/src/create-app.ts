@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,10 +8,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { MAX_IMAGE_BYTES, UPLOADS_URL_PREFIX, uploadsDir } from './catalog/product-images';
 import { AppError } from './common/app-error';
 import { toErrorBody } from './common/error.filter';
 import { PinoNestLogger } from './common/logger';
@@ -74,6 +76,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     }),
   );
   await app.register(fastifyCookie);
+  // Limits are per route (the image upload sets its own); these are the outer bounds for any part.
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -89,8 +93,23 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
 
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
+  await serveUploads(app, uploadsDir(config));
   await serveStorefront(app, config.storefrontDir);
   return app;
+}
+
+/** Product images: each file name is a fresh random id, so a URL's content never changes and caches keep it a year. */
+async function serveUploads(app: NestFastifyApplication, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: dir,
+    prefix: UPLOADS_URL_PREFIX,
+    decorateReply: false,
+    index: false,
+    dotfiles: 'deny',
+    maxAge: 31_536_000_000,
+    immutable: true,
+  });
 }
 
 /** The built storefront at `/`, with history-mode fallback to index.html for its routes. */

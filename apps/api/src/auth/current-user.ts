@@ -14,3 +14,15 @@ export type AuthedRequest = FastifyRequest & { user?: AuthUser };
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser | undefined => {
   return context.switchToHttp().getRequest<AuthedRequest>().user;
 });
+
+/** The signed-in user of a role-restricted route, with the request id that audit rows carry. */
+export interface Acting extends AuthUser {
+  requestId: string;
+}
+
+/** Only on routes with `@Roles(...)`, where the guard has already made sure there is a user. */
+export const ActingUser = createParamDecorator((_: unknown, context: ExecutionContext): Acting => {
+  const request = context.switchToHttp().getRequest<AuthedRequest>();
+  if (!request.user) throw new Error('ActingUser used on a route without @Roles');
+  return { ...request.user, requestId: String(request.id) };
+});

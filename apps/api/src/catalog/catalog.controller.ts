@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/roles.decorator';
 import { ErrorDto } from '../common/error.dto';
+import { uuidParam } from '../common/uuid-param';
 import { HttpCacheInterceptor } from '../common/http-cache.interceptor';
 import { CatalogService } from './catalog.service';
 import { CategoryDto, CooperativePageDto, ProductDetailDto, ProductPageDto, ProductQueryDto } from './dto/catalog.dto';
@@ -37,9 +38,7 @@ export class CatalogController {
   @Get('cooperatives/:id')
   @ApiOkResponse({ type: CooperativePageDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  cooperative(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.') })) id: string,
-  ): Promise<CooperativePageDto> {
+  cooperative(@Param('id', uuidParam('COOPERATIVE_NOT_FOUND', 'No such cooperative.')) id: string): Promise<CooperativePageDto> {
     return this.catalog.cooperative(id);
   }
 }

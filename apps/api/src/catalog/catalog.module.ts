@@ -1,7 +1,26 @@
 import { Module } from '@nestjs/common';
+import { AdminCatalogController } from './admin-catalog.controller';
+import { AdminCatalogService } from './admin-catalog.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
+import { CoopProductsController } from './coop-products.controller';
+import { CoopProductsService } from './coop-products.service';
+import { CooperativesRepository } from './cooperatives.repository';
+import { ProductImageStore } from './product-images';
+import { ProductsRepository } from './products.repository';
 
-@Module({ controllers: [CatalogController], providers: [CatalogService, CatalogRepository], exports: [CatalogService] })
+@Module({
+  controllers: [CatalogController, CoopProductsController, AdminCatalogController],
+  providers: [
+    CatalogService,
+    CatalogRepository,
+    CoopProductsService,
+    AdminCatalogService,
+    ProductsRepository,
+    CooperativesRepository,
+    ProductImageStore,
+  ],
+  exports: [CatalogService],
+})
 export class CatalogModule {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { LINK_MECHANISMS, PRODUCT_CATEGORIES, PRODUCT_CATEGORY_NAMES, type LinkMechanism, type ShippingClass } from '@qh/domain';
 import { AppError } from '../common/app-error';
+import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
 import { CatalogRepository, ProductRow } from './catalog.repository';
+import { toCertification } from './managed-product';
 import type {
   CategoryDto,
   CooperativePageDto,
@@ -17,20 +19,6 @@ import type {
 /** Below this many units a variant shows as "low stock". */
 export const LOW_STOCK_THRESHOLD = 10;
 const DEFAULT_PAGE_SIZE = 24;
-
-function encodeCursor(sort: string, key: string, id: string): string {
-  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string, sort: string): { key: string; id: string } {
-  try {
-    const [cursorSort, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (cursorSort === sort && typeof key === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { key, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw new AppError('INVALID_CURSOR', 'cursor must be the nextCursor of a previous page with the same sort');
-}
 
 function toListItem(row: ProductRow): ProductListItemDto {
   return {
@@ -111,16 +99,7 @@ export class CatalogService {
         weightG: v.weight_g,
         stockStatus: v.stock <= 0 ? 'SOLD_OUT' : v.stock < LOW_STOCK_THRESHOLD ? 'LOW' : 'IN_STOCK',
       })),
-      certification:
-        row.certification_no && row.certified_until
-          ? {
-              number: row.certification_no,
-              issuer: row.certification_issuer ?? '',
-              batch: row.certification_batch,
-              validUntil: row.certified_until,
-              valid: row.certified,
-            }
-          : null,
+      certification: toCertification(row),
       cooperativeProfile: profile,
       linkedHouseholds: profile.linkedHouseholds,
     };

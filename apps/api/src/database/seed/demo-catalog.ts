@@ -48,6 +48,34 @@ export interface DemoProduct {
   variants: DemoVariant[];
 }
 
+/**
+ * Cooperatives that have applied and wait in the admins' verification queue. The second one's code
+ * has a wrong check character, as a typo on an application form would, so it cannot be verified.
+ */
+export const DEMO_APPLICANTS: (DemoCooperative & { typoInCheckChar?: true })[] = [
+  {
+    nameZh: '纳雍县阳长镇高山冷凉蔬菜种植专业合作社',
+    nameEn: 'Yangchang Highland Vegetable Growers Cooperative',
+    townshipCode: '520525102',
+    key: 'yangchang-vegetable',
+    creditOrg9: 'MA6KQ2R5T',
+    defaultBenefitRateBp: 600,
+    descriptionZh: '合作社组织阳长镇农户种植高山冷凉蔬菜，申请入驻平台。',
+    descriptionEn: 'The cooperative organises Yangchang households growing highland cool-season vegetables and has applied to join.',
+  },
+  {
+    nameZh: '纳雍县勺窝镇林下食用菌专业合作社',
+    nameEn: 'Shaowo Forest Mushroom Cooperative',
+    townshipCode: '520525114',
+    key: 'shaowo-mushroom',
+    creditOrg9: 'MA6LM8P3W',
+    typoInCheckChar: true,
+    defaultBenefitRateBp: 700,
+    descriptionZh: '合作社在林下种植天麻和香菇，申请入驻平台。',
+    descriptionEn: 'The cooperative grows gastrodia and shiitake under the forest canopy and has applied to join.',
+  },
+];
+
 export const DEMO_COOPERATIVES: DemoCooperative[] = [
   // The first cooperative is the one behind the demo cooperative staff account.
   {

@@ -1,9 +1,9 @@
 import { LINK_MECHANISMS, makeCreditCode, makeResidentId, maskResidentId } from '@qh/domain';
-import { pinyin } from 'pinyin-pro';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/password';
+import { pinyinOf } from '../../catalog/pinyin';
 import { HouseholdCrypto } from '../../households/household-crypto';
-import { DEMO_COOPERATIVES, DEMO_PRODUCTS, GIVEN_NAMES, SURNAMES, VILLAGE_NAMES, DemoProduct } from './demo-catalog';
+import { DEMO_APPLICANTS, DEMO_COOPERATIVES, DEMO_PRODUCTS, GIVEN_NAMES, SURNAMES, VILLAGE_NAMES, DemoProduct } from './demo-catalog';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 export const DEMO_ACCOUNTS = [
@@ -21,12 +21,6 @@ function prng(seed: number): () => number {
     state = (state * 1664525 + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
-}
-
-export function pinyinOf(text: string): { full: string; initials: string } {
-  const full = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
-  const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
-  return { full: full.toLowerCase(), initials: initials.toLowerCase() };
 }
 
 function saleWindow(product: DemoProduct, now: Date): { startsAt: Date | null; endsAt: Date | null; shipsOn: string | null } {
@@ -71,6 +65,22 @@ export async function seedDemoData(
       ],
     );
     coopIds.set(coop.key, row.id);
+  }
+  for (const applicant of DEMO_APPLICANTS) {
+    const code = makeCreditCode(`93520525${applicant.creditOrg9}`);
+    await manager.query(
+      `INSERT INTO cooperative (name_zh, name_en, credit_code, township_code, default_benefit_rate_bp, description_zh, description_en)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        applicant.nameZh,
+        applicant.nameEn,
+        applicant.typoInCheckChar ? code.slice(0, 17) + (code[17] === '0' ? '1' : '0') : code,
+        applicant.townshipCode,
+        applicant.defaultBenefitRateBp,
+        applicant.descriptionZh,
+        applicant.descriptionEn,
+      ],
+    );
   }
 
   let variantCount = 0;

@@ -1,0 +1,137 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ActingUser, type Acting } from '../auth/current-user';
+import { Roles } from '../auth/roles.decorator';
+import { AppError } from '../common/app-error';
+import { ErrorDto } from '../common/error.dto';
+import { uuidParam } from '../common/uuid-param';
+import { CoopProductsService } from './coop-products.service';
+import {
+  CreateProductDto,
+  ManagedProductDto,
+  ManagedProductPageDto,
+  ManagedProductQueryDto,
+  StockAdjustmentDto,
+  StockDto,
+  UpdateProductDto,
+  UpdateVariantDto,
+  VariantInputDto,
+} from './dto/managed-product.dto';
+import { detectImageType, MAX_IMAGE_BYTES } from './product-images';
+
+const productId = () => uuidParam('PRODUCT_NOT_FOUND', 'No such product.');
+const variantId = () => uuidParam('VARIANT_NOT_FOUND', 'No such variant.');
+
+/** The cooperative portal: staff manage their own cooperative's products; anything else is NOT_YOUR_COOPERATIVE. */
+@ApiTags('cooperative portal')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHORIZED' })
+@ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN (not cooperative staff), NOT_YOUR_COOPERATIVE, COOPERATIVE_SUSPENDED' })
+@Roles('cooperative')
+@Controller('coop')
+export class CoopProductsController {
+  constructor(private readonly products: CoopProductsService) {}
+
+  @Get('products')
+  @ApiOkResponse({ type: ManagedProductPageDto })
+  list(@ActingUser() user: Acting, @Query() query: ManagedProductQueryDto): Promise<ManagedProductPageDto> {
+    if (query.cooperative) throw new AppError('VALIDATION_FAILED', 'cooperative is not a filter here: you see your own products');
+    return this.products.list(user, query);
+  }
+
+  @Get('products/:id')
+  @ApiOkResponse({ type: ManagedProductDto })
+  get(@ActingUser() user: Acting, @Param('id', productId()) id: string): Promise<ManagedProductDto> {
+    return this.products.get(user, id);
+  }
+
+  @Post('products')
+  @ApiCreatedResponse({ type: ManagedProductDto, description: 'A DRAFT; submit it for review to get it published' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'SKU_TAKEN, VARIANT_LABEL_TAKEN' })
+  @ApiResponse({ status: 422, type: ErrorDto, description: 'SHIPPING_CLASS_NOT_ALLOWED' })
+  create(@ActingUser() user: Acting, @Body() dto: CreateProductDto): Promise<ManagedProductDto> {
+    return this.products.create(user, dto);
+  }
+
+  @Patch('products/:id')
+  @ApiOkResponse({
+    type: ManagedProductDto,
+    description: 'A published product goes back to review if what it is (titles, descriptions, category, origin) changed',
+  })
+  update(@ActingUser() user: Acting, @Param('id', productId()) id: string, @Body() dto: UpdateProductDto): Promise<ManagedProductDto> {
+    return this.products.update(user, id, dto);
+  }
+
+  @Post('products/:id/variants')
+  @ApiCreatedResponse({ type: ManagedProductDto })
+  addVariant(@ActingUser() user: Acting, @Param('id', productId()) id: string, @Body() dto: VariantInputDto): Promise<ManagedProductDto> {
+    return this.products.addVariant(user, id, dto);
+  }
+
+  @Patch('variants/:id')
+  @ApiOkResponse({ type: ManagedProductDto })
+  updateVariant(
+    @ActingUser() user: Acting,
+    @Param('id', variantId()) id: string,
+    @Body() dto: UpdateVariantDto,
+  ): Promise<ManagedProductDto> {
+    return this.products.updateVariant(user, id, dto);
+  }
+
+  @Patch('variants/:id/stock')
+  @ApiOkResponse({ type: StockDto })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'INSUFFICIENT_STOCK' })
+  adjustStock(@ActingUser() user: Acting, @Param('id', variantId()) id: string, @Body() dto: StockAdjustmentDto): Promise<StockDto> {
+    return this.products.adjustStock(user, id, dto);
+  }
+
+  @Post('products/:id/images')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['image'], properties: { image: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: ManagedProductDto })
+  @ApiResponse({ status: 413, type: ErrorDto, description: `PAYLOAD_TOO_LARGE: over ${MAX_IMAGE_BYTES} bytes` })
+  @ApiResponse({ status: 415, type: ErrorDto, description: 'UNSUPPORTED_IMAGE_TYPE: not a JPEG, PNG or WebP by its content' })
+  async addImage(
+    @ActingUser() user: Acting,
+    @Param('id', productId()) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ManagedProductDto> {
+    if (!request.isMultipart())
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data in a field named image.');
+    const file = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } });
+    if (!file || file.fieldname !== 'image') {
+      throw new AppError('VALIDATION_FAILED', 'Send the image in a field named image.', [
+        { field: 'image', problems: ['image is required'] },
+      ]);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new AppError('PAYLOAD_TOO_LARGE', `An image may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+      }
+      throw error;
+    }
+    const type = detectImageType(bytes);
+    if (!type) throw new AppError('UNSUPPORTED_IMAGE_TYPE', 'Only JPEG, PNG and WebP images are accepted.');
+    return this.products.addImage(user, id, bytes, type);
+  }
+
+  @Post('products/:id/submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ManagedProductDto, description: 'DRAFT → PENDING_REVIEW' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'PRODUCT_STATUS_CONFLICT' })
+  submit(@ActingUser() user: Acting, @Param('id', productId()) id: string): Promise<ManagedProductDto> {
+    return this.products.submit(user, id);
+  }
+
+  @Post('products/:id/archive')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ManagedProductDto, description: 'Off sale for good' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'PRODUCT_STATUS_CONFLICT' })
+  archive(@ActingUser() user: Acting, @Param('id', productId()) id: string): Promise<ManagedProductDto> {
+    return this.products.archive(user, id);
+  }
+}

@@ -1,0 +1,379 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isShippingClassAllowed, nextProductStatus, statusAfterEdit, type ProductCategory, type ShippingClass } from '@qh/domain';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Acting } from '../auth/current-user';
+import { AppError } from '../common/app-error';
+import { AuditService } from '../common/audit/audit.service';
+import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
+import { CooperativesRepository } from './cooperatives.repository';
+import {
+  CreateProductDto,
+  MAX_IMAGES,
+  MAX_VARIANTS,
+  ManagedProductDto,
+  ManagedProductPageDto,
+  ManagedProductQueryDto,
+  StockAdjustmentDto,
+  StockDto,
+  UpdateProductDto,
+  UpdateVariantDto,
+  VariantInputDto,
+} from './dto/managed-product.dto';
+import { toManagedProduct } from './managed-product';
+import { pinyinOf, productSlug } from './pinyin';
+import { ImageType, ProductImageStore } from './product-images';
+import { ProductsRepository, ProductWrite } from './products.repository';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+/** The sale window must be a window, and a pre-sale needs one: buyers must know when they pay and when it ships. */
+function checkSaleWindow(window: { saleStartsAt: string | null; saleEndsAt: string | null; presaleShipsOn: string | null }): void {
+  const problems: string[] = [];
+  if (window.saleStartsAt && window.saleEndsAt && new Date(window.saleEndsAt) <= new Date(window.saleStartsAt)) {
+    problems.push('saleEndsAt must be after saleStartsAt');
+  }
+  if (window.presaleShipsOn && !window.saleStartsAt) problems.push('a pre-sale (presaleShipsOn) needs saleStartsAt');
+  if (window.presaleShipsOn && window.saleStartsAt && window.presaleShipsOn < window.saleStartsAt.slice(0, 10)) {
+    problems.push('presaleShipsOn cannot be before saleStartsAt');
+  }
+  if (problems.length) throw new AppError('VALIDATION_FAILED', problems.join('; '), [{ field: 'saleWindow', problems }]);
+}
+
+function checkShippingClass(category: ProductCategory, shippingClass: ShippingClass): void {
+  if (!isShippingClassAllowed(category, shippingClass)) {
+    throw new AppError('SHIPPING_CLASS_NOT_ALLOWED', `${category} cannot ship ${shippingClass}.`);
+  }
+}
+
+/** What a cooperative's staff do with their own products. Every write is audited in its own transaction. */
+@Injectable()
+export class CoopProductsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductsRepository,
+    private readonly cooperatives: CooperativesRepository,
+    private readonly images: ProductImageStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: Acting, query: ManagedProductQueryDto): Promise<ManagedProductPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.products.list({
+      cooperativeId: this.cooperativeOf(user),
+      status: query.status,
+      order: 'newest',
+      limit: limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor, 'newest') : undefined,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toManagedProduct), nextCursor: rows.length > limit ? encodeCursor('newest', last.sort_key, last.id) : null };
+  }
+
+  async get(user: Acting, id: string): Promise<ManagedProductDto> {
+    const row = await this.products.find(id);
+    if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
+    if (row.cooperative_id !== this.cooperativeOf(user)) throw notYours();
+    return toManagedProduct(row);
+  }
+
+  async create(user: Acting, dto: CreateProductDto): Promise<ManagedProductDto> {
+    const cooperativeId = this.cooperativeOf(user);
+    checkShippingClass(dto.category, dto.shippingClass);
+    const window = {
+      saleStartsAt: dto.saleStartsAt ?? null,
+      saleEndsAt: dto.saleEndsAt ?? null,
+      presaleShipsOn: dto.presaleShipsOn ?? null,
+    };
+    checkSaleWindow(window);
+    checkDistinctLabels(dto.variants.map((v) => v.labelZh));
+    const slug = productSlug(dto.titleEn, dto.titleZh, randomBytes(4).toString('hex'));
+    const { full, initials } = pinyinOf(dto.titleZh);
+    const fields: ProductWrite = {
+      category: dto.category,
+      titleZh: dto.titleZh.trim(),
+      titleEn: dto.titleEn.trim(),
+      descriptionZh: dto.descriptionZh ?? '',
+      descriptionEn: dto.descriptionEn ?? '',
+      pinyin: full,
+      pinyinInitials: initials,
+      originTownshipCode: dto.originTownshipCode,
+      shippingClass: dto.shippingClass,
+      shelfLifeDays: dto.shelfLifeDays,
+      ...window,
+      images: [],
+    };
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.checkActive(manager, cooperativeId);
+      const productId = await this.products.insert(manager, cooperativeId, slug, fields);
+      await this.addVariants(manager, user, productId, slug, dto.variants, 0);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'product.created',
+          entityType: 'product',
+          entityId: productId,
+          after: { ...dto },
+          requestId: user.requestId,
+        },
+        manager,
+      );
+      return productId;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: Acting, id: string, dto: UpdateProductDto): Promise<ManagedProductDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.ownProductForWrite(manager, user, id);
+      // Only the fields sent: an absent field is left alone, a null one is cleared.
+      const changes: Partial<ProductWrite> = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
+      const changed = (Object.keys(changes) as (keyof UpdateProductDto)[]).filter((key) => changes[key] !== currentValue(current, key));
+      checkShippingClass(dto.category ?? current.category, dto.shippingClass ?? current.shipping_class);
+      checkSaleWindow({
+        saleStartsAt: dto.saleStartsAt !== undefined ? dto.saleStartsAt : (current.sale_starts_at?.toISOString() ?? null),
+        saleEndsAt: dto.saleEndsAt !== undefined ? dto.saleEndsAt : (current.sale_ends_at?.toISOString() ?? null),
+        presaleShipsOn: dto.presaleShipsOn !== undefined ? dto.presaleShipsOn : current.presale_ships_on,
+      });
+      if (dto.images) {
+        const known = new Set(current.images);
+        if (new Set(dto.images).size !== dto.images.length || !dto.images.every((url) => known.has(url))) {
+          throw new AppError('VALIDATION_FAILED', "images may only reorder or leave out the product's uploaded images", [
+            { field: 'images', problems: ['unknown or repeated image URL'] },
+          ]);
+        }
+      }
+      if (dto.titleZh) Object.assign(changes, { pinyin: pinyinOf(dto.titleZh).full, pinyinInitials: pinyinOf(dto.titleZh).initials });
+      const status = statusAfterEdit(current.status as Exclude<typeof current.status, 'ARCHIVED'>, changed);
+      await this.products.update(manager, id, changes, status);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'product.updated',
+          entityType: 'product',
+          entityId: id,
+          before: { status: current.status, ...pick(current, changed) },
+          after: { status, ...dto },
+          requestId: user.requestId,
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  async addVariant(user: Acting, productId: string, dto: VariantInputDto): Promise<ManagedProductDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.ownProductForWrite(manager, user, productId);
+      if (current.variants.length >= MAX_VARIANTS)
+        throw new AppError('TOO_MANY_VARIANTS', `A product has at most ${MAX_VARIANTS} variants.`);
+      checkDistinctLabels([...current.variants.map((v) => v.label_zh), dto.labelZh]);
+      await this.addVariants(manager, user, productId, current.slug, [dto], current.variants.length);
+      await this.audit.record(
+        { actor: user, action: 'variant.added', entityType: 'product', entityId: productId, after: { ...dto }, requestId: user.requestId },
+        manager,
+      );
+    });
+    return this.get(user, productId);
+  }
+
+  async updateVariant(user: Acting, variantId: string, dto: UpdateVariantDto): Promise<ManagedProductDto> {
+    const productId = await this.productOfVariant(user, variantId);
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.ownProductForWrite(manager, user, productId);
+      const before = current.variants.find((v) => v.id === variantId);
+      if (dto.labelZh !== undefined) checkDistinctLabels(current.variants.map((v) => (v.id === variantId ? dto.labelZh! : v.label_zh)));
+      await this.products.updateVariant(manager, variantId, dto);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'variant.updated',
+          entityType: 'variant',
+          entityId: variantId,
+          before: { ...before },
+          after: { ...dto },
+          requestId: user.requestId,
+        },
+        manager,
+      );
+    });
+    return this.get(user, productId);
+  }
+
+  async adjustStock(user: Acting, variantId: string, dto: StockAdjustmentDto): Promise<StockDto> {
+    if (dto.delta === 0)
+      throw new AppError('VALIDATION_FAILED', 'delta must not be 0', [{ field: 'delta', problems: ['delta must not be 0'] }]);
+    const productId = await this.productOfVariant(user, variantId);
+    return this.dataSource.transaction(async (manager) => {
+      await this.ownProductForWrite(manager, user, productId, { archivedToo: true });
+      const stock = await this.products.adjustStock(manager, {
+        variantId,
+        delta: dto.delta,
+        reason: dto.reason,
+        note: dto.note ?? null,
+        actorId: user.id,
+      });
+      if (stock === null) throw new AppError('INSUFFICIENT_STOCK', 'There is not that much stock to take away.');
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'stock.adjusted',
+          entityType: 'variant',
+          entityId: variantId,
+          after: { ...dto, stock },
+          requestId: user.requestId,
+        },
+        manager,
+      );
+      return { variantId, stock };
+    });
+  }
+
+  /** The file is written first and removed again if the product cannot take it. */
+  async addImage(user: Acting, productId: string, bytes: Buffer, type: ImageType): Promise<ManagedProductDto> {
+    // Checked before writing anything, then again under the row lock.
+    await this.get(user, productId);
+    const url = await this.images.save(bytes, type);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const current = await this.ownProductForWrite(manager, user, productId);
+        if (current.images.length >= MAX_IMAGES) throw new AppError('TOO_MANY_IMAGES', `A product has at most ${MAX_IMAGES} images.`);
+        await this.products.update(manager, productId, { images: [...current.images, url] }, current.status);
+        await this.audit.record(
+          {
+            actor: user,
+            action: 'product.image_added',
+            entityType: 'product',
+            entityId: productId,
+            after: { url, bytes: bytes.length },
+            requestId: user.requestId,
+          },
+          manager,
+        );
+      });
+    } catch (error) {
+      await this.images.remove(url);
+      throw error;
+    }
+    return this.get(user, productId);
+  }
+
+  submit(user: Acting, id: string): Promise<ManagedProductDto> {
+    return this.transition(user, id, 'submit');
+  }
+
+  archive(user: Acting, id: string): Promise<ManagedProductDto> {
+    return this.transition(user, id, 'archive');
+  }
+
+  private async transition(user: Acting, id: string, transition: 'submit' | 'archive'): Promise<ManagedProductDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.ownProductForWrite(manager, user, id, { archivedToo: true });
+      const status = nextProductStatus(current.status, transition);
+      if (!status)
+        throw new AppError(
+          'PRODUCT_STATUS_CONFLICT',
+          `A ${current.status} product cannot be ${transition === 'submit' ? 'submitted' : 'archived'}.`,
+        );
+      await this.products.setStatus(manager, id, status, transition === 'submit' ? null : current.reject_reason);
+      await this.audit.record(
+        {
+          actor: user,
+          action: transition === 'submit' ? 'product.submitted' : 'product.archived',
+          entityType: 'product',
+          entityId: id,
+          before: { status: current.status },
+          after: { status },
+          requestId: user.requestId,
+        },
+        manager,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  private cooperativeOf(user: Acting): string {
+    // The account table guarantees cooperative staff belong to one cooperative.
+    if (!user.cooperativeId) throw new AppError('FORBIDDEN', 'This account does not belong to a cooperative.');
+    return user.cooperativeId;
+  }
+
+  private async checkActive(manager: EntityManager, cooperativeId: string): Promise<void> {
+    if ((await this.cooperatives.status(cooperativeId, manager)) === 'SUSPENDED') {
+      throw new AppError('COOPERATIVE_SUSPENDED', 'Your cooperative is suspended; contact the platform to change products.');
+    }
+  }
+
+  /** Locks the product, checks it is the user's and still editable, and reads it whole. */
+  private async ownProductForWrite(manager: EntityManager, user: Acting, id: string, options: { archivedToo?: boolean } = {}) {
+    const locked = await this.products.lock(manager, id);
+    if (!locked) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
+    if (locked.cooperative_id !== this.cooperativeOf(user)) throw notYours();
+    await this.checkActive(manager, locked.cooperative_id);
+    if (locked.status === 'ARCHIVED' && !options.archivedToo)
+      throw new AppError('PRODUCT_STATUS_CONFLICT', 'An archived product cannot be changed.');
+    return (await this.products.find(id, manager))!;
+  }
+
+  private async productOfVariant(user: Acting, variantId: string): Promise<string> {
+    const owner = await this.products.variantOwner(variantId);
+    if (!owner) throw new AppError('VARIANT_NOT_FOUND', 'No such variant.');
+    if (owner.cooperative_id !== this.cooperativeOf(user)) throw notYours();
+    return owner.product_id;
+  }
+
+  private async addVariants(
+    manager: EntityManager,
+    user: Acting,
+    productId: string,
+    slug: string,
+    variants: VariantInputDto[],
+    firstSortOrder: number,
+  ) {
+    const given = variants.map((v) => v.sku).filter((sku): sku is string => sku !== undefined);
+    if (new Set(given).size !== given.length) throw new AppError('SKU_TAKEN', 'Two variants have the same sku.');
+    const taken = given.length ? await this.products.skuTaken(manager, given) : [];
+    if (taken.length) throw new AppError('SKU_TAKEN', `The sku ${taken.join(', ')} is already in use.`, { skus: taken });
+    for (const [index, variant] of variants.entries()) {
+      const sortOrder = firstSortOrder + index;
+      const sku = variant.sku ?? `${slug.toUpperCase().slice(-24)}-${sortOrder + 1}`;
+      const variantId = await this.products.insertVariant(manager, productId, { ...variant, sku, sortOrder });
+      if (variant.stock) {
+        await this.products.adjustStock(manager, { variantId, delta: variant.stock, reason: 'INITIAL', note: null, actorId: user.id });
+      }
+    }
+  }
+}
+
+function notYours(): AppError {
+  return new AppError('NOT_YOUR_COOPERATIVE', 'This belongs to another cooperative.');
+}
+
+function checkDistinctLabels(labels: string[]): void {
+  if (new Set(labels).size !== labels.length)
+    throw new AppError('VARIANT_LABEL_TAKEN', 'Two variants of one product cannot share a label.');
+}
+
+const ROW_FIELD: Partial<Record<keyof UpdateProductDto, string>> = {
+  category: 'category',
+  titleZh: 'title_zh',
+  titleEn: 'title_en',
+  descriptionZh: 'description_zh',
+  descriptionEn: 'description_en',
+  originTownshipCode: 'origin_township_code',
+  shippingClass: 'shipping_class',
+  shelfLifeDays: 'shelf_life_days',
+  presaleShipsOn: 'presale_ships_on',
+};
+
+/** The stored value of a DTO field, to tell a real change from a resend of the same value. */
+function currentValue(row: object, key: keyof UpdateProductDto): unknown {
+  const column = ROW_FIELD[key];
+  return column ? (row as Record<string, unknown>)[column] : Symbol('always different');
+}
+
+function pick(row: object, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, (row as Record<string, unknown>)[ROW_FIELD[key as keyof UpdateProductDto] ?? key]]));
+}

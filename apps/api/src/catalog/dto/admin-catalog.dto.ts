@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.dto';
+import { TownshipRefDto } from './catalog.dto';
+
+export const COOPERATIVE_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'] as const;
+export type CooperativeStatus = (typeof COOPERATIVE_STATUSES)[number];
+
+export class ReasonDto {
+  @ApiProperty({ minLength: 2, maxLength: 500, example: '图片与实物不符，请补充实拍图' })
+  @IsString()
+  @Length(2, 500)
+  reason: string;
+}
+
+export class CertifyProductDto {
+  @ApiProperty({ description: 'Certificate number as printed; it has no fixed national format', example: '黔扶认〔2026〕0523-0117' })
+  @IsString()
+  @Length(1, 64)
+  number: string;
+
+  @ApiProperty({ example: '纳雍县乡村振兴局' })
+  @IsString()
+  @Length(2, 100)
+  issuer: string;
+
+  @ApiPropertyOptional({ description: 'The national listing batch', example: '2026年第二批' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  batch?: string;
+
+  @ApiProperty({ format: 'date', example: '2027-12-31' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date like 2027-12-31' })
+  @IsISO8601({ strict: true })
+  validUntil: string;
+}
+
+export class AdminCooperativeQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: COOPERATIVE_STATUSES }) @IsOptional() @IsIn(COOPERATIVE_STATUSES) status?: CooperativeStatus;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class AdminCooperativeDto {
+  @ApiProperty() id: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty() creditCode: string;
+  @ApiProperty({ description: "A farmers' cooperative code (93…) with a correct check character" }) creditCodeValid: boolean;
+  @ApiProperty({ type: TownshipRefDto }) township: TownshipRefDto;
+  @ApiProperty({ enum: COOPERATIVE_STATUSES }) status: CooperativeStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) suspendedReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) verifiedAt: string | null;
+  @ApiProperty() productCount: number;
+  @ApiProperty() publishedCount: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class AdminCooperativePageDto {
+  @ApiProperty({ type: [AdminCooperativeDto] }) items: AdminCooperativeDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}

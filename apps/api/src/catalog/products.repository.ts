@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ProductCategory, ProductStatus, ShippingClass } from '@qh/domain';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface ManagedVariantRow {
+  id: string;
+  sku: string;
+  label_zh: string;
+  label_en: string;
+  price_fen: number;
+  weight_g: number;
+  stock: number;
+}
+
+export interface ManagedProductRow {
+  id: string;
+  slug: string;
+  status: ProductStatus;
+  reject_reason: string | null;
+  cooperative_id: string;
+  cooperative_name: string;
+  cooperative_name_en: string;
+  category: ProductCategory;
+  title_zh: string;
+  title_en: string;
+  description_zh: string;
+  description_en: string;
+  origin_township_code: string;
+  shipping_class: ShippingClass;
+  shelf_life_days: number;
+  sale_starts_at: Date | null;
+  sale_ends_at: Date | null;
+  presale_ships_on: string | null;
+  images: string[];
+  certification_no: string | null;
+  certification_issuer: string | null;
+  certification_batch: string | null;
+  certified_until: string | null;
+  certified: boolean;
+  published_at: Date | null;
+  updated_at: Date;
+  variants: ManagedVariantRow[];
+  sort_key: string;
+}
+
+/** The columns a cooperative writes, by their DTO names. */
+export interface ProductWrite {
+  category: ProductCategory;
+  titleZh: string;
+  titleEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  pinyin: string;
+  pinyinInitials: string;
+  originTownshipCode: string;
+  shippingClass: ShippingClass;
+  shelfLifeDays: number;
+  saleStartsAt: string | null;
+  saleEndsAt: string | null;
+  presaleShipsOn: string | null;
+  images: string[];
+}
+
+const COLUMN_OF: Record<keyof ProductWrite, string> = {
+  category: 'category',
+  titleZh: 'title_zh',
+  titleEn: 'title_en',
+  descriptionZh: 'description_zh',
+  descriptionEn: 'description_en',
+  pinyin: 'pinyin',
+  pinyinInitials: 'pinyin_initials',
+  originTownshipCode: 'origin_township_code',
+  shippingClass: 'shipping_class',
+  shelfLifeDays: 'shelf_life_days',
+  saleStartsAt: 'sale_starts_at',
+  saleEndsAt: 'sale_ends_at',
+  presaleShipsOn: 'presale_ships_on',
+  images: 'images',
+};
+
+const MANAGED_COLUMNS = `
+  p.id, p.slug, p.status, p.reject_reason, p.category, p.title_zh, p.title_en, p.description_zh, p.description_en,
+  p.origin_township_code, p.shipping_class, p.shelf_life_days, p.sale_starts_at, p.sale_ends_at,
+  to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on, p.images,
+  p.certification_no, p.certification_issuer, p.certification_batch, to_char(p.certified_until, 'YYYY-MM-DD') AS certified_until,
+  (p.certification_no IS NOT NULL AND p.certified_until >= current_date) AS certified,
+  p.published_at, p.updated_at,
+  c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
+  coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'label_zh', v.label_zh, 'label_en', v.label_en,
+                                              'price_fen', v.price_fen, 'weight_g', v.weight_g, 'stock', v.stock)
+                            ORDER BY v.sort_order, v.created_at)
+              FROM product_variant v WHERE v.product_id = p.id), '[]') AS variants`;
+
+/** Both orders are keyset-paginated on (key, id): a cooperative's newest first, the review queue oldest submission first. */
+const ORDERS = {
+  newest: { key: `to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, direction: 'DESC' },
+  queue: { key: `to_char(p.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, direction: 'ASC' },
+} as const;
+export type ManagedOrder = keyof typeof ORDERS;
+
+/** Reads and writes of products in any status, for their cooperative and for admins. */
+@Injectable()
+export class ProductsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(filter: {
+    cooperativeId?: string;
+    status?: ProductStatus;
+    order: ManagedOrder;
+    limit: number;
+    after?: { key: string; id: string };
+  }): Promise<ManagedProductRow[]> {
+    const params: unknown[] = [];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const order = ORDERS[filter.order];
+    const where: string[] = [];
+    if (filter.cooperativeId) where.push(`p.cooperative_id = ${add(filter.cooperativeId)}`);
+    if (filter.status) where.push(`p.status = ${add(filter.status)}`);
+    if (filter.after) {
+      const comparator = order.direction === 'DESC' ? '<' : '>';
+      where.push(`(${order.key}, p.id) ${comparator} (${add(filter.after.key)}, ${add(filter.after.id)}::uuid)`);
+    }
+    return this.dataSource.query(
+      `SELECT ${MANAGED_COLUMNS}, ${order.key} AS sort_key
+         FROM product p JOIN cooperative c ON c.id = p.cooperative_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${order.key} ${order.direction}, p.id ${order.direction}
+        LIMIT ${add(filter.limit)}`,
+      params,
+    );
+  }
+
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ManagedProductRow | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${MANAGED_COLUMNS}, '' AS sort_key FROM product p JOIN cooperative c ON c.id = p.cooperative_id WHERE p.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** Locks the product row for the rest of the transaction: edits, status changes and stock of one product queue up. */
+  async lock(manager: EntityManager, id: string): Promise<{ id: string; cooperative_id: string; status: ProductStatus } | undefined> {
+    const [row] = await manager.query(`SELECT id, cooperative_id, status FROM product WHERE id = $1 FOR UPDATE`, [id]);
+    return row;
+  }
+
+  async insert(manager: EntityManager, cooperativeId: string, slug: string, fields: ProductWrite): Promise<string> {
+    const names = Object.keys(COLUMN_OF) as (keyof ProductWrite)[];
+    const values = names.map((name) => (name === 'images' ? JSON.stringify(fields.images) : fields[name]));
+    const [row] = await manager.query(
+      `INSERT INTO product (cooperative_id, slug, ${names.map((n) => COLUMN_OF[n]).join(', ')})
+       VALUES ($1, $2, ${names.map((_, i) => `$${i + 3}`).join(', ')}) RETURNING id`,
+      [cooperativeId, slug, ...values],
+    );
+    return row.id;
+  }
+
+  async update(manager: EntityManager, id: string, fields: Partial<ProductWrite>, status: ProductStatus): Promise<void> {
+    const params: unknown[] = [id, status];
+    const sets = (Object.keys(fields) as (keyof ProductWrite)[]).map((name) => {
+      params.push(name === 'images' ? JSON.stringify(fields.images) : fields[name]);
+      return `${COLUMN_OF[name]} = $${params.length}`;
+    });
+    await manager.query(
+      `UPDATE product SET ${[...sets, 'status = $2', `submitted_at = CASE WHEN $2 = 'PENDING_REVIEW' AND status <> 'PENDING_REVIEW' THEN now() ELSE submitted_at END`, 'updated_at = now()'].join(', ')}
+        WHERE id = $1`,
+      params,
+    );
+  }
+
+  async setStatus(manager: EntityManager, id: string, status: ProductStatus, rejectReason: string | null = null): Promise<void> {
+    await manager.query(
+      `UPDATE product SET status = $2, reject_reason = $3, updated_at = now(),
+              submitted_at = CASE WHEN $2 = 'PENDING_REVIEW' THEN now() ELSE submitted_at END,
+              published_at = CASE WHEN $2 = 'PUBLISHED' THEN coalesce(published_at, now()) ELSE published_at END
+        WHERE id = $1`,
+      [id, status, rejectReason],
+    );
+  }
+
+  async certify(
+    manager: EntityManager,
+    id: string,
+    certificate: { number: string; issuer: string; batch: string | null; validUntil: string } | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE product SET certification_no = $2, certification_issuer = $3, certification_batch = $4, certified_until = $5, updated_at = now()
+        WHERE id = $1`,
+      [id, certificate?.number ?? null, certificate?.issuer ?? null, certificate?.batch ?? null, certificate?.validUntil ?? null],
+    );
+  }
+
+  async insertVariant(
+    manager: EntityManager,
+    productId: string,
+    variant: { sku: string; labelZh: string; labelEn: string; priceFen: number; weightG: number; sortOrder: number },
+  ): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO product_variant (product_id, sku, label_zh, label_en, price_fen, weight_g, sort_order)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [productId, variant.sku, variant.labelZh, variant.labelEn, variant.priceFen, variant.weightG, variant.sortOrder],
+    );
+    return row.id;
+  }
+
+  async updateVariant(
+    manager: EntityManager,
+    id: string,
+    fields: { labelZh?: string; labelEn?: string; priceFen?: number; weightG?: number },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE product_variant SET label_zh = coalesce($2, label_zh), label_en = coalesce($3, label_en),
+              price_fen = coalesce($4, price_fen), weight_g = coalesce($5, weight_g), updated_at = now()
+        WHERE id = $1`,
+      [id, fields.labelZh ?? null, fields.labelEn ?? null, fields.priceFen ?? null, fields.weightG ?? null],
+    );
+  }
+
+  async variantOwner(variantId: string): Promise<{ product_id: string; cooperative_id: string } | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT v.product_id, p.cooperative_id FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.id = $1`,
+      [variantId],
+    );
+    return row;
+  }
+
+  async skuTaken(manager: EntityManager, skus: string[]): Promise<string[]> {
+    const rows: { sku: string }[] = await manager.query(`SELECT sku FROM product_variant WHERE sku = ANY($1)`, [skus]);
+    return rows.map((r) => r.sku);
+  }
+
+  /**
+   * Changes stock only if it stays at or above zero, and records the movement in the same statement's
+   * transaction; null when there was not enough stock to take away.
+   */
+  async adjustStock(
+    manager: EntityManager,
+    movement: { variantId: string; delta: number; reason: string; note: string | null; actorId: string | null },
+  ): Promise<number | null> {
+    const [row] = await manager.query(
+      `WITH changed AS (
+         UPDATE product_variant SET stock = stock + $2, updated_at = now() WHERE id = $1 AND stock + $2 >= 0 RETURNING id, stock)
+       INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, note, actor_account_id)
+       SELECT id, $2, stock, $3, $4, $5 FROM changed RETURNING stock_after`,
+      [movement.variantId, movement.delta, movement.reason, movement.note, movement.actorId],
+    );
+    return row ? row.stock_after : null;
+  }
+}

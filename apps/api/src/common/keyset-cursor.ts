@@ -1,0 +1,19 @@
+import { AppError } from './app-error';
+
+/**
+ * An opaque keyset cursor: the order it belongs to, the sort key and id of the last row served.
+ * Opaque so that clients pass it back unchanged and the server may change its form.
+ */
+export function encodeCursor(order: string, key: string, id: string): string {
+  return Buffer.from(JSON.stringify([order, key, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, order: string): { key: string; id: string } {
+  try {
+    const [cursorOrder, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (cursorOrder === order && typeof key === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { key, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('INVALID_CURSOR', 'cursor must be the nextCursor of a previous page with the same sort');
+}
