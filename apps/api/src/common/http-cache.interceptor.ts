@@ -17,7 +17,9 @@ export class HttpCacheInterceptor implements NestInterceptor {
     const reply = http.getResponse<FastifyReply>();
     return next.handle().pipe(
       map((body) => {
-        const etag = `W/"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`;
+        // Serialized once here and sent as is, rather than hashed here and serialized again by the framework.
+        const json = JSON.stringify(body);
+        const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`;
         reply.header('ETag', etag);
         reply.header('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}`);
         const given = request.headers['if-none-match'];
@@ -25,7 +27,8 @@ export class HttpCacheInterceptor implements NestInterceptor {
           reply.status(304);
           return undefined;
         }
-        return body;
+        reply.type('application/json; charset=utf-8');
+        return json;
       }),
     );
   }
