@@ -30,6 +30,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     LOG_LEVEL: 'silent',
     SEED_DEMO_DATA: 'false',
     STOREFRONT_DIR: join(dataDir, 'no-storefront'),
+    // Tests arrange data straight in the database, past the writes that clear the cache; the cache has its own tests.
+    CATALOG_CACHE_SECONDS: '0',
     ...env,
   });
   if (options.demoData) await prepareDatabase(database.url, { ...config, seedDemoData: true }, pino({ level: 'silent' }));

@@ -15,6 +15,7 @@ import { AppModule } from './app.module';
 import { MAX_IMAGE_BYTES, UPLOADS_URL_PREFIX, uploadsDir } from './catalog/product-images';
 import { AppError } from './common/app-error';
 import { toErrorBody } from './common/error.filter';
+import { ResponseCache } from './common/http-cache.interceptor';
 import { PinoNestLogger } from './common/logger';
 import type { AppConfig } from './config/config';
 
@@ -90,6 +91,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     },
   });
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin, credentials: true });
+  app.get(ResponseCache).serveFrom(fastify);
 
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ActingUser, type Acting } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorDto } from '../common/error.dto';
+import { ClearsCatalogCache } from '../common/http-cache.interceptor';
 import { uuidParam } from '../common/uuid-param';
 import { AdminCatalogService } from './admin-catalog.service';
 import {
@@ -21,6 +22,7 @@ const cooperativeId = () => uuidParam('COOPERATIVE_NOT_FOUND', 'No such cooperat
 @ApiBearerAuth()
 @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHORIZED' })
 @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN: admins only' })
+@UseInterceptors(ClearsCatalogCache)
 @Roles('admin')
 @Controller('admin')
 export class AdminCatalogController {

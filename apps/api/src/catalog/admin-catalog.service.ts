@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { AuditService } from '../common/audit/audit.service';
-import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
+import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { AdminCooperativeRow, CooperativesRepository } from './cooperatives.repository';
 import {
   AdminCooperativeDto,
@@ -54,12 +54,7 @@ export class AdminCatalogService {
       limit: limit + 1,
       after: query.cursor ? decodeCursor(query.cursor, 'created') : undefined,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toAdminCooperative),
-      nextCursor: rows.length > limit ? encodeCursor('created', last.sort_key, last.id) : null,
-    };
+    return keysetPage(rows, limit, 'created', toAdminCooperative);
   }
 
   /** Only a farmers' cooperative credit code (93…) with a correct check character can be verified. */
@@ -93,9 +88,7 @@ export class AdminCatalogService {
       limit: limit + 1,
       after: query.cursor ? decodeCursor(query.cursor, order) : undefined,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map(toManagedProduct), nextCursor: rows.length > limit ? encodeCursor(order, last.sort_key, last.id) : null };
+    return keysetPage(rows, limit, order, toManagedProduct);
   }
 
   async product(id: string): Promise<ManagedProductDto> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ResponseCache } from '../common/http-cache.interceptor';
 import { AdminCatalogController } from './admin-catalog.controller';
 import { AdminCatalogService } from './admin-catalog.service';
 import { CatalogController } from './catalog.controller';
@@ -13,6 +14,7 @@ import { ProductsRepository } from './products.repository';
 @Module({
   controllers: [CatalogController, CoopProductsController, AdminCatalogController],
   providers: [
+    ResponseCache,
     CatalogService,
     CatalogRepository,
     CoopProductsService,

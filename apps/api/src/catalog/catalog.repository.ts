@@ -45,7 +45,7 @@ export interface ProductRow {
 const IS_CERTIFIED = `(p.certification_no IS NOT NULL AND p.certified_until >= current_date)`;
 const IS_IN_SEASON = `(p.sale_starts_at IS NOT NULL AND p.sale_starts_at <= now() AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at))`;
 
-/** Columns of a list item. */
+/** Columns of a list item, over `p` joined with ITEM_JOINS. */
 const ITEM_COLUMNS = `
   p.id, p.slug, p.title_zh, p.title_en, p.category,
   c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
@@ -55,15 +55,24 @@ const ITEM_COLUMNS = `
   p.images->>0 AS image_url, p.sale_starts_at, p.sale_ends_at, to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on,
   ${IS_IN_SEASON} AS in_season`;
 
-const FROM_PUBLISHED = `
+/** In the shop: published, by a verified cooperative, with something to buy. */
+const LISTED = `
   FROM product p
   JOIN cooperative c ON c.id = p.cooperative_id AND c.status = 'VERIFIED'
+  WHERE p.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM product_variant pv WHERE pv.product_id = p.id)`;
+
+/**
+ * What a list item shows beyond the product row. Joined only to the rows of a page: the page is
+ * chosen first (by an index where the order allows), then dressed, so a list costs the same for
+ * 50 products or 50,000.
+ */
+const ITEM_JOINS = `
+  JOIN cooperative c ON c.id = p.cooperative_id
   JOIN township t ON t.code = p.origin_township_code
   JOIN LATERAL (
     SELECT min(price_fen)::int AS min_price_fen, max(price_fen)::int AS max_price_fen, bool_or(stock > 0) AS in_stock
       FROM product_variant WHERE product_id = p.id
-  ) v ON v.min_price_fen IS NOT NULL
-  WHERE p.status = 'PUBLISHED'`;
+  ) v ON true`;
 
 /**
  * Relevance of a match, highest first: exact title, pinyin or initials; then a title containing the
@@ -74,12 +83,22 @@ const rank = (q: string) => `round((CASE
     WHEN strpos(p.title_zh, ${q}) > 0 OR strpos(p.pinyin_initials, ${q}) > 0 OR starts_with(p.pinyin, ${q}) THEN 2
     ELSE 1 END + similarity(p.search_text, ${q}))::numeric, 6)`;
 
-/** Sort key expressions; relevance needs the placeholder of the search text. */
-const SORTS: Record<ProductSort, { key: (q: string) => string; direction: 'ASC' | 'DESC'; cast: string }> = {
-  relevance: { key: rank, direction: 'DESC', cast: 'numeric' },
-  newest: { key: () => `to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, direction: 'DESC', cast: 'text' },
-  price_asc: { key: () => 'v.min_price_fen', direction: 'ASC', cast: 'int' },
-  price_desc: { key: () => 'v.min_price_fen', direction: 'DESC', cast: 'int' },
+const MIN_PRICE = `(SELECT min(pv.price_fen) FROM product_variant pv WHERE pv.product_id = p.id)`;
+
+/**
+ * Sort keys; relevance needs the placeholder of the search text. `newest` sorts on the column itself
+ * so that product_published_idx serves the first page without a sort; `text` renders a key for the cursor.
+ */
+const SORTS: Record<ProductSort, { key: (q: string) => string; direction: 'ASC' | 'DESC'; cast: string; text: (key: string) => string }> = {
+  relevance: { key: rank, direction: 'DESC', cast: 'numeric', text: (key) => `${key}::text` },
+  newest: {
+    key: () => 'p.published_at',
+    direction: 'DESC',
+    cast: 'timestamptz',
+    text: (key) => `to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  },
+  price_asc: { key: () => MIN_PRICE, direction: 'ASC', cast: 'int', text: (key) => `${key}::text` },
+  price_desc: { key: () => MIN_PRICE, direction: 'DESC', cast: 'int', text: (key) => `${key}::text` },
 };
 
 @Injectable()
@@ -87,7 +106,7 @@ export class CatalogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async categoryCounts(): Promise<{ category: ProductCategory; count: number }[]> {
-    return this.dataSource.query(`SELECT p.category, count(*)::int AS count ${FROM_PUBLISHED} GROUP BY p.category`);
+    return this.dataSource.query(`SELECT p.category, count(*)::int AS count ${LISTED} GROUP BY p.category`);
   }
 
   /** One page in keyset order: stable while products are added, and no OFFSET scans. */
@@ -105,20 +124,20 @@ export class CatalogRepository {
     if (filter.certified !== undefined) where.push(`${IS_CERTIFIED} = ${add(filter.certified)}`);
     if (filter.inSeason !== undefined) where.push(`${IS_IN_SEASON} = ${add(filter.inSeason)}`);
     if (filter.q) where.push(`p.search_text LIKE ${add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-    const sort = { ...SORTS[filter.sort], key: SORTS[filter.sort].key(q) };
+    const sort = SORTS[filter.sort];
+    const key = sort.key(q);
     if (filter.after) {
       const comparator = sort.direction === 'DESC' ? '<' : '>';
-      const key = add(filter.after.key);
-      const id = add(filter.after.id);
       // A row comparison: both columns sort in the same direction.
-      where.push(`((${sort.key}), p.id) ${comparator} (${key}::${sort.cast}, ${id}::uuid)`);
+      where.push(`((${key}), p.id) ${comparator} (${add(filter.after.key)}::${sort.cast}, ${add(filter.after.id)}::uuid)`);
     }
     const limit = add(filter.limit);
     return this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS}, (${sort.key})::text AS sort_key ${FROM_PUBLISHED}
-         ${where.map((w) => `AND ${w}`).join(' ')}
-       ORDER BY ${sort.key} ${sort.direction}, p.id ${sort.direction}
-       LIMIT ${limit}`,
+      `SELECT ${ITEM_COLUMNS}, ${sort.text('page.sort_value')} AS sort_key
+         FROM (SELECT p.id, ${key} AS sort_value ${LISTED} ${where.map((w) => `AND ${w}`).join(' ')}
+                ORDER BY ${key} ${sort.direction}, p.id ${sort.direction} LIMIT ${limit}) page
+         JOIN product p ON p.id = page.id ${ITEM_JOINS}
+        ORDER BY page.sort_value ${sort.direction}, p.id ${sort.direction}`,
       params,
     );
   }
@@ -127,7 +146,7 @@ export class CatalogRepository {
     const [row] = await this.dataSource.query(
       `SELECT ${ITEM_COLUMNS}, p.description_zh, p.description_en, p.images, p.shipping_class, p.shelf_life_days,
               p.certification_no, p.certification_issuer, p.certification_batch, to_char(p.certified_until, 'YYYY-MM-DD') AS certified_until
-         ${FROM_PUBLISHED} AND p.slug = $1`,
+         FROM (SELECT p.id ${LISTED} AND p.slug = $1) page JOIN product p ON p.id = page.id ${ITEM_JOINS}`,
       [slug],
     );
     return row as

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LINK_MECHANISMS, PRODUCT_CATEGORIES, PRODUCT_CATEGORY_NAMES, type LinkMechanism, type ShippingClass } from '@qh/domain';
 import { AppError } from '../common/app-error';
-import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
+import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { CatalogRepository, ProductRow } from './catalog.repository';
 import { toCertification } from './managed-product';
 import type {
@@ -74,9 +74,7 @@ export class CatalogService {
       limit: limit + 1,
       after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map(toListItem), nextCursor: rows.length > limit ? encodeCursor(sort, last.sort_key, last.id) : null };
+    return keysetPage(rows, limit, sort, toListItem);
   }
 
   async product(slug: string): Promise<ProductDetailDto> {

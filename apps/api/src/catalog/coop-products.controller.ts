@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ActingUser, type Acting } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
+import { ClearsCatalogCache } from '../common/http-cache.interceptor';
 import { uuidParam } from '../common/uuid-param';
 import { CoopProductsService } from './coop-products.service';
 import {
@@ -28,6 +29,7 @@ const variantId = () => uuidParam('VARIANT_NOT_FOUND', 'No such variant.');
 @ApiBearerAuth()
 @ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHORIZED' })
 @ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN (not cooperative staff), NOT_YOUR_COOPERATIVE, COOPERATIVE_SUSPENDED' })
+@UseInterceptors(ClearsCatalogCache)
 @Roles('cooperative')
 @Controller('coop')
 export class CoopProductsController {

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { AuditService } from '../common/audit/audit.service';
-import { decodeCursor, encodeCursor } from '../common/keyset-cursor';
+import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { CooperativesRepository } from './cooperatives.repository';
 import {
   CreateProductDto,
@@ -67,9 +67,7 @@ export class CoopProductsService {
       limit: limit + 1,
       after: query.cursor ? decodeCursor(query.cursor, 'newest') : undefined,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map(toManagedProduct), nextCursor: rows.length > limit ? encodeCursor('newest', last.sort_key, last.id) : null };
+    return keysetPage(rows, limit, 'newest', toManagedProduct);
   }
 
   async get(user: Acting, id: string): Promise<ManagedProductDto> {

@@ -1,16 +1,83 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { map, Observable } from 'rxjs';
+import { map, Observable, tap } from 'rxjs';
+import type { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
 
 const MAX_AGE_SECONDS = 30;
+const MAX_ENTRIES = 1000;
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+interface CachedAnswer {
+  json: string;
+  etag: string;
+  expiresAt: number;
+}
+
+/**
+ * Public catalog answers, kept briefly in this process by URL. A busy shop asks for the same first
+ * pages over and over; answering those without the framework pipeline or a database round trip is
+ * what lets one small machine serve them. Bounded in size and time, and cleared by every catalog write.
+ */
+@Injectable()
+export class ResponseCache {
+  private readonly answers = new Map<string, CachedAnswer>();
+  private readonly ttlMs: number;
+
+  constructor(@InjectConfig() config: AppConfig) {
+    this.ttlMs = config.catalogCacheSeconds * 1000;
+  }
+
+  get(url: string): CachedAnswer | undefined {
+    const answer = this.answers.get(url);
+    if (answer && answer.expiresAt > Date.now()) return answer;
+    if (answer) this.answers.delete(url);
+    return undefined;
+  }
+
+  set(url: string, json: string, etag: string): void {
+    if (this.ttlMs === 0) return;
+    // Maps iterate in insertion order: the first key is the oldest entry.
+    if (this.answers.size >= MAX_ENTRIES) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(url, { json, etag, expiresAt: Date.now() + this.ttlMs });
+  }
+
+  clear(): void {
+    this.answers.clear();
+  }
+
+  /** Answers cached URLs before routing; everything else goes on to the app. Register after helmet and CORS so their headers still apply. */
+  serveFrom(fastify: FastifyInstance): void {
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET') return;
+      const answer = this.get(request.url);
+      if (answer) return send(request, reply, answer.json, answer.etag);
+    });
+  }
+}
+
+/** Sets the cache headers and tells whether the client already holds this version. */
+function notModified(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
+  reply.header('ETag', etag);
+  reply.header('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}`);
+  const given = request.headers['if-none-match'];
+  return given !== undefined && given.split(',').some((tag) => tag.trim() === etag);
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, json: string, etag: string): FastifyReply {
+  if (notModified(request, reply, etag)) return reply.status(304).send();
+  return reply.type(JSON_TYPE).send(json);
+}
 
 /**
  * Public GETs: a weak ETag over the body and a short shared cache lifetime; a matching
- * If-None-Match gets 304 without the body.
+ * If-None-Match gets 304 without the body. The answer is also kept in the ResponseCache.
  */
 @Injectable()
 export class HttpCacheInterceptor implements NestInterceptor {
+  constructor(private readonly cache: ResponseCache) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
@@ -20,16 +87,25 @@ export class HttpCacheInterceptor implements NestInterceptor {
         // Serialized once here and sent as is, rather than hashed here and serialized again by the framework.
         const json = JSON.stringify(body);
         const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`;
-        reply.header('ETag', etag);
-        reply.header('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}`);
-        const given = request.headers['if-none-match'];
-        if (given && given.split(',').some((tag) => tag.trim() === etag)) {
+        this.cache.set(request.url, json, etag);
+        if (notModified(request, reply, etag)) {
           reply.status(304);
           return undefined;
         }
-        reply.type('application/json; charset=utf-8');
+        reply.type(JSON_TYPE);
         return json;
       }),
     );
+  }
+}
+
+/** On the controllers that change the catalog: a successful write makes every cached answer stale. */
+@Injectable()
+export class ClearsCatalogCache implements NestInterceptor {
+  constructor(private readonly cache: ResponseCache) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const method = context.switchToHttp().getRequest<FastifyRequest>().method;
+    return next.handle().pipe(tap(() => method !== 'GET' && this.cache.clear()));
   }
 }

@@ -17,3 +17,18 @@ export function decodeCursor(cursor: string, order: string): { key: string; id: 
   }
   throw new AppError('INVALID_CURSOR', 'cursor must be the nextCursor of a previous page with the same sort');
 }
+
+/**
+ * A page from rows fetched with `limit + 1`: the extra row only says that there is more, and the
+ * cursor points after the last row served.
+ */
+export function keysetPage<Row extends { id: string; sort_key: string }, Item>(
+  rows: Row[],
+  limit: number,
+  order: string,
+  toItem: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toItem), nextCursor: rows.length > limit ? encodeCursor(order, last.sort_key, last.id) : null };
+}

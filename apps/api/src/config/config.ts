@@ -26,6 +26,8 @@ export interface AppConfig {
   corsOrigin?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   seedDemoData: boolean;
+  /** How long this process reuses a public catalog answer; writes through this process clear it at once. 0 turns it off. */
+  catalogCacheSeconds: number;
   /** Built storefront served at `/`; absent in API-only runs. */
   storefrontDir: string;
 }
@@ -149,6 +151,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     corsOrigin,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     seedDemoData: boolean(env, 'SEED_DEMO_DATA', true),
+    catalogCacheSeconds: integer(env, 'CATALOG_CACHE_SECONDS', 5, 0, 300),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),
   };
 }
