@@ -29,6 +29,9 @@ describe('route access', () => {
     expect(await landOn('/', null)).toBe('/');
     expect(await landOn('/cart', null)).toBe('/cart');
     expect(await landOn('/category/TEA', null)).toBe('/category/TEA');
+    expect(await landOn('/search?q=茶', null)).toBe('/search?q=茶');
+    expect(await landOn('/products/shedongguan-cherry-box', null)).toBe('/products/shedongguan-cherry-box');
+    expect(await landOn('/cooperatives/coop-1', null)).toBe('/cooperatives/coop-1');
   });
 
   it('restores the session from the refresh cookie before deciding', async () => {

@@ -38,3 +38,114 @@ export class ShopPages {
     };
   }
 }
+
+/** The buyer's side of the catalog: search, results and the product page. */
+export class CatalogPages {
+  constructor(private readonly page: Page) {}
+
+  async search(text: string): Promise<void> {
+    await this.page.getByTestId('search-input').first().fill(text);
+    await this.page.getByTestId('search-submit').first().click();
+    await this.page.getByTestId('product-card').first().waitFor();
+  }
+
+  /** Scrolls the results (infinite scroll) until the product titled `title` shows, then opens it. */
+  async openResult(title: string): Promise<void> {
+    const card = this.page.getByTestId('product-card').filter({ hasText: title });
+    for (let attempt = 0; attempt < 10 && (await card.count()) === 0; attempt++) {
+      const more = this.page.getByTestId('load-more');
+      if ((await more.count()) === 0) break;
+      await more.click();
+      await this.page.waitForTimeout(200);
+    }
+    await card.first().click();
+    await this.page.getByTestId('product-title').waitFor();
+  }
+
+  productTitle(): Promise<string> {
+    return this.page.getByTestId('product-title').innerText();
+  }
+
+  certifiedBadge() {
+    return this.page.getByTestId('certified-badge');
+  }
+}
+
+export interface NewProduct {
+  titleZh: string;
+  titleEn: string;
+  category: string;
+  township: string;
+  shippingClass: string;
+  shelfLifeDays: number;
+  variant: { labelZh: string; labelEn: string; priceYuan: string; weightG: number; stock: number };
+}
+
+/** The cooperative portal, as a cooperative's staff member uses it. */
+export class CoopPortalPages {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${baseUrl()}/coop`);
+    await this.page.getByTestId('coop-new-product').waitFor();
+  }
+
+  async createProduct(product: NewProduct, image: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const page = this.page;
+    await page.getByTestId('coop-new-product').click();
+    await page.getByTestId('product-title-zh').fill(product.titleZh);
+    await page.getByTestId('product-title-en').fill(product.titleEn);
+    await page.getByTestId('product-category').selectOption(product.category);
+    await page.getByTestId('product-township').selectOption(product.township);
+    await page.getByTestId('product-shipping-class').selectOption(product.shippingClass);
+    await page.getByTestId('product-shelf-life').fill(String(product.shelfLifeDays));
+    await page.getByTestId('variant-label-zh').first().fill(product.variant.labelZh);
+    await page.getByTestId('variant-label-en').first().fill(product.variant.labelEn);
+    await page.getByTestId('variant-price').first().fill(product.variant.priceYuan);
+    await page.getByTestId('variant-weight').first().fill(String(product.variant.weightG));
+    await page.getByTestId('variant-stock').first().fill(String(product.variant.stock));
+    await page.getByTestId('product-save').click();
+    // Saved as a draft: the edit page with its status, where images can be added.
+    await page.getByTestId('image-input').waitFor({ state: 'attached' });
+    await page.getByTestId('image-input').setInputFiles(image);
+    await page.getByTestId('product-images').locator('img').first().waitFor();
+  }
+
+  status(): Promise<string> {
+    return this.page.getByTestId('product-status').innerText();
+  }
+
+  async submitForReview(): Promise<void> {
+    const before = await this.status();
+    await this.page.getByTestId('product-submit').click();
+    await this.page.waitForFunction((text) => document.querySelector('[data-testid="product-status"]')?.textContent !== text, before);
+  }
+}
+
+/** The admin's review queue and certification form. */
+export class AdminPages {
+  constructor(private readonly page: Page) {}
+
+  async openReviewQueue(): Promise<void> {
+    await this.page.goto(`${baseUrl()}/admin/products`);
+    await this.page.getByTestId('review-row').first().waitFor();
+  }
+
+  private row(title: string) {
+    return this.page.getByTestId('review-row').filter({ hasText: title });
+  }
+
+  async approve(title: string): Promise<void> {
+    await this.row(title).getByTestId('review-approve').click();
+  }
+
+  async certify(title: string, certificate: { number: string; issuer: string; batch: string; validUntil: string }): Promise<void> {
+    const page = this.page;
+    await this.row(title).getByTestId('certify-open').click();
+    await page.getByTestId('cert-number').fill(certificate.number);
+    await page.getByTestId('cert-issuer').fill(certificate.issuer);
+    await page.getByTestId('cert-batch').fill(certificate.batch);
+    await page.getByTestId('cert-valid-until').fill(certificate.validUntil);
+    await page.getByTestId('cert-save').click();
+  }
+}

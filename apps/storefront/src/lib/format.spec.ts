@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrice, formatPriceRange } from './format';
+import { formatDate, formatPrice, formatPriceRange, formatWeight } from './format';
 
 describe('formatPrice', () => {
   it('shows fen as yuan with two decimals and thousands separators', () => {
@@ -25,5 +25,29 @@ describe('formatPriceRange', () => {
 
   it('shows both ends of a range', () => {
     expect(formatPriceRange(2500, 8800)).toBe('¥25.00–¥88.00');
+  });
+});
+
+describe('formatWeight', () => {
+  it('shows grams below a kilogram', () => {
+    expect(formatWeight(850)).toBe('850 g');
+  });
+
+  it('shows kilograms with only the decimals that matter', () => {
+    expect(formatWeight(1000)).toBe('1 kg');
+    expect(formatWeight(3300)).toBe('3.3 kg');
+    expect(formatWeight(1250)).toBe('1.25 kg');
+    expect(formatWeight(11505)).toBe('11.505 kg');
+  });
+});
+
+describe('formatDate', () => {
+  it("shows a calendar day in the reader's language", () => {
+    expect(formatDate('2027-06-30', 'zh-CN')).toBe('2027年6月30日');
+    expect(formatDate('2027-06-30', 'en')).toBe('June 30, 2027');
+  });
+
+  it('keeps the day of a timestamp whatever the time zone', () => {
+    expect(formatDate('2026-01-10T23:30:00.000Z', 'en')).toBe('January 10, 2026');
   });
 });

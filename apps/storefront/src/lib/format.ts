@@ -12,3 +12,23 @@ export function formatPrice(fen: number | bigint): string {
 export function formatPriceRange(minFen: number | bigint, maxFen: number | bigint): string {
   return BigInt(minFen) === BigInt(maxFen) ? formatPrice(minFen) : `${formatPrice(minFen)}–${formatPrice(maxFen)}`;
 }
+
+/** A weight in grams as `850 g` or `2.5 kg`; digits only, so both languages read it the same. */
+export function formatWeight(weightG: number): string {
+  if (weightG < 1000) return `${weightG} g`;
+  const kilograms = Math.floor(weightG / 1000);
+  // Integer arithmetic, so 3300 g prints 3.3 and never 3.2999999.
+  const grams = String(weightG % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  return grams ? `${kilograms}.${grams} kg` : `${kilograms} kg`;
+}
+
+/**
+ * A calendar day from the API (`2027-06-30`, or the date part of a timestamp) in the reader's
+ * language: `2027年6月30日`, `June 30, 2027`. Formatted in UTC so no time zone moves the day.
+ */
+export function formatDate(isoDate: string, locale: string): string {
+  const day = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}

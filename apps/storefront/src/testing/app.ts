@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { vi } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
+import { createMemoryHistory, type Router } from 'vue-router';
 import App from '../App.vue';
 import { createAppI18n, type AppLocale } from '../i18n';
 import { createAppRouter } from '../router';
@@ -49,12 +49,24 @@ export function userWithRole(role: SessionUser['role']): SessionUser {
   return { id: `user-${role}`, email: `${role}@example.com`, role };
 }
 
+type LazyPage = () => Promise<unknown>;
+
+/**
+ * Imports every lazily loaded page once. Under vitest the first import of a page compiles it, which
+ * can outlast `settle()`; loaded up front, a navigation in a test waits only for what the app does.
+ */
+async function preloadPages(router: Router): Promise<void> {
+  const pages = router.getRoutes().flatMap((record) => Object.values(record.components ?? {}));
+  await Promise.all(pages.filter((page): page is LazyPage => typeof page === 'function').map((load) => load()));
+}
+
 /** Mounts the whole app (header, page, footer) at `path`, as a fresh visit would. */
 export async function mountApp(options: { path?: string; locale?: AppLocale } = {}) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const i18n = createAppI18n(options.locale);
   const router = createAppRouter(createMemoryHistory());
+  await preloadPages(router);
   await router.push(options.path ?? '/');
   await router.isReady();
   const wrapper = mount(App, {
@@ -63,6 +75,13 @@ export async function mountApp(options: { path?: string; locale?: AppLocale } = 
   });
   await flushPromises();
   return { wrapper, router };
+}
+
+/** The app's store, i18n and router, for mounting a single component: `mount(C, { global: { plugins } })`. */
+export function appPlugins(locale: AppLocale = 'zh-CN') {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  return [pinia, createAppI18n(locale), createAppRouter(createMemoryHistory())];
 }
 
 /** Waits until pending fetches, route changes and lazy pages have settled. */

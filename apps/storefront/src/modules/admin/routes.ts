@@ -7,4 +7,24 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/AdminHomePage.vue'),
     meta: { roles: ['admin'], titleKey: 'admin.title', navKey: 'nav.admin' },
   },
+  // No navKey below: the account menu links to the administration's start page only.
+  {
+    path: '/admin/cooperatives',
+    name: 'admin-cooperatives',
+    component: () => import('./pages/AdminCooperativesPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'admin.cooperatives.title' },
+  },
+  {
+    path: '/admin/products',
+    name: 'admin-products',
+    component: () => import('./pages/AdminProductsPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'admin.products.title' },
+  },
+  {
+    path: '/admin/products/:id',
+    name: 'admin-product',
+    component: () => import('./pages/AdminProductPage.vue'),
+    props: true,
+    meta: { roles: ['admin'], titleKey: 'admin.products.detailTitle' },
+  },
 ];

@@ -7,4 +7,18 @@ export const coopRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/CoopHomePage.vue'),
     meta: { roles: ['cooperative'], titleKey: 'coop.title', navKey: 'nav.coop' },
   },
+  // No navKey below: the account menu links to the portal's start page only.
+  {
+    path: '/coop/products/new',
+    name: 'coop-product-new',
+    component: () => import('./pages/ProductEditPage.vue'),
+    meta: { roles: ['cooperative'], titleKey: 'coop.form.newTitle' },
+  },
+  {
+    path: '/coop/products/:id',
+    name: 'coop-product',
+    component: () => import('./pages/ProductEditPage.vue'),
+    props: true,
+    meta: { roles: ['cooperative'], titleKey: 'coop.form.editTitle' },
+  },
 ];

@@ -19,10 +19,30 @@ export const shopRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'cart.title' },
   },
   {
+    path: '/search',
+    name: 'search',
+    component: () => import('./pages/SearchPage.vue'),
+    meta: { titleKey: 'search.title' },
+  },
+  {
     path: '/category/:code',
     name: 'category',
     component: () => import('./pages/CategoryPage.vue'),
     props: true,
     meta: { titleKey: 'nav.categories' },
+  },
+  {
+    path: '/products/:slug',
+    name: 'product',
+    component: () => import('./pages/ProductPage.vue'),
+    props: true,
+    meta: { titleKey: 'product.title' },
+  },
+  {
+    path: '/cooperatives/:id',
+    name: 'cooperative',
+    component: () => import('./pages/CooperativePage.vue'),
+    props: true,
+    meta: { titleKey: 'cooperative.title' },
   },
 ];

@@ -12,7 +12,7 @@ afterEach(() => {
 async function fillAndSubmit(app: VueWrapper, email: string, password: string) {
   await app.get('[data-testid="login-email"]').setValue(email);
   await app.get('[data-testid="login-password"]').setValue(password);
-  await app.get('form').trigger('submit');
+  await app.get('main form').trigger('submit');
   await settle();
 }
 
@@ -57,7 +57,7 @@ describe('LoginPage', () => {
     ({ wrapper } = await mountApp({ path: '/login' }));
 
     await wrapper.get('[data-testid="lang-switch"]').trigger('click');
-    await wrapper.get('form').trigger('submit');
+    await wrapper.get('main form').trigger('submit');
     await settle();
 
     expect(wrapper.get('h1').text()).toBe('Log in');

@@ -1,0 +1,33 @@
+import type { components } from '@qh/api-client';
+import { errorMessageKey } from '../../api';
+
+export type AdminCooperative = components['schemas']['AdminCooperativeDto'];
+export type ManagedProduct = components['schemas']['ManagedProductDto'];
+export type CooperativeStatus = AdminCooperative['status'];
+
+export const COOPERATIVE_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'] as const satisfies readonly CooperativeStatus[];
+
+/** Codes of the admin pages with their own message under `admin.errors`. */
+export const ADMIN_ERROR_CODES = [
+  'INVALID_CREDIT_CODE',
+  'COOPERATIVE_STATUS_CONFLICT',
+  'COOPERATIVE_NOT_FOUND',
+  'PRODUCT_STATUS_CONFLICT',
+  'PRODUCT_NOT_FOUND',
+  'VALIDATION_FAILED',
+] as const;
+
+/** The i18n key of the message for an error code on the admin pages, falling back to the app's general messages. */
+export function adminErrorKey(code: string): string {
+  return (ADMIN_ERROR_CODES as readonly string[]).includes(code) ? `admin.errors.${code}` : errorMessageKey(code);
+}
+
+/** A reason an admin gives (suspension, rejection): the API's ReasonDto allows 2–500 characters. */
+export const REASON_LENGTH = { min: 2, max: 500 } as const;
+
+export function reasonProblem(reason: string): { key: string; params: Record<string, number> } | null {
+  const length = [...reason.trim()].length;
+  if (length < REASON_LENGTH.min) return { key: 'admin.reason.tooShort', params: { min: REASON_LENGTH.min } };
+  if (length > REASON_LENGTH.max) return { key: 'admin.reason.tooLong', params: { max: REASON_LENGTH.max } };
+  return null;
+}

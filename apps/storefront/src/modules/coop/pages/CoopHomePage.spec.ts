@@ -1,0 +1,72 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
+import { managedProduct, managedVariant } from '../testing/fixtures';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+});
+
+const products = [
+  managedProduct({
+    id: 'p-1',
+    status: 'PUBLISHED',
+    variants: [managedVariant({ id: 'v-1', priceFen: 19800, stock: 20 }), managedVariant({ id: 'v-2', priceFen: 36800, stock: 5 })],
+  }),
+  managedProduct({ id: 'p-2', status: 'DRAFT', titleZh: '纳雍高山绿茶', category: 'TEA', rejectReason: '请补充实拍图' }),
+];
+
+describe('CoopHomePage', () => {
+  it("lists the cooperative's products with status, price range, stock and why one was sent back", async () => {
+    fakeSessionApi(userWithRole('cooperative'), {
+      'GET /api/coop/products': () => jsonResponse(200, { items: products, nextCursor: null }),
+    });
+    ({ wrapper } = await mountApp({ path: '/coop' }));
+    await settle();
+
+    expect(wrapper.get('h1').text()).toBe('合作社后台');
+    expect(wrapper.get('[data-testid="coop-new-product"]').attributes('href')).toBe('/coop/products/new');
+    const rows = wrapper.findAll('[data-testid="coop-product-row"]');
+    expect(rows.map((row) => [row.attributes('data-id'), row.attributes('data-status')])).toEqual([
+      ['p-1', 'PUBLISHED'],
+      ['p-2', 'DRAFT'],
+    ]);
+    expect(rows[0]!.text()).toContain('已上架');
+    expect(rows[0]!.get('[data-testid="coop-product-price"]').text()).toBe('¥198.00–¥368.00');
+    expect(rows[0]!.get('[data-testid="coop-product-stock"]').text()).toBe('25 件');
+    expect(rows[0]!.find('a').attributes('href')).toBe('/coop/products/p-1');
+    expect(rows[1]!.get('[data-testid="coop-product-reject-reason"]').text()).toBe('审核未通过：请补充实拍图');
+  });
+
+  it('filters by status through the URL and asks the API for that status only', async () => {
+    const api = fakeSessionApi(userWithRole('cooperative'), {
+      'GET /api/coop/products': (request) => {
+        const status = new URL(request.url).searchParams.get('status');
+        return jsonResponse(200, { items: products.filter((p) => !status || p.status === status), nextCursor: null });
+      },
+    });
+    let router;
+    ({ wrapper, router } = await mountApp({ path: '/coop' }));
+    await settle();
+
+    await wrapper.get('[data-testid="coop-filter-DRAFT"]').trigger('click');
+    await settle();
+
+    expect(router.currentRoute.value.fullPath).toBe('/coop?status=DRAFT');
+    const last = api.callsTo('GET', '/api/coop/products').at(-1)!;
+    expect(new URL(last.url).searchParams.get('status')).toBe('DRAFT');
+    expect(wrapper.findAll('[data-testid="coop-product-row"]').map((row) => row.attributes('data-id'))).toEqual(['p-2']);
+    expect(wrapper.get('[data-testid="coop-filter-DRAFT"]').attributes('aria-current')).toBe('page');
+  });
+
+  it('says so when there are no products yet', async () => {
+    fakeSessionApi(userWithRole('cooperative'), { 'GET /api/coop/products': () => jsonResponse(200, { items: [], nextCursor: null }) });
+    ({ wrapper } = await mountApp({ path: '/coop', locale: 'en' }));
+    await settle();
+
+    expect(wrapper.get('[data-testid="coop-list-empty"]').text()).toBe('No products yet. Choose “New product” to add your first one.');
+  });
+});

@@ -1,0 +1,47 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorResponse, fakeSessionApi, jsonResponse, mountApp } from '../../../testing/app';
+import { cooperativePage } from '../../../testing/catalog';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+});
+
+describe('cooperative page', () => {
+  it('shows the public profile, its linked households and its products as cards', async () => {
+    const cooperative = cooperativePage();
+    fakeSessionApi(null, { 'GET /api/cooperatives/coop-1': () => jsonResponse(200, cooperative) });
+    ({ wrapper } = await mountApp({ path: '/cooperatives/coop-1' }));
+
+    expect(wrapper.findAll('h1')).toHaveLength(1);
+    expect(wrapper.get('[data-testid="cooperative-name"]').text()).toBe('厍东关樱桃合作社');
+    expect(wrapper.get('main').text()).toContain('位于 厍东关乡');
+    expect(wrapper.get('main').text()).toContain('合作社位于厍东关乡。');
+    expect(wrapper.get('[data-testid="cooperative-credit-code"]').text()).toBe('93520525MA6DKQ4T1X');
+    expect(wrapper.get('[data-testid="linked-households"]').text()).toContain('合作社利益联结 20 户');
+    expect(wrapper.findAll('[data-testid="product-card"]').map((card) => card.attributes('href'))).toEqual([
+      '/products/product-1',
+      '/products/product-2',
+      '/products/product-3',
+    ]);
+    expect(document.title).toBe('合作社 · 黔货入粤');
+  });
+
+  it('says when the cooperative has nothing on sale', async () => {
+    fakeSessionApi(null, { 'GET /api/cooperatives/coop-1': () => jsonResponse(200, cooperativePage({ products: [] })) });
+    ({ wrapper } = await mountApp({ path: '/cooperatives/coop-1', locale: 'en' }));
+
+    expect(wrapper.get('[data-testid="cooperative-name"]').text()).toBe('Shedongguan Cherry Cooperative');
+    expect(wrapper.get('main').text()).toContain('This cooperative has nothing on sale right now.');
+  });
+
+  it('says the cooperative is not found for an unknown id', async () => {
+    fakeSessionApi(null, { 'GET /api/cooperatives/nope': () => errorResponse(404, 'COOPERATIVE_NOT_FOUND') });
+    ({ wrapper } = await mountApp({ path: '/cooperatives/nope' }));
+
+    expect(wrapper.get('[data-testid="cooperative-not-found"] h1').text()).toBe('合作社不存在');
+  });
+});

@@ -1,0 +1,211 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppLocale } from '../../../i18n';
+import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle } from '../../../testing/app';
+import { productDetail, variant } from '../../../testing/catalog';
+import type { ProductDetail } from '../catalog';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+});
+
+async function openProduct(product: ProductDetail, locale: AppLocale = 'zh-CN') {
+  const server = fakeSessionApi(null, { [`GET /api/products/${product.slug}`]: () => jsonResponse(200, product) });
+  ({ wrapper } = await mountApp({ path: `/products/${product.slug}`, locale }));
+  return { app: wrapper, server };
+}
+
+const options = (app: VueWrapper) => app.findAll('[data-testid="variant-option"]');
+const text = (app: VueWrapper, testid: string) => app.get(`[data-testid="${testid}"]`).text();
+/** The separate pieces of text the buyer reads in an element (laid out apart on screen). */
+const pieces = (element: ReturnType<VueWrapper['get']>) =>
+  element
+    .findAll('span, dt, dd')
+    .filter((piece) => piece.element.children.length === 0)
+    .map((piece) => piece.text());
+
+describe('product page', () => {
+  it('shows the title, category, cooperative and origin', async () => {
+    const { app } = await openProduct(productDetail());
+
+    expect(app.findAll('h1')).toHaveLength(1);
+    expect(text(app, 'product-title')).toBe('厍东关玛瑙红樱桃礼盒');
+    expect(app.get('main a[href="/category/CHERRY"]').text()).toBe('玛瑙红樱桃');
+    const cooperative = app.get('[data-testid="product-cooperative"]');
+    expect(cooperative.text()).toBe('厍东关樱桃合作社');
+    expect(cooperative.attributes('href')).toBe('/cooperatives/coop-1');
+    expect(app.get('main').text()).toContain('产地 厍东关乡');
+  });
+
+  it('lists each variant with its label, price, weight and stock in words', async () => {
+    const { app } = await openProduct(productDetail());
+
+    expect(options(app).map(pieces)).toEqual([
+      ['2.5 kg 礼盒', '¥198.00', '含包装 3.3 kg', '有货'],
+      ['5 kg 礼盒', '¥368.00', '含包装 6.2 kg', '仅剩少量'],
+      ['10 kg 家庭装', '¥698.00', '含包装 11.5 kg', '已售罄'],
+    ]);
+    expect(app.get('fieldset legend').text()).toBe('选择规格');
+  });
+
+  it('starts on the first variant that can be bought and shows its price', async () => {
+    const soldOutFirst = productDetail({
+      variants: [
+        variant({ id: 'v-gone', labelZh: '1 kg', priceFen: 9900, stockStatus: 'SOLD_OUT' }),
+        variant({ id: 'v-left', labelZh: '2 kg', priceFen: 16800, stockStatus: 'LOW' }),
+      ],
+    });
+    const { app } = await openProduct(soldOutFirst);
+
+    expect(options(app).map((option) => option.get('input').element.checked)).toEqual([false, true]);
+    expect(text(app, 'product-price')).toBe('¥168.00');
+  });
+
+  it('shows the price of the variant the buyer picks', async () => {
+    const { app } = await openProduct(productDetail());
+    expect(text(app, 'product-price')).toBe('¥198.00');
+
+    await options(app)[1]!.get('input').setValue(true);
+
+    expect(text(app, 'product-price')).toBe('¥368.00');
+    expect(options(app)[1]!.classes()).toContain('variant--chosen');
+  });
+
+  it('does not let a sold-out variant be picked', async () => {
+    const { app } = await openProduct(productDetail());
+
+    const soldOut = options(app)[2]!.get('input');
+    expect(soldOut.attributes('disabled')).toBeDefined();
+    expect(options(app)[0]!.get('input').attributes('disabled')).toBeUndefined();
+  });
+
+  it('says so when every variant is sold out, and shows the price range', async () => {
+    const { app } = await openProduct(
+      productDetail({
+        minPriceFen: 9900,
+        maxPriceFen: 16800,
+        variants: [
+          variant({ id: 'a', priceFen: 9900, stockStatus: 'SOLD_OUT' }),
+          variant({ id: 'b', priceFen: 16800, stockStatus: 'SOLD_OUT' }),
+        ],
+      }),
+    );
+
+    expect(text(app, 'product-price')).toBe('¥99.00–¥168.00');
+    expect(text(app, 'product-sold-out')).toBe('所有规格都已售罄。');
+    expect(app.find('[data-testid="add-to-cart"]').exists()).toBe(false);
+  });
+
+  it('shows the certificate: number, issuer and expiry', async () => {
+    const { app } = await openProduct(productDetail());
+
+    const badge = app.get('[data-testid="certified-badge"]');
+    expect(badge.get('p').text()).toContain('消费帮扶产品');
+    expect(pieces(badge.get('dl'))).toEqual(['认定编号', 'GZ-FP-2026-0042', '认定机构', '贵州省农业农村厅', '有效期至', '2027年6月30日']);
+  });
+
+  it('shows no certificate for a product that is not certified', async () => {
+    const { app } = await openProduct(productDetail({ certified: false, certification: null }));
+    expect(app.find('[data-testid="certified-badge"]').exists()).toBe(false);
+  });
+
+  it('shows how many households the cooperative is linked to, by mechanism', async () => {
+    const { app } = await openProduct(productDetail());
+
+    const linked = app.get('[data-testid="linked-households"]');
+    expect(linked.text()).toContain('合作社利益联结 20 户');
+    expect(linked.findAll('li').map((li) => li.text())).toEqual(['入股分红 8 户', '订单收购 12 户']);
+  });
+
+  it('shows shipping, shelf life, pre-sale date and description', async () => {
+    const season = { inSeason: true, presale: true, presaleShipsOn: '2026-04-05', saleStartsAt: null, saleEndsAt: null };
+    const { app } = await openProduct(productDetail({ season }));
+
+    expect(text(app, 'product-shipping')).toBe('冷藏配送');
+    expect(text(app, 'product-shelf-life')).toBe('7 天');
+    expect(text(app, 'product-presale')).toContain('2026年4月5日 起发货');
+    expect(app.get('main').text()).toContain('当天采摘的玛瑙红樱桃，冷链次日达广州。');
+  });
+
+  it('speaks English in English', async () => {
+    const { app } = await openProduct(productDetail(), 'en');
+
+    expect(text(app, 'product-title')).toBe('Shedongguan agate-red cherry gift box');
+    expect(options(app).map((option) => option.get('[data-testid="variant-stock"]').text())).toEqual([
+      'In stock',
+      'Only a few left',
+      'Sold out',
+    ]);
+    expect(options(app)[0]!.text()).toContain('3.3 kg packed');
+    expect(app.get('[data-testid="linked-households"]').text()).toContain('The cooperative is linked to 20 supported households');
+    expect(
+      app
+        .get('[data-testid="linked-households"]')
+        .findAll('li')
+        .map((li) => li.text()),
+    ).toEqual(['Equity and dividends: 8', 'Contract purchasing: 12']);
+    expect(pieces(app.get('[data-testid="certified-badge"] dl')).slice(-2)).toEqual(['Valid until', 'June 30, 2027']);
+    expect(text(app, 'product-shelf-life')).toBe('7 days');
+  });
+
+  it('answers "add to cart" with a polite notice until the cart exists', async () => {
+    const { app } = await openProduct(productDetail());
+
+    const button = app.get('[data-testid="add-to-cart"]');
+    expect(button.text()).toBe('加入购物车');
+    expect(button.attributes('disabled')).toBeUndefined();
+    const notice = app.get('[data-testid="cart-notice"]');
+    expect(notice.attributes('role')).toBe('status');
+    expect(notice.text()).toBe('');
+
+    await button.trigger('click');
+
+    expect(notice.text()).toBe('购物车即将上线，敬请期待。');
+  });
+
+  it('shows the pictures lazily, described by the title, with thumbnails to switch between them', async () => {
+    const { app } = await openProduct(productDetail({ images: ['/uploads/a.jpg', '/uploads/b.jpg'] }));
+
+    const main = app.get('[data-testid="gallery-main"]');
+    expect(main.attributes()).toMatchObject({ src: '/uploads/a.jpg', alt: '厍东关玛瑙红樱桃礼盒', loading: 'lazy' });
+    const thumbs = app.findAll('[data-testid="product-gallery"] button');
+    expect(thumbs.map((thumb) => thumb.get('img').attributes('alt'))).toEqual([
+      '厍东关玛瑙红樱桃礼盒，第 1 张图',
+      '厍东关玛瑙红樱桃礼盒，第 2 张图',
+    ]);
+
+    await thumbs[1]!.trigger('click');
+
+    expect(app.get('[data-testid="gallery-main"]').attributes('src')).toBe('/uploads/b.jpg');
+    expect(thumbs[1]!.attributes('aria-pressed')).toBe('true');
+  });
+
+  it('says the product is not found for an unknown slug', async () => {
+    fakeSessionApi(null, { 'GET /api/products/no-such-thing': () => errorResponse(404, 'PRODUCT_NOT_FOUND') });
+    ({ wrapper } = await mountApp({ path: '/products/no-such-thing' }));
+
+    expect(wrapper.get('[data-testid="product-not-found"] h1').text()).toBe('商品不存在或已下架');
+    expect(wrapper.findAll('h1')).toHaveLength(1);
+  });
+
+  it('shows the message of any other error, and tries again on request', async () => {
+    let fail = true;
+    const product = productDetail();
+    fakeSessionApi(null, {
+      [`GET /api/products/${product.slug}`]: () => (fail ? errorResponse(503, 'DATABASE_UNAVAILABLE') : jsonResponse(200, product)),
+    });
+    ({ wrapper } = await mountApp({ path: `/products/${product.slug}` }));
+
+    const error = wrapper.get('[data-testid="product-error"]');
+    expect(error.get('[role="alert"]').text()).toBe('出了点问题，请稍后再试。');
+
+    fail = false;
+    await error.get('button').trigger('click');
+    await settle();
+
+    expect(text(wrapper, 'product-title')).toBe('厍东关玛瑙红樱桃礼盒');
+  });
+});
