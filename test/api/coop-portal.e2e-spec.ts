@@ -97,6 +97,23 @@ describe('the cooperative portal', () => {
     expect(drafts.items.every((p: Product) => p.status === 'DRAFT')).toBe(true);
   });
 
+  it('shows its staff their own cooperative, with its status', async () => {
+    const { body } = await as(staff).get('/api/coop/cooperative').expect(200);
+    expect(body).toMatchObject({ id: ownCoopId, status: 'VERIFIED', creditCodeValid: true, suspendedReason: null });
+    expect((await as(otherStaff).get('/api/coop/cooperative').expect(200)).body.id).toBe(otherCoopId);
+  });
+
+  it('names the field at fault in every validation error', async () => {
+    const { body } = await as(staff)
+      .post('/api/coop/products', { ...NEW_PRODUCT, variants: [{ ...NEW_PRODUCT.variants[0], priceFen: 0 }] })
+      .expect(400);
+    expect(body.details).toEqual([{ field: 'variants.0.priceFen', problems: [expect.stringMatching(/priceFen/)] }]);
+    const taken = await as(staff)
+      .post('/api/coop/products', { ...NEW_PRODUCT, variants: [{ ...NEW_PRODUCT.variants[0], sku: 'MANAOHONG-CHERRY-2-5KG-1' }] })
+      .expect(409);
+    expect(taken.body.details).toEqual([{ field: 'variants.sku', problems: ['MANAOHONG-CHERRY-2-5KG-1 is already in use'] }]);
+  });
+
   describe('refuses bad input with a clear error and keeps nothing', () => {
     const cases: [string, object, number, string][] = [
       ['an unknown field', { ...NEW_PRODUCT, colour: 'red' }, 400, 'VALIDATION_FAILED'],
@@ -343,7 +360,8 @@ describe('the cooperative portal', () => {
         'VALIDATION_FAILED',
       );
       expect((await as(staff).post(`/api/coop/products/${product.id}/approve`).expect(404)).body.code).toBe('ROUTE_NOT_FOUND');
-      expect((await as(staff).post(`/api/coop/products/${product.id}/submit`).expect(200)).body.status).toBe('PENDING_REVIEW');
+      const submitted = await as(staff).post(`/api/coop/products/${product.id}/submit`).expect(200);
+      expect(submitted.body).toMatchObject({ status: 'PENDING_REVIEW', submittedAt: expect.any(String) });
       expect((await as(staff).post(`/api/coop/products/${product.id}/submit`).expect(409)).body.code).toBe('PRODUCT_STATUS_CONFLICT');
     });
 

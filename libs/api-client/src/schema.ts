@@ -225,6 +225,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coop/cooperative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopProductsController_cooperative"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coop/products": {
         parameters: {
             query?: never;
@@ -337,6 +353,22 @@ export interface paths {
         patch: operations["CoopProductsController_updateVariant"];
         trace?: never;
     };
+    "/api/coop/variants/{id}/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopProductsController_movements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coop/variants/{id}/stock": {
         parameters: {
             query?: never;
@@ -437,28 +469,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AdminCooperativeDto: {
-            /** Format: date-time */
-            createdAt: string;
-            creditCode: string;
-            /** @description A farmers' cooperative code (93…) with a correct check character */
-            creditCodeValid: boolean;
-            id: string;
-            nameEn: string;
-            nameZh: string;
-            productCount: number;
-            publishedCount: number;
-            /** @enum {string} */
-            status: "PENDING" | "VERIFIED" | "SUSPENDED";
-            suspendedReason?: string | null;
-            township: components["schemas"]["TownshipRefDto"];
-            /** Format: date-time */
-            verifiedAt?: string | null;
-        };
-        AdminCooperativePageDto: {
-            items: components["schemas"]["AdminCooperativeDto"][];
-            nextCursor?: string | null;
-        };
         AuditEntryDto: {
             action: string;
             actorAccountId?: string | null;
@@ -581,13 +591,26 @@ export interface components {
         ErrorDto: {
             /** @enum {string} */
             code: "VALIDATION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "INVALID_CURSOR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "TOO_MANY_ATTEMPTS" | "INTERNAL_ERROR" | "DATABASE_UNAVAILABLE";
-            /** @description Safe detail, e.g. the invalid fields */
-            details?: Record<string, never>;
+            /** @description The fields at fault, when the error is about some */
+            details?: components["schemas"]["FieldProblemDto"][];
             message: string;
             /** @description Quote it when reporting a problem */
             requestId: string;
             /** @example 400 */
             statusCode: number;
+        };
+        FieldProblemDto: {
+            /**
+             * @description Dotted path of the field in the request
+             * @example variants.0.priceFen
+             */
+            field: string;
+            /**
+             * @example [
+             *       "priceFen must not be less than 1"
+             *     ]
+             */
+            problems: string[];
         };
         HealthDto: {
             /** @enum {string} */
@@ -605,6 +628,28 @@ export interface components {
             email: string;
             /** @example demo-pass-2026 */
             password: string;
+        };
+        ManagedCooperativeDto: {
+            /** Format: date-time */
+            createdAt: string;
+            creditCode: string;
+            /** @description A farmers' cooperative code (93…) with a correct check character */
+            creditCodeValid: boolean;
+            id: string;
+            nameEn: string;
+            nameZh: string;
+            productCount: number;
+            publishedCount: number;
+            /** @enum {string} */
+            status: "PENDING" | "VERIFIED" | "SUSPENDED";
+            suspendedReason?: string | null;
+            township: components["schemas"]["TownshipRefDto"];
+            /** Format: date-time */
+            verifiedAt?: string | null;
+        };
+        ManagedCooperativePageDto: {
+            items: components["schemas"]["ManagedCooperativeDto"][];
+            nextCursor?: string | null;
         };
         ManagedProductDto: {
             /** @enum {string} */
@@ -632,6 +677,11 @@ export interface components {
             slug: string;
             /** @enum {string} */
             status: "DRAFT" | "PENDING_REVIEW" | "PUBLISHED" | "ARCHIVED";
+            /**
+             * Format: date-time
+             * @description Last sent for review
+             */
+            submittedAt?: string | null;
             titleEn: string;
             titleZh: string;
             /** Format: date-time */
@@ -747,6 +797,16 @@ export interface components {
             /** @description Units on hand after the change */
             stock: number;
             variantId: string;
+        };
+        StockMovementDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Units added (positive) or taken (negative) */
+            delta: number;
+            note?: string | null;
+            /** @description A stock reason, INITIAL, or what an order did */
+            reason: string;
+            stockAfter: number;
         };
         TownshipRefDto: {
             code: string;
@@ -869,7 +929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminCooperativePageDto"];
+                    "application/json": components["schemas"]["ManagedCooperativePageDto"];
                 };
             };
             /** @description UNAUTHORIZED */
@@ -913,7 +973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminCooperativeDto"];
+                    "application/json": components["schemas"]["ManagedCooperativeDto"];
                 };
             };
             /** @description UNAUTHORIZED */
@@ -952,7 +1012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminCooperativeDto"];
+                    "application/json": components["schemas"]["ManagedCooperativeDto"];
                 };
             };
             /** @description UNAUTHORIZED */
@@ -1401,6 +1461,44 @@ export interface operations {
             };
         };
     };
+    CoopProductsController_cooperative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff member's own cooperative, with its status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedCooperativeDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN (not cooperative staff), NOT_YOUR_COOPERATIVE, COOPERATIVE_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CoopProductsController_list: {
         parameters: {
             query?: {
@@ -1814,6 +1912,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ManagedProductDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN (not cooperative staff), NOT_YOUR_COOPERATIVE, COOPERATIVE_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopProductsController_movements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest stock changes, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMovementDto"][];
                 };
             };
             /** @description UNAUTHORIZED */

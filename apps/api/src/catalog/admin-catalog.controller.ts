@@ -7,8 +7,8 @@ import { ClearsCatalogCache } from '../common/http-cache.interceptor';
 import { uuidParam } from '../common/uuid-param';
 import { AdminCatalogService } from './admin-catalog.service';
 import {
-  AdminCooperativeDto,
-  AdminCooperativePageDto,
+  ManagedCooperativeDto,
+  ManagedCooperativePageDto,
   AdminCooperativeQueryDto,
   CertifyProductDto,
   ReasonDto,
@@ -30,26 +30,26 @@ export class AdminCatalogController {
 
   @Get('cooperatives')
   @ApiOkResponse({
-    type: AdminCooperativePageDto,
+    type: ManagedCooperativePageDto,
     description: 'Oldest application first; filter status=PENDING for the verification queue',
   })
-  cooperatives(@Query() query: AdminCooperativeQueryDto): Promise<AdminCooperativePageDto> {
+  cooperatives(@Query() query: AdminCooperativeQueryDto): Promise<ManagedCooperativePageDto> {
     return this.admin.listCooperatives(query);
   }
 
   @Post('cooperatives/:id/verify')
   @HttpCode(200)
-  @ApiOkResponse({ type: AdminCooperativeDto })
+  @ApiOkResponse({ type: ManagedCooperativeDto })
   @ApiResponse({ status: 409, type: ErrorDto, description: 'COOPERATIVE_STATUS_CONFLICT' })
   @ApiResponse({ status: 422, type: ErrorDto, description: 'INVALID_CREDIT_CODE' })
-  verify(@ActingUser() admin: Acting, @Param('id', cooperativeId()) id: string): Promise<AdminCooperativeDto> {
+  verify(@ActingUser() admin: Acting, @Param('id', cooperativeId()) id: string): Promise<ManagedCooperativeDto> {
     return this.admin.verifyCooperative(admin, id);
   }
 
   @Post('cooperatives/:id/suspend')
   @HttpCode(200)
-  @ApiOkResponse({ type: AdminCooperativeDto, description: 'Its products leave the catalog at once' })
-  suspend(@ActingUser() admin: Acting, @Param('id', cooperativeId()) id: string, @Body() dto: ReasonDto): Promise<AdminCooperativeDto> {
+  @ApiOkResponse({ type: ManagedCooperativeDto, description: 'Its products leave the catalog at once' })
+  suspend(@ActingUser() admin: Acting, @Param('id', cooperativeId()) id: string, @Body() dto: ReasonDto): Promise<ManagedCooperativeDto> {
     return this.admin.suspendCooperative(admin, id, dto.reason);
   }
 

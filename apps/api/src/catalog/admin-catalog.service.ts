@@ -6,36 +6,19 @@ import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { AuditService } from '../common/audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
-import { AdminCooperativeRow, CooperativesRepository } from './cooperatives.repository';
+import { CooperativesRepository } from './cooperatives.repository';
 import {
-  AdminCooperativeDto,
-  AdminCooperativePageDto,
+  ManagedCooperativeDto,
+  ManagedCooperativePageDto,
   AdminCooperativeQueryDto,
   CertifyProductDto,
   CooperativeStatus,
 } from './dto/admin-catalog.dto';
 import { ManagedProductDto, ManagedProductPageDto, ManagedProductQueryDto } from './dto/managed-product.dto';
-import { toManagedProduct } from './managed-product';
+import { toManagedCooperative, toManagedProduct } from './managed-product';
 import { ProductsRepository } from './products.repository';
 
 const DEFAULT_PAGE_SIZE = 50;
-
-function toAdminCooperative(row: AdminCooperativeRow): AdminCooperativeDto {
-  return {
-    id: row.id,
-    nameZh: row.name_zh,
-    nameEn: row.name_en,
-    creditCode: row.credit_code,
-    creditCodeValid: isCooperativeCreditCode(row.credit_code),
-    township: { code: row.township_code, name: row.township_name, nameEn: row.township_name_en },
-    status: row.status,
-    suspendedReason: row.suspended_reason,
-    verifiedAt: row.verified_at?.toISOString() ?? null,
-    productCount: row.product_count,
-    publishedCount: row.published_count,
-    createdAt: row.created_at.toISOString(),
-  };
-}
 
 /** Admins verify cooperatives and review and certify products; every change is audited with its before and after. */
 @Injectable()
@@ -47,18 +30,18 @@ export class AdminCatalogService {
     private readonly audit: AuditService,
   ) {}
 
-  async listCooperatives(query: AdminCooperativeQueryDto): Promise<AdminCooperativePageDto> {
+  async listCooperatives(query: AdminCooperativeQueryDto): Promise<ManagedCooperativePageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.cooperatives.list({
       status: query.status,
       limit: limit + 1,
       after: query.cursor ? decodeCursor(query.cursor, 'created') : undefined,
     });
-    return keysetPage(rows, limit, 'created', toAdminCooperative);
+    return keysetPage(rows, limit, 'created', toManagedCooperative);
   }
 
   /** Only a farmers' cooperative credit code (93…) with a correct check character can be verified. */
-  verifyCooperative(admin: Acting, id: string): Promise<AdminCooperativeDto> {
+  verifyCooperative(admin: Acting, id: string): Promise<ManagedCooperativeDto> {
     return this.changeCooperative(admin, id, 'VERIFIED', null, (current) => {
       if (current.status === 'VERIFIED') throw new AppError('COOPERATIVE_STATUS_CONFLICT', 'The cooperative is already verified.');
       if (!isCooperativeCreditCode(current.credit_code)) {
@@ -71,7 +54,7 @@ export class AdminCatalogService {
   }
 
   /** Suspending hides the cooperative's products from the catalog at once; they come back when it is verified again. */
-  suspendCooperative(admin: Acting, id: string, reason: string): Promise<AdminCooperativeDto> {
+  suspendCooperative(admin: Acting, id: string, reason: string): Promise<ManagedCooperativeDto> {
     return this.changeCooperative(admin, id, 'SUSPENDED', reason, (current) => {
       if (current.status === 'SUSPENDED') throw new AppError('COOPERATIVE_STATUS_CONFLICT', 'The cooperative is already suspended.');
     });
@@ -129,7 +112,7 @@ export class AdminCatalogService {
     status: CooperativeStatus,
     reason: string | null,
     check: (current: { status: CooperativeStatus; credit_code: string }) => void,
-  ): Promise<AdminCooperativeDto> {
+  ): Promise<ManagedCooperativeDto> {
     const row = await this.dataSource.transaction(async (manager) => {
       const current = await this.cooperatives.lock(manager, id);
       if (!current) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
@@ -149,7 +132,7 @@ export class AdminCatalogService {
       );
       return this.cooperatives.find(id, manager);
     });
-    return toAdminCooperative(row!);
+    return toManagedCooperative(row!);
   }
 
   private async review(admin: Acting, id: string, transition: 'approve' | 'reject', reason: string | null): Promise<ManagedProductDto> {

@@ -61,7 +61,10 @@ export class CatalogService {
   async products(query: ProductQueryDto): Promise<ProductPageDto> {
     const q = query.q?.toLowerCase().replace(/\s+/g, '') || undefined;
     const sort = query.sort ?? (q ? 'relevance' : 'newest');
-    if (sort === 'relevance' && !q) throw new AppError('VALIDATION_FAILED', 'sort=relevance needs a search text q');
+    if (sort === 'relevance' && !q)
+      throw new AppError('VALIDATION_FAILED', 'sort=relevance needs a search text q', [
+        { field: 'sort', problems: ['relevance needs a search text q'] },
+      ]);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.catalog.listProducts({
       category: query.category,

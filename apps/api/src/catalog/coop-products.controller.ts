@@ -8,6 +8,7 @@ import { ErrorDto } from '../common/error.dto';
 import { ClearsCatalogCache } from '../common/http-cache.interceptor';
 import { uuidParam } from '../common/uuid-param';
 import { CoopProductsService } from './coop-products.service';
+import { ManagedCooperativeDto } from './dto/admin-catalog.dto';
 import {
   CreateProductDto,
   ManagedProductDto,
@@ -15,6 +16,7 @@ import {
   ManagedProductQueryDto,
   StockAdjustmentDto,
   StockDto,
+  StockMovementDto,
   UpdateProductDto,
   UpdateVariantDto,
   VariantInputDto,
@@ -35,10 +37,19 @@ const variantId = () => uuidParam('VARIANT_NOT_FOUND', 'No such variant.');
 export class CoopProductsController {
   constructor(private readonly products: CoopProductsService) {}
 
+  @Get('cooperative')
+  @ApiOkResponse({ type: ManagedCooperativeDto, description: "The staff member's own cooperative, with its status" })
+  cooperative(@ActingUser() user: Acting): Promise<ManagedCooperativeDto> {
+    return this.products.cooperative(user);
+  }
+
   @Get('products')
   @ApiOkResponse({ type: ManagedProductPageDto })
   list(@ActingUser() user: Acting, @Query() query: ManagedProductQueryDto): Promise<ManagedProductPageDto> {
-    if (query.cooperative) throw new AppError('VALIDATION_FAILED', 'cooperative is not a filter here: you see your own products');
+    if (query.cooperative)
+      throw new AppError('VALIDATION_FAILED', 'cooperative is not a filter here: you see your own products', [
+        { field: 'cooperative', problems: ['not a filter in the portal'] },
+      ]);
     return this.products.list(user, query);
   }
 
@@ -79,6 +90,12 @@ export class CoopProductsController {
     @Body() dto: UpdateVariantDto,
   ): Promise<ManagedProductDto> {
     return this.products.updateVariant(user, id, dto);
+  }
+
+  @Get('variants/:id/movements')
+  @ApiOkResponse({ type: [StockMovementDto], description: 'The latest stock changes, newest first' })
+  movements(@ActingUser() user: Acting, @Param('id', variantId()) id: string): Promise<StockMovementDto[]> {
+    return this.products.movements(user, id);
   }
 
   @Patch('variants/:id/stock')

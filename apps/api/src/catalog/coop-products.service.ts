@@ -17,16 +17,19 @@ import {
   ManagedProductQueryDto,
   StockAdjustmentDto,
   StockDto,
+  StockMovementDto,
   UpdateProductDto,
   UpdateVariantDto,
   VariantInputDto,
 } from './dto/managed-product.dto';
-import { toManagedProduct } from './managed-product';
+import type { ManagedCooperativeDto } from './dto/admin-catalog.dto';
+import { toManagedCooperative, toManagedProduct } from './managed-product';
 import { pinyinOf, productSlug } from './pinyin';
 import { ImageType, ProductImageStore } from './product-images';
 import { ProductsRepository, ProductWrite } from './products.repository';
 
 const DEFAULT_PAGE_SIZE = 50;
+const MOVEMENTS_SHOWN = 50;
 
 /** The sale window must be a window, and a pre-sale needs one: buyers must know when they pay and when it ships. */
 function checkSaleWindow(window: { saleStartsAt: string | null; saleEndsAt: string | null; presaleShipsOn: string | null }): void {
@@ -75,6 +78,18 @@ export class CoopProductsService {
     if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
     if (row.cooperative_id !== this.cooperativeOf(user)) throw notYours();
     return toManagedProduct(row);
+  }
+
+  async cooperative(user: Acting): Promise<ManagedCooperativeDto> {
+    const row = await this.cooperatives.find(this.cooperativeOf(user));
+    if (!row) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
+    return toManagedCooperative(row);
+  }
+
+  async movements(user: Acting, variantId: string): Promise<StockMovementDto[]> {
+    await this.productOfVariant(user, variantId);
+    const rows = await this.products.movements(variantId, MOVEMENTS_SHOWN);
+    return rows.map((m) => ({ delta: m.delta, stockAfter: m.stock_after, reason: m.reason, note: m.note, at: m.created_at.toISOString() }));
   }
 
   async create(user: Acting, dto: CreateProductDto): Promise<ManagedProductDto> {
@@ -333,7 +348,10 @@ export class CoopProductsService {
     const given = variants.map((v) => v.sku).filter((sku): sku is string => sku !== undefined);
     if (new Set(given).size !== given.length) throw new AppError('SKU_TAKEN', 'Two variants have the same sku.');
     const taken = given.length ? await this.products.skuTaken(manager, given) : [];
-    if (taken.length) throw new AppError('SKU_TAKEN', `The sku ${taken.join(', ')} is already in use.`, { skus: taken });
+    if (taken.length)
+      throw new AppError('SKU_TAKEN', `The sku ${taken.join(', ')} is already in use.`, [
+        { field: 'variants.sku', problems: taken.map((sku) => `${sku} is already in use`) },
+      ]);
     for (const [index, variant] of variants.entries()) {
       const sortOrder = firstSortOrder + index;
       const sku = variant.sku ?? `${slug.toUpperCase().slice(-24)}-${sortOrder + 1}`;

@@ -1,3 +1,6 @@
+import { isCooperativeCreditCode } from '@qh/domain';
+import type { AdminCooperativeRow } from './cooperatives.repository';
+import type { ManagedCooperativeDto } from './dto/admin-catalog.dto';
 import type { CertificationDto } from './dto/catalog.dto';
 import type { ManagedProductDto } from './dto/managed-product.dto';
 import type { ManagedProductRow } from './products.repository';
@@ -49,7 +52,25 @@ export function toManagedProduct(row: ManagedProductRow): ManagedProductDto {
       weightG: v.weight_g,
       stock: v.stock,
     })),
+    submittedAt: row.submitted_at?.toISOString() ?? null,
     publishedAt: row.published_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function toManagedCooperative(row: AdminCooperativeRow): ManagedCooperativeDto {
+  return {
+    id: row.id,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    creditCode: row.credit_code,
+    creditCodeValid: isCooperativeCreditCode(row.credit_code),
+    township: { code: row.township_code, name: row.township_name, nameEn: row.township_name_en },
+    status: row.status,
+    suspendedReason: row.suspended_reason,
+    verifiedAt: row.verified_at?.toISOString() ?? null,
+    productCount: row.product_count,
+    publishedCount: row.published_count,
+    createdAt: row.created_at.toISOString(),
   };
 }

@@ -38,6 +38,7 @@ export interface ManagedProductRow {
   certification_batch: string | null;
   certified_until: string | null;
   certified: boolean;
+  submitted_at: Date | null;
   published_at: Date | null;
   updated_at: Date;
   variants: ManagedVariantRow[];
@@ -85,7 +86,7 @@ const MANAGED_COLUMNS = `
   to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on, p.images,
   p.certification_no, p.certification_issuer, p.certification_batch, to_char(p.certified_until, 'YYYY-MM-DD') AS certified_until,
   (p.certification_no IS NOT NULL AND p.certified_until >= current_date) AS certified,
-  p.published_at, p.updated_at,
+  p.submitted_at, p.published_at, p.updated_at,
   c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
   coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'label_zh', v.label_zh, 'label_en', v.label_en,
                                               'price_fen', v.price_fen, 'weight_g', v.weight_g, 'stock', v.stock)
@@ -223,6 +224,17 @@ export class ProductsRepository {
       [variantId],
     );
     return row;
+  }
+
+  /** Newest first; a variant's whole history is in the table, the portal shows the recent part. */
+  movements(
+    variantId: string,
+    limit: number,
+  ): Promise<{ delta: number; stock_after: number; reason: string; note: string | null; created_at: Date }[]> {
+    return this.dataSource.query(
+      `SELECT delta, stock_after, reason, note, created_at FROM inventory_movement WHERE variant_id = $1 ORDER BY id DESC LIMIT $2`,
+      [variantId, limit],
+    );
   }
 
   async skuTaken(manager: EntityManager, skus: string[]): Promise<string[]> {

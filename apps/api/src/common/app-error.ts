@@ -46,7 +46,13 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   requestId: string;
-  details?: unknown;
+  details?: FieldProblem[];
+}
+
+/** What is wrong with one field of a request; `field` is a dotted path such as `variants.0.priceFen`. */
+export interface FieldProblem {
+  field: string;
+  problems: string[];
 }
 
 export class AppError extends Error {
@@ -56,7 +62,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     /** Safe, client-facing detail (field names, failed lines); never internals. */
-    readonly details?: unknown,
+    readonly details?: FieldProblem[],
     /** Extra response headers, e.g. Retry-After. */
     readonly headers?: Record<string, string>,
   ) {

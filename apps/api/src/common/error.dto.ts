@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ERROR_STATUS, type ErrorCode } from './app-error';
 
+export class FieldProblemDto {
+  @ApiProperty({ example: 'variants.0.priceFen', description: 'Dotted path of the field in the request' })
+  field: string;
+
+  @ApiProperty({ type: [String], example: ['priceFen must not be less than 1'] })
+  problems: string[];
+}
+
 /** The shape of every error response. */
 export class ErrorDto {
   @ApiProperty({ example: 400 })
@@ -15,6 +23,6 @@ export class ErrorDto {
   @ApiProperty({ description: 'Quote it when reporting a problem' })
   requestId: string;
 
-  @ApiPropertyOptional({ description: 'Safe detail, e.g. the invalid fields' })
-  details?: unknown;
+  @ApiPropertyOptional({ type: [FieldProblemDto], description: 'The fields at fault, when the error is about some' })
+  details?: FieldProblemDto[];
 }

@@ -41,7 +41,8 @@ export class AdminCooperativeQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
-export class AdminCooperativeDto {
+/** A cooperative as admins and its own staff see it. */
+export class ManagedCooperativeDto {
   @ApiProperty() id: string;
   @ApiProperty() nameZh: string;
   @ApiProperty() nameEn: string;
@@ -56,7 +57,7 @@ export class AdminCooperativeDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class AdminCooperativePageDto {
-  @ApiProperty({ type: [AdminCooperativeDto] }) items: AdminCooperativeDto[];
+export class ManagedCooperativePageDto {
+  @ApiProperty({ type: [ManagedCooperativeDto] }) items: ManagedCooperativeDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
 }

@@ -211,6 +211,14 @@ export class StockAdjustmentDto {
   note?: string;
 }
 
+export class StockMovementDto {
+  @ApiProperty({ description: 'Units added (positive) or taken (negative)' }) delta: number;
+  @ApiProperty() stockAfter: number;
+  @ApiProperty({ description: 'A stock reason, INITIAL, or what an order did' }) reason: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class StockDto {
   @ApiProperty() variantId: string;
   @ApiProperty({ description: 'Units on hand after the change' }) stock: number;
@@ -256,6 +264,8 @@ export class ManagedProductDto {
   @ApiProperty({ type: [String] }) images: string[];
   @ApiPropertyOptional({ type: CertificationDto, nullable: true }) certification: CertificationDto | null;
   @ApiProperty({ type: [ManagedVariantDto] }) variants: ManagedVariantDto[];
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'Last sent for review' })
+  submittedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
