@@ -1,7 +1,7 @@
 import type { components } from '@qh/api-client';
 import { errorMessageKey } from '../../api';
 
-export type AdminCooperative = components['schemas']['AdminCooperativeDto'];
+export type AdminCooperative = components['schemas']['ManagedCooperativeDto'];
 export type ManagedProduct = components['schemas']['ManagedProductDto'];
 export type CooperativeStatus = AdminCooperative['status'];
 
