@@ -40,7 +40,11 @@ export async function prepareDatabase(
     await dataSource.transaction((manager) => seedReferenceData(manager));
     if (config.seedDemoData) {
       const seeded = await dataSource.transaction((manager) => seedDemoData(manager, config.householdDataKey));
-      if (seeded) logger.info(seeded, 'demo data seeded');
+      if (seeded) {
+        // Autovacuum would get to it in a minute; until then the planner would guess at empty tables.
+        await dataSource.query('ANALYZE');
+        logger.info(seeded, 'demo data seeded');
+      }
     }
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK_KEY]).catch(() => undefined);
