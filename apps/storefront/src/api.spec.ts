@@ -72,6 +72,21 @@ describe('api client', () => {
     expect(server.callsTo('POST', '/api/auth/refresh')).toHaveLength(0);
   });
 
+  it('carries the fields the API named, so a form can show each problem at its field', async () => {
+    const details = [{ field: 'variants.0.priceFen', problems: ['priceFen must not be less than 1'] }];
+    fakeApi({
+      'GET /api/me': () =>
+        jsonResponse(400, { statusCode: 400, code: 'VALIDATION_FAILED', message: 'invalid', requestId: 'req-1', details }),
+    });
+
+    await expect(unwrap(api.GET('/api/me'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details });
+  });
+
+  it('carries no field problems when the API named none', async () => {
+    fakeApi({ 'GET /api/me': () => errorResponse(409, 'SKU_TAKEN') });
+    await expect(unwrap(api.GET('/api/me'))).rejects.toMatchObject({ code: 'SKU_TAKEN', details: [] });
+  });
+
   it('reports NETWORK when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
     await expect(unwrap(api.GET('/api/me'))).rejects.toMatchObject({ code: 'NETWORK' });

@@ -3,6 +3,8 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { useSessionStore } from './stores/session';
 
 export type ErrorBody = components['schemas']['ErrorDto'];
+/** A field the API found fault with, by its dotted path in the request (`variants.0.priceFen`). */
+export type FieldProblem = components['schemas']['FieldProblemDto'];
 
 /** Error codes the UI has a message for; anything else is shown as UNKNOWN. */
 export const KNOWN_ERROR_CODES = [
@@ -16,7 +18,10 @@ export const KNOWN_ERROR_CODES = [
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
-/** A failed API call. `code` is the API's stable code (or NETWORK / UNKNOWN from the client). */
+/**
+ * A failed API call. `code` is the API's stable code (or NETWORK / UNKNOWN from the client);
+ * `details` names the fields at fault, so a form can show each problem where it belongs.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 
@@ -25,6 +30,7 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly requestId?: string,
+    readonly details: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -43,7 +49,8 @@ const CODE_BY_STATUS: Partial<Record<number, KnownErrorCode>> = {
 
 export function toApiError(error: unknown, response: Response): ApiError {
   if (isErrorBody(error)) {
-    return new ApiError(error.code, error.statusCode ?? response.status, error.message, error.requestId);
+    const details = Array.isArray(error.details) ? error.details : [];
+    return new ApiError(error.code, error.statusCode ?? response.status, error.message, error.requestId, details);
   }
   // No JSON error body (e.g. a proxy's HTML 502): derive what we can from the status.
   const code = CODE_BY_STATUS[response.status] ?? 'UNKNOWN';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPrice, formatPriceRange, formatWeight } from './format';
+import { formatDate, formatDateTime, formatPrice, formatPriceRange, formatWeight } from './format';
 
 describe('formatPrice', () => {
   it('shows fen as yuan with two decimals and thousands separators', () => {
@@ -49,5 +49,13 @@ describe('formatDate', () => {
 
   it('keeps the day of a timestamp whatever the time zone', () => {
     expect(formatDate('2026-01-10T23:30:00.000Z', 'en')).toBe('January 10, 2026');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows the day and the time where the reader is, in their language', () => {
+    expect(formatDateTime('2026-04-01T08:05:00.000Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年4月1日 16:05');
+    // Some ICU versions put a narrow no-break space before PM.
+    expect(formatDateTime('2026-04-01T08:05:00.000Z', 'en', 'Asia/Shanghai').replace(/\s/g, ' ')).toBe('Apr 1, 2026, 4:05 PM');
   });
 });

@@ -32,3 +32,11 @@ export function formatDate(isoDate: string, locale: string): string {
   const day = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
 }
+
+/**
+ * A moment from the API (`2026-04-01T08:05:00Z`) as day and time in the reader's language and,
+ * unless `timeZone` is given, the reader's time zone: `2026年4月1日 16:05`, `Apr 1, 2026, 4:05 PM`.
+ */
+export function formatDateTime(isoTime: string, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(isoTime));
+}

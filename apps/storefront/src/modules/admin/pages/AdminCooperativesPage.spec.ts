@@ -109,6 +109,12 @@ describe('AdminCooperativesPage', () => {
 
     await row('c-1').get('[data-testid="coop-suspend"]').trigger('click');
     expect(row('c-1').text()).toContain('请填写原因，至少 2 个字。');
+    // The hint and the problem are read out with the field.
+    const described = row('c-1').get('[data-testid="suspend-reason"]').attributes('aria-describedby')!.split(' ');
+    expect(described.map((id) => row('c-1').get(`#${id}`).text())).toEqual([
+      '合作社会看到这个原因。2–500 个字。',
+      '请填写原因，至少 2 个字。',
+    ]);
     expect(api.callsTo('POST', '/api/admin/cooperatives/c-1/suspend')).toHaveLength(0);
 
     await row('c-1').get('[data-testid="suspend-reason"]').setValue('多次发货延误');

@@ -14,6 +14,7 @@ afterEach(() => {
 const inReview = managedProduct({
   id: 'p-1',
   status: 'PENDING_REVIEW',
+  submittedAt: '2026-04-01T02:00:00.000Z',
   images: ['/uploads/a.jpg'],
   variants: [managedVariant(), managedVariant({ id: 'v-2', labelZh: '5公斤礼盒', labelEn: '5 kg gift box', priceFen: 36800 })],
 });
@@ -53,6 +54,26 @@ describe('AdminProductsPage', () => {
     ).toEqual(['¥198.00', '¥368.00']);
     expect(row().get('[data-testid="review-images"] img').attributes('src')).toBe('/uploads/a.jpg');
     expect(row().get('[data-testid="review-status"]').text()).toBe('待审核');
+  });
+
+  it('shows when each product was submitted for review', async () => {
+    const { row } = await openQueue();
+    expect(row().get('[data-testid="review-submitted"]').text()).toBe('2026年4月1日');
+  });
+
+  it('appends the next page of the queue', async () => {
+    const second = { ...inReview, id: 'p-2', titleZh: '纳雍高山绿茶' };
+    const { app } = await openQueue({
+      'GET /api/admin/products': (request) =>
+        new URL(request.url).searchParams.get('cursor') === 'page-2'
+          ? jsonResponse(200, { items: [second], nextCursor: null })
+          : jsonResponse(200, { items: [inReview], nextCursor: 'page-2' }),
+    });
+
+    await app.get('[data-testid="admin-load-more"]').trigger('click');
+    await settle();
+
+    expect(app.findAll('[data-testid="review-row"]').map((row) => row.attributes('data-id'))).toEqual(['p-1', 'p-2']);
   });
 
   it('approves a product and keeps it in view, ready to certify', async () => {

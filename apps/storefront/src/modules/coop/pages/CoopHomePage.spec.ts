@@ -1,7 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
-import { managedProduct, managedVariant } from '../testing/fixtures';
+import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
+import { managedProduct, managedVariant, ownCooperative } from '../testing/fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -68,5 +68,80 @@ describe('CoopHomePage', () => {
     await settle();
 
     expect(wrapper.get('[data-testid="coop-list-empty"]').text()).toBe('No products yet. Choose “New product” to add your first one.');
+  });
+
+  it('appends the next page after the products shown', async () => {
+    const api = fakeSessionApi(userWithRole('cooperative'), {
+      'GET /api/coop/products': (request) =>
+        new URL(request.url).searchParams.get('cursor') === 'page-2'
+          ? jsonResponse(200, { items: [products[1]], nextCursor: null })
+          : jsonResponse(200, { items: [products[0]], nextCursor: 'page-2' }),
+    });
+    ({ wrapper } = await mountApp({ path: '/coop' }));
+    await settle();
+
+    await wrapper.get('[data-testid="coop-load-more"]').trigger('click');
+    await settle();
+
+    expect(wrapper.findAll('[data-testid="coop-product-row"]').map((row) => row.attributes('data-id'))).toEqual(['p-1', 'p-2']);
+    expect(wrapper.find('[data-testid="coop-load-more"]').exists()).toBe(false);
+    expect(api.callsTo('GET', '/api/coop/products')).toHaveLength(2);
+  });
+
+  it('says what went wrong and tries again on request', async () => {
+    let failing = true;
+    fakeSessionApi(userWithRole('cooperative'), {
+      'GET /api/coop/products': () =>
+        failing ? errorResponse(403, 'FORBIDDEN') : jsonResponse(200, { items: products, nextCursor: null }),
+    });
+    ({ wrapper } = await mountApp({ path: '/coop' }));
+    await settle();
+    expect(wrapper.get('[data-testid="coop-list-error"]').text()).toContain('你没有权限执行此操作。');
+
+    failing = false;
+    await wrapper.get('[data-testid="coop-list-error"] button').trigger('click');
+    await settle();
+
+    expect(wrapper.find('[data-testid="coop-list-error"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-testid="coop-product-row"]')).toHaveLength(2);
+  });
+});
+
+describe('CoopHomePage: the cooperative banner', () => {
+  async function openWith(cooperative: ReturnType<typeof ownCooperative>, locale?: 'en') {
+    const api = fakeSessionApi(userWithRole('cooperative'), {
+      'GET /api/coop/products': () => jsonResponse(200, { items: products, nextCursor: null }),
+      'GET /api/coop/cooperative': () => jsonResponse(200, cooperative),
+    });
+    ({ wrapper } = await mountApp({ path: '/coop', locale }));
+    await settle();
+    return { app: wrapper!, api };
+  }
+
+  it('names the cooperative and shows no banner once it is verified', async () => {
+    const { app, api } = await openWith(ownCooperative());
+
+    expect(app.get('[data-testid="coop-name"]').text()).toBe('厍东关樱桃合作社');
+    expect(app.find('[data-testid="coop-banner"]').exists()).toBe(false);
+    expect(api.callsTo('GET', '/api/coop/cooperative')).toHaveLength(1);
+  });
+
+  it('says a suspended cooperative cannot change anything, and why', async () => {
+    const { app } = await openWith(ownCooperative({ status: 'SUSPENDED', suspendedReason: '多次发货延误' }));
+
+    const banner = app.get('[data-testid="coop-banner"]');
+    expect(banner.attributes('data-status')).toBe('SUSPENDED');
+    expect(banner.text()).toContain('本社已被平台暂停');
+    expect(banner.text()).toContain('暂停期间不能修改商品');
+    expect(banner.text()).toContain('暂停原因：多次发货延误');
+  });
+
+  it('tells a cooperative waiting for verification when its products will show, in English', async () => {
+    const { app } = await openWith(ownCooperative({ status: 'PENDING', verifiedAt: null }), 'en');
+
+    expect(app.get('[data-testid="coop-name"]').text()).toBe('Shedongguan Cherry Cooperative');
+    expect(app.get('[data-testid="coop-banner"]').text()).toBe(
+      'Your cooperative is waiting for verification: products will show in the shop once the platform verifies your cooperative.',
+    );
   });
 });

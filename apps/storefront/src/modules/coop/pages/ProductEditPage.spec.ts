@@ -2,7 +2,7 @@ import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
 import type { ManagedProduct } from '../product-form';
-import { managedProduct, managedVariant } from '../testing/fixtures';
+import { managedProduct, managedVariant, ownCooperative } from '../testing/fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -22,6 +22,7 @@ function portalApi(start: ManagedProduct, routes: Parameters<typeof fakeSessionA
     return jsonResponse(200, current);
   };
   const api = fakeSessionApi(staff, {
+    'GET /api/coop/cooperative': () => jsonResponse(200, ownCooperative()),
     [`GET /api/coop/products/${start.id}`]: () => jsonResponse(200, current),
     [`POST /api/coop/products/${start.id}/submit`]: () => answer({ status: 'PENDING_REVIEW', rejectReason: null }),
     [`POST /api/coop/products/${start.id}/archive`]: () => answer({ status: 'ARCHIVED' }),
@@ -391,5 +392,103 @@ describe('ProductEditPage: editing', () => {
 
     expect(wrapper.get('[role="alert"]').text()).toBe('没有找到这件商品，它可能不属于本社。');
     expect(wrapper.find('[data-testid="product-save"]').exists()).toBe(false);
+  });
+});
+
+describe('ProductEditPage: the cooperative banner', () => {
+  it('shows the cooperative above the product and says when it is suspended', async () => {
+    const { app } = await openProduct(managedProduct(), {
+      'GET /api/coop/cooperative': () => jsonResponse(200, ownCooperative({ status: 'SUSPENDED', suspendedReason: '多次发货延误' })),
+    });
+
+    expect(app.get('[data-testid="coop-name"]').text()).toBe('厍东关樱桃合作社');
+    expect(app.get('[data-testid="coop-banner"]').text()).toContain('暂停原因：多次发货延误');
+  });
+});
+
+describe('ProductEditPage: stock history', () => {
+  const movements = [
+    { at: '2026-04-02T09:30:00.000Z', delta: -5, stockAfter: 45, reason: 'ORDER_RESERVED', note: null },
+    { at: '2026-04-01T08:00:00.000Z', delta: 20, stockAfter: 50, reason: 'HARVEST', note: '第二批采摘' },
+    { at: '2026-03-31T08:00:00.000Z', delta: -1, stockAfter: 30, reason: 'ORDER_LOST_IN_TRANSIT', note: null },
+    { at: '2026-03-30T08:00:00.000Z', delta: 31, stockAfter: 31, reason: 'INITIAL', note: null },
+  ];
+
+  async function openHistory(app: VueWrapper) {
+    await app.get('[data-testid="stock-history"] summary').trigger('click');
+    await settle();
+  }
+
+  /** What each row says after its time: change, reason, note, stock after. */
+  const rows = (app: VueWrapper) =>
+    app.findAll('[data-testid="stock-movement"]').map((row) =>
+      row
+        .findAll('td')
+        .slice(1)
+        .map((cell) => cell.text()),
+    );
+
+  it('loads the history only when opened, and lists each change with its reason', async () => {
+    const { app, api } = await openProduct(managedProduct(), {
+      'GET /api/coop/variants/v-1/movements': () => jsonResponse(200, movements),
+    });
+    expect(api.callsTo('GET', '/api/coop/variants/v-1/movements')).toHaveLength(0);
+
+    await openHistory(app);
+
+    expect(api.callsTo('GET', '/api/coop/variants/v-1/movements')).toHaveLength(1);
+    expect(rows(app)).toEqual([
+      ['−5', '订单占用', '', '45'],
+      ['+20', '新采收', '第二批采摘', '50'],
+      // A reason the portal has no words for yet shows as the API's code.
+      ['−1', 'ORDER_LOST_IN_TRANSIT', '', '30'],
+      ['+31', '初始库存', '', '31'],
+    ]);
+    expect(app.get('[data-testid="stock-movement"] time').attributes('datetime')).toBe('2026-04-02T09:30:00.000Z');
+  });
+
+  it('speaks English in English', async () => {
+    const { app } = await openProduct(
+      managedProduct(),
+      { 'GET /api/coop/variants/v-1/movements': () => jsonResponse(200, movements.slice(0, 2)) },
+      'en',
+    );
+
+    await openHistory(app);
+
+    expect(app.get('[data-testid="stock-history"] summary').text()).toBe('Stock history');
+    expect(rows(app)).toEqual([
+      ['−5', 'Reserved by an order', '', '45'],
+      ['+20', 'New harvest', '第二批采摘', '50'],
+    ]);
+  });
+
+  it('shows a new adjustment in the open history at once', async () => {
+    let history = movements.slice(1, 2);
+    const { app, api } = await openProduct(managedProduct(), {
+      'GET /api/coop/variants/v-1/movements': () => jsonResponse(200, history),
+      'PATCH /api/coop/variants/v-1/stock': () => {
+        history = [{ at: '2026-04-03T08:00:00.000Z', delta: -3, stockAfter: 47, reason: 'DAMAGED', note: '运输压坏' }, ...history];
+        return jsonResponse(200, { variantId: 'v-1', stock: 47 });
+      },
+    });
+    await openHistory(app);
+
+    await app.get('[data-testid="stock-delta"]').setValue('-3');
+    await app.get('[data-testid="stock-reason"]').setValue('DAMAGED');
+    await app.get('[data-testid="stock-note"]').setValue('运输压坏');
+    await app.get('[data-testid="stock-apply"]').trigger('submit');
+    await settle();
+
+    expect(api.callsTo('GET', '/api/coop/variants/v-1/movements')).toHaveLength(2);
+    expect(rows(app)[0]).toEqual(['−3', '损耗', '运输压坏', '47']);
+  });
+
+  it('says so when there are no changes yet', async () => {
+    const { app } = await openProduct(managedProduct(), { 'GET /api/coop/variants/v-1/movements': () => jsonResponse(200, []) });
+
+    await openHistory(app);
+
+    expect(app.get('[data-testid="stock-history-empty"]').text()).toBe('还没有库存变动。');
   });
 });

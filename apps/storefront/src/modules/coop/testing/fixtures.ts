@@ -1,3 +1,4 @@
+import type { OwnCooperative } from '../composables/useOwnCooperative';
 import type { ManagedProduct, ManagedVariant } from '../product-form';
 
 /** A variant as the portal and admin API answer it: 2.5 kg of cherries at ¥198.00, 20 in stock. */
@@ -37,7 +38,27 @@ export function managedProduct(overrides: Partial<ManagedProduct> = {}): Managed
     certification: null,
     variants: [managedVariant()],
     publishedAt: null,
+    submittedAt: null,
     updatedAt: '2026-04-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The staff member's own cooperative as `GET /api/coop/cooperative` answers: verified unless told otherwise. */
+export function ownCooperative(overrides: Partial<OwnCooperative> = {}): OwnCooperative {
+  return {
+    id: 'coop-1',
+    nameZh: '厍东关樱桃合作社',
+    nameEn: 'Shedongguan Cherry Cooperative',
+    creditCode: '93520525MA6DKQ4T1X',
+    creditCodeValid: true,
+    township: { code: '520525202', name: '厍东关乡', nameEn: 'Shedongguan Township' },
+    status: 'VERIFIED',
+    suspendedReason: null,
+    verifiedAt: '2026-01-10T00:00:00.000Z',
+    productCount: 2,
+    publishedCount: 1,
+    createdAt: '2026-01-05T00:00:00.000Z',
     ...overrides,
   };
 }

@@ -27,7 +27,16 @@ describe('cooperative page', () => {
       '/products/product-2',
       '/products/product-3',
     ]);
-    expect(document.title).toBe('合作社 · 黔货入粤');
+  });
+
+  it("names the tab after the cooperative, in the reader's language", async () => {
+    fakeSessionApi(null, { 'GET /api/cooperatives/coop-1': () => jsonResponse(200, cooperativePage()) });
+    ({ wrapper } = await mountApp({ path: '/cooperatives/coop-1' }));
+    expect(document.title).toBe('厍东关樱桃合作社 · 黔货入粤');
+
+    await wrapper.get('[data-testid="lang-switch"]').trigger('click');
+
+    expect(document.title).toBe('Shedongguan Cherry Cooperative · 黔货入粤');
   });
 
   it('says when the cooperative has nothing on sale', async () => {
@@ -43,5 +52,6 @@ describe('cooperative page', () => {
     ({ wrapper } = await mountApp({ path: '/cooperatives/nope' }));
 
     expect(wrapper.get('[data-testid="cooperative-not-found"] h1').text()).toBe('合作社不存在');
+    expect(document.title).toBe('合作社 · 黔货入粤');
   });
 });

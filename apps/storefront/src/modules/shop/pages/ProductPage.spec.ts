@@ -2,7 +2,7 @@ import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppLocale } from '../../../i18n';
 import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle } from '../../../testing/app';
-import { productDetail, variant } from '../../../testing/catalog';
+import { cooperativePage, productDetail, variant } from '../../../testing/catalog';
 import type { ProductDetail } from '../catalog';
 
 let wrapper: VueWrapper | undefined;
@@ -107,9 +107,25 @@ describe('product page', () => {
     expect(pieces(badge.get('dl'))).toEqual(['认定编号', 'GZ-FP-2026-0042', '认定机构', '贵州省农业农村厅', '有效期至', '2027年6月30日']);
   });
 
+  it('says when the certificate expired, instead of showing the badge', async () => {
+    const certification = { number: 'GZ-FP-2025-0007', issuer: '贵州省农业农村厅', batch: null, validUntil: '2026-01-31', valid: false };
+    const { app } = await openProduct(productDetail({ certified: false, certification }));
+
+    expect(text(app, 'certificate-expired')).toBe('消费帮扶产品认定已于 2026年1月31日 过期。');
+    expect(app.find('[data-testid="certified-badge"]').exists()).toBe(false);
+  });
+
+  it('says when the certificate expired in English', async () => {
+    const certification = { number: 'GZ-FP-2025-0007', issuer: '贵州省农业农村厅', batch: null, validUntil: '2026-01-31', valid: false };
+    const { app } = await openProduct(productDetail({ certified: false, certification }), 'en');
+
+    expect(text(app, 'certificate-expired')).toBe('Certificate expired on January 31, 2026.');
+  });
+
   it('shows no certificate for a product that is not certified', async () => {
     const { app } = await openProduct(productDetail({ certified: false, certification: null }));
     expect(app.find('[data-testid="certified-badge"]').exists()).toBe(false);
+    expect(app.find('[data-testid="certificate-expired"]').exists()).toBe(false);
   });
 
   it('shows how many households the cooperative is linked to, by mechanism', async () => {
@@ -151,6 +167,29 @@ describe('product page', () => {
     expect(text(app, 'product-shelf-life')).toBe('7 days');
   });
 
+  it("names the tab after the product, in the reader's language", async () => {
+    const { app } = await openProduct(productDetail());
+    expect(document.title).toBe('厍东关玛瑙红樱桃礼盒 · 黔货入粤');
+
+    await app.get('[data-testid="lang-switch"]').trigger('click');
+
+    expect(document.title).toBe('Shedongguan agate-red cherry gift box · 黔货入粤');
+  });
+
+  it('renames the tab after the cooperative when the buyer follows the link to it', async () => {
+    const product = productDetail();
+    fakeSessionApi(null, {
+      [`GET /api/products/${product.slug}`]: () => jsonResponse(200, product),
+      'GET /api/cooperatives/coop-1': () => jsonResponse(200, cooperativePage()),
+    });
+    ({ wrapper } = await mountApp({ path: `/products/${product.slug}` }));
+
+    await wrapper.get('[data-testid="product-cooperative"]').trigger('click');
+    await settle();
+
+    expect(document.title).toBe('厍东关樱桃合作社 · 黔货入粤');
+  });
+
   it('answers "add to cart" with a polite notice until the cart exists', async () => {
     const { app } = await openProduct(productDetail());
 
@@ -189,6 +228,7 @@ describe('product page', () => {
 
     expect(wrapper.get('[data-testid="product-not-found"] h1').text()).toBe('商品不存在或已下架');
     expect(wrapper.findAll('h1')).toHaveLength(1);
+    expect(document.title).toBe('商品详情 · 黔货入粤');
   });
 
   it('shows the message of any other error, and tries again on request', async () => {

@@ -1,0 +1,25 @@
+import type { components } from '@qh/api-client';
+import { ref } from 'vue';
+import { api, unwrap } from '../../../api';
+
+export type OwnCooperative = components['schemas']['ManagedCooperativeDto'];
+
+/**
+ * The signed-in staff member's own cooperative (`GET /api/coop/cooperative`), loaded once when the
+ * page opens, so its status is as fresh as the page. Stays null when the call fails: the page's own
+ * calls report the problem, and it works without this.
+ */
+export function useOwnCooperative() {
+  const cooperative = ref<OwnCooperative | null>(null);
+
+  async function load(): Promise<void> {
+    try {
+      cooperative.value = await unwrap(api.GET('/api/coop/cooperative'));
+    } catch {
+      cooperative.value = null;
+    }
+  }
+  void load();
+
+  return { cooperative };
+}
