@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import {
+  ORDER_STATUSES,
+  ORDER_TRANSITIONS,
+  coldestShippingClass,
+  formatOrderNumber,
+  isMainlandMobile,
+  nextOrderStatus,
+  shipmentTransition,
+  shippingFeeFen,
+  type OrderStatus,
+  type OrderTransition,
+} from './orders';
+
+const transitions = Object.keys(ORDER_TRANSITIONS) as OrderTransition[];
+
+/** Walks the machine from AWAITING_PAYMENT through random transitions, skipping illegal ones. */
+const walks = fc.array(fc.constantFrom(...transitions), { maxLength: 15 }).map((steps) => {
+  const path: { from: OrderStatus; transition: OrderTransition; to: OrderStatus }[] = [];
+  let status: OrderStatus = 'AWAITING_PAYMENT';
+  for (const transition of steps) {
+    const to = nextOrderStatus(status, transition);
+    if (to) path.push({ from: status, transition, to });
+    status = to ?? status;
+  }
+  return { path, status };
+});
+
+describe('nextOrderStatus', () => {
+  it('follows an order from payment to completion', () => {
+    expect(nextOrderStatus('AWAITING_PAYMENT', 'pay')).toBe('PAID');
+    expect(nextOrderStatus('PAID', 'shipPart')).toBe('PARTIALLY_SHIPPED');
+    expect(nextOrderStatus('PARTIALLY_SHIPPED', 'shipLast')).toBe('SHIPPED');
+    expect(nextOrderStatus('SHIPPED', 'complete')).toBe('COMPLETED');
+  });
+
+  it('rejects every transition not in the table', () => {
+    for (const status of ORDER_STATUSES) {
+      for (const transition of transitions) {
+        const allowed = (ORDER_TRANSITIONS[transition].from as readonly OrderStatus[]).includes(status);
+        expect([status, transition, nextOrderStatus(status, transition) !== null]).toEqual([status, transition, allowed]);
+      }
+    }
+  });
+
+  it('never cancels an order once a part has shipped (property)', () => {
+    fc.assert(
+      fc.property(walks, ({ path }) => path.every((step) => step.to !== 'CANCELLED' || ['AWAITING_PAYMENT', 'PAID'].includes(step.from))),
+    );
+  });
+
+  it('never ships or completes an order that was not paid (property)', () => {
+    fc.assert(
+      fc.property(walks, ({ path }) => {
+        const paidAt = path.findIndex((step) => step.transition === 'pay');
+        return path.every((step, i) => !['PARTIALLY_SHIPPED', 'SHIPPED', 'COMPLETED'].includes(step.to) || (paidAt !== -1 && paidAt < i));
+      }),
+    );
+  });
+
+  it('leaves cancelled and completed orders where they are (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<OrderStatus>('CANCELLED', 'COMPLETED'),
+        fc.constantFrom(...transitions),
+        (status, transition) => nextOrderStatus(status, transition) === null,
+      ),
+    );
+  });
+});
+
+describe('shipmentTransition', () => {
+  it('ships the order when the last of its parts ships', () => {
+    expect(shipmentTransition(1, 2)).toBe('shipPart');
+    expect(shipmentTransition(2, 2)).toBe('shipLast');
+    expect(shipmentTransition(1, 1)).toBe('shipLast');
+  });
+});
+
+describe('isMainlandMobile', () => {
+  it('accepts 11-digit numbers starting 13 to 19', () => {
+    expect(['13800138000', '19912345678'].map(isMainlandMobile)).toEqual([true, true]);
+  });
+
+  it('refuses landlines, short numbers, 12… prefixes and spaces', () => {
+    expect(['020-38888888', '1380013800', '12800138000', '138 0013 8000', '+8613800138000'].map(isMainlandMobile)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('formatOrderNumber', () => {
+  it('uses the day in China, so an order at 23:30 UTC belongs to the next day', () => {
+    expect(formatOrderNumber(new Date('2026-11-29T15:59:59Z'), 123)).toBe('QH20261129-000123');
+    expect(formatOrderNumber(new Date('2026-11-29T16:00:00Z'), 123)).toBe('QH20261130-000123');
+  });
+
+  it('widens beyond six digits instead of wrapping', () => {
+    expect(formatOrderNumber(new Date('2026-11-29T00:00:00Z'), 1_234_567)).toBe('QH20261129-1234567');
+  });
+});
+
+describe('coldestShippingClass', () => {
+  it('ships a box of tea and cherries chilled, and frozen pork with them frozen', () => {
+    expect(coldestShippingClass(['AMBIENT', 'CHILLED'])).toBe('CHILLED');
+    expect(coldestShippingClass(['CHILLED', 'FROZEN', 'AMBIENT'])).toBe('FROZEN');
+  });
+});
+
+describe('shippingFeeFen', () => {
+  const rate = { baseFen: 1200, baseWeightG: 1000, perExtraKgFen: 400, freeOverFen: 9900 };
+
+  it('charges the base fee up to the base weight and each started kilogram beyond it', () => {
+    expect(shippingFeeFen({ itemsFen: 5000, weightG: 1000 }, rate)).toBe(1200);
+    expect(shippingFeeFen({ itemsFen: 5000, weightG: 1001 }, rate)).toBe(1600);
+    expect(shippingFeeFen({ itemsFen: 5000, weightG: 3500 }, rate)).toBe(2400);
+  });
+
+  it('ships free from the threshold on', () => {
+    expect(shippingFeeFen({ itemsFen: 9900, weightG: 8000 }, rate)).toBe(0);
+    expect(shippingFeeFen({ itemsFen: 9900, weightG: 8000 }, { ...rate, freeOverFen: null })).toBe(4000);
+  });
+
+  it('never charges less for a heavier parcel below the threshold (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50_000 }),
+        fc.integer({ min: 0, max: 50_000 }),
+        (weightG, extraG) =>
+          shippingFeeFen({ itemsFen: 1, weightG: weightG + extraG }, rate) >= shippingFeeFen({ itemsFen: 1, weightG }, rate),
+      ),
+    );
+  });
+});

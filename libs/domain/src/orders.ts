@@ -1,0 +1,81 @@
+import type { ShippingClass } from './catalog';
+import { SHIPPING_CLASSES } from './catalog';
+
+/**
+ * AWAITING_PAYMENT → PAID → PARTIALLY_SHIPPED → SHIPPED → COMPLETED, or CANCELLED before anything
+ * ships. The refund states are reached through refunds, which the payments work adds.
+ */
+export const ORDER_STATUSES = [
+  'AWAITING_PAYMENT',
+  'PAID',
+  'PARTIALLY_SHIPPED',
+  'SHIPPED',
+  'COMPLETED',
+  'CANCELLED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** What can happen to an order, and from which statuses. */
+export const ORDER_TRANSITIONS = {
+  pay: { from: ['AWAITING_PAYMENT'], to: 'PAID' },
+  /** The unpaid reservation ran out. */
+  expire: { from: ['AWAITING_PAYMENT'], to: 'CANCELLED' },
+  /** By the buyer, before any part has shipped. */
+  cancel: { from: ['AWAITING_PAYMENT', 'PAID'], to: 'CANCELLED' },
+  /** One cooperative shipped its part and others have not yet. */
+  shipPart: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'PARTIALLY_SHIPPED' },
+  /** The last part shipped. */
+  shipLast: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'SHIPPED' },
+  /** The buyer confirmed receipt, or the days to confirm ran out. */
+  complete: { from: ['SHIPPED'], to: 'COMPLETED' },
+} as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
+export type OrderTransition = keyof typeof ORDER_TRANSITIONS;
+
+/** The status after `transition`, or null when the order's status does not allow it. */
+export function nextOrderStatus(status: OrderStatus, transition: OrderTransition): OrderStatus | null {
+  const { from, to } = ORDER_TRANSITIONS[transition];
+  return (from as readonly OrderStatus[]).includes(status) ? to : null;
+}
+
+/** The transition a shipment makes: the last part to ship completes the order's shipping. */
+export function shipmentTransition(partsShippedAfter: number, parts: number): OrderTransition {
+  return partsShippedAfter >= parts ? 'shipLast' : 'shipPart';
+}
+
+/** A mainland China mobile number: 11 digits starting 13–19. */
+export function isMainlandMobile(value: string): boolean {
+  return /^1[3-9]\d{9}$/.test(value);
+}
+
+/** `QH20261129-000123`: the day in China (UTC+8) and a sequence number of at least six digits. */
+export function formatOrderNumber(at: Date, sequence: number): string {
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`sequence must be a positive integer (got ${sequence})`);
+  const china = new Date(at.getTime() + 8 * 3600_000);
+  const day = china.toISOString().slice(0, 10).replaceAll('-', '');
+  return `QH${day}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** A package travels as cold as its coldest item. */
+export function coldestShippingClass(classes: readonly ShippingClass[]): ShippingClass {
+  if (classes.length === 0) throw new RangeError('A shipment needs at least one item');
+  return classes.reduce((coldest, next) => (SHIPPING_CLASSES.indexOf(next) > SHIPPING_CLASSES.indexOf(coldest) ? next : coldest));
+}
+
+export interface ShippingRate {
+  /** Covers the first `baseWeightG`. */
+  baseFen: number;
+  baseWeightG: number;
+  /** Each started kilogram beyond the base weight. */
+  perExtraKgFen: number;
+  /** Items worth at least this ship free; null: never free. */
+  freeOverFen: number | null;
+}
+
+/** The fee of one cooperative's shipment, in fen. */
+export function shippingFeeFen(shipment: { itemsFen: number; weightG: number }, rate: ShippingRate): number {
+  if (rate.freeOverFen !== null && shipment.itemsFen >= rate.freeOverFen) return 0;
+  const extraKg = Math.ceil(Math.max(0, shipment.weightG - rate.baseWeightG) / 1000);
+  return rate.baseFen + extraKg * rate.perExtraKgFen;
+}
