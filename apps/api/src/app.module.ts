@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { OrdersModule } from './orders/orders.module';
 import { AuditModule } from './common/audit/audit.module';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/config';
@@ -22,6 +23,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         CatalogModule,
+        OrdersModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

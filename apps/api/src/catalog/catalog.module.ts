@@ -23,6 +23,6 @@ import { ProductsRepository } from './products.repository';
     CooperativesRepository,
     ProductImageStore,
   ],
-  exports: [CatalogService],
+  exports: [CatalogService, ProductsRepository, ResponseCache],
 })
 export class CatalogModule {}

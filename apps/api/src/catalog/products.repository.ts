@@ -248,14 +248,14 @@ export class ProductsRepository {
    */
   async adjustStock(
     manager: EntityManager,
-    movement: { variantId: string; delta: number; reason: string; note: string | null; actorId: string | null },
+    movement: { variantId: string; delta: number; reason: string; note: string | null; actorId: string | null; orderId?: string },
   ): Promise<number | null> {
     const [row] = await manager.query(
       `WITH changed AS (
          UPDATE product_variant SET stock = stock + $2, updated_at = now() WHERE id = $1 AND stock + $2 >= 0 RETURNING id, stock)
-       INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, note, actor_account_id)
-       SELECT id, $2, stock, $3, $4, $5 FROM changed RETURNING stock_after`,
-      [movement.variantId, movement.delta, movement.reason, movement.note, movement.actorId],
+       INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, note, actor_account_id, order_id)
+       SELECT id, $2, stock, $3, $4, $5, $6 FROM changed RETURNING stock_after`,
+      [movement.variantId, movement.delta, movement.reason, movement.note, movement.actorId, movement.orderId ?? null],
     );
     return row ? row.stock_after : null;
   }

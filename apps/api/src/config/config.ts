@@ -28,6 +28,8 @@ export interface AppConfig {
   seedDemoData: boolean;
   /** How long this process reuses a public catalog answer; writes through this process clear it at once. 0 turns it off. */
   catalogCacheSeconds: number;
+  /** How long an unpaid order holds its stock. */
+  orderReservationMinutes: number;
   /** Built storefront served at `/`; absent in API-only runs. */
   storefrontDir: string;
 }
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     seedDemoData: boolean(env, 'SEED_DEMO_DATA', true),
     catalogCacheSeconds: integer(env, 'CATALOG_CACHE_SECONDS', 5, 0, 300),
+    orderReservationMinutes: integer(env, 'ORDER_RESERVATION_MINUTES', 30, 1, 1440),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),
   };
 }

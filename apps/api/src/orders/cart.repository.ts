@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface CartLineRow {
+  id: string;
+  variant_id: string;
+  quantity: number;
+  product_id: string;
+  product_slug: string;
+  title_zh: string;
+  title_en: string;
+  label_zh: string;
+  label_en: string;
+  cooperative_id: string;
+  cooperative_name: string;
+  cooperative_name_en: string;
+  image_url: string | null;
+  price_fen: number;
+  weight_g: number;
+  stock: number;
+  /** Published, by a verified cooperative, and on sale now. */
+  buyable: boolean;
+}
+
+export type CartOwner = { accountId: string } | { tokenHash: Buffer };
+
+/** The one definition of "can be bought now" for the cart and the checkout. */
+export const BUYABLE = `(p.status = 'PUBLISHED' AND c.status = 'VERIFIED'
+  AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= now()) AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at))`;
+
+@Injectable()
+export class CartRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(owner: CartOwner, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const [row] =
+      'accountId' in owner
+        ? await manager.query(`SELECT id FROM cart WHERE account_id = $1`, [owner.accountId])
+        : await manager.query(`SELECT id FROM cart WHERE token_hash = $1`, [owner.tokenHash]);
+    return row?.id;
+  }
+
+  /** The owner's cart, made on first use; concurrent first uses end with the same cart. */
+  async findOrCreate(manager: EntityManager, owner: CartOwner): Promise<string> {
+    const [column, value] = 'accountId' in owner ? ['account_id', owner.accountId] : ['token_hash', owner.tokenHash];
+    await manager.query(`INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO NOTHING`, [value]);
+    return (await this.find(owner, manager))!;
+  }
+
+  lines(cartId: string, manager: EntityManager = this.dataSource.manager): Promise<CartLineRow[]> {
+    return manager.query(
+      `SELECT l.id, l.variant_id, l.quantity, p.id AS product_id, p.slug AS product_slug, p.title_zh, p.title_en,
+              v.label_zh, v.label_en, c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
+              p.images->>0 AS image_url, v.price_fen, v.weight_g, v.stock, ${BUYABLE} AS buyable
+         FROM cart_line l
+         JOIN product_variant v ON v.id = l.variant_id
+         JOIN product p ON p.id = v.product_id
+         JOIN cooperative c ON c.id = p.cooperative_id
+        WHERE l.cart_id = $1
+        ORDER BY l.created_at, l.id`,
+      [cartId],
+    );
+  }
+
+  /** Adds to the line of the variant if there is one, never beyond `max`. */
+  async addLine(manager: EntityManager, cartId: string, variantId: string, quantity: number, max: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO cart_line (cart_id, variant_id, quantity) VALUES ($1, $2, least($3::int, $4::int))
+       ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $4::int)`,
+      [cartId, variantId, quantity, max],
+    );
+    await manager.query(`UPDATE cart SET updated_at = now() WHERE id = $1`, [cartId]);
+  }
+
+  // TypeORM answers an UPDATE or DELETE with [rows, affected count].
+
+  async setQuantity(cartId: string, lineId: string, quantity: number): Promise<boolean> {
+    const [, affected] = await this.dataSource.query(`UPDATE cart_line SET quantity = $3 WHERE id = $2 AND cart_id = $1`, [
+      cartId,
+      lineId,
+      quantity,
+    ]);
+    return affected > 0;
+  }
+
+  async removeLine(cartId: string, lineId: string): Promise<boolean> {
+    const [, affected] = await this.dataSource.query(`DELETE FROM cart_line WHERE id = $2 AND cart_id = $1`, [cartId, lineId]);
+    return affected > 0;
+  }
+
+  async variantExists(variantId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM product_variant WHERE id = $1`, [variantId]);
+    return rows.length > 0;
+  }
+
+  /** Moves a guest cart's lines into the account's cart and deletes the guest cart. */
+  async merge(manager: EntityManager, guestCartId: string, accountCartId: string, max: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO cart_line (cart_id, variant_id, quantity)
+       SELECT $2, variant_id, quantity FROM cart_line WHERE cart_id = $1
+       ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $3::int)`,
+      [guestCartId, accountCartId, max],
+    );
+    await manager.query(`DELETE FROM cart WHERE id = $1`, [guestCartId]);
+  }
+
+  async empty(manager: EntityManager, cartId: string): Promise<void> {
+    await manager.query(`DELETE FROM cart_line WHERE cart_id = $1`, [cartId]);
+  }
+}

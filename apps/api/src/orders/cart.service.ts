@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/current-user';
+import { LOW_STOCK_THRESHOLD } from '../catalog/catalog.service';
+import { AppError } from '../common/app-error';
+import { CartLineRow, CartOwner, CartRepository } from './cart.repository';
+import { CartDto, CartLineDto, CartLineProblem, MAX_LINE_QUANTITY } from './dto/cart.dto';
+
+/** Who is shopping: a signed-in buyer, a guest with a cart cookie, or a guest without one yet. */
+export interface Shopper {
+  user?: AuthUser;
+  /** The guest cart cookie's token, when the browser sent one. */
+  guestToken?: string;
+}
+
+/** What the controller must do with the guest cookie after the call. */
+export type GuestCookie = { set: string } | 'clear' | null;
+
+export function problemOf(line: Pick<CartLineRow, 'buyable' | 'stock' | 'quantity'>): CartLineProblem | null {
+  if (!line.buyable) return 'UNAVAILABLE';
+  if (line.stock <= 0) return 'SOLD_OUT';
+  return line.stock < line.quantity ? 'NOT_ENOUGH_STOCK' : null;
+}
+
+function toLine(row: CartLineRow): CartLineDto {
+  return {
+    id: row.id,
+    variantId: row.variant_id,
+    productSlug: row.product_slug,
+    titleZh: row.title_zh,
+    titleEn: row.title_en,
+    labelZh: row.label_zh,
+    labelEn: row.label_en,
+    cooperative: { id: row.cooperative_id, name: row.cooperative_name, nameEn: row.cooperative_name_en },
+    imageUrl: row.image_url,
+    unitPriceFen: row.price_fen,
+    quantity: row.quantity,
+    lineTotalFen: row.price_fen * row.quantity,
+    stockStatus: row.stock <= 0 ? 'SOLD_OUT' : row.stock < LOW_STOCK_THRESHOLD ? 'LOW' : 'IN_STOCK',
+    problem: problemOf(row),
+  };
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+/**
+ * Guests and buyers keep a cart; prices are always today's. A guest's cart follows a random token
+ * in an httpOnly cookie (only its hash is stored) and moves into the account's cart at the first
+ * cart call after signing in.
+ */
+@Injectable()
+export class CartService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly carts: CartRepository,
+  ) {}
+
+  async view(shopper: Shopper): Promise<{ cart: CartDto; cookie: GuestCookie }> {
+    const { cartId, cookie } = await this.resolve(shopper, false);
+    return { cart: await this.cartOf(cartId), cookie };
+  }
+
+  async add(shopper: Shopper, variantId: string, quantity: number): Promise<{ cart: CartDto; cookie: GuestCookie }> {
+    if (!(await this.carts.variantExists(variantId))) throw new AppError('VARIANT_NOT_FOUND', 'No such product variant.');
+    const { cartId, cookie } = await this.resolve(shopper, true);
+    await this.dataSource.transaction((manager) => this.carts.addLine(manager, cartId!, variantId, quantity, MAX_LINE_QUANTITY));
+    return { cart: await this.cartOf(cartId), cookie };
+  }
+
+  async setQuantity(shopper: Shopper, lineId: string, quantity: number): Promise<{ cart: CartDto; cookie: GuestCookie }> {
+    const { cartId, cookie } = await this.resolve(shopper, false);
+    if (!cartId || !(await this.carts.setQuantity(cartId, lineId, quantity))) throw lineNotFound();
+    return { cart: await this.cartOf(cartId), cookie };
+  }
+
+  async remove(shopper: Shopper, lineId: string): Promise<{ cart: CartDto; cookie: GuestCookie }> {
+    const { cartId, cookie } = await this.resolve(shopper, false);
+    if (!cartId || !(await this.carts.removeLine(cartId, lineId))) throw lineNotFound();
+    return { cart: await this.cartOf(cartId), cookie };
+  }
+
+  /** The shopper's cart id (made when `create`), merging a guest cart into the account's on the way. */
+  private async resolve(shopper: Shopper, create: boolean): Promise<{ cartId: string | undefined; cookie: GuestCookie }> {
+    if (shopper.user && shopper.user.role !== 'buyer') throw new AppError('FORBIDDEN', 'Only buyer accounts have a cart.');
+    const guest: CartOwner | undefined = shopper.guestToken ? { tokenHash: hashToken(shopper.guestToken) } : undefined;
+    if (shopper.user) {
+      const owner = { accountId: shopper.user.id };
+      return this.dataSource.transaction(async (manager) => {
+        const guestCartId = guest ? await this.carts.find(guest, manager) : undefined;
+        if (!guestCartId && !create) return { cartId: await this.carts.find(owner, manager), cookie: guest ? 'clear' : null };
+        const cartId = await this.carts.findOrCreate(manager, owner);
+        if (guestCartId) await this.carts.merge(manager, guestCartId, cartId, MAX_LINE_QUANTITY);
+        return { cartId, cookie: guest ? 'clear' : null };
+      });
+    }
+    const existing = guest ? await this.carts.find(guest) : undefined;
+    if (existing || !create) return { cartId: existing, cookie: null };
+    const token = randomBytes(32).toString('base64url');
+    const cartId = await this.dataSource.transaction((manager) => this.carts.findOrCreate(manager, { tokenHash: hashToken(token) }));
+    return { cartId, cookie: { set: token } };
+  }
+
+  private async cartOf(cartId: string | undefined): Promise<CartDto> {
+    const lines = cartId ? (await this.carts.lines(cartId)).map(toLine) : [];
+    return {
+      lines,
+      itemsFen: lines.filter((line) => line.problem === null).reduce((sum, line) => sum + line.lineTotalFen, 0),
+      maxLineQuantity: MAX_LINE_QUANTITY,
+    };
+  }
+}
+
+function lineNotFound(): AppError {
+  return new AppError('CART_LINE_NOT_FOUND', 'No such line in your cart.');
+}

@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { applyRateBp, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen } from '@qh/domain';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { AuthUser } from '../auth/current-user';
+import { ProductsRepository } from '../catalog/products.repository';
+import { AppError, FieldProblem } from '../common/app-error';
+import { ResponseCache } from '../common/http-cache.interceptor';
+import type { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
+import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
+import { CartRepository } from './cart.repository';
+import { CheckoutDto, OrderDto } from './dto/order.dto';
+import { CheckoutLineRow, OrdersRepository } from './orders.repository';
+import { OrdersService } from './orders.service';
+
+const lineName = (line: CheckoutLineRow) => `${line.title_zh} ${line.label_zh}`;
+
+/**
+ * One checkout is one transaction: re-price the cart, check delivery, take stock with conditional
+ * updates in variant order, write the order with one fulfillment per cooperative, empty the cart.
+ * The payment provider is called after the commit, never while rows are locked.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly carts: CartRepository,
+    private readonly orders: OrdersRepository,
+    private readonly products: ProductsRepository,
+    private readonly ordersView: OrdersService,
+    private readonly responseCache: ResponseCache,
+  ) {}
+
+  async checkout(buyer: AuthUser, idempotencyKey: string, dto: CheckoutDto): Promise<{ order: OrderDto; replayed: boolean }> {
+    if (dto.invoice && !isValidCreditCode(dto.invoice.creditCode)) {
+      throw new AppError('VALIDATION_FAILED', 'invoice.creditCode has a wrong check character', [
+        { field: 'invoice.creditCode', problems: ['the check character does not match'] },
+      ]);
+    }
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([dto.address, dto.note ?? null, dto.invoice ?? null]))
+      .digest('hex');
+    const earlier = await this.orders.findByKey(buyer.id, idempotencyKey);
+    if (earlier) return this.replay(buyer, earlier.number, earlier.request_hash, requestHash);
+
+    let orderId: string;
+    try {
+      orderId = await this.dataSource.transaction((manager) => this.placeOrder(manager, buyer, idempotencyKey, requestHash, dto));
+    } catch (error) {
+      // The same key raced itself: the first request's order is the answer.
+      if (
+        error instanceof QueryFailedError &&
+        (error as unknown as { constraint?: string }).constraint === 'order_buyer_id_idempotency_key_key'
+      ) {
+        const winner = await this.orders.findByKey(buyer.id, idempotencyKey);
+        if (winner) return this.replay(buyer, winner.number, winner.request_hash, requestHash);
+      }
+      throw error;
+    }
+    const order = await this.ordersView.byId(orderId);
+    const { reference } = await this.provider.createPayment({ orderId, orderNumber: order.number, amountFen: order.totalFen });
+    await this.orders.setPaymentReference(orderId, reference);
+    // Stock changed: the catalog's cached answers may show the wrong stock status.
+    this.responseCache.clear();
+    return { order: await this.ordersView.byId(orderId), replayed: false };
+  }
+
+  private async replay(
+    buyer: AuthUser,
+    number: string,
+    storedHash: string,
+    requestHash: string,
+  ): Promise<{ order: OrderDto; replayed: boolean }> {
+    if (storedHash !== requestHash) {
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for a different checkout; use a new key for a new order.',
+      );
+    }
+    return { order: await this.ordersView.forBuyer(buyer, number), replayed: true };
+  }
+
+  private async placeOrder(
+    manager: EntityManager,
+    buyer: AuthUser,
+    idempotencyKey: string,
+    requestHash: string,
+    dto: CheckoutDto,
+  ): Promise<string> {
+    const cartId = await this.carts.find({ accountId: buyer.id }, manager);
+    const lines = cartId ? await this.orders.checkoutLines(manager, cartId) : [];
+    if (lines.length === 0) throw new AppError('CART_EMPTY', 'Your cart is empty.');
+
+    const unavailable = lines.filter((line) => !line.buyable);
+    if (unavailable.length) {
+      throw new AppError(
+        'LINES_UNAVAILABLE',
+        'Some products in your cart are no longer on sale; remove them to check out.',
+        problems(unavailable, () => 'no longer on sale'),
+      );
+    }
+    const coldChain = await this.orders.districtHasColdChain(manager, dto.address.districtCode);
+    const needsCold = lines.filter((line) => line.shipping_class !== 'AMBIENT');
+    if (!coldChain && needsCold.length) {
+      throw new AppError(
+        'COLD_CHAIN_UNAVAILABLE',
+        'Chilled and frozen goods cannot be delivered to this district yet; remove them or choose another address.',
+        problems(needsCold, (line) => `${line.shipping_class.toLowerCase()} goods need cold-chain delivery`),
+      );
+    }
+
+    const byCooperative = new Map<string, CheckoutLineRow[]>();
+    for (const line of lines) byCooperative.set(line.cooperative_id, [...(byCooperative.get(line.cooperative_id) ?? []), line]);
+    const rates = await this.orders.shippingRates(manager);
+    const shipments = [...byCooperative].map(([cooperativeId, own]) => {
+      const shippingClass = coldestShippingClass(own.map((line) => line.shipping_class));
+      const itemsFen = sum(own.map((line) => line.price_fen * line.quantity));
+      const weightG = sum(own.map((line) => line.weight_g * line.quantity));
+      const shipsFrom = own
+        .map((line) => line.ships_from)
+        .reduce<string | null>((latest, day) => (day && (!latest || day > latest) ? day : latest), null);
+      return {
+        cooperativeId,
+        lines: own,
+        shippingClass,
+        itemsFen,
+        weightG,
+        shipsFrom,
+        feeFen: shippingFeeFen({ itemsFen, weightG }, rates.get(shippingClass)!),
+      };
+    });
+    const pool = (line: CheckoutLineRow) => (line.certified ? applyRateBp(line.price_fen * line.quantity, line.benefit_rate_bp) : 0);
+
+    const orderId = await this.orders.insertOrder(manager, {
+      number: formatOrderNumber(new Date(), await this.orders.nextSequence(manager)),
+      buyerId: buyer.id,
+      address: dto.address,
+      note: dto.note ?? null,
+      invoice: dto.invoice ?? null,
+      itemsFen: sum(shipments.map((s) => s.itemsFen)),
+      shippingFen: sum(shipments.map((s) => s.feeFen)),
+      linkedSalesFen: sum(lines.filter((line) => line.certified).map((line) => line.price_fen * line.quantity)),
+      householdPoolFen: sum(lines.map(pool)),
+      idempotencyKey,
+      requestHash,
+      reservationMinutes: this.config.orderReservationMinutes,
+    });
+    for (const shipment of shipments) {
+      const fulfillmentId = await this.orders.insertFulfillment(manager, { orderId, ...shipment });
+      for (const line of shipment.lines) await this.orders.insertLine(manager, orderId, fulfillmentId, line, pool(line));
+    }
+
+    // Lines come in variant order, so two checkouts never wait on each other's rows in opposite orders.
+    const short: CheckoutLineRow[] = [];
+    for (const line of lines) {
+      const left = await this.products.adjustStock(manager, {
+        variantId: line.variant_id,
+        delta: -line.quantity,
+        reason: 'ORDER_RESERVED',
+        note: null,
+        actorId: buyer.id,
+        orderId,
+      });
+      if (left === null) short.push(line);
+    }
+    if (short.length) {
+      throw new AppError(
+        'OUT_OF_STOCK',
+        'Some products do not have enough stock left; nothing was ordered.',
+        problems(short, (line) => `only ${line.stock} left`),
+      );
+    }
+    await this.carts.empty(manager, cartId!);
+    await this.orders.insertPayment(manager, orderId, this.provider.name, sum(shipments.map((s) => s.itemsFen + s.feeFen)));
+    return orderId;
+  }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/** One problem per cart line, named by the cart line's id so the cart page can mark it. */
+function problems(lines: CheckoutLineRow[], problem: (line: CheckoutLineRow) => string): FieldProblem[] {
+  return lines.map((line) => ({ field: `cart.lines.${line.cart_line_id}`, problems: [`${lineName(line)}: ${problem(line)}`] }));
+}

@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GUANGZHOU_DISTRICTS, ORDER_STATUSES, SHIPPING_CLASSES, type OrderStatus, type ShippingClass } from '@qh/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NamedRefDto } from '../../catalog/dto/catalog.dto';
+import { PageQueryDto } from '../../common/pagination.dto';
+
+const DISTRICT_CODES = GUANGZHOU_DISTRICTS.map((d) => d.code);
+
+export class AddressDto {
+  @ApiProperty({ example: '陈晓岚' }) @IsString() @Length(1, 40) name: string;
+
+  @ApiProperty({ example: '13800138000', description: 'A mainland mobile number: 1[3-9] and 9 more digits' })
+  @Matches(/^1[3-9]\d{9}$/, { message: 'mobile must be a mainland mobile number like 13800138000' })
+  mobile: string;
+
+  @ApiProperty({ example: '440106', description: 'A Guangzhou district code' })
+  @IsIn(DISTRICT_CODES, { message: "districtCode must be one of Guangzhou's district codes, e.g. 440106 for 天河区" })
+  districtCode: string;
+
+  @ApiProperty({ example: '天河路 385 号 12 楼 1203 室' }) @IsString() @Length(4, 200) street: string;
+}
+
+export class InvoiceDto {
+  @ApiProperty({ example: '广州市天河区某某中学工会委员会' }) @IsString() @Length(2, 100) title: string;
+
+  @ApiProperty({ example: '91110000600037341L', description: 'Unified social credit code (checked with its check character)' })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
+    message: 'creditCode must be an 18-character unified social credit code',
+  })
+  creditCode: string;
+}
+
+export class CheckoutDto {
+  @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) address: AddressDto;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) note?: string;
+  @ApiPropertyOptional({ type: InvoiceDto, description: 'For institutional buyers: the invoice title and their credit code' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InvoiceDto)
+  invoice?: InvoiceDto;
+}
+
+export class OrderLineDto {
+  @ApiProperty() id: string;
+  @ApiProperty() variantId: string;
+  @ApiProperty() productSlug: string;
+  @ApiProperty() titleZh: string;
+  @ApiProperty() titleEn: string;
+  @ApiProperty() labelZh: string;
+  @ApiProperty() labelEn: string;
+  @ApiProperty() unitPriceFen: number;
+  @ApiProperty() quantity: number;
+  @ApiProperty() lineTotalFen: number;
+  @ApiProperty({ description: 'A certified assistance product when bought' }) certified: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) shipsFrom: string | null;
+}
+
+export class FulfillmentDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: NamedRefDto }) cooperative: NamedRefDto;
+  @ApiProperty({ enum: ['PENDING', 'SHIPPED', 'CANCELLED'] }) status: 'PENDING' | 'SHIPPED' | 'CANCELLED';
+  @ApiProperty({ enum: SHIPPING_CLASSES }) shippingClass: ShippingClass;
+  @ApiProperty() weightG: number;
+  @ApiProperty() itemsFen: number;
+  @ApiProperty() feeFen: number;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'Pre-sale: not before this day' }) shipsFrom:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) carrier: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) trackingNo: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) shippedAt: string | null;
+  @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];
+}
+
+export class OrderAddressDto extends AddressDto {}
+export class OrderInvoiceDto extends InvoiceDto {}
+
+export class PaymentInfoDto {
+  @ApiProperty({ example: 'demo' }) provider: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) reference: string | null;
+  @ApiProperty({ enum: ['PENDING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'REFUNDED'] }) status: string;
+}
+
+export class OrderDto {
+  @ApiProperty({ example: 'QH20261129-000123' }) number: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty() itemsFen: number;
+  @ApiProperty() shippingFen: number;
+  @ApiProperty() totalFen: number;
+  @ApiProperty({ description: 'Spent on certified assistance products' }) linkedSalesFen: number;
+  @ApiProperty({ description: 'Pledged by the cooperatives to their linked households' }) householdPoolFen: number;
+  @ApiProperty({ type: OrderAddressDto }) address: OrderAddressDto;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiPropertyOptional({ nullable: true, type: OrderInvoiceDto }) invoice: OrderInvoiceDto | null;
+  @ApiProperty({ format: 'date-time', description: 'An unpaid order is cancelled then' }) expiresAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) paidAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: [FulfillmentDto], description: 'One shipment per cooperative' }) fulfillments: FulfillmentDto[];
+  @ApiPropertyOptional({ nullable: true, type: PaymentInfoDto }) payment: PaymentInfoDto | null;
+}
+
+export class OrderPageDto {
+  @ApiProperty({ type: [OrderDto] }) items: OrderDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class OrderQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class ShipDto {
+  @ApiProperty({ example: '顺丰速运' }) @IsString() @Length(2, 40) carrier: string;
+  @ApiProperty({ example: 'SF1234567890123' })
+  @Matches(/^[A-Za-z0-9-]{6,40}$/, { message: 'trackingNo must be 6–40 letters, digits or dashes' })
+  trackingNo: string;
+}
+
+export class CoopFulfillmentDto extends FulfillmentDto {
+  @ApiProperty() orderNumber: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) orderStatus: OrderStatus;
+  @ApiProperty({ type: OrderAddressDto, description: 'Where to send it' }) address: OrderAddressDto;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+}
+
+export class CoopFulfillmentPageDto {
+  @ApiProperty({ type: [CoopFulfillmentDto] }) items: CoopFulfillmentDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class CoopFulfillmentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['PENDING', 'SHIPPED', 'CANCELLED'] })
+  @IsOptional()
+  @IsIn(['PENDING', 'SHIPPED', 'CANCELLED'])
+  status?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}

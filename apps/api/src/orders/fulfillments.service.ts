@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { nextOrderStatus, shipmentTransition } from '@qh/domain';
+import { DataSource } from 'typeorm';
+import type { Acting } from '../auth/current-user';
+import { AppError } from '../common/app-error';
+import { AuditService } from '../common/audit/audit.service';
+import { decodeCursor, keysetPage } from '../common/keyset-cursor';
+import { CoopFulfillmentDto, CoopFulfillmentPageDto, ShipDto } from './dto/order.dto';
+import { OrdersRepository } from './orders.repository';
+import { toFulfillment } from './orders.service';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** A cooperative ships its own part of each paid order; it sees its lines and the address, nothing of other cooperatives. */
+@Injectable()
+export class FulfillmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrdersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(user: Acting, query: { status?: string; id?: string; limit?: number; cursor?: string }): Promise<CoopFulfillmentPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.orders.listForCooperative({
+      cooperativeId: this.cooperativeOf(user),
+      status: query.status,
+      id: query.id,
+      limit: limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor, 'fulfillments') : undefined,
+    });
+    const page = keysetPage(rows, limit, 'fulfillments', (row) => row);
+    const lines = page.items.length ? await this.orders.lines(page.items.map((row) => row.order_id)) : [];
+    return {
+      items: page.items.map((row): CoopFulfillmentDto => ({
+        ...toFulfillment(row, lines),
+        orderNumber: row.order_number,
+        orderStatus: row.order_status,
+        address: row.address,
+        note: row.note,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async ship(user: Acting, id: string, dto: ShipDto): Promise<CoopFulfillmentDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const fulfillment = await this.orders.lockFulfillment(manager, id);
+      if (!fulfillment) throw new AppError('FULFILLMENT_NOT_FOUND', 'No such shipment.');
+      if (fulfillment.cooperative_id !== this.cooperativeOf(user))
+        throw new AppError('NOT_YOUR_COOPERATIVE', 'This shipment belongs to another cooperative.');
+      if (fulfillment.status !== 'PENDING')
+        throw new AppError('FULFILLMENT_STATUS_CONFLICT', `This shipment is already ${fulfillment.status.toLowerCase()}.`);
+      if (!nextOrderStatus(fulfillment.order_status, 'shipPart')) {
+        throw new AppError('ORDER_STATUS_CONFLICT', `A ${fulfillment.order_status} order cannot ship: only paid orders do.`);
+      }
+      if (fulfillment.ships_from && fulfillment.ships_from > new Date().toISOString().slice(0, 10)) {
+        throw new AppError('PRESALE_NOT_SHIPPABLE', `Pre-sale goods ship from ${fulfillment.ships_from}.`);
+      }
+      const { shipped, parts } = await this.orders.markShipped(manager, id, dto.carrier, dto.trackingNo);
+      const status = nextOrderStatus(fulfillment.order_status, shipmentTransition(shipped, parts))!;
+      await this.orders.setStatus(manager, fulfillment.order_id, status);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'fulfillment.shipped',
+          entityType: 'fulfillment',
+          entityId: id,
+          after: { ...dto, orderStatus: status },
+          requestId: user.requestId,
+        },
+        manager,
+      );
+    });
+    return (await this.list(user, { id, limit: 1 })).items[0];
+  }
+
+  private cooperativeOf(user: Acting): string {
+    if (!user.cooperativeId) throw new AppError('FORBIDDEN', 'This account does not belong to a cooperative.');
+    return user.cooperativeId;
+  }
+}

@@ -1,0 +1,376 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { OrderStatus, ProductCategory, ShippingClass, ShippingRate } from '@qh/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { BUYABLE } from './cart.repository';
+
+export interface CheckoutLineRow {
+  cart_line_id: string;
+  variant_id: string;
+  quantity: number;
+  product_id: string;
+  product_slug: string;
+  title_zh: string;
+  title_en: string;
+  label_zh: string;
+  label_en: string;
+  category: ProductCategory;
+  origin_township_code: string;
+  cooperative_id: string;
+  price_fen: number;
+  weight_g: number;
+  stock: number;
+  shipping_class: ShippingClass;
+  certified: boolean;
+  benefit_rate_bp: number;
+  /** Set for pre-sale goods that ship after today. */
+  ships_from: string | null;
+  buyable: boolean;
+}
+
+export interface OrderRow {
+  id: string;
+  number: string;
+  buyer_id: string;
+  status: OrderStatus;
+  address: { name: string; mobile: string; districtCode: string; street: string };
+  note: string | null;
+  invoice: { title: string; creditCode: string } | null;
+  items_fen: string;
+  shipping_fen: string;
+  total_fen: string;
+  linked_sales_fen: string;
+  household_pool_fen: string;
+  request_hash: string;
+  expires_at: Date;
+  paid_at: Date | null;
+  created_at: Date;
+  sort_key: string;
+}
+
+export interface FulfillmentRow {
+  id: string;
+  order_id: string;
+  cooperative_id: string;
+  cooperative_name: string;
+  cooperative_name_en: string;
+  status: 'PENDING' | 'SHIPPED' | 'CANCELLED';
+  shipping_class: ShippingClass;
+  weight_g: number;
+  items_fen: string;
+  fee_fen: number;
+  ships_from: string | null;
+  carrier: string | null;
+  tracking_no: string | null;
+  shipped_at: Date | null;
+}
+
+export interface OrderLineRow {
+  id: string;
+  fulfillment_id: string;
+  variant_id: string;
+  product_slug: string;
+  title_zh: string;
+  title_en: string;
+  label_zh: string;
+  label_en: string;
+  unit_price_fen: number;
+  quantity: number;
+  line_total_fen: string;
+  certified: boolean;
+  ships_from: string | null;
+}
+
+const ORDER_COLUMNS = `o.id, o.number, o.buyer_id, o.status, o.address, o.note, o.invoice, o.items_fen, o.shipping_fen, o.total_fen,
+  o.linked_sales_fen, o.household_pool_fen, o.request_hash, o.expires_at, o.paid_at, o.created_at,
+  to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_key`;
+
+const FULFILLMENT_COLUMNS = `f.id, f.order_id, f.cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en, f.status,
+  f.shipping_class, f.weight_g, f.items_fen, f.fee_fen, to_char(f.ships_from, 'YYYY-MM-DD') AS ships_from, f.carrier, f.tracking_no, f.shipped_at`;
+
+@Injectable()
+export class OrdersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The cart as the checkout prices it: today's prices, stock, and what each line needs for delivery and the ledger. */
+  checkoutLines(manager: EntityManager, cartId: string): Promise<CheckoutLineRow[]> {
+    return manager.query(
+      `SELECT l.id AS cart_line_id, l.variant_id, l.quantity, p.id AS product_id, p.slug AS product_slug, p.title_zh, p.title_en,
+              v.label_zh, v.label_en, p.category, p.origin_township_code, p.cooperative_id, v.price_fen, v.weight_g, v.stock,
+              p.shipping_class, (p.certification_no IS NOT NULL AND p.certified_until >= current_date) AS certified,
+              coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS benefit_rate_bp,
+              CASE WHEN p.presale_ships_on > current_date THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS ships_from,
+              ${BUYABLE} AS buyable
+         FROM cart_line l
+         JOIN product_variant v ON v.id = l.variant_id
+         JOIN product p ON p.id = v.product_id
+         JOIN cooperative c ON c.id = p.cooperative_id
+        WHERE l.cart_id = $1
+        ORDER BY l.variant_id`,
+      [cartId],
+    );
+  }
+
+  async districtHasColdChain(manager: EntityManager, code: string): Promise<boolean | undefined> {
+    const [row] = await manager.query(`SELECT cold_chain FROM delivery_district WHERE code = $1`, [code]);
+    return row?.cold_chain;
+  }
+
+  async shippingRates(manager: EntityManager): Promise<Map<ShippingClass, ShippingRate>> {
+    const rows: {
+      shipping_class: ShippingClass;
+      base_fen: number;
+      base_weight_g: number;
+      per_extra_kg_fen: number;
+      free_over_fen: number | null;
+    }[] = await manager.query(`SELECT * FROM shipping_rate`);
+    return new Map(
+      rows.map((r) => [
+        r.shipping_class,
+        { baseFen: r.base_fen, baseWeightG: r.base_weight_g, perExtraKgFen: r.per_extra_kg_fen, freeOverFen: r.free_over_fen },
+      ]),
+    );
+  }
+
+  async nextSequence(manager: EntityManager): Promise<number> {
+    const [row] = await manager.query(`SELECT nextval('order_number_seq')::int AS n`);
+    return row.n;
+  }
+
+  async insertOrder(
+    manager: EntityManager,
+    order: {
+      number: string;
+      buyerId: string;
+      address: object;
+      note: string | null;
+      invoice: object | null;
+      itemsFen: number;
+      shippingFen: number;
+      linkedSalesFen: number;
+      householdPoolFen: number;
+      idempotencyKey: string;
+      requestHash: string;
+      reservationMinutes: number;
+    },
+  ): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO "order" (number, buyer_id, status, address, note, invoice, items_fen, shipping_fen, total_fen, linked_sales_fen,
+                            household_pool_fen, idempotency_key, request_hash, expires_at)
+       VALUES ($1, $2, 'AWAITING_PAYMENT', $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, now() + make_interval(mins => $12))
+       RETURNING id`,
+      [
+        order.number,
+        order.buyerId,
+        JSON.stringify(order.address),
+        order.note,
+        order.invoice ? JSON.stringify(order.invoice) : null,
+        order.itemsFen,
+        order.shippingFen,
+        order.linkedSalesFen,
+        order.householdPoolFen,
+        order.idempotencyKey,
+        order.requestHash,
+        order.reservationMinutes,
+      ],
+    );
+    return row.id;
+  }
+
+  async insertFulfillment(
+    manager: EntityManager,
+    f: {
+      orderId: string;
+      cooperativeId: string;
+      shippingClass: ShippingClass;
+      weightG: number;
+      itemsFen: number;
+      feeFen: number;
+      shipsFrom: string | null;
+    },
+  ): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO fulfillment (order_id, cooperative_id, shipping_class, weight_g, items_fen, fee_fen, ships_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [f.orderId, f.cooperativeId, f.shippingClass, f.weightG, f.itemsFen, f.feeFen, f.shipsFrom],
+    );
+    return row.id;
+  }
+
+  async insertLine(manager: EntityManager, orderId: string, fulfillmentId: string, line: CheckoutLineRow, poolFen: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO order_line (order_id, fulfillment_id, variant_id, product_id, cooperative_id, product_slug, title_zh, title_en, label_zh,
+                               label_en, category, origin_township_code, unit_price_fen, quantity, line_total_fen, weight_g, certified,
+                               benefit_rate_bp, pool_fen, shipping_class, ships_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $21, $15, $16, $17, $18, $19, $20)`,
+      [
+        orderId,
+        fulfillmentId,
+        line.variant_id,
+        line.product_id,
+        line.cooperative_id,
+        line.product_slug,
+        line.title_zh,
+        line.title_en,
+        line.label_zh,
+        line.label_en,
+        line.category,
+        line.origin_township_code,
+        line.price_fen,
+        line.quantity,
+        line.weight_g * line.quantity,
+        line.certified,
+        line.benefit_rate_bp,
+        poolFen,
+        line.shipping_class,
+        line.ships_from,
+        line.price_fen * line.quantity,
+      ],
+    );
+  }
+
+  async insertPayment(manager: EntityManager, orderId: string, provider: string, amountFen: number): Promise<void> {
+    await manager.query(`INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
+  }
+
+  async setPaymentReference(orderId: string, providerRef: string): Promise<void> {
+    await this.dataSource.query(`UPDATE payment SET provider_ref = $2, updated_at = now() WHERE order_id = $1`, [orderId, providerRef]);
+  }
+
+  async findByKey(buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
+    const [row] = await this.dataSource.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.buyer_id = $1 AND o.idempotency_key = $2`, [
+      buyerId,
+      idempotencyKey,
+    ]);
+    return row;
+  }
+
+  async findById(id: string): Promise<OrderRow | undefined> {
+    const [row] = await this.dataSource.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.id = $1`, [id]);
+    return row;
+  }
+
+  async findByNumber(number: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {
+    const [row] = await manager.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.number = $1`, [number]);
+    return row;
+  }
+
+  async lockByNumber(
+    manager: EntityManager,
+    number: string,
+  ): Promise<{ id: string; buyer_id: string; status: OrderStatus; expires_at: Date } | undefined> {
+    const [row] = await manager.query(`SELECT id, buyer_id, status, expires_at FROM "order" WHERE number = $1 FOR UPDATE`, [number]);
+    return row;
+  }
+
+  listForBuyer(buyerId: string, limit: number, after?: { key: string; id: string }): Promise<OrderRow[]> {
+    return this.dataSource.query(
+      `SELECT ${ORDER_COLUMNS} FROM "order" o
+        WHERE o.buyer_id = $1 AND ($2::text IS NULL OR (to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), o.id) < ($2::text, $3::uuid))
+        ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
+      [buyerId, after?.key ?? null, after?.id ?? null, limit],
+    );
+  }
+
+  fulfillments(orderIds: string[]): Promise<FulfillmentRow[]> {
+    return this.dataSource.query(
+      `SELECT ${FULFILLMENT_COLUMNS} FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id
+        WHERE f.order_id = ANY($1) ORDER BY f.created_at, f.id`,
+      [orderIds],
+    );
+  }
+
+  lines(orderIds: string[]): Promise<(OrderLineRow & { order_id: string })[]> {
+    return this.dataSource.query(
+      `SELECT id, order_id, fulfillment_id, variant_id, product_slug, title_zh, title_en, label_zh, label_en, unit_price_fen, quantity,
+              line_total_fen, certified, to_char(ships_from, 'YYYY-MM-DD') AS ships_from
+         FROM order_line WHERE order_id = ANY($1) ORDER BY title_zh, id`,
+      [orderIds],
+    );
+  }
+
+  async payment(orderId: string): Promise<{ provider: string; provider_ref: string | null; status: string } | undefined> {
+    const [row] = await this.dataSource.query(`SELECT provider, provider_ref, status FROM payment WHERE order_id = $1`, [orderId]);
+    return row;
+  }
+
+  async setStatus(
+    manager: EntityManager,
+    orderId: string,
+    status: OrderStatus,
+    extra: { paid?: boolean; cancelReason?: string; completed?: boolean } = {},
+  ) {
+    await manager.query(
+      `UPDATE "order" SET status = $2, updated_at = now(),
+              paid_at = CASE WHEN $3 THEN now() ELSE paid_at END,
+              cancelled_at = CASE WHEN $4::text IS NOT NULL THEN now() ELSE cancelled_at END, cancel_reason = coalesce($4, cancel_reason),
+              completed_at = CASE WHEN $5 THEN now() ELSE completed_at END
+        WHERE id = $1`,
+      [orderId, status, extra.paid ?? false, extra.cancelReason ?? null, extra.completed ?? false],
+    );
+  }
+
+  async setPaymentStatus(manager: EntityManager, orderId: string, status: string): Promise<void> {
+    await manager.query(`UPDATE payment SET status = $2, updated_at = now() WHERE order_id = $1`, [orderId, status]);
+  }
+
+  /** The order's lines as stock to put back, in variant order like the checkout took it. */
+  stockOf(manager: EntityManager, orderId: string): Promise<{ variant_id: string; quantity: number }[]> {
+    return manager.query(
+      `SELECT variant_id, sum(quantity)::int AS quantity FROM order_line WHERE order_id = $1 GROUP BY variant_id ORDER BY variant_id`,
+      [orderId],
+    );
+  }
+
+  async cancelFulfillments(manager: EntityManager, orderId: string): Promise<void> {
+    await manager.query(`UPDATE fulfillment SET status = 'CANCELLED' WHERE order_id = $1 AND status = 'PENDING'`, [orderId]);
+  }
+
+  // Fulfillments as a cooperative sees them.
+
+  listForCooperative(filter: { cooperativeId: string; status?: string; id?: string; limit: number; after?: { key: string; id: string } }) {
+    return this.dataSource.query(
+      `SELECT ${FULFILLMENT_COLUMNS}, o.number AS order_number, o.status AS order_status, o.address, o.note,
+              to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_key
+         FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id JOIN "order" o ON o.id = f.order_id
+        WHERE f.cooperative_id = $1 AND o.status <> 'AWAITING_PAYMENT' AND ($2::text IS NULL OR f.status = $2)
+          AND ($3::text IS NULL OR (to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), f.id) < ($3::text, $4::uuid))
+          AND ($6::uuid IS NULL OR f.id = $6)
+        ORDER BY f.created_at DESC, f.id DESC LIMIT $5`,
+      [filter.cooperativeId, filter.status ?? null, filter.after?.key ?? null, filter.after?.id ?? null, filter.limit, filter.id ?? null],
+    ) as Promise<
+      (FulfillmentRow & {
+        order_number: string;
+        order_status: OrderStatus;
+        address: OrderRow['address'];
+        note: string | null;
+        sort_key: string;
+      })[]
+    >;
+  }
+
+  async lockFulfillment(manager: EntityManager, id: string) {
+    const [row] = await manager.query(
+      `SELECT f.id, f.order_id, f.cooperative_id, f.status, to_char(f.ships_from, 'YYYY-MM-DD') AS ships_from, o.status AS order_status
+         FROM fulfillment f JOIN "order" o ON o.id = f.order_id WHERE f.id = $1 FOR UPDATE OF f, o`,
+      [id],
+    );
+    return row as
+      | { id: string; order_id: string; cooperative_id: string; status: string; ships_from: string | null; order_status: OrderStatus }
+      | undefined;
+  }
+
+  async markShipped(manager: EntityManager, id: string, carrier: string, trackingNo: string): Promise<{ shipped: number; parts: number }> {
+    await manager.query(`UPDATE fulfillment SET status = 'SHIPPED', carrier = $2, tracking_no = $3, shipped_at = now() WHERE id = $1`, [
+      id,
+      carrier,
+      trackingNo,
+    ]);
+    const [row] = await manager.query(
+      `SELECT count(*) FILTER (WHERE status = 'SHIPPED')::int AS shipped, count(*)::int AS parts
+         FROM fulfillment WHERE order_id = (SELECT order_id FROM fulfillment WHERE id = $1)`,
+      [id],
+    );
+    return row;
+  }
+}
