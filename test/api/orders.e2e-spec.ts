@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { OrderDeadlinesService } from '../../apps/api/src/orders/order-deadlines.service';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -37,7 +38,7 @@ describe('cart, checkout and orders', () => {
       [shippingClass, not],
     );
     await t.sql(`UPDATE product_variant SET stock = 500 WHERE id = $1`, [row.variantId]);
-    return row as Pick;
+    return row as unknown as Pick;
   }
 
   const stockOf = async (variantId: string) =>
@@ -323,5 +324,77 @@ describe('cart, checkout and orders', () => {
       await t.sql(`UPDATE "order" SET expires_at = now() - interval '1 second' WHERE number = $1`, [order.number]);
       expect((await as(buyer).post(`/api/payments/demo/${order.number}/pay`).expect(409)).body.code).toBe('ORDER_STATUS_CONFLICT');
     });
+  });
+
+  describe('deadlines', () => {
+    const deadlines = () => t.app.get(OrderDeadlinesService);
+
+    it('cancels an unpaid order when its reservation runs out and puts the stock back exactly once', async () => {
+      const buyer = await buyerWith([ambient, 2]);
+      const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
+      await deadlines().expireDue();
+      expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('AWAITING_PAYMENT');
+      await t.sql(`UPDATE "order" SET expires_at = now() - interval '1 second' WHERE number = $1`, [order.number]);
+      await Promise.all([deadlines().expireDue(), deadlines().expireDue()]);
+      await deadlines().expireDue();
+      const { body } = await as(buyer).get(`/api/orders/${order.number}`).expect(200);
+      expect(body).toMatchObject({ status: 'CANCELLED', payment: { status: 'CANCELLED' } });
+      expect(body.fulfillments.map((f: { status: string }) => f.status)).toEqual(['CANCELLED']);
+      // Other suites' orders may expire in the same runs: count this order's own movements.
+      const movements = await t.sql(
+        `SELECT m.reason, m.delta FROM inventory_movement m JOIN "order" o ON o.id = m.order_id WHERE o.number = $1 ORDER BY m.id`,
+        [order.number],
+      );
+      expect(movements).toEqual([
+        { reason: 'ORDER_RESERVED', delta: -2 },
+        { reason: 'ORDER_RELEASED', delta: 2 },
+      ]);
+    });
+
+    it('lets a payment and the expiry race: each order ends paid with its stock taken, or cancelled with it back', async () => {
+      const scarce = await pick('AMBIENT', ambient.cooperativeId);
+      await t.sql(`UPDATE product_variant SET stock = 100 WHERE id = $1`, [scarce.variantId]);
+      const buyers = await Promise.all(Array.from({ length: 12 }, () => buyerWith([scarce, 1])));
+      const numbers = await Promise.all(
+        buyers.map(async (buyer) => (await as(buyer).checkout({ address: TIANHE }).expect(201)).body.number as string),
+      );
+      // Due, but only just: the payments below arrive while the job runs.
+      await t.sql(`UPDATE "order" SET expires_at = now() + interval '300 milliseconds' WHERE number = ANY($1)`, [numbers]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await Promise.all([deadlines().expireDue(), ...buyers.map((buyer, i) => as(buyer).post(`/api/payments/demo/${numbers[i]}/pay`))]);
+      await deadlines().expireDue();
+      const orders = await t.sql(`SELECT status FROM "order" WHERE number = ANY($1)`, [numbers]);
+      const paid = orders.filter((o) => o.status === 'PAID').length;
+      expect(paid + orders.filter((o) => o.status === 'CANCELLED').length).toBe(12);
+      expect(await stockOf(scarce.variantId)).toBe(100 - paid);
+    });
+
+    it('completes a shipped order ten days after its last shipment', async () => {
+      const buyer = await buyerWith([ambient, 1]);
+      const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
+      await as(buyer).post(`/api/payments/demo/${order.number}/pay`).expect(200);
+      const staff = await tokenFor(t, 'cooperative', ambient.cooperativeId);
+      await as(staff)
+        .post(`/api/coop/fulfillments/${order.fulfillments[0].id}/ship`, { carrier: '中国邮政', trackingNo: 'EMS-10203040' })
+        .expect(200);
+      await deadlines().completeDue();
+      expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('SHIPPED');
+      await t.sql(`UPDATE fulfillment SET shipped_at = now() - interval '10 days 1 minute' WHERE id = $1`, [order.fulfillments[0].id]);
+      await deadlines().completeDue();
+      expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('COMPLETED');
+    });
+  });
+
+  it('schedules the deadline jobs in pg-boss when jobs are on, and stops them on shutdown', async () => {
+    const withJobs = await startTestApp({ JOBS_ENABLED: 'true' });
+    try {
+      const schedules = await withJobs.sql(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
+      expect(schedules).toEqual([
+        { name: 'orders-auto-complete', cron: '* * * * *' },
+        { name: 'orders-expire-reservations', cron: '* * * * *' },
+      ]);
+    } finally {
+      await withJobs.close();
+    }
   });
 });

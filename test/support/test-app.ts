@@ -32,6 +32,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     STOREFRONT_DIR: join(dataDir, 'no-storefront'),
     // Tests arrange data straight in the database, past the writes that clear the cache; the cache has its own tests.
     CATALOG_CACHE_SECONDS: '0',
+    // Suites call the jobs' services themselves, at the moment they choose.
+    JOBS_ENABLED: 'false',
     ...env,
   });
   if (options.demoData) await prepareDatabase(database.url, { ...config, seedDemoData: true }, pino({ level: 'silent' }));

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
 import { AuditModule } from './common/audit/audit.module';
 import { ErrorFilter } from './common/error.filter';
@@ -24,6 +25,7 @@ export class AppModule {
         AuthModule,
         CatalogModule,
         OrdersModule,
+        JobsModule.forRoot(databaseUrl),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

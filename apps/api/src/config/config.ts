@@ -30,6 +30,8 @@ export interface AppConfig {
   catalogCacheSeconds: number;
   /** How long an unpaid order holds its stock. */
   orderReservationMinutes: number;
+  /** Run the scheduled jobs (reservation expiry, auto-completion) in this process. */
+  jobsEnabled: boolean;
   /** Built storefront served at `/`; absent in API-only runs. */
   storefrontDir: string;
 }
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     seedDemoData: boolean(env, 'SEED_DEMO_DATA', true),
     catalogCacheSeconds: integer(env, 'CATALOG_CACHE_SECONDS', 5, 0, 300),
     orderReservationMinutes: integer(env, 'ORDER_RESERVATION_MINUTES', 30, 1, 1440),
+    jobsEnabled: boolean(env, 'JOBS_ENABLED', true),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),
   };
 }

@@ -10,6 +10,7 @@ import { FulfillmentsService } from './fulfillments.service';
 import { OrdersController } from './orders.controller';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
+import { OrderDeadlinesService } from './order-deadlines.service';
 
 @Module({
   imports: [CatalogModule],
@@ -21,7 +22,9 @@ import { OrdersService } from './orders.service';
     OrdersService,
     OrdersRepository,
     FulfillmentsService,
+    OrderDeadlinesService,
     { provide: PAYMENT_PROVIDER, useClass: DemoPaymentProvider },
   ],
+  exports: [OrderDeadlinesService],
 })
 export class OrdersModule {}

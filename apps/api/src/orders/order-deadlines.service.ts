@@ -1,0 +1,69 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ResponseCache } from '../common/http-cache.interceptor';
+import { OrdersRepository } from './orders.repository';
+import { OrdersService } from './orders.service';
+
+/** Orders looked at per run: a backlog drains over a few runs instead of in one long transaction. */
+const BATCH = 200;
+export const AUTO_COMPLETE_DAYS = 10;
+
+/**
+ * What happens to orders when time passes: an unpaid reservation runs out and its stock goes back;
+ * a shipped order completes by itself ten days after its last shipment. Each order is changed in
+ * its own transaction under its row lock, so a payment arriving at the same moment either comes
+ * first (the order is paid, nothing expires) or finds the order cancelled; never both.
+ */
+@Injectable()
+export class OrderDeadlinesService {
+  private readonly logger = new Logger(OrderDeadlinesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrdersRepository,
+    private readonly ordersService: OrdersService,
+    private readonly responseCache: ResponseCache,
+  ) {}
+
+  /** Cancels every unpaid order past its reservation; returns how many. */
+  async expireDue(): Promise<number> {
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM "order" WHERE status = 'AWAITING_PAYMENT' AND expires_at <= now() ORDER BY expires_at LIMIT $1`,
+      [BATCH],
+    );
+    let expired = 0;
+    for (const { id } of due) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        // SKIP LOCKED: an order being paid right now is left to the payment; the next run looks again.
+        const [order] = await manager.query(
+          `SELECT id FROM "order" WHERE id = $1 AND status = 'AWAITING_PAYMENT' AND expires_at <= now() FOR UPDATE SKIP LOCKED`,
+          [id],
+        );
+        if (!order) return false;
+        await this.orders.setStatus(manager, id, 'CANCELLED', { cancelReason: 'RESERVATION_EXPIRED' });
+        await this.orders.cancelFulfillments(manager, id);
+        await this.orders.setPaymentStatus(manager, id, 'CANCELLED');
+        await this.ordersService.releaseStock(manager, id, null);
+        return true;
+      });
+      if (done) expired += 1;
+    }
+    if (expired) {
+      this.responseCache.clear();
+      this.logger.log({ expired }, 'unpaid orders expired');
+    }
+    return expired;
+  }
+
+  /** Completes shipped orders whose last shipment left more than AUTO_COMPLETE_DAYS ago. */
+  async completeDue(): Promise<number> {
+    const [, completed] = await this.dataSource.query(
+      `UPDATE "order" o SET status = 'COMPLETED', completed_at = now(), updated_at = now()
+        WHERE o.status = 'SHIPPED'
+          AND (SELECT max(f.shipped_at) FROM fulfillment f WHERE f.order_id = o.id) < now() - make_interval(days => $1)`,
+      [AUTO_COMPLETE_DAYS],
+    );
+    return completed;
+  }
+}
