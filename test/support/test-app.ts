@@ -20,6 +20,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Another API process's worth of application on the same database as `t`, for tests that prove
+ * nothing depends on a single process. Closing it leaves the database to `t`.
+ */
+export async function startSecondApp(t: TestApp): Promise<{ url: string; close(): Promise<void> }> {
+  const app = await createApp(t.config, t.database.url, pino({ level: process.env.QH_TEST_LOG ?? 'silent' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
 /** The real application on a fresh database (optionally with the demo data), listening on a free port. */
 export async function startTestApp(env: Record<string, string> = {}, options: { demoData?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
