@@ -102,6 +102,7 @@ describe('errorMessageKey', () => {
   it('maps known codes to their message and anything else to UNKNOWN', () => {
     expect(errorMessageKey('INVALID_CREDENTIALS')).toBe('errors.INVALID_CREDENTIALS');
     expect(errorMessageKey('VALIDATION_FAILED')).toBe('errors.VALIDATION_FAILED');
-    expect(errorMessageKey('OUT_OF_STOCK')).toBe('errors.UNKNOWN');
+    expect(errorMessageKey('OUT_OF_STOCK')).toBe('errors.OUT_OF_STOCK');
+    expect(errorMessageKey('DATABASE_UNAVAILABLE')).toBe('errors.UNKNOWN');
   });
 });

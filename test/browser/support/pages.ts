@@ -149,3 +149,55 @@ export class AdminPages {
     await page.getByTestId('cert-save').click();
   }
 }
+
+/** A buyer's cart, checkout, order page and the demo payment. */
+export class CheckoutPages {
+  constructor(private readonly page: Page) {}
+
+  async addToCart(slug: string): Promise<void> {
+    await this.page.goto(`${baseUrl()}/products/${slug}`);
+    await this.page.getByTestId('add-to-cart').click();
+    await this.page.getByTestId('cart-notice-link').waitFor();
+  }
+
+  async checkOut(address: { name: string; mobile: string; districtCode: string; street: string }): Promise<void> {
+    const page = this.page;
+    await page.getByTestId('cart-link').click();
+    await page.getByTestId('cart-checkout').click();
+    await page.getByTestId('checkout-name').fill(address.name);
+    await page.getByTestId('checkout-mobile').fill(address.mobile);
+    await page.getByTestId('checkout-district').selectOption(address.districtCode);
+    await page.getByTestId('checkout-street').fill(address.street);
+    await page.getByTestId('checkout-submit').click();
+    await page.getByTestId('order-status').waitFor();
+  }
+
+  orderStatus(): Promise<string> {
+    return this.page.getByTestId('order-status').innerText();
+  }
+
+  shipments() {
+    return this.page.getByTestId('shipment-card');
+  }
+
+  async payOnDemoPage(): Promise<void> {
+    const before = await this.orderStatus();
+    await this.page.getByTestId('pay-demo').click();
+    await this.page.waitForFunction((text) => document.querySelector('[data-testid="order-status"]')?.textContent !== text, before);
+  }
+}
+
+/** A cooperative's shipments in the portal. */
+export class FulfillmentPages {
+  constructor(private readonly page: Page) {}
+
+  async ship(orderNumber: string, carrier: string, trackingNo: string): Promise<void> {
+    const page = this.page;
+    await page.goto(`${baseUrl()}/coop/fulfillments`);
+    const row = page.getByTestId('fulfillment-row').filter({ hasText: orderNumber });
+    await row.getByTestId('ship-carrier').fill(carrier);
+    await row.getByTestId('ship-tracking').fill(trackingNo);
+    await row.getByTestId('ship-submit').click();
+    await row.getByText(trackingNo).first().waitFor();
+  }
+}

@@ -67,14 +67,14 @@ describe('AppHeader', () => {
     ]);
   });
 
-  it('shows a buyer no back-office links', async () => {
+  it('shows a buyer their orders and no back-office links', async () => {
     fakeSessionApi(userWithRole('buyer'));
     ({ wrapper } = await mountApp());
 
     const menu = await openAccountMenu(wrapper);
     expect(menu.text()).toContain('buyer@example.com');
     expect(menu.text()).toContain('身份：买家');
-    expect(menu.findAll('a')).toHaveLength(0);
+    expect(menu.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([['我的订单', '/orders']]);
   });
 
   it('keeps the account menu closed until it is opened', async () => {

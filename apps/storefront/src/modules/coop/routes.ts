@@ -9,6 +9,12 @@ export const coopRoutes: RouteRecordRaw[] = [
   },
   // No navKey below: the account menu links to the portal's start page only.
   {
+    path: '/coop/fulfillments',
+    name: 'coop-fulfillments',
+    component: () => import('./pages/FulfillmentsPage.vue'),
+    meta: { roles: ['cooperative'], titleKey: 'coop.fulfillments.title' },
+  },
+  {
     path: '/coop/products/new',
     name: 'coop-product-new',
     component: () => import('./pages/ProductEditPage.vue'),

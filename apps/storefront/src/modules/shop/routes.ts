@@ -19,6 +19,25 @@ export const shopRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'cart.title' },
   },
   {
+    path: '/checkout',
+    name: 'checkout',
+    component: () => import('./pages/CheckoutPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'checkout.title' },
+  },
+  {
+    path: '/orders',
+    name: 'orders',
+    component: () => import('./pages/OrdersPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'orders.title', navKey: 'nav.orders' },
+  },
+  {
+    path: '/orders/:number',
+    name: 'order',
+    component: () => import('./pages/OrderPage.vue'),
+    props: true,
+    meta: { roles: ['buyer'], titleKey: 'order.title' },
+  },
+  {
     path: '/search',
     name: 'search',
     component: () => import('./pages/SearchPage.vue'),

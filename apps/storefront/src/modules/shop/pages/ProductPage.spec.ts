@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppLocale } from '../../../i18n';
 import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle } from '../../../testing/app';
 import { cooperativePage, productDetail, variant } from '../../../testing/catalog';
+import { cartLine, cartOf } from '../../../testing/orders';
 import type { ProductDetail } from '../catalog';
 
 let wrapper: VueWrapper | undefined;
@@ -190,19 +191,50 @@ describe('product page', () => {
     expect(document.title).toBe('厍东关樱桃合作社 · 黔货入粤');
   });
 
-  it('answers "add to cart" with a polite notice until the cart exists', async () => {
-    const { app } = await openProduct(productDetail());
-
-    const button = app.get('[data-testid="add-to-cart"]');
-    expect(button.text()).toBe('加入购物车');
-    expect(button.attributes('disabled')).toBeUndefined();
-    const notice = app.get('[data-testid="cart-notice"]');
+  it('adds the chosen variant and quantity to the cart, then links to the cart and counts the items in the header', async () => {
+    const product = productDetail();
+    let cart = cartOf([]);
+    const server = fakeSessionApi(null, {
+      [`GET /api/products/${product.slug}`]: () => jsonResponse(200, product),
+      'GET /api/cart': () => jsonResponse(200, cart),
+      'POST /api/cart/lines': async (request) => {
+        const body = (await request.json()) as { variantId: string; quantity: number };
+        cart = cartOf([cartLine({ variantId: body.variantId, quantity: body.quantity, unitPriceFen: 36800 })]);
+        return jsonResponse(200, cart);
+      },
+    });
+    ({ wrapper } = await mountApp({ path: `/products/${product.slug}` }));
+    const notice = wrapper.get('[data-testid="cart-notice"]');
     expect(notice.attributes('role')).toBe('status');
     expect(notice.text()).toBe('');
+    expect(wrapper.find('[data-testid="cart-count"]').exists()).toBe(false);
 
-    await button.trigger('click');
+    await options(wrapper)[1]!.get('input').setValue(true);
+    await wrapper.get('[data-testid="product-quantity"]').setValue('3');
+    await wrapper.get('[data-testid="add-to-cart"]').trigger('click');
+    await settle();
 
-    expect(notice.text()).toBe('购物车即将上线，敬请期待。');
+    const [sent] = server.callsTo('POST', '/api/cart/lines');
+    expect(await sent!.json()).toEqual({ variantId: 'v-large', quantity: 3 });
+    expect(notice.text()).toContain('已加入购物车 3 件。');
+    expect(notice.get('a').attributes('href')).toBe('/cart');
+    expect(text(wrapper, 'cart-count')).toBe('3');
+    expect(wrapper.get('[data-testid="cart-link"]').attributes('aria-label')).toBe('购物车，3 件商品');
+  });
+
+  it('says why a product could not be added', async () => {
+    const product = productDetail();
+    fakeSessionApi(null, {
+      [`GET /api/products/${product.slug}`]: () => jsonResponse(200, product),
+      'POST /api/cart/lines': () => errorResponse(404, 'VARIANT_NOT_FOUND'),
+    });
+    ({ wrapper } = await mountApp({ path: `/products/${product.slug}` }));
+
+    await wrapper.get('[data-testid="add-to-cart"]').trigger('click');
+    await settle();
+
+    expect(text(wrapper, 'add-to-cart-error')).toBe('这个规格已不存在，请刷新页面后重选。');
+    expect(text(wrapper, 'cart-notice')).toBe('');
   });
 
   it('shows the pictures lazily, described by the title, with thumbnails to switch between them', async () => {

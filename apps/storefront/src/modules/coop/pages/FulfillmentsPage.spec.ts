@@ -1,0 +1,100 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
+import { coopFulfillment } from '../../../testing/orders';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+});
+
+async function openFulfillments(routes: Parameters<typeof fakeSessionApi>[1] = {}) {
+  const server = fakeSessionApi(userWithRole('cooperative'), {
+    'GET /api/coop/fulfillments': (request) => {
+      const status = new URL(request.url).searchParams.get('status');
+      const items = status === 'SHIPPED' ? [] : [coopFulfillment()];
+      return jsonResponse(200, { items, nextCursor: null });
+    },
+    ...routes,
+  });
+  ({ wrapper } = await mountApp({ path: '/coop/fulfillments' }));
+  await settle();
+  return { app: wrapper, server };
+}
+
+const row = (app: VueWrapper) => app.get('[data-testid="fulfillment-row"]');
+
+describe('cooperative fulfillments page', () => {
+  it('is linked from the portal nav and lists pending shipments with order number, address and lines', async () => {
+    const { app, server } = await openFulfillments();
+
+    expect(app.get('[data-testid="coop-nav-fulfillments"]').attributes('href')).toBe('/coop/fulfillments');
+    expect(app.findAll('h1')).toHaveLength(1);
+    expect(new URL(server.callsTo('GET', '/api/coop/fulfillments')[0]!.url).searchParams.get('status')).toBe('PENDING');
+    expect(row(app).attributes('data-id')).toBe('f-1');
+    expect(row(app).get('[data-testid="fulfillment-order"]').text()).toBe('订单 QH20261129-000123');
+    expect(row(app).get('[data-testid="fulfillment-address"]').text()).toContain('陈晓岚 13800138000');
+    expect(row(app).get('[data-testid="fulfillment-address"]').text()).toContain('广州市天河区');
+    expect(row(app).get('[data-testid="fulfillment-lines"]').text()).toBe('厍东关玛瑙红樱桃礼盒 · 2.5 kg 礼盒 × 2');
+  });
+
+  it('checks carrier and tracking number before sending', async () => {
+    const { app, server } = await openFulfillments();
+
+    await row(app).get('[data-testid="ship-tracking"]').setValue('SF 123');
+    await row(app).get('form').trigger('submit');
+    await settle();
+
+    expect(row(app).get('[data-testid="ship-carrier-error"]').text()).toBe('请填写快递公司（2–40 个字）。');
+    expect(row(app).get('[data-testid="ship-tracking-error"]').text()).toBe('运单号应为 6–40 位字母、数字或短横线。');
+    expect(row(app).get('[data-testid="ship-tracking"]').attributes('aria-describedby')).toBe('ship-f-1-tracking-error');
+    expect(server.callsTo('POST', '/api/coop/fulfillments/f-1/ship')).toHaveLength(0);
+  });
+
+  it('ships a pending shipment and shows its carrier and tracking number', async () => {
+    const { app, server } = await openFulfillments({
+      'POST /api/coop/fulfillments/f-1/ship': () =>
+        jsonResponse(
+          200,
+          coopFulfillment({ status: 'SHIPPED', carrier: '顺丰速运', trackingNo: 'SF1234567890123', shippedAt: '2026-11-30T03:00:00Z' }),
+        ),
+    });
+
+    await row(app).get('[data-testid="ship-carrier"]').setValue('顺丰速运');
+    await row(app).get('[data-testid="ship-tracking"]').setValue('SF1234567890123');
+    await row(app).get('[data-testid="ship-submit"]').trigger('click');
+    await settle();
+
+    expect(await server.callsTo('POST', '/api/coop/fulfillments/f-1/ship')[0]!.json()).toEqual({
+      carrier: '顺丰速运',
+      trackingNo: 'SF1234567890123',
+    });
+    expect(row(app).attributes('data-status')).toBe('SHIPPED');
+    expect(row(app).get('[data-testid="fulfillment-tracking"]').text()).toBe('SF1234567890123');
+    expect(row(app).find('[data-testid="ship-submit"]').exists()).toBe(false);
+  });
+
+  it('says why a shipment could not ship', async () => {
+    const { app } = await openFulfillments({
+      'POST /api/coop/fulfillments/f-1/ship': () => errorResponse(422, 'PRESALE_NOT_SHIPPABLE'),
+    });
+
+    await row(app).get('[data-testid="ship-carrier"]').setValue('顺丰速运');
+    await row(app).get('[data-testid="ship-tracking"]').setValue('SF1234567890123');
+    await row(app).get('form').trigger('submit');
+    await settle();
+
+    expect(row(app).get('[data-testid="ship-error"]').text()).toBe('预售商品还没到发货日期，暂不能发货。');
+  });
+
+  it('shows the shipped tab on request', async () => {
+    const { app } = await openFulfillments();
+
+    await app.get('[data-testid="fulfillments-filter-SHIPPED"]').trigger('click');
+    await settle();
+
+    expect(app.get('[data-testid="fulfillments-empty"]').text()).toBe('还没有已发货的包裹。');
+  });
+});

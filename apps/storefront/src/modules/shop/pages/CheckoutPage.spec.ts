@@ -1,0 +1,161 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
+import { cartLine, cartOf, order } from '../../../testing/orders';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+});
+
+type Handler = (request: Request) => Response | Promise<Response>;
+
+async function openCheckout(checkout: Handler) {
+  const placed = order();
+  const server = fakeSessionApi(userWithRole('buyer'), {
+    'GET /api/cart': () => jsonResponse(200, cartOf([cartLine()])),
+    'POST /api/checkout': checkout,
+    [`GET /api/orders/${placed.number}`]: () => jsonResponse(200, placed),
+  });
+  ({ wrapper } = await mountApp({ path: '/checkout' }));
+  await settle();
+  return { app: wrapper, server };
+}
+
+async function fillAddress(app: VueWrapper, district = '440106') {
+  await app.get('[data-testid="checkout-name"]').setValue('陈晓岚');
+  await app.get('[data-testid="checkout-mobile"]').setValue('13800138000');
+  await app.get('[data-testid="checkout-district"]').setValue(district);
+  await app.get('[data-testid="checkout-street"]').setValue('天河路 385 号 12 楼 1203 室');
+}
+
+async function submit(app: VueWrapper) {
+  await app.get('[data-testid="checkout-form"]').trigger('submit');
+  await settle();
+}
+
+describe('checkout page', () => {
+  it('lets only buyers in', async () => {
+    fakeSessionApi(null);
+    ({ wrapper } = await mountApp({ path: '/checkout' }));
+    expect(wrapper.vm.$route.fullPath).toBe('/login?redirect=/checkout');
+  });
+
+  it('lists the Guangzhou districts by name in the reader’s language', async () => {
+    const { app } = await openCheckout(() => jsonResponse(201, order()));
+
+    const names = app.findAll('[data-testid="checkout-district"] option').map((option) => option.text());
+    expect(names).toContain('天河区');
+    expect(names).toContain('从化区');
+    expect(app.findAll('h1')).toHaveLength(1);
+  });
+
+  it('says what is missing or wrong, next to each field, without calling the API', async () => {
+    const { app, server } = await openCheckout(() => jsonResponse(201, order()));
+    await app.get('[data-testid="checkout-mobile"]').setValue('12345');
+
+    await submit(app);
+
+    expect(app.get('[data-testid="checkout-name-error"]').text()).toBe('请填写收货人。');
+    expect(app.get('[data-testid="checkout-mobile-error"]').text()).toBe('手机号应为 1 开头的 11 位数字。');
+    expect(app.get('[data-testid="checkout-district-error"]').text()).toBe('请选择所在区。');
+    expect(app.get('[data-testid="checkout-street-error"]').text()).toBe('详细地址至少 4 个字。');
+    const mobile = app.get('[data-testid="checkout-mobile"]');
+    expect(mobile.attributes('aria-invalid')).toBe('true');
+    expect(mobile.attributes('aria-describedby')).toContain('checkout-mobile-error');
+    expect(server.callsTo('POST', '/api/checkout')).toHaveLength(0);
+  });
+
+  it('checks the invoice credit code when an invoice is wanted', async () => {
+    const { app, server } = await openCheckout(() => jsonResponse(201, order()));
+    await fillAddress(app);
+    await app.get('[data-testid="checkout-invoice-toggle"]').setValue(true);
+    await app.get('[data-testid="checkout-invoice-title"]').setValue('广州市天河区某某中学工会委员会');
+    await app.get('[data-testid="checkout-credit-code"]').setValue('91110000600037341X');
+
+    await submit(app);
+
+    expect(app.get('[data-testid="checkout-credit-code-error"]').text()).toBe('统一社会信用代码不正确，请核对。');
+    expect(server.callsTo('POST', '/api/checkout')).toHaveLength(0);
+  });
+
+  it('places the order with an idempotency key and opens the order page', async () => {
+    const { app, server } = await openCheckout(() => jsonResponse(201, order()));
+    await fillAddress(app);
+    await app.get('[data-testid="checkout-note"]').setValue('工作日送达');
+
+    await submit(app);
+
+    const [sent] = server.callsTo('POST', '/api/checkout');
+    expect(sent!.headers.get('Idempotency-Key')).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(await sent!.json()).toEqual({
+      address: { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号 12 楼 1203 室' },
+      note: '工作日送达',
+    });
+    expect(app.vm.$route.fullPath).toBe('/orders/QH20261129-000123');
+  });
+
+  it('sends the same idempotency key when the buyer retries the same order, and a new one for a changed order', async () => {
+    let answer = () => errorResponse(503, 'DATABASE_UNAVAILABLE');
+    const { app, server } = await openCheckout(() => answer());
+    await fillAddress(app);
+
+    await submit(app);
+    expect(app.get('[data-testid="checkout-error"]').text()).toContain('出了点问题，请稍后再试。');
+    await submit(app);
+    await app.get('[data-testid="checkout-street"]').setValue('天河路 385 号 12 楼 1204 室');
+    answer = () => jsonResponse(201, order());
+    await submit(app);
+
+    const keys = server.callsTo('POST', '/api/checkout').map((request) => request.headers.get('Idempotency-Key'));
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('explains a district without cold chain and names the lines that need it', async () => {
+    const { app } = await openCheckout(() =>
+      jsonResponse(422, {
+        statusCode: 422,
+        code: 'COLD_CHAIN_UNAVAILABLE',
+        message: 'Chilled and frozen goods cannot be delivered to this district yet',
+        details: [{ field: 'cart.lines.line-1', problems: ['樱桃: chilled goods need cold-chain delivery'] }],
+      }),
+    );
+    await fillAddress(app, '440117');
+
+    await submit(app);
+
+    const error = app.get('[data-testid="checkout-error"]');
+    expect(error.attributes('role')).toBe('alert');
+    expect(error.text()).toContain('所选区暂不支持冷链配送');
+    expect(error.findAll('li').map((li) => li.attributes('data-id'))).toEqual(['line-1']);
+    const notice = app.get('[data-testid="checkout-cold-chain"]');
+    expect(notice.text()).toContain('从化区暂不支持冷链配送');
+    expect(notice.findAll('[data-testid="checkout-cold-line"]').map((li) => li.text())).toEqual(['厍东关玛瑙红樱桃礼盒 · 2.5 kg 礼盒']);
+    expect(app.get('[data-testid="checkout-district"]').attributes('aria-describedby')).toContain('checkout-cold-chain');
+
+    await app.get('[data-testid="checkout-district"]').setValue('440106');
+    expect(app.find('[data-testid="checkout-cold-chain"]').exists()).toBe(false);
+  });
+
+  it('says when stock ran out, with a way back to the cart', async () => {
+    const { app } = await openCheckout(() =>
+      jsonResponse(409, {
+        statusCode: 409,
+        code: 'OUT_OF_STOCK',
+        message: 'Some products do not have enough stock left',
+        details: [{ field: 'cart.lines.line-1', problems: ['only 1 left'] }],
+      }),
+    );
+    await fillAddress(app);
+
+    await submit(app);
+
+    const error = app.get('[data-testid="checkout-error"]');
+    expect(error.text()).toContain('以下商品库存不足');
+    expect(error.get('a').attributes('href')).toBe('/cart');
+  });
+});

@@ -1,0 +1,147 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
+import { fulfillment, order } from '../../../testing/orders';
+import type { Order } from '../orders';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+});
+
+const NUMBER = 'QH20261129-000123';
+
+async function openOrder(shown: Order, routes = {}) {
+  const server = fakeSessionApi(userWithRole('buyer'), {
+    'GET /api/cart': () => jsonResponse(200, { lines: [], itemsFen: 0, maxLineQuantity: 99 }),
+    [`GET /api/orders/${NUMBER}`]: () => jsonResponse(200, shown),
+    ...routes,
+  });
+  ({ wrapper } = await mountApp({ path: `/orders/${NUMBER}` }));
+  await settle();
+  return { app: wrapper, server };
+}
+
+const exists = (app: VueWrapper, testid: string) => app.find(`[data-testid="${testid}"]`).exists();
+const text = (app: VueWrapper, testid: string) => app.get(`[data-testid="${testid}"]`).text();
+
+describe('order page', () => {
+  it('shows the status, the totals with shipping per cooperative, and one shipment card per cooperative', async () => {
+    const { app } = await openOrder(order());
+
+    expect(app.findAll('h1').map((h1) => h1.text())).toEqual([`订单 ${NUMBER}`]);
+    expect(text(app, 'order-status')).toBe('待付款');
+    expect(text(app, 'order-items-total')).toBe('¥524.00');
+    expect(app.findAll('[data-testid="order-shipping-fee"]').map((fee) => fee.text())).toEqual(['¥25.00', '¥10.00']);
+    expect(app.get('.order__totals').text()).toContain('运费（百花坪茶叶合作社）');
+    expect(text(app, 'order-total')).toBe('¥559.00');
+    const cards = app.findAll('[data-testid="shipment-card"]');
+    expect(cards.map((card) => card.get('h3').text())).toEqual(['厍东关樱桃合作社', '百花坪茶叶合作社']);
+    expect(cards.map((card) => card.get('[data-testid="shipment-status"]').text())).toEqual(['待发货', '待发货']);
+    expect(text(app, 'order-address')).toContain('广州市天河区');
+  });
+
+  it('offers the demo payment and the time left while awaiting payment, and cancel', async () => {
+    const { app } = await openOrder(order());
+
+    expect(exists(app, 'pay-demo')).toBe(true);
+    expect(exists(app, 'fail-demo')).toBe(true);
+    expect(text(app, 'order-time-left')).toMatch(/^请在 (30:00|29:5\d) 内付款/);
+    expect(exists(app, 'order-cancel')).toBe(true);
+    expect(exists(app, 'confirm-receipt')).toBe(false);
+  });
+
+  it('pays with the demo provider and shows the paid order', async () => {
+    const { app, server } = await openOrder(order(), {
+      [`POST /api/payments/demo/${NUMBER}/pay`]: () => jsonResponse(200, order({ status: 'PAID', paidAt: '2026-11-29T02:05:00Z' })),
+    });
+
+    await app.get('[data-testid="pay-demo"]').trigger('click');
+    await settle();
+
+    expect(server.callsTo('POST', `/api/payments/demo/${NUMBER}/pay`)).toHaveLength(1);
+    expect(text(app, 'order-status')).toBe('已付款');
+    expect(text(app, 'order-notice')).toBe('付款成功，合作社将尽快发货。');
+    expect(exists(app, 'pay-demo')).toBe(false);
+    expect(exists(app, 'order-cancel')).toBe(true);
+  });
+
+  it('says when the demo payment failed and keeps the payment buttons', async () => {
+    const { app } = await openOrder(order(), {
+      [`POST /api/payments/demo/${NUMBER}/fail`]: () => jsonResponse(200, order()),
+    });
+
+    await app.get('[data-testid="fail-demo"]').trigger('click');
+    await settle();
+
+    expect(text(app, 'order-notice')).toBe('付款没有成功，可以再试一次。');
+    expect(exists(app, 'pay-demo')).toBe(true);
+  });
+
+  it('shows carrier and tracking number of a shipped part, and no cancel once anything shipped', async () => {
+    const shipped = fulfillment({
+      status: 'SHIPPED',
+      carrier: '顺丰速运',
+      trackingNo: 'SF1234567890123',
+      shippedAt: '2026-11-30T03:00:00Z',
+    });
+    const { app } = await openOrder(order({ status: 'PARTIALLY_SHIPPED', fulfillments: [shipped, fulfillment({ id: 'f-2' })] }));
+
+    const card = app.findAll('[data-testid="shipment-card"]')[0]!;
+    expect(card.get('[data-testid="shipment-status"]').text()).toBe('已发货');
+    expect(card.get('[data-testid="shipment-carrier"]').text()).toBe('顺丰速运');
+    expect(card.get('[data-testid="shipment-tracking"]').text()).toBe('SF1234567890123');
+    expect(exists(app, 'order-cancel')).toBe(false);
+    expect(exists(app, 'pay-demo')).toBe(false);
+    expect(exists(app, 'confirm-receipt')).toBe(false);
+  });
+
+  it('lets the buyer confirm receipt once everything shipped', async () => {
+    const shipped = fulfillment({ status: 'SHIPPED', carrier: '顺丰速运', trackingNo: 'SF1234567890123' });
+    const { app } = await openOrder(order({ status: 'SHIPPED', fulfillments: [shipped] }), {
+      [`POST /api/orders/${NUMBER}/confirm-receipt`]: () => jsonResponse(200, order({ status: 'COMPLETED', fulfillments: [shipped] })),
+    });
+
+    await app.get('[data-testid="confirm-receipt"]').trigger('click');
+    await settle();
+
+    expect(text(app, 'order-status')).toBe('已完成');
+    expect(exists(app, 'confirm-receipt')).toBe(false);
+  });
+
+  it('cancels an order, and reloads it when the status moved on in the meantime', async () => {
+    let current = order({ status: 'PAID' });
+    const { app } = await openOrder(current, {
+      [`GET /api/orders/${NUMBER}`]: () => jsonResponse(200, current),
+      [`POST /api/orders/${NUMBER}/cancel`]: () => {
+        current = order({ status: 'PARTIALLY_SHIPPED' });
+        return errorResponse(409, 'ORDER_STATUS_CONFLICT');
+      },
+    });
+
+    await app.get('[data-testid="order-cancel"]').trigger('click');
+    await settle();
+
+    expect(text(app, 'order-action-error')).toBe('订单状态已变化，页面已更新，请查看后再操作。');
+    expect(text(app, 'order-status')).toBe('部分发货');
+    expect(exists(app, 'order-cancel')).toBe(false);
+  });
+
+  it('lists the buyer’s orders, linked from the account menu', async () => {
+    fakeSessionApi(userWithRole('buyer'), {
+      'GET /api/cart': () => jsonResponse(200, { lines: [], itemsFen: 0, maxLineQuantity: 99 }),
+      'GET /api/orders': () =>
+        jsonResponse(200, { items: [order(), order({ number: 'QH20261128-000100', status: 'COMPLETED' })], nextCursor: null }),
+    });
+    ({ wrapper } = await mountApp({ path: '/orders' }));
+    await settle();
+
+    const rows = wrapper.findAll('[data-testid="order-row"]');
+    expect(rows.map((row) => row.attributes('data-number'))).toEqual([NUMBER, 'QH20261128-000100']);
+    expect(rows[0]!.text()).toContain('待付款');
+    expect(rows[0]!.text()).toContain('¥559.00');
+    expect(rows[0]!.get('a').attributes('href')).toBe(`/orders/${NUMBER}`);
+  });
+});
