@@ -182,12 +182,16 @@ describe('cart, checkout and orders', () => {
       const again = await as(buyer).checkout({ address: TIANHE }, key).expect(200);
       expect(again.body.number).toBe(first.body.number);
       const count = await orderCount();
-      await as(buyer).post('/api/cart/lines', { variantId: ambient.variantId, quantity: 1 }).expect(200);
-      const reused = await as(buyer)
+      await as(buyer).post('/api/cart/lines', { variantId: chilled.variantId, quantity: 1 }).expect(200);
+      // A new cart behind the old key, even with the same address, is a different checkout.
+      const otherCart = await as(buyer).checkout({ address: TIANHE }, key).expect(409);
+      expect(otherCart.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      const otherAddress = await as(buyer)
         .checkout({ address: { ...TIANHE, street: '另一个地址 8 号' } }, key)
         .expect(409);
-      expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(otherAddress.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await orderCount()).toBe(count);
+      expect((await as(buyer).get('/api/cart').expect(200)).body.lines).toHaveLength(1);
     });
 
     it('needs an Idempotency-Key, a mainland mobile number and a Guangzhou district', async () => {
@@ -247,6 +251,28 @@ describe('cart, checkout and orders', () => {
         [scarce.variantId],
       );
       expect(sum).toBe(-10);
+    });
+
+    it('ships pre-sale goods from their ship date, not before', async () => {
+      const presale = await pick('AMBIENT', ambient.cooperativeId);
+      await t.sql(
+        `UPDATE product SET sale_starts_at = now() - interval '1 day', sale_ends_at = now() + interval '60 days',
+                            presale_ships_on = current_date + 20 WHERE id = $1`,
+        [presale.productId],
+      );
+      const buyer = await buyerWith([presale, 1]);
+      const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
+      const shipsFrom = (await t.sql(`SELECT to_char(current_date + 20, 'YYYY-MM-DD') AS day`))[0].day;
+      expect(order.fulfillments[0]).toMatchObject({ shipsFrom, lines: [{ shipsFrom }] });
+      await as(buyer).post(`/api/payments/demo/${order.number}/pay`).expect(200);
+      const staff = await tokenFor(t, 'cooperative', presale.cooperativeId);
+      const early = await as(staff)
+        .post(`/api/coop/fulfillments/${order.fulfillments[0].id}/ship`, { carrier: '中国邮政', trackingNo: 'EMS-55667788' })
+        .expect(422);
+      expect(early.body.code).toBe('PRESALE_NOT_SHIPPABLE');
+      await t.sql(`UPDATE product SET sale_starts_at = NULL, sale_ends_at = NULL, presale_ships_on = NULL WHERE id = $1`, [
+        presale.productId,
+      ]);
     });
 
     it('refuses an empty cart and anonymous callers', async () => {

@@ -69,19 +69,34 @@ export class CheckoutService {
     return { order: await this.ordersView.byId(orderId), replayed: false };
   }
 
+  /**
+   * The same key again is the same order, as long as it is the same checkout: the same address and
+   * note, and a cart that is either empty (the first attempt emptied it) or holds exactly what was
+   * ordered. Anything else is a new checkout wrongly sent with an old key.
+   */
   private async replay(
     buyer: AuthUser,
     number: string,
     storedHash: string,
     requestHash: string,
   ): Promise<{ order: OrderDto; replayed: boolean }> {
-    if (storedHash !== requestHash) {
+    const order = await this.ordersView.forBuyer(buyer, number);
+    const cartId = await this.carts.find({ accountId: buyer.id });
+    const cart = cartId ? await this.carts.lines(cartId) : [];
+    const contents = (lines: { variantId: string; quantity: number }[]) =>
+      lines
+        .map((line) => `${line.variantId}×${line.quantity}`)
+        .sort()
+        .join(',');
+    const ordered = contents(order.fulfillments.flatMap((f) => f.lines));
+    const inCart = contents(cart.map((line) => ({ variantId: line.variant_id, quantity: line.quantity })));
+    if (storedHash !== requestHash || (inCart !== '' && inCart !== ordered)) {
       throw new AppError(
         'IDEMPOTENCY_KEY_REUSED',
         'This Idempotency-Key was used for a different checkout; use a new key for a new order.',
       );
     }
-    return { order: await this.ordersView.forBuyer(buyer, number), replayed: true };
+    return { order, replayed: true };
   }
 
   private async placeOrder(
