@@ -1,0 +1,320 @@
+// What the load benchmarks share: settings from the environment, the machine's description, the
+// build, the built API on a throwaway embedded PostgreSQL (or a fresh database on DATABASE_URL),
+// child processes, and a cleanup that stops all of it however the bench ends. Importing this
+// module starts nothing; `runBench()` installs the signal handlers.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+
+export const print = (line = '') => process.stdout.write(`${line}\n`);
+export const number = (value) => Math.round(value).toLocaleString('en-US');
+export const seconds = (sinceMs) => `${((Date.now() - sinceMs) / 1000).toFixed(1)} s`;
+export const load1 = () => os.loadavg()[0].toFixed(2);
+
+/** An integer setting from the environment, or the fallback; anything else ends the bench with a message naming it. */
+export function settingsOf(bench) {
+  return (name, fallback, min) => {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (/^\d+$/.test(raw) && Number(raw) >= min) return Number(raw);
+    process.stderr.write(`${bench}: ${name} must be an integer ≥ ${min} (got "${raw}")\n`);
+    process.exit(1);
+  };
+}
+
+export function printMachine() {
+  const cpus = os.cpus();
+  print(
+    `machine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
+  print(`load average (1 min) before the run: ${load1()} — other work on this machine skews the figures`);
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the app, unless BENCH_SKIP_BUILD=1 says to use apps/api/dist as it is. */
+export function buildUnlessSkipped() {
+  if (process.env.BENCH_SKIP_BUILD === '1') {
+    if (!existsSync(join(ROOT, 'apps/api/dist/main.js'))) throw new Error('apps/api/dist/main.js is missing: run without BENCH_SKIP_BUILD');
+    return;
+  }
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}`);
+    throw new Error('npm run build failed');
+  }
+  print(`build: ok in ${seconds(started)}`);
+}
+
+/** Everything started here, so that any way out stops it. */
+export const running = { api: null, apiLog: [], children: [], client: null, dataDir: null, benchDatabase: null };
+
+/** A child process that cleanup() stops (before the API, so that it lets go of the database first). */
+export function track(child) {
+  running.children.push(child);
+  return child;
+}
+
+async function waitForExit(child, timeoutMs) {
+  if (child.exitCode !== null || child.signalCode !== null) return true;
+  const exited = new Promise((resolve) => child.once('exit', () => resolve(true)));
+  return Promise.race([exited, sleep(timeoutMs).then(() => false)]);
+}
+
+async function waitForHealth(child, baseUrl) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`the API exited with ${child.exitCode} before it was healthy:\n${running.apiLog.slice(-20).join('\n')}`);
+    }
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the API was not healthy within 120 s:\n${running.apiLog.slice(-20).join('\n')}`);
+    await sleep(250);
+  }
+}
+
+/** A fresh database on the DATABASE_URL server, as the browser suite does; dropped at the end. */
+async function freshDatabase(serverUrl) {
+  const name = `qh_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  running.benchDatabase = { serverUrl, name };
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Starts the built API in production mode on a fresh DATA_DIR, with its embedded PostgreSQL on a
+ * free port, or on a fresh database of the DATABASE_URL server; seeds the demo data. Answers once
+ * /api/health does, with the API's URL and a URL for talking SQL to its database.
+ */
+export async function startApi(extraEnv = {}) {
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'qh-bench-'));
+  running.dataDir = dataDir;
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter this directory.
+  chmodSync(dataDir, 0o755);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    SEED_DEMO_DATA: 'true',
+    ...extraEnv,
+  };
+  let databaseUrl;
+  if (process.env.DATABASE_URL) {
+    databaseUrl = await freshDatabase(process.env.DATABASE_URL);
+    env.DATABASE_URL = databaseUrl;
+  } else {
+    env.EMBEDDED_PG_PORT = String(await freePort());
+  }
+
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.api = child;
+  // At LOG_LEVEL=warn the API is quiet; keep what it says for the report and for a failed start.
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => running.apiLog.push(...chunk.split('\n').filter(Boolean)));
+  }
+  const baseUrl = `http://127.0.0.1:${env.PORT}`;
+  await waitForHealth(child, baseUrl);
+  print(`API: healthy in ${seconds(started)} (${env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded PostgreSQL'})`);
+  if (!databaseUrl) {
+    const { EMBEDDED_PG_PASSWORD } = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
+    databaseUrl = `postgres://postgres:${encodeURIComponent(EMBEDDED_PG_PASSWORD)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/qianhuo`;
+  }
+  return { baseUrl, databaseUrl, pid: child.pid };
+}
+
+/** A SQL client on the API's database that cleanup() closes. */
+export async function connect(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined); // the server may go first during cleanup
+  await client.connect();
+  running.client = client;
+  return client;
+}
+
+export async function disconnect() {
+  const { client } = running;
+  running.client = null;
+  await client?.end();
+}
+
+/** The embedded cluster's postmaster, if it outlived the API (killed rather than stopped). */
+async function stopOrphanedPostgres(dataDir) {
+  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const alive = () => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    } catch {
+      return false;
+    }
+  };
+  if (!pid || !alive()) return;
+  process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown
+  for (let i = 0; i < 100 && alive(); i++) await sleep(100);
+  if (alive()) process.kill(pid, 'SIGKILL');
+}
+
+let stopping = null;
+
+/** Stops everything; a second call (a signal during the first) waits for the first. */
+export function cleanup() {
+  stopping ??= stopEverything();
+  return stopping;
+}
+
+async function stopEverything() {
+  const { api, children, client, dataDir, benchDatabase } = running;
+  Object.assign(running, { api: null, children: [], client: null, dataDir: null, benchDatabase: null });
+  await client?.end().catch(() => undefined);
+  for (const child of children) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    child.kill('SIGTERM');
+    if (!(await waitForExit(child, 5000))) child.kill('SIGKILL');
+  }
+  if (api) {
+    // The API closes, then stops its embedded PostgreSQL.
+    if (api.exitCode === null && api.signalCode === null) api.kill('SIGTERM');
+    if (!(await waitForExit(api, 30_000))) {
+      api.kill('SIGKILL');
+      await waitForExit(api, 5000);
+    }
+  }
+  if (dataDir) {
+    await stopOrphanedPostgres(dataDir).catch((error) => print(`could not stop the embedded PostgreSQL: ${error.message}`));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (benchDatabase) {
+    const admin = new pg.Client({ connectionString: benchDatabase.serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${benchDatabase.name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** What the API said at warn or above, in one line for the report. */
+export function printApiWarnings() {
+  const count = running.apiLog.length;
+  if (count) print(`the API logged ${count} line(s) at warn or above; the last: ${running.apiLog[count - 1].slice(0, 300)}`);
+}
+
+/**
+ * Runs `main` (which answers the exit code), stops everything it started however it ends (a
+ * signal included) and exits with that code; 1 when it threw.
+ */
+export async function runBench(bench, main) {
+  let signalled = null;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      signalled = 128 + os.constants.signals[signal];
+      print(`\n${signal}: stopping the API and its PostgreSQL`);
+      void cleanup().finally(() => process.exit(signalled));
+    });
+  }
+  let code = 1;
+  try {
+    code = await main();
+  } catch (error) {
+    // After a signal, main fails because its processes were stopped: not worth a message.
+    if (signalled === null) process.stderr.write(`\n${bench} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  } finally {
+    await cleanup();
+  }
+  process.exit(signalled ?? code);
+}
+
+/** A Markdown table: the first column left-aligned, the others right-aligned. */
+export function table(header, cells) {
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (values) => `| ${values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (i === 0 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`, ...cells.map(line)];
+}
+
+/** The nearest-rank percentile of ascending `sorted`; NaN for none. */
+export function percentile(sorted, p) {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * `loops` closed loops at once, each awaiting `iteration(loop, n)` again and again until the
+ * warm-up and the measured window are over. An iteration answers `{ timings: { name: ms | ms[] } }`
+ * or `{ problem }`; a loop stops at its first problem (or throw), as something is broken then.
+ * Counts the iterations that ended inside the measured window, and their timings; problems count
+ * wherever they happened, warm-up included.
+ */
+export async function closedLoops({ loops, warmupSeconds, seconds: measuredSeconds, iteration }) {
+  const measureFrom = performance.now() + warmupSeconds * 1000;
+  const measureTo = measureFrom + measuredSeconds * 1000;
+  const timings = {};
+  const problems = new Map();
+  let completed = 0;
+  let total = 0;
+  await Promise.all(
+    Array.from({ length: loops }, async (_, loop) => {
+      for (let n = 0; performance.now() < measureTo; n++) {
+        let result;
+        try {
+          result = await iteration(loop, n);
+        } catch (error) {
+          result = { problem: error instanceof Error ? error.message : String(error) };
+        }
+        if (result.problem) {
+          problems.set(result.problem, (problems.get(result.problem) ?? 0) + 1);
+          return;
+        }
+        total++;
+        const end = performance.now();
+        if (end < measureFrom || end > measureTo) continue;
+        completed++;
+        for (const [name, value] of Object.entries(result.timings)) (timings[name] ??= []).push(...[value].flat());
+      }
+    }),
+  );
+  const summary = (values) => {
+    const sorted = Float64Array.from(values).sort();
+    return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  };
+  return {
+    perSecond: completed / measuredSeconds,
+    completed,
+    total,
+    failed: [...problems.values()].reduce((sum, count) => sum + count, 0),
+    problems: Object.fromEntries(problems),
+    timings: Object.fromEntries(Object.entries(timings).map(([name, values]) => [name, summary(values)])),
+  };
+}
