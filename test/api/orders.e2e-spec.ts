@@ -92,6 +92,13 @@ describe('cart, checkout and orders', () => {
     });
 
     it('refuses an unknown variant, and keeps staff, officials and admins out', async () => {
+      const carts = Number((await t.sql(`SELECT count(*) FROM cart`))[0].count);
+      const guest = await request(t.url)
+        .post('/api/cart/lines')
+        .send({ variantId: '7d4f3c2a-1b0e-4f5a-9c8d-2e1f0a9b8c7d', quantity: 1 })
+        .expect(404);
+      expect([guest.body.code, guest.headers['set-cookie']]).toEqual(['VARIANT_NOT_FOUND', undefined]);
+      expect(Number((await t.sql(`SELECT count(*) FROM cart`))[0].count)).toBe(carts);
       const buyer = await tokenFor(t, 'buyer');
       expect(
         (await as(buyer).post('/api/cart/lines', { variantId: '7d4f3c2a-1b0e-4f5a-9c8d-2e1f0a9b8c7d', quantity: 1 }).expect(404)).body.code,

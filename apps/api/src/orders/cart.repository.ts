@@ -41,11 +41,14 @@ export class CartRepository {
     return row?.id;
   }
 
-  /** The owner's cart, made on first use; concurrent first uses end with the same cart. */
+  /** The owner's cart, made on first use, in one statement; concurrent first uses end with the same cart. */
   async findOrCreate(manager: EntityManager, owner: CartOwner): Promise<string> {
     const [column, value] = 'accountId' in owner ? ['account_id', owner.accountId] : ['token_hash', owner.tokenHash];
-    await manager.query(`INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO NOTHING`, [value]);
-    return (await this.find(owner, manager))!;
+    const [row] = await manager.query(
+      `INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO UPDATE SET updated_at = now() RETURNING id`,
+      [value],
+    );
+    return row.id;
   }
 
   lines(cartId: string, manager: EntityManager = this.dataSource.manager): Promise<CartLineRow[]> {
@@ -70,7 +73,6 @@ export class CartRepository {
        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $4::int)`,
       [cartId, variantId, quantity, max],
     );
-    await manager.query(`UPDATE cart SET updated_at = now() WHERE id = $1`, [cartId]);
   }
 
   // TypeORM answers an UPDATE or DELETE with [rows, affected count].
@@ -87,11 +89,6 @@ export class CartRepository {
   async removeLine(cartId: string, lineId: string): Promise<boolean> {
     const [, affected] = await this.dataSource.query(`DELETE FROM cart_line WHERE id = $2 AND cart_id = $1`, [cartId, lineId]);
     return affected > 0;
-  }
-
-  async variantExists(variantId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM product_variant WHERE id = $1`, [variantId]);
-    return rows.length > 0;
   }
 
   /** Moves a guest cart's lines into the account's cart and deletes the guest cart. */

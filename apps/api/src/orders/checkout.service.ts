@@ -47,9 +47,9 @@ export class CheckoutService {
     const earlier = await this.orders.findByKey(buyer.id, idempotencyKey);
     if (earlier) return this.replay(buyer, earlier.number, earlier.request_hash, requestHash);
 
-    let orderId: string;
+    let placed: { orderId: string; number: string; totalFen: number };
     try {
-      orderId = await this.dataSource.transaction((manager) => this.placeOrder(manager, buyer, idempotencyKey, requestHash, dto));
+      placed = await this.dataSource.transaction((manager) => this.placeOrder(manager, buyer, idempotencyKey, requestHash, dto));
     } catch (error) {
       // The same key raced itself: the first request's order is the answer.
       if (
@@ -61,8 +61,8 @@ export class CheckoutService {
       }
       throw error;
     }
-    const order = await this.ordersView.byId(orderId);
-    const { reference } = await this.provider.createPayment({ orderId, orderNumber: order.number, amountFen: order.totalFen });
+    const { orderId, number, totalFen } = placed;
+    const { reference } = await this.provider.createPayment({ orderId, orderNumber: number, amountFen: totalFen });
     await this.orders.setPaymentReference(orderId, reference);
     // Stock changed: the catalog's cached answers may show the wrong stock status.
     this.responseCache.clear();
@@ -105,9 +105,8 @@ export class CheckoutService {
     idempotencyKey: string,
     requestHash: string,
     dto: CheckoutDto,
-  ): Promise<string> {
-    const cartId = await this.carts.find({ accountId: buyer.id }, manager);
-    const lines = cartId ? await this.orders.checkoutLines(manager, cartId) : [];
+  ): Promise<{ orderId: string; number: string; totalFen: number }> {
+    const lines = await this.orders.checkoutLines(manager, buyer.id);
     if (lines.length === 0) throw new AppError('CART_EMPTY', 'Your cart is empty.');
 
     const unavailable = lines.filter((line) => !line.buyable);
@@ -118,7 +117,7 @@ export class CheckoutService {
         problems(unavailable, () => 'no longer on sale'),
       );
     }
-    const coldChain = await this.orders.districtHasColdChain(manager, dto.address.districtCode);
+    const { coldChain, rates } = await this.orders.deliveryTerms(manager, dto.address.districtCode);
     const needsCold = lines.filter((line) => line.shipping_class !== 'AMBIENT');
     if (!coldChain && needsCold.length) {
       throw new AppError(
@@ -130,7 +129,6 @@ export class CheckoutService {
 
     const byCooperative = new Map<string, CheckoutLineRow[]>();
     for (const line of lines) byCooperative.set(line.cooperative_id, [...(byCooperative.get(line.cooperative_id) ?? []), line]);
-    const rates = await this.orders.shippingRates(manager);
     const shipments = [...byCooperative].map(([cooperativeId, own]) => {
       const shippingClass = coldestShippingClass(own.map((line) => line.shipping_class));
       const itemsFen = sum(own.map((line) => line.price_fen * line.quantity));
@@ -150,8 +148,9 @@ export class CheckoutService {
     });
     const pool = (line: CheckoutLineRow) => (line.certified ? applyRateBp(line.price_fen * line.quantity, line.benefit_rate_bp) : 0);
 
+    const number = formatOrderNumber(new Date(), await this.orders.nextSequence(manager));
     const orderId = await this.orders.insertOrder(manager, {
-      number: formatOrderNumber(new Date(), await this.orders.nextSequence(manager)),
+      number,
       buyerId: buyer.id,
       address: dto.address,
       note: dto.note ?? null,
@@ -169,19 +168,15 @@ export class CheckoutService {
       for (const line of shipment.lines) await this.orders.insertLine(manager, orderId, fulfillmentId, line, pool(line));
     }
 
-    // Lines come in variant order, so two checkouts never wait on each other's rows in opposite orders.
-    const short: CheckoutLineRow[] = [];
-    for (const line of lines) {
-      const left = await this.products.adjustStock(manager, {
-        variantId: line.variant_id,
-        delta: -line.quantity,
-        reason: 'ORDER_RESERVED',
-        note: null,
-        actorId: buyer.id,
+    const shortIds = new Set(
+      await this.orders.reserveStock(
+        manager,
         orderId,
-      });
-      if (left === null) short.push(line);
-    }
+        buyer.id,
+        lines.map((line) => ({ variantId: line.variant_id, quantity: line.quantity })),
+      ),
+    );
+    const short = lines.filter((line) => shortIds.has(line.variant_id));
     if (short.length) {
       throw new AppError(
         'OUT_OF_STOCK',
@@ -189,9 +184,10 @@ export class CheckoutService {
         problems(short, (line) => `only ${line.stock} left`),
       );
     }
-    await this.carts.empty(manager, cartId!);
-    await this.orders.insertPayment(manager, orderId, this.provider.name, sum(shipments.map((s) => s.itemsFen + s.feeFen)));
-    return orderId;
+    await this.carts.empty(manager, lines[0].cart_id);
+    const totalFen = sum(shipments.map((s) => s.itemsFen + s.feeFen));
+    await this.orders.insertPayment(manager, orderId, this.provider.name, totalFen);
+    return { orderId, number, totalFen };
   }
 }
 

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BUYABLE } from './cart.repository';
 
 export interface CheckoutLineRow {
+  cart_id: string;
   cart_line_id: string;
   variant_id: string;
   quantity: number;
@@ -93,43 +94,51 @@ export class OrdersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The cart as the checkout prices it: today's prices, stock, and what each line needs for delivery and the ledger. */
-  checkoutLines(manager: EntityManager, cartId: string): Promise<CheckoutLineRow[]> {
+  checkoutLines(manager: EntityManager, buyerId: string): Promise<CheckoutLineRow[]> {
     return manager.query(
-      `SELECT l.id AS cart_line_id, l.variant_id, l.quantity, p.id AS product_id, p.slug AS product_slug, p.title_zh, p.title_en,
+      `SELECT l.cart_id, l.id AS cart_line_id, l.variant_id, l.quantity, p.id AS product_id, p.slug AS product_slug, p.title_zh, p.title_en,
               v.label_zh, v.label_en, p.category, p.origin_township_code, p.cooperative_id, v.price_fen, v.weight_g, v.stock,
               p.shipping_class, (p.certification_no IS NOT NULL AND p.certified_until >= current_date) AS certified,
               coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS benefit_rate_bp,
               CASE WHEN p.presale_ships_on > current_date THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS ships_from,
               ${BUYABLE} AS buyable
-         FROM cart_line l
+         FROM cart k
+         JOIN cart_line l ON l.cart_id = k.id
          JOIN product_variant v ON v.id = l.variant_id
          JOIN product p ON p.id = v.product_id
          JOIN cooperative c ON c.id = p.cooperative_id
-        WHERE l.cart_id = $1
+        WHERE k.account_id = $1
         ORDER BY l.variant_id`,
-      [cartId],
+      [buyerId],
     );
   }
 
-  async districtHasColdChain(manager: EntityManager, code: string): Promise<boolean | undefined> {
-    const [row] = await manager.query(`SELECT cold_chain FROM delivery_district WHERE code = $1`, [code]);
-    return row?.cold_chain;
-  }
-
-  async shippingRates(manager: EntityManager): Promise<Map<ShippingClass, ShippingRate>> {
-    const rows: {
-      shipping_class: ShippingClass;
-      base_fen: number;
-      base_weight_g: number;
-      per_extra_kg_fen: number;
-      free_over_fen: number | null;
-    }[] = await manager.query(`SELECT * FROM shipping_rate`);
-    return new Map(
-      rows.map((r) => [
+  /** Whether the district has cold-chain delivery, and the rate of each shipping class: one round trip. */
+  async deliveryTerms(
+    manager: EntityManager,
+    districtCode: string,
+  ): Promise<{ coldChain: boolean | undefined; rates: Map<ShippingClass, ShippingRate> }> {
+    const [row]: {
+      cold_chain: boolean | null;
+      rates: {
+        shipping_class: ShippingClass;
+        base_fen: number;
+        base_weight_g: number;
+        per_extra_kg_fen: number;
+        free_over_fen: number | null;
+      }[];
+    }[] = await manager.query(
+      `SELECT (SELECT cold_chain FROM delivery_district WHERE code = $1) AS cold_chain,
+              (SELECT json_agg(r) FROM shipping_rate r) AS rates`,
+      [districtCode],
+    );
+    const rates = new Map(
+      (row.rates ?? []).map((r) => [
         r.shipping_class,
         { baseFen: r.base_fen, baseWeightG: r.base_weight_g, perExtraKgFen: r.per_extra_kg_fen, freeOverFen: r.free_over_fen },
       ]),
     );
+    return { coldChain: row.cold_chain ?? undefined, rates };
   }
 
   async nextSequence(manager: EntityManager): Promise<number> {
@@ -229,6 +238,36 @@ export class OrdersRepository {
     );
   }
 
+  /**
+   * Takes every line's stock in one statement: rows are locked in variant-id order (so two checkouts
+   * never wait on each other in opposite orders), each taken only if enough is left, each change
+   * recorded as a movement. Returns the variants that did not have enough. NO KEY UPDATE, as the
+   * UPDATE itself would take: a plain FOR UPDATE would also wait for the key-share locks that other
+   * checkouts' order lines hold on the same variant, and deadlock with them.
+   */
+  async reserveStock(
+    manager: EntityManager,
+    orderId: string,
+    actorId: string,
+    lines: { variantId: string; quantity: number }[],
+  ): Promise<string[]> {
+    const rows: { variant_id: string }[] = await manager.query(
+      `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)),
+            locked AS (SELECT v.id FROM product_variant v WHERE v.id IN (SELECT variant_id FROM wanted) ORDER BY v.id FOR NO KEY UPDATE),
+            taken AS (
+              UPDATE product_variant v SET stock = v.stock - w.quantity, updated_at = now()
+                FROM wanted w
+               WHERE v.id = w.variant_id AND v.id IN (SELECT id FROM locked) AND v.stock >= w.quantity
+              RETURNING v.id, v.stock, w.quantity)
+       INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, actor_account_id, order_id)
+       SELECT id, -quantity, stock, 'ORDER_RESERVED', $3, $4 FROM taken
+       RETURNING variant_id`,
+      [lines.map((l) => l.variantId), lines.map((l) => l.quantity), actorId, orderId],
+    );
+    const taken = new Set(rows.map((row) => row.variant_id));
+    return lines.filter((line) => !taken.has(line.variantId)).map((line) => line.variantId);
+  }
+
   async insertPayment(manager: EntityManager, orderId: string, provider: string, amountFen: number): Promise<void> {
     await manager.query(`INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
   }
@@ -289,9 +328,8 @@ export class OrdersRepository {
     );
   }
 
-  async payment(orderId: string): Promise<{ provider: string; provider_ref: string | null; status: string } | undefined> {
-    const [row] = await this.dataSource.query(`SELECT provider, provider_ref, status FROM payment WHERE order_id = $1`, [orderId]);
-    return row;
+  payments(orderIds: string[]): Promise<{ order_id: string; provider: string; provider_ref: string | null; status: string }[]> {
+    return this.dataSource.query(`SELECT order_id, provider, provider_ref, status FROM payment WHERE order_id = ANY($1)`, [orderIds]);
   }
 
   async setStatus(

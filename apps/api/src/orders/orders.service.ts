@@ -143,9 +143,13 @@ export class OrdersService {
   private async dress(rows: OrderRow[]): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const [fulfillments, lines] = await Promise.all([this.orders.fulfillments(ids), this.orders.lines(ids)]);
-    const payments = await Promise.all(rows.map((row) => this.orders.payment(row.id)));
-    return rows.map((row, i) => ({
+    const [fulfillments, lines, paymentRows] = await Promise.all([
+      this.orders.fulfillments(ids),
+      this.orders.lines(ids),
+      this.orders.payments(ids),
+    ]);
+    const payments = new Map(paymentRows.map((payment) => [payment.order_id, payment]));
+    return rows.map((row) => ({
       number: row.number,
       status: row.status,
       itemsFen: Number(row.items_fen),
@@ -160,7 +164,9 @@ export class OrdersService {
       paidAt: row.paid_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
       fulfillments: fulfillments.filter((f) => f.order_id === row.id).map((f) => toFulfillment(f, lines)),
-      payment: payments[i] ? { provider: payments[i].provider, reference: payments[i].provider_ref, status: payments[i].status } : null,
+      payment: payments.has(row.id)
+        ? { provider: payments.get(row.id)!.provider, reference: payments.get(row.id)!.provider_ref, status: payments.get(row.id)!.status }
+        : null,
     }));
   }
 }
