@@ -211,4 +211,10 @@ describe('the public catalog', () => {
     expect(again.text).toBe('');
     await get('/api/products?category=EGG').set('If-None-Match', first.headers.etag).expect(200);
   });
+
+  it('shows every demo product with an illustration of its category', async () => {
+    const { body } = await get('/api/products?limit=100').expect(200);
+    const wrong = body.items.filter((item: Item & { imageUrl: string }) => item.imageUrl !== `/demo/${item.category.toLowerCase()}.svg`);
+    expect(wrong).toEqual([]);
+  });
 });

@@ -91,8 +91,8 @@ export async function seedDemoData(
     const [row] = await manager.query(
       `INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, description_zh, description_en, pinyin, pinyin_initials,
          origin_township_code, certification_no, certification_issuer, certification_batch, certified_until, benefit_rate_bp,
-         shipping_class, shelf_life_days, sale_starts_at, sale_ends_at, presale_ships_on, status, published_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,'PUBLISHED', now()) RETURNING id`,
+         shipping_class, shelf_life_days, sale_starts_at, sale_ends_at, presale_ships_on, images, status, published_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,'PUBLISHED', now()) RETURNING id`,
       [
         coopIds.get(product.cooperativeKey),
         product.category,
@@ -114,6 +114,9 @@ export async function seedDemoData(
         window.startsAt,
         window.endsAt,
         window.shipsOn,
+        // An illustration per category, shipped with the storefront (apps/storefront/public/demo): demo
+        // products have no photos of their own, and a shop without pictures looks broken.
+        JSON.stringify([`/demo/${product.category.toLowerCase()}.svg`]),
       ],
     );
     for (const [index, variant] of product.variants.entries()) {
