@@ -63,7 +63,8 @@ export interface FulfillmentRow {
   ships_from: string | null;
   carrier: string | null;
   tracking_no: string | null;
-  shipped_at: Date | null;
+  /** A Date from a plain row, an ISO string from the JSON of `details`. */
+  shipped_at: Date | string | null;
 }
 
 export interface OrderLineRow {
@@ -88,6 +89,9 @@ const ORDER_COLUMNS = `o.id, o.number, o.buyer_id, o.status, o.address, o.note, 
 
 const FULFILLMENT_COLUMNS = `f.id, f.order_id, f.cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en, f.status,
   f.shipping_class, f.weight_g, f.items_fen, f.fee_fen, to_char(f.ships_from, 'YYYY-MM-DD') AS ships_from, f.carrier, f.tracking_no, f.shipped_at`;
+
+const LINE_COLUMNS = `id, order_id, fulfillment_id, variant_id, product_slug, title_zh, title_en, label_zh, label_en, unit_price_fen,
+  quantity, line_total_fen, certified, to_char(ships_from, 'YYYY-MM-DD') AS ships_from`;
 
 @Injectable()
 export class OrdersRepository {
@@ -311,25 +315,31 @@ export class OrdersRepository {
     );
   }
 
-  fulfillments(orderIds: string[]): Promise<FulfillmentRow[]> {
-    return this.dataSource.query(
-      `SELECT ${FULFILLMENT_COLUMNS} FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id
-        WHERE f.order_id = ANY($1) ORDER BY f.created_at, f.id`,
-      [orderIds],
-    );
-  }
-
   lines(orderIds: string[]): Promise<(OrderLineRow & { order_id: string })[]> {
-    return this.dataSource.query(
-      `SELECT id, order_id, fulfillment_id, variant_id, product_slug, title_zh, title_en, label_zh, label_en, unit_price_fen, quantity,
-              line_total_fen, certified, to_char(ships_from, 'YYYY-MM-DD') AS ships_from
-         FROM order_line WHERE order_id = ANY($1) ORDER BY title_zh, id`,
-      [orderIds],
-    );
+    return this.dataSource.query(`SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1) ORDER BY title_zh, id`, [orderIds]);
   }
 
-  payments(orderIds: string[]): Promise<{ order_id: string; provider: string; provider_ref: string | null; status: string }[]> {
-    return this.dataSource.query(`SELECT order_id, provider, provider_ref, status FROM payment WHERE order_id = ANY($1)`, [orderIds]);
+  /**
+   * Everything an order page shows beyond the order row, for a set of orders, in one round trip:
+   * their fulfillments, lines and payments as JSON arrays.
+   */
+  async details(orderIds: string[]): Promise<{
+    fulfillments: FulfillmentRow[];
+    lines: (OrderLineRow & { order_id: string })[];
+    payments: { order_id: string; provider: string; provider_ref: string | null; status: string }[];
+  }> {
+    const [row] = await this.dataSource.query(
+      `SELECT
+         (SELECT coalesce(json_agg(x ORDER BY x.created_at, x.id), '[]')
+            FROM (SELECT ${FULFILLMENT_COLUMNS}, f.created_at FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id
+                   WHERE f.order_id = ANY($1)) x) AS fulfillments,
+         (SELECT coalesce(json_agg(y ORDER BY y.title_zh, y.id), '[]')
+            FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1)) y) AS lines,
+         (SELECT coalesce(json_agg(z), '[]')
+            FROM (SELECT order_id, provider, provider_ref, status FROM payment WHERE order_id = ANY($1)) z) AS payments`,
+      [orderIds],
+    );
+    return row;
   }
 
   async setStatus(

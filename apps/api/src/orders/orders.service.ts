@@ -41,7 +41,7 @@ export function toFulfillment(row: FulfillmentRow, lines: OrderLineRow[]): Fulfi
     shipsFrom: row.ships_from,
     carrier: row.carrier,
     trackingNo: row.tracking_no,
-    shippedAt: row.shipped_at?.toISOString() ?? null,
+    shippedAt: row.shipped_at ? new Date(row.shipped_at).toISOString() : null,
     lines: lines.filter((line) => line.fulfillment_id === row.id).map(toLine),
   };
 }
@@ -143,11 +143,7 @@ export class OrdersService {
   private async dress(rows: OrderRow[]): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const [fulfillments, lines, paymentRows] = await Promise.all([
-      this.orders.fulfillments(ids),
-      this.orders.lines(ids),
-      this.orders.payments(ids),
-    ]);
+    const { fulfillments, lines, payments: paymentRows } = await this.orders.details(ids);
     const payments = new Map(paymentRows.map((payment) => [payment.order_id, payment]));
     return rows.map((row) => ({
       number: row.number,
