@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assertFen, formatFen, isFen, parseYuan } from './money';
+import { assertFen, formatFen, isFen, parseYuan, sumFen } from './money';
 
 describe(formatFen.name, () => {
   it('formats fen as yuan with a yuan sign, thousands separators and two decimals', () => {
@@ -158,5 +158,18 @@ describe(assertFen.name, () => {
 
   it.each([-1, 0.5, Number.NaN, 2 ** 53, '1'])('throws a RangeError for %p', (value) => {
     expect(() => assertFen(value)).toThrow(RangeError);
+  });
+});
+
+describe('sumFen', () => {
+  it('adds amounts in fen exactly', () => {
+    expect(sumFen([19800, 1, 0])).toBe(19801);
+    expect(sumFen([])).toBe(0);
+  });
+
+  it('refuses fractional or negative amounts and sums past 2^53', () => {
+    expect(() => sumFen([1.5])).toThrow(RangeError);
+    expect(() => sumFen([-1])).toThrow(RangeError);
+    expect(() => sumFen([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
   });
 });

@@ -17,6 +17,16 @@ export function assertFen(value: unknown, name = 'amountFen'): asserts value is 
   }
 }
 
+/** The sum of amounts in fen; refuses a fractional, negative or unsafe amount, or a sum past 2^53. */
+export function sumFen(amountsFen: readonly number[]): number {
+  const total = amountsFen.reduce((sum, amount, index) => {
+    assertFen(amount, `amountsFen[${index}]`);
+    return sum + amount;
+  }, 0);
+  assertFen(total, 'sum');
+  return total;
+}
+
 /**
  * Formats fen as yuan for display: `¥1,234.50`, `-¥1,234.50`, `¥0.00`.
  * Takes a bigint too, so sums beyond 2^53 fen still print exactly.

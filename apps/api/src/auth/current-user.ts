@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Role } from '@qh/domain';
 import type { FastifyRequest } from 'fastify';
+import { AppError } from '../common/app-error';
 
 export interface AuthUser {
   id: string;
@@ -26,3 +27,9 @@ export const ActingUser = createParamDecorator((_: unknown, context: ExecutionCo
   if (!request.user) throw new Error('ActingUser used on a route without @Roles');
   return { ...request.user, requestId: String(request.id) };
 });
+
+/** The cooperative a staff member works for. The account table guarantees staff belong to exactly one. */
+export function cooperativeOf(user: AuthUser): string {
+  if (!user.cooperativeId) throw new AppError('FORBIDDEN', 'This account does not belong to a cooperative.');
+  return user.cooperativeId;
+}

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
+import { timestampKey } from '../common/keyset-cursor';
+import { IS_CERTIFIED, IS_IN_SEASON } from './product-sql';
 import type { ProductSort } from './dto/catalog.dto';
 
 export interface ProductFilter {
@@ -42,8 +44,6 @@ export interface ProductRow {
 }
 
 /** One definition each, used both as a column and as a filter. */
-const IS_CERTIFIED = `(p.certification_no IS NOT NULL AND p.certified_until >= current_date)`;
-const IS_IN_SEASON = `(p.sale_starts_at IS NOT NULL AND p.sale_starts_at <= now() AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at))`;
 
 /** Columns of a list item, over `p` joined with ITEM_JOINS. */
 const ITEM_COLUMNS = `
@@ -95,7 +95,7 @@ const SORTS: Record<ProductSort, { key: (q: string) => string; direction: 'ASC' 
     key: () => 'p.published_at',
     direction: 'DESC',
     cast: 'timestamptz',
-    text: (key) => `to_char(${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    text: timestampKey,
   },
   price_asc: { key: () => MIN_PRICE, direction: 'ASC', cast: 'int', text: (key) => `${key}::text` },
   price_desc: { key: () => MIN_PRICE, direction: 'DESC', cast: 'int', text: (key) => `${key}::text` },

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isShippingClassAllowed, nextProductStatus, statusAfterEdit, type ProductCategory, type ShippingClass } from '@qh/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Acting } from '../auth/current-user';
+import { cooperativeOf, type Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { AuditService } from '../common/audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
@@ -64,7 +64,7 @@ export class CoopProductsService {
   async list(user: Acting, query: ManagedProductQueryDto): Promise<ManagedProductPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.products.list({
-      cooperativeId: this.cooperativeOf(user),
+      cooperativeId: cooperativeOf(user),
       status: query.status,
       order: 'newest',
       limit: limit + 1,
@@ -76,12 +76,12 @@ export class CoopProductsService {
   async get(user: Acting, id: string): Promise<ManagedProductDto> {
     const row = await this.products.find(id);
     if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
-    if (row.cooperative_id !== this.cooperativeOf(user)) throw notYours();
+    if (row.cooperative_id !== cooperativeOf(user)) throw notYours();
     return toManagedProduct(row);
   }
 
   async cooperative(user: Acting): Promise<ManagedCooperativeDto> {
-    const row = await this.cooperatives.find(this.cooperativeOf(user));
+    const row = await this.cooperatives.find(cooperativeOf(user));
     if (!row) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
     return toManagedCooperative(row);
   }
@@ -93,7 +93,7 @@ export class CoopProductsService {
   }
 
   async create(user: Acting, dto: CreateProductDto): Promise<ManagedProductDto> {
-    const cooperativeId = this.cooperativeOf(user);
+    const cooperativeId = cooperativeOf(user);
     checkShippingClass(dto.category, dto.shippingClass);
     const window = {
       saleStartsAt: dto.saleStartsAt ?? null,
@@ -307,12 +307,6 @@ export class CoopProductsService {
     return this.get(user, id);
   }
 
-  private cooperativeOf(user: Acting): string {
-    // The account table guarantees cooperative staff belong to one cooperative.
-    if (!user.cooperativeId) throw new AppError('FORBIDDEN', 'This account does not belong to a cooperative.');
-    return user.cooperativeId;
-  }
-
   private async checkActive(manager: EntityManager, cooperativeId: string): Promise<void> {
     if ((await this.cooperatives.status(cooperativeId, manager)) === 'SUSPENDED') {
       throw new AppError('COOPERATIVE_SUSPENDED', 'Your cooperative is suspended; contact the platform to change products.');
@@ -323,7 +317,7 @@ export class CoopProductsService {
   private async ownProductForWrite(manager: EntityManager, user: Acting, id: string, options: { archivedToo?: boolean } = {}) {
     const locked = await this.products.lock(manager, id);
     if (!locked) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
-    if (locked.cooperative_id !== this.cooperativeOf(user)) throw notYours();
+    if (locked.cooperative_id !== cooperativeOf(user)) throw notYours();
     await this.checkActive(manager, locked.cooperative_id);
     if (locked.status === 'ARCHIVED' && !options.archivedToo)
       throw new AppError('PRODUCT_STATUS_CONFLICT', 'An archived product cannot be changed.');
@@ -333,7 +327,7 @@ export class CoopProductsService {
   private async productOfVariant(user: Acting, variantId: string): Promise<string> {
     const owner = await this.products.variantOwner(variantId);
     if (!owner) throw new AppError('VARIANT_NOT_FOUND', 'No such variant.');
-    if (owner.cooperative_id !== this.cooperativeOf(user)) throw notYours();
+    if (owner.cooperative_id !== cooperativeOf(user)) throw notYours();
     return owner.product_id;
   }
 

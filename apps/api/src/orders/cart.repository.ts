@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ProductCategory, ShippingClass } from '@qh/domain';
+import { IS_BUYABLE, IS_CERTIFIED } from '../catalog/product-sql';
 
+/** A cart line at today's price, with what the cart shows and what the checkout needs to price and ship it. */
 export interface CartLineRow {
   id: string;
+  cart_id: string;
   variant_id: string;
   quantity: number;
   product_id: string;
@@ -12,6 +16,8 @@ export interface CartLineRow {
   title_en: string;
   label_zh: string;
   label_en: string;
+  category: ProductCategory;
+  origin_township_code: string;
   cooperative_id: string;
   cooperative_name: string;
   cooperative_name_en: string;
@@ -19,15 +25,16 @@ export interface CartLineRow {
   price_fen: number;
   weight_g: number;
   stock: number;
+  shipping_class: ShippingClass;
+  certified: boolean;
+  benefit_rate_bp: number;
+  /** Set for pre-sale goods that ship after today. */
+  ships_from: string | null;
   /** Published, by a verified cooperative, and on sale now. */
   buyable: boolean;
 }
 
 export type CartOwner = { accountId: string } | { tokenHash: Buffer };
-
-/** The one definition of "can be bought now" for the cart and the checkout. */
-export const BUYABLE = `(p.status = 'PUBLISHED' AND c.status = 'VERIFIED'
-  AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= now()) AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at))`;
 
 @Injectable()
 export class CartRepository {
@@ -51,18 +58,25 @@ export class CartRepository {
     return row.id;
   }
 
-  lines(cartId: string, manager: EntityManager = this.dataSource.manager): Promise<CartLineRow[]> {
+  /** The lines of a cart, found by its id or by the account it belongs to, oldest first. */
+  lines(cart: { cartId: string } | { accountId: string }, manager: EntityManager = this.dataSource.manager): Promise<CartLineRow[]> {
+    const [where, value] = 'cartId' in cart ? ['k.id', cart.cartId] : ['k.account_id', cart.accountId];
     return manager.query(
-      `SELECT l.id, l.variant_id, l.quantity, p.id AS product_id, p.slug AS product_slug, p.title_zh, p.title_en,
-              v.label_zh, v.label_en, c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
-              p.images->>0 AS image_url, v.price_fen, v.weight_g, v.stock, ${BUYABLE} AS buyable
-         FROM cart_line l
+      `SELECT l.id, l.cart_id, l.variant_id, l.quantity, p.id AS product_id, p.slug AS product_slug, p.title_zh, p.title_en,
+              v.label_zh, v.label_en, p.category, p.origin_township_code,
+              c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
+              p.images->>0 AS image_url, v.price_fen, v.weight_g, v.stock, p.shipping_class, ${IS_CERTIFIED} AS certified,
+              coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS benefit_rate_bp,
+              CASE WHEN p.presale_ships_on > current_date THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS ships_from,
+              ${IS_BUYABLE} AS buyable
+         FROM cart k
+         JOIN cart_line l ON l.cart_id = k.id
          JOIN product_variant v ON v.id = l.variant_id
          JOIN product p ON p.id = v.product_id
          JOIN cooperative c ON c.id = p.cooperative_id
-        WHERE l.cart_id = $1
+        WHERE ${where} = $1
         ORDER BY l.created_at, l.id`,
-      [cartId],
+      [value],
     );
   }
 

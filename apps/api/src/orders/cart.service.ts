@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { sumFen } from '@qh/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
@@ -119,10 +120,10 @@ export class CartService {
   }
 
   private async cartOf(cartId: string | undefined): Promise<CartDto> {
-    const lines = cartId ? (await this.carts.lines(cartId)).map(toLine) : [];
+    const lines = cartId ? (await this.carts.lines({ cartId })).map(toLine) : [];
     return {
       lines,
-      itemsFen: lines.filter((line) => line.problem === null).reduce((sum, line) => sum + line.lineTotalFen, 0),
+      itemsFen: sumFen(lines.filter((line) => line.problem === null).map((line) => line.lineTotalFen)),
       maxLineQuantity: MAX_LINE_QUANTITY,
     };
   }

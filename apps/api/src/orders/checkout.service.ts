@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applyRateBp, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen } from '@qh/domain';
+import { applyRateBp, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen, sumFen } from '@qh/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
@@ -10,12 +10,12 @@ import { ResponseCache } from '../common/http-cache.interceptor';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
-import { CartRepository } from './cart.repository';
+import { CartLineRow, CartRepository } from './cart.repository';
 import { CheckoutDto, OrderDto } from './dto/order.dto';
-import { CheckoutLineRow, OrdersRepository } from './orders.repository';
+import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 
-const lineName = (line: CheckoutLineRow) => `${line.title_zh} ${line.label_zh}`;
+const lineName = (line: CartLineRow) => `${line.title_zh} ${line.label_zh}`;
 
 /**
  * One checkout is one transaction: re-price the cart, check delivery, take stock with conditional
@@ -81,8 +81,7 @@ export class CheckoutService {
     requestHash: string,
   ): Promise<{ order: OrderDto; replayed: boolean }> {
     const order = await this.ordersView.forBuyer(buyer, number);
-    const cartId = await this.carts.find({ accountId: buyer.id });
-    const cart = cartId ? await this.carts.lines(cartId) : [];
+    const cart = await this.carts.lines({ accountId: buyer.id });
     const contents = (lines: { variantId: string; quantity: number }[]) =>
       lines
         .map((line) => `${line.variantId}×${line.quantity}`)
@@ -106,7 +105,7 @@ export class CheckoutService {
     requestHash: string,
     dto: CheckoutDto,
   ): Promise<{ orderId: string; number: string; totalFen: number }> {
-    const lines = await this.orders.checkoutLines(manager, buyer.id);
+    const lines = await this.carts.lines({ accountId: buyer.id }, manager);
     if (lines.length === 0) throw new AppError('CART_EMPTY', 'Your cart is empty.');
 
     const unavailable = lines.filter((line) => !line.buyable);
@@ -127,12 +126,12 @@ export class CheckoutService {
       );
     }
 
-    const byCooperative = new Map<string, CheckoutLineRow[]>();
+    const byCooperative = new Map<string, CartLineRow[]>();
     for (const line of lines) byCooperative.set(line.cooperative_id, [...(byCooperative.get(line.cooperative_id) ?? []), line]);
     const shipments = [...byCooperative].map(([cooperativeId, own]) => {
       const shippingClass = coldestShippingClass(own.map((line) => line.shipping_class));
-      const itemsFen = sum(own.map((line) => line.price_fen * line.quantity));
-      const weightG = sum(own.map((line) => line.weight_g * line.quantity));
+      const itemsFen = sumFen(own.map((line) => line.price_fen * line.quantity));
+      const weightG = sumFen(own.map((line) => line.weight_g * line.quantity));
       const shipsFrom = own
         .map((line) => line.ships_from)
         .reduce<string | null>((latest, day) => (day && (!latest || day > latest) ? day : latest), null);
@@ -146,7 +145,7 @@ export class CheckoutService {
         feeFen: shippingFeeFen({ itemsFen, weightG }, rates.get(shippingClass)!),
       };
     });
-    const pool = (line: CheckoutLineRow) => (line.certified ? applyRateBp(line.price_fen * line.quantity, line.benefit_rate_bp) : 0);
+    const pool = (line: CartLineRow) => (line.certified ? applyRateBp(line.price_fen * line.quantity, line.benefit_rate_bp) : 0);
 
     const number = formatOrderNumber(new Date(), await this.orders.nextSequence(manager));
     const orderId = await this.orders.insertOrder(manager, {
@@ -155,10 +154,10 @@ export class CheckoutService {
       address: dto.address,
       note: dto.note ?? null,
       invoice: dto.invoice ?? null,
-      itemsFen: sum(shipments.map((s) => s.itemsFen)),
-      shippingFen: sum(shipments.map((s) => s.feeFen)),
-      linkedSalesFen: sum(lines.filter((line) => line.certified).map((line) => line.price_fen * line.quantity)),
-      householdPoolFen: sum(lines.map(pool)),
+      itemsFen: sumFen(shipments.map((s) => s.itemsFen)),
+      shippingFen: sumFen(shipments.map((s) => s.feeFen)),
+      linkedSalesFen: sumFen(lines.filter((line) => line.certified).map((line) => line.price_fen * line.quantity)),
+      householdPoolFen: sumFen(lines.map(pool)),
       idempotencyKey,
       requestHash,
       reservationMinutes: this.config.orderReservationMinutes,
@@ -185,17 +184,13 @@ export class CheckoutService {
       );
     }
     await this.carts.empty(manager, lines[0].cart_id);
-    const totalFen = sum(shipments.map((s) => s.itemsFen + s.feeFen));
+    const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
     await this.orders.insertPayment(manager, orderId, this.provider.name, totalFen);
     return { orderId, number, totalFen };
   }
 }
 
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
-}
-
 /** One problem per cart line, named by the cart line's id so the cart page can mark it. */
-function problems(lines: CheckoutLineRow[], problem: (line: CheckoutLineRow) => string): FieldProblem[] {
-  return lines.map((line) => ({ field: `cart.lines.${line.cart_line_id}`, problems: [`${lineName(line)}: ${problem(line)}`] }));
+function problems(lines: CartLineRow[], problem: (line: CartLineRow) => string): FieldProblem[] {
+  return lines.map((line) => ({ field: `cart.lines.${line.id}`, problems: [`${lineName(line)}: ${problem(line)}`] }));
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { nextOrderStatus, shipmentTransition } from '@qh/domain';
 import { DataSource } from 'typeorm';
-import type { Acting } from '../auth/current-user';
+import { cooperativeOf, type Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { AuditService } from '../common/audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
@@ -24,7 +24,7 @@ export class FulfillmentsService {
   async list(user: Acting, query: { status?: string; id?: string; limit?: number; cursor?: string }): Promise<CoopFulfillmentPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.orders.listForCooperative({
-      cooperativeId: this.cooperativeOf(user),
+      cooperativeId: cooperativeOf(user),
       status: query.status,
       id: query.id,
       limit: limit + 1,
@@ -48,7 +48,7 @@ export class FulfillmentsService {
     await this.dataSource.transaction(async (manager) => {
       const fulfillment = await this.orders.lockFulfillment(manager, id);
       if (!fulfillment) throw new AppError('FULFILLMENT_NOT_FOUND', 'No such shipment.');
-      if (fulfillment.cooperative_id !== this.cooperativeOf(user))
+      if (fulfillment.cooperative_id !== cooperativeOf(user))
         throw new AppError('NOT_YOUR_COOPERATIVE', 'This shipment belongs to another cooperative.');
       if (fulfillment.status !== 'PENDING')
         throw new AppError('FULFILLMENT_STATUS_CONFLICT', `This shipment is already ${fulfillment.status.toLowerCase()}.`);
@@ -74,10 +74,5 @@ export class FulfillmentsService {
       );
     });
     return (await this.list(user, { id, limit: 1 })).items[0];
-  }
-
-  private cooperativeOf(user: Acting): string {
-    if (!user.cooperativeId) throw new AppError('FORBIDDEN', 'This account does not belong to a cooperative.');
-    return user.cooperativeId;
   }
 }

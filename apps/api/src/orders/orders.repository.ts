@@ -1,33 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrderStatus, ProductCategory, ShippingClass, ShippingRate } from '@qh/domain';
+import type { OrderStatus, ShippingClass, ShippingRate } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { BUYABLE } from './cart.repository';
-
-export interface CheckoutLineRow {
-  cart_id: string;
-  cart_line_id: string;
-  variant_id: string;
-  quantity: number;
-  product_id: string;
-  product_slug: string;
-  title_zh: string;
-  title_en: string;
-  label_zh: string;
-  label_en: string;
-  category: ProductCategory;
-  origin_township_code: string;
-  cooperative_id: string;
-  price_fen: number;
-  weight_g: number;
-  stock: number;
-  shipping_class: ShippingClass;
-  certified: boolean;
-  benefit_rate_bp: number;
-  /** Set for pre-sale goods that ship after today. */
-  ships_from: string | null;
-  buyable: boolean;
-}
+import { timestampKey } from '../common/keyset-cursor';
+import type { CartLineRow } from './cart.repository';
 
 export interface OrderRow {
   id: string;
@@ -85,7 +61,7 @@ export interface OrderLineRow {
 
 const ORDER_COLUMNS = `o.id, o.number, o.buyer_id, o.status, o.address, o.note, o.invoice, o.items_fen, o.shipping_fen, o.total_fen,
   o.linked_sales_fen, o.household_pool_fen, o.request_hash, o.expires_at, o.paid_at, o.created_at,
-  to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_key`;
+  ${timestampKey('o.created_at')} AS sort_key`;
 
 const FULFILLMENT_COLUMNS = `f.id, f.order_id, f.cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en, f.status,
   f.shipping_class, f.weight_g, f.items_fen, f.fee_fen, to_char(f.ships_from, 'YYYY-MM-DD') AS ships_from, f.carrier, f.tracking_no, f.shipped_at`;
@@ -96,26 +72,6 @@ const LINE_COLUMNS = `id, order_id, fulfillment_id, variant_id, product_slug, ti
 @Injectable()
 export class OrdersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** The cart as the checkout prices it: today's prices, stock, and what each line needs for delivery and the ledger. */
-  checkoutLines(manager: EntityManager, buyerId: string): Promise<CheckoutLineRow[]> {
-    return manager.query(
-      `SELECT l.cart_id, l.id AS cart_line_id, l.variant_id, l.quantity, p.id AS product_id, p.slug AS product_slug, p.title_zh, p.title_en,
-              v.label_zh, v.label_en, p.category, p.origin_township_code, p.cooperative_id, v.price_fen, v.weight_g, v.stock,
-              p.shipping_class, (p.certification_no IS NOT NULL AND p.certified_until >= current_date) AS certified,
-              coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS benefit_rate_bp,
-              CASE WHEN p.presale_ships_on > current_date THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS ships_from,
-              ${BUYABLE} AS buyable
-         FROM cart k
-         JOIN cart_line l ON l.cart_id = k.id
-         JOIN product_variant v ON v.id = l.variant_id
-         JOIN product p ON p.id = v.product_id
-         JOIN cooperative c ON c.id = p.cooperative_id
-        WHERE k.account_id = $1
-        ORDER BY l.variant_id`,
-      [buyerId],
-    );
-  }
 
   /** Whether the district has cold-chain delivery, and the rate of each shipping class: one round trip. */
   async deliveryTerms(
@@ -210,7 +166,7 @@ export class OrdersRepository {
     return row.id;
   }
 
-  async insertLine(manager: EntityManager, orderId: string, fulfillmentId: string, line: CheckoutLineRow, poolFen: number): Promise<void> {
+  async insertLine(manager: EntityManager, orderId: string, fulfillmentId: string, line: CartLineRow, poolFen: number): Promise<void> {
     await manager.query(
       `INSERT INTO order_line (order_id, fulfillment_id, variant_id, product_id, cooperative_id, product_slug, title_zh, title_en, label_zh,
                                label_en, category, origin_township_code, unit_price_fen, quantity, line_total_fen, weight_g, certified,
@@ -309,7 +265,7 @@ export class OrdersRepository {
   listForBuyer(buyerId: string, limit: number, after?: { key: string; id: string }): Promise<OrderRow[]> {
     return this.dataSource.query(
       `SELECT ${ORDER_COLUMNS} FROM "order" o
-        WHERE o.buyer_id = $1 AND ($2::text IS NULL OR (to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), o.id) < ($2::text, $3::uuid))
+        WHERE o.buyer_id = $1 AND ($2::text IS NULL OR (${timestampKey('o.created_at')}, o.id) < ($2::text, $3::uuid))
         ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
       [buyerId, after?.key ?? null, after?.id ?? null, limit],
     );
@@ -379,10 +335,10 @@ export class OrdersRepository {
   listForCooperative(filter: { cooperativeId: string; status?: string; id?: string; limit: number; after?: { key: string; id: string } }) {
     return this.dataSource.query(
       `SELECT ${FULFILLMENT_COLUMNS}, o.number AS order_number, o.status AS order_status, o.address, o.note,
-              to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_key
+              ${timestampKey('f.created_at')} AS sort_key
          FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id JOIN "order" o ON o.id = f.order_id
         WHERE f.cooperative_id = $1 AND o.status <> 'AWAITING_PAYMENT' AND ($2::text IS NULL OR f.status = $2)
-          AND ($3::text IS NULL OR (to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), f.id) < ($3::text, $4::uuid))
+          AND ($3::text IS NULL OR (${timestampKey('f.created_at')}, f.id) < ($3::text, $4::uuid))
           AND ($6::uuid IS NULL OR f.id = $6)
         ORDER BY f.created_at DESC, f.id DESC LIMIT $5`,
       [filter.cooperativeId, filter.status ?? null, filter.after?.key ?? null, filter.after?.id ?? null, filter.limit, filter.id ?? null],
