@@ -1,0 +1,31 @@
+import { ref, shallowRef } from 'vue';
+import { ApiError } from '../../../api';
+
+/**
+ * One admin action at a time on a card: `pending` while the call runs, the API's error code when it
+ * fails, and which action last worked, for the card's confirmation line.
+ */
+export function useAdminAction<Done extends string, Result>(changed: (result: Result) => void) {
+  const pending = ref(false);
+  const errorCode = ref<string | null>(null);
+  const done = shallowRef<Done | null>(null);
+
+  /** True when the call worked and `changed` has been told. */
+  async function run(what: Done, call: () => Promise<Result>): Promise<boolean> {
+    pending.value = true;
+    errorCode.value = null;
+    done.value = null;
+    try {
+      changed(await call());
+      done.value = what;
+      return true;
+    } catch (error) {
+      errorCode.value = error instanceof ApiError ? error.code : 'UNKNOWN';
+      return false;
+    } finally {
+      pending.value = false;
+    }
+  }
+
+  return { pending, errorCode, done, run };
+}
