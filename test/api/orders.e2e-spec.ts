@@ -418,13 +418,15 @@ describe('cart, checkout and orders', () => {
     });
   });
 
-  it('schedules the deadline jobs in pg-boss when jobs are on, and stops them on shutdown', async () => {
+  it('schedules the deadline, refund and notification jobs in pg-boss when jobs are on, and stops them on shutdown', async () => {
     const withJobs = await startTestApp({ JOBS_ENABLED: 'true' });
     try {
       const schedules = await withJobs.sql(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
       expect(schedules).toEqual([
+        { name: 'notifications-deliver', cron: '* * * * *' },
         { name: 'orders-auto-complete', cron: '* * * * *' },
         { name: 'orders-expire-reservations', cron: '* * * * *' },
+        { name: 'payments-submit-refunds', cron: '* * * * *' },
       ]);
     } finally {
       await withJobs.close();

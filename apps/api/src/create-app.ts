@@ -54,6 +54,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: true,
+    // Stripe's webhook signature is over the exact bytes received.
+    rawBody: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
@@ -79,14 +81,17 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   await app.register(fastifyCookie);
   // Limits are per route (the image upload sets its own); these are the outer bounds for any part.
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
+  // Stripe.js and its Payment Element come from Stripe's own origins; without Stripe, nothing outside ours is allowed.
+  const stripe = config.stripe ? ['https://js.stripe.com', 'https://*.stripe.com'] : [];
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...stripe],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        scriptSrc: ["'self'", ...stripe],
+        connectSrc: ["'self'", ...stripe],
+        frameSrc: ["'self'", ...stripe],
       },
     },
   });

@@ -65,6 +65,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminPaymentsController_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminPaymentsController_flagged"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/products": {
         parameters: {
             query?: never;
@@ -139,6 +171,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AdminCatalogController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminPaymentsController_refund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -625,6 +673,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StripeWebhookController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products": {
         parameters: {
             query?: never;
@@ -863,9 +927,17 @@ export interface components {
             titleZh: string;
             variants: components["schemas"]["VariantInputDto"][];
         };
+        CreateRefundDto: {
+            /** @description Leave out to refund the whole order, shipping included */
+            lines?: components["schemas"]["RefundLineRequestDto"][];
+            /** @example QH20261129-000123 */
+            orderNumber: string;
+            /** @example 鸡蛋运输破损 / eggs broken in transit */
+            reason: string;
+        };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "INVALID_CURSOR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "TOO_MANY_ATTEMPTS" | "INTERNAL_ERROR" | "DATABASE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "METHOD_NOT_ALLOWED" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "TOO_MANY_ATTEMPTS" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -886,6 +958,18 @@ export interface components {
              *     ]
              */
             problems: string[];
+        };
+        FlaggedPaymentDto: {
+            /** @description What the order asked for */
+            amountFen: number;
+            orderNumber: string;
+            provider: string;
+            receivedCurrency?: string | null;
+            receivedFen?: number | null;
+            reference?: string | null;
+            reviewReason: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         FulfillmentDto: {
             carrier?: string | null;
@@ -1035,6 +1119,8 @@ export interface components {
         };
         OrderDto: {
             address: components["schemas"]["OrderAddressDto"];
+            /** @enum {string|null} */
+            cancelReason?: "BUYER" | "RESERVATION_EXPIRED" | "PAYMENT_CANCELED" | "PAYMENT_UNAVAILABLE" | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1056,6 +1142,9 @@ export interface components {
             /** Format: date-time */
             paidAt?: string | null;
             payment?: components["schemas"]["PaymentInfoDto"] | null;
+            /** @description Refunds the provider has confirmed */
+            refundedFen: number;
+            refunds: components["schemas"]["RefundDto"][];
             shippingFen: number;
             /** @enum {string} */
             status: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "PARTIALLY_REFUNDED" | "REFUNDED";
@@ -1091,8 +1180,14 @@ export interface components {
             nextCursor?: string | null;
         };
         PaymentInfoDto: {
-            /** @example demo */
-            provider: string;
+            /** @description Stripe: for the Payment Element, only while the order can be paid */
+            clientSecret?: string | null;
+            /** @description Why the last attempt failed, in the provider's words */
+            failure?: string | null;
+            /** @enum {string} */
+            provider: "demo" | "stripe";
+            /** @description Stripe: the publishable key to load Stripe.js with */
+            publishableKey?: string | null;
             reference?: string | null;
             /** @enum {string} */
             status: "PENDING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "REFUNDED";
@@ -1146,6 +1241,41 @@ export interface components {
         ReasonDto: {
             /** @example 图片与实物不符，请补充实拍图 */
             reason: string;
+        };
+        RefundDto: {
+            amountFen: number;
+            /** Format: date-time */
+            confirmedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ADMIN" | "CANCELLATION" | "LATE_PAYMENT" | "EXTERNAL";
+            /** @description Empty for refunds of a whole payment made outside a line choice */
+            lines: components["schemas"]["RefundLineDto"][];
+            reason: string;
+            /** @description The part of amountFen that is shipping */
+            shippingFen: number;
+            /**
+             * @description SUCCEEDED once the payment provider confirms
+             * @enum {string}
+             */
+            status: "PENDING" | "SUCCEEDED" | "FAILED";
+        };
+        RefundLineDto: {
+            amountFen: number;
+            /** Format: uuid */
+            orderLineId: string;
+            quantity: number;
+        };
+        RefundLineRequestDto: {
+            /**
+             * Format: uuid
+             * @description An order line id, from the order
+             */
+            lineId: string;
+            quantity: number;
         };
         RegisterDto: {
             displayName?: string;
@@ -1447,6 +1577,93 @@ export interface operations {
             };
         };
     };
+    AdminPaymentsController_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Any order, with its lines, payment and refunds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminPaymentsController_flagged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Payments that need a person, e.g. an amount that does not match its order; newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedPaymentDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AdminCatalogController_products: {
         parameters: {
             query?: {
@@ -1708,6 +1925,75 @@ export interface operations {
             };
             /** @description PRODUCT_STATUS_CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminPaymentsController_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRefundDto"];
+            };
+        };
+        responses: {
+            /** @description PENDING until the payment provider confirms it; the order changes then */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_STATUS_CONFLICT (not paid), NOTHING_TO_REFUND */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_LINE_NOT_FOUND, REFUND_QUANTITY_TOO_LARGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYMENT_PROVIDER_ERROR: the provider refused; nothing was refunded */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2061,6 +2347,15 @@ export interface operations {
             };
             /** @description COLD_CHAIN_UNAVAILABLE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYMENT_PROVIDER_UNAVAILABLE: nothing ordered, the cart is as it was */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3088,8 +3383,46 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description DEMO_PROVIDER_DISABLED: the order is paid through Stripe */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
             /** @description ORDER_STATUS_CONFLICT: not awaiting payment, or expired */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    StripeWebhookController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acted on, or already seen (a repeated event is acknowledged and ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description WEBHOOK_SIGNATURE_INVALID: nothing was changed */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,3 +6,4 @@ export * from './product-lifecycle';
 export * from './regions';
 export * from './resident-id';
 export * from './uscc';
+export * from './refunds';

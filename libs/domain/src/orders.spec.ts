@@ -58,13 +58,23 @@ describe('nextOrderStatus', () => {
     );
   });
 
-  it('leaves cancelled and completed orders where they are (property)', () => {
+  it('leaves cancelled and refunded orders where they are, and completed ones except for refunds (property)', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<OrderStatus>('CANCELLED', 'COMPLETED'),
+        fc.constantFrom<OrderStatus>('CANCELLED', 'REFUNDED', 'COMPLETED'),
         fc.constantFrom(...transitions),
-        (status, transition) => nextOrderStatus(status, transition) === null,
+        (status, transition) =>
+          nextOrderStatus(status, transition) === null || (status === 'COMPLETED' && ['refundPart', 'refundAll'].includes(transition)),
       ),
+    );
+  });
+
+  it('refunds only orders that were paid (property)', () => {
+    fc.assert(
+      fc.property(walks, ({ path }) => {
+        const paidAt = path.findIndex((step) => step.transition === 'pay');
+        return path.every((step, i) => !step.transition.startsWith('refund') || (paidAt !== -1 && paidAt < i));
+      }),
     );
   });
 });

@@ -3,7 +3,9 @@ import { SHIPPING_CLASSES } from './catalog';
 
 /**
  * AWAITING_PAYMENT → PAID → PARTIALLY_SHIPPED → SHIPPED → COMPLETED, or CANCELLED before anything
- * ships. The refund states are reached through refunds, which the payments work adds.
+ * ships. Once paid, a confirmed refund makes it PARTIALLY_REFUNDED or, when all of it came back,
+ * REFUNDED; a partly refunded order still ships and completes (most partial refunds are for goods
+ * that arrived damaged).
  */
 export const ORDER_STATUSES = [
   'AWAITING_PAYMENT',
@@ -17,6 +19,15 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Statuses of an order whose money the marketplace holds: refunds start from these. */
+export const PAID_STATUSES = [
+  'PAID',
+  'PARTIALLY_SHIPPED',
+  'SHIPPED',
+  'COMPLETED',
+  'PARTIALLY_REFUNDED',
+] as const satisfies readonly OrderStatus[];
+
 /** What can happen to an order, and from which statuses. */
 export const ORDER_TRANSITIONS = {
   pay: { from: ['AWAITING_PAYMENT'], to: 'PAID' },
@@ -25,11 +36,15 @@ export const ORDER_TRANSITIONS = {
   /** By the buyer, before any part has shipped. */
   cancel: { from: ['AWAITING_PAYMENT', 'PAID'], to: 'CANCELLED' },
   /** One cooperative shipped its part and others have not yet. */
-  shipPart: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'PARTIALLY_SHIPPED' },
+  shipPart: { from: ['PAID', 'PARTIALLY_SHIPPED', 'PARTIALLY_REFUNDED'], to: 'PARTIALLY_SHIPPED' },
   /** The last part shipped. */
-  shipLast: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'SHIPPED' },
-  /** The buyer confirmed receipt, or the days to confirm ran out. */
-  complete: { from: ['SHIPPED'], to: 'COMPLETED' },
+  shipLast: { from: ['PAID', 'PARTIALLY_SHIPPED', 'PARTIALLY_REFUNDED'], to: 'SHIPPED' },
+  /** The buyer confirmed receipt, or the days to confirm ran out (a partly refunded order: once every part shipped). */
+  complete: { from: ['SHIPPED', 'PARTIALLY_REFUNDED'], to: 'COMPLETED' },
+  /** The provider confirmed a refund of part of what was paid. */
+  refundPart: { from: PAID_STATUSES, to: 'PARTIALLY_REFUNDED' },
+  /** The provider confirmed that everything paid has been given back. */
+  refundAll: { from: PAID_STATUSES, to: 'REFUNDED' },
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
 export type OrderTransition = keyof typeof ORDER_TRANSITIONS;
 

@@ -7,7 +7,10 @@ export default async function globalTeardown() {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     // Like Ctrl-C: the app closes, then stops its PostgreSQL.
     child.kill('SIGINT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    let timer;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+    // A pending timer would keep Jest from exiting for those 15 s.
+    clearTimeout(timer);
     if (child.exitCode === null) child.kill('SIGKILL');
   }
   const database = globalThis.__QH_BROWSER_DB__;

@@ -47,6 +47,31 @@ describe(loadConfig.name, () => {
     expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
   });
 
+  const stripeKeys = {
+    STRIPE_SECRET_KEY: 'sk_test_abc123',
+    STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_abc123',
+  };
+
+  it('uses Stripe only when all three of its keys are set, with card, Alipay and WeChat Pay by default', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).stripe).toBeUndefined();
+    const { stripe } = loadConfig({ DATA_DIR: dataDir(), ...stripeKeys, STRIPE_API_URL: 'http://127.0.0.1:12111' });
+    expect(stripe).toMatchObject({ secretKey: 'sk_test_abc123', paymentMethods: ['card', 'alipay', 'wechat_pay'] });
+    expect(stripe?.apiUrl?.port).toBe('12111');
+    expect(() => loadConfig({ DATA_DIR: dataDir(), STRIPE_SECRET_KEY: 'sk_test_abc123' })).toThrow(/STRIPE_WEBHOOK_SECRET must be set too/);
+  });
+
+  it.each([
+    ['STRIPE_SECRET_KEY', 'pk_test_wrongkind'],
+    ['STRIPE_WEBHOOK_SECRET', 'secret'],
+    ['STRIPE_PAYMENT_METHODS', 'card,paypal'],
+    ['STRIPE_API_URL', 'nowhere'],
+  ])('stops with a message naming %s when it is %p and never repeats the key', (variable, value) => {
+    const attempt = () => loadConfig({ DATA_DIR: dataDir(), ...stripeKeys, [variable]: value });
+    expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+    expect(attempt).toThrow(expect.objectContaining({ message: expect.not.stringContaining('wrongkind') }));
+  });
+
   it('never repeats a secret in its error message', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), JWT_ACCESS_SECRET: 'tiny-secret' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('tiny-secret') }),

@@ -34,6 +34,25 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** Built storefront served at `/`; absent in API-only runs. */
   storefrontDir: string;
+  /** Payments through Stripe when its three keys are set; otherwise the demo provider. */
+  stripe?: StripeConfig;
+  /** Notifications go out by SMTP when set; otherwise they are written to the log (without addresses). */
+  smtp?: { url: string; from: string };
+}
+
+export const STRIPE_PAYMENT_METHODS = ['card', 'alipay', 'wechat_pay'] as const;
+export type StripePaymentMethod = (typeof STRIPE_PAYMENT_METHODS)[number];
+
+export interface StripeConfig {
+  secretKey: string;
+  webhookSecret: string;
+  publishableKey: string;
+  /** Stripe's own API unless set (a local emulator in tests). */
+  apiUrl?: URL;
+  paymentMethods: StripePaymentMethod[];
+  timeoutMs: number;
+  /** The SDK's retries of a failed request, each with the same idempotency key. */
+  maxNetworkRetries: number;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +147,49 @@ export function embeddedPgPassword(dataDir: string): string {
   return storedSecrets(dataDir).EMBEDDED_PG_PASSWORD;
 }
 
+function stripeConfig(env: Env): StripeConfig | undefined {
+  const keys = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY'] as const;
+  const given = keys.filter((name) => env[name]);
+  if (given.length === 0) return undefined;
+  const missing = keys.filter((name) => !env[name]);
+  if (missing.length) throw new ConfigError(missing[0], `must be set too: Stripe needs ${keys.join(', ')}`);
+  const prefixes: Record<(typeof keys)[number], RegExp> = {
+    STRIPE_SECRET_KEY: /^(sk|rk)_(test|live)_\w+$/,
+    STRIPE_WEBHOOK_SECRET: /^whsec_\w+$/,
+    STRIPE_PUBLISHABLE_KEY: /^pk_(test|live)_\w+$/,
+  };
+  for (const name of keys) {
+    if (!prefixes[name].test(env[name]!)) throw new ConfigError(name, `does not look like a Stripe key (${prefixes[name].source})`);
+  }
+  let apiUrl: URL | undefined;
+  if (env.STRIPE_API_URL) {
+    try {
+      apiUrl = new URL(env.STRIPE_API_URL);
+    } catch {
+      throw new ConfigError('STRIPE_API_URL', `must be a URL like http://127.0.0.1:12111 (got "${env.STRIPE_API_URL}")`);
+    }
+  }
+  const methods = (env.STRIPE_PAYMENT_METHODS || STRIPE_PAYMENT_METHODS.join(',')).split(',').map((m) => m.trim());
+  const unknown = methods.find((m) => !(STRIPE_PAYMENT_METHODS as readonly string[]).includes(m));
+  if (unknown !== undefined)
+    throw new ConfigError('STRIPE_PAYMENT_METHODS', `must list some of ${STRIPE_PAYMENT_METHODS.join(', ')} (got "${unknown}")`);
+  return {
+    secretKey: env.STRIPE_SECRET_KEY!,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET!,
+    publishableKey: env.STRIPE_PUBLISHABLE_KEY!,
+    apiUrl,
+    paymentMethods: [...new Set(methods)] as StripePaymentMethod[],
+    timeoutMs: integer(env, 'STRIPE_TIMEOUT_MS', 20_000, 100, 120_000),
+    maxNetworkRetries: integer(env, 'STRIPE_MAX_NETWORK_RETRIES', 2, 0, 5),
+  };
+}
+
+function smtpConfig(env: Env): AppConfig['smtp'] {
+  if (!env.SMTP_URL) return undefined;
+  if (!/^smtps?:\/\/[^\s]+$/.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL', 'must be a URL like smtp://user:password@host:587');
+  return { url: env.SMTP_URL, from: env.MAIL_FROM || 'no-reply@qianhuo.invalid' };
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const rawDataDir = env.DATA_DIR || '.data';
@@ -159,5 +221,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     orderReservationMinutes: integer(env, 'ORDER_RESERVATION_MINUTES', 30, 1, 1440),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', true),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),
+    stripe: stripeConfig(env),
+    smtp: smtpConfig(env),
   };
 }

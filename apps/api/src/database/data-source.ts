@@ -6,10 +6,17 @@ import { Core1764403200000 } from './migrations/1764403200000-core';
 import { CatalogSearch1764489600000 } from './migrations/1764489600000-catalog-search';
 import { CatalogAdmin1764576000000 } from './migrations/1764576000000-catalog-admin';
 import { Orders1764662400000 } from './migrations/1764662400000-orders';
+import { Payments1764748800000 } from './migrations/1764748800000-payments';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
-export const MIGRATIONS = [Core1764403200000, CatalogSearch1764489600000, CatalogAdmin1764576000000, Orders1764662400000];
+export const MIGRATIONS = [
+  Core1764403200000,
+  CatalogSearch1764489600000,
+  CatalogAdmin1764576000000,
+  Orders1764662400000,
+  Payments1764748800000,
+];
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
   return {

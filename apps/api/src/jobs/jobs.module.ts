@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrdersModule } from '../orders/orders.module';
 import { OrderDeadlinesService } from '../orders/order-deadlines.service';
+import { RefundsService } from '../payments/refunds.service';
 import { JobsService } from './jobs.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -10,12 +13,13 @@ export class JobsModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: JobsModule,
-      imports: [OrdersModule],
+      imports: [OrdersModule, NotificationsModule],
       providers: [
         {
           provide: JobsService,
-          inject: [APP_CONFIG, OrderDeadlinesService],
-          useFactory: (config: AppConfig, deadlines: OrderDeadlinesService) => new JobsService(config, databaseUrl, deadlines),
+          inject: [APP_CONFIG, OrderDeadlinesService, RefundsService, NotificationsService],
+          useFactory: (config: AppConfig, deadlines: OrderDeadlinesService, refunds: RefundsService, notifications: NotificationsService) =>
+            new JobsService(config, databaseUrl, deadlines, refunds, notifications),
         },
       ],
     };

@@ -1,12 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrderDeadlinesService } from '../orders/order-deadlines.service';
+import { RefundsService } from '../payments/refunds.service';
 
 /** Every minute, on whichever API process pg-boss hands the job to: one run at a time across all of them. */
 const EVERY_MINUTE = '* * * * *';
-const JOBS = ['orders-expire-reservations', 'orders-auto-complete'] as const;
+const JOBS = ['orders-expire-reservations', 'orders-auto-complete', 'payments-submit-refunds', 'notifications-deliver'] as const;
 
 /**
  * Background work through pg-boss, whose queues live in PostgreSQL (schema `pgboss`), so several API
@@ -16,11 +19,14 @@ const JOBS = ['orders-expire-reservations', 'orders-auto-complete'] as const;
 export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   private boss: PgBoss | null = null;
+  private listener: Client | null = null;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly databaseUrl: string,
     private readonly deadlines: OrderDeadlinesService,
+    private readonly refunds: RefundsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,6 +37,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     const handlers: Record<(typeof JOBS)[number], () => Promise<number>> = {
       'orders-expire-reservations': () => this.deadlines.expireDue(),
       'orders-auto-complete': () => this.deadlines.completeDue(),
+      'payments-submit-refunds': () => this.refunds.submitPending(),
+      'notifications-deliver': () => this.notifications.deliverDue(),
     };
     for (const name of JOBS) {
       await boss.createQueue(name, { name, policy: 'singleton' });
@@ -40,10 +48,33 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       });
     }
     this.boss = boss;
+    await this.wakeOnNewNotifications(boss);
+  }
+
+  /**
+   * A trigger NOTIFYs `notification_outbox` when messages commit; the delivery job is then queued at
+   * once. The queue is a singleton, so a burst of commits (or several listening processes) still runs
+   * one delivery at a time; the minute schedule remains for retries and for a missed wake-up.
+   */
+  private async wakeOnNewNotifications(boss: PgBoss): Promise<void> {
+    const listener = new Client({ connectionString: this.databaseUrl, application_name: 'qianhuo-outbox-listener' });
+    listener.on('error', (error) =>
+      this.logger.warn({ problem: error.message }, 'outbox listener lost; the minute schedule still delivers'),
+    );
+    listener.on('notification', () => {
+      boss
+        .send('notifications-deliver', {})
+        .catch((error: Error) => this.logger.warn({ problem: error.message }, 'could not queue delivery'));
+    });
+    await listener.connect();
+    await listener.query('LISTEN notification_outbox');
+    this.listener = listener;
   }
 
   async onApplicationShutdown(): Promise<void> {
     // Not graceful: each order changes in its own transaction, so a run cut short loses nothing and the next run goes on.
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
     await this.boss?.stop({ graceful: false, wait: true });
     this.boss = null;
   }

@@ -116,6 +116,16 @@ export class CartRepository {
     await manager.query(`DELETE FROM cart WHERE id = $1`, [guestCartId]);
   }
 
+  /** Puts an order's goods back into the buyer's cart, as after a checkout that could not reach the payment provider. */
+  async restoreFromOrder(manager: EntityManager, cartId: string, orderId: string, max: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO cart_line (cart_id, variant_id, quantity)
+       SELECT $1, variant_id, least(sum(quantity), $3::int) FROM order_line WHERE order_id = $2 GROUP BY variant_id
+       ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $3::int)`,
+      [cartId, orderId, max],
+    );
+  }
+
   async empty(manager: EntityManager, cartId: string): Promise<void> {
     await manager.query(`DELETE FROM cart_line WHERE cart_id = $1`, [cartId]);
   }

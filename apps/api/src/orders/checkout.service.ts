@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { applyRateBp, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen, sumFen } from '@qh/domain';
 import { createHash } from 'node:crypto';
@@ -11,7 +11,9 @@ import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
 import { CartLineRow, CartRepository } from './cart.repository';
+import { MAX_LINE_QUANTITY } from './dto/cart.dto';
 import { CheckoutDto, OrderDto } from './dto/order.dto';
+import { OrderTransitions } from './order-transitions';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 
@@ -24,6 +26,8 @@ const lineName = (line: CartLineRow) => `${line.title_zh} ${line.label_zh}`;
  */
 @Injectable()
 export class CheckoutService {
+  private readonly logger = new Logger(CheckoutService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
@@ -32,6 +36,7 @@ export class CheckoutService {
     private readonly orders: OrdersRepository,
     private readonly products: ProductsRepository,
     private readonly ordersView: OrdersService,
+    private readonly transitions: OrderTransitions,
     private readonly responseCache: ResponseCache,
   ) {}
 
@@ -62,11 +67,47 @@ export class CheckoutService {
       throw error;
     }
     const { orderId, number, totalFen } = placed;
-    const { reference } = await this.provider.createPayment({ orderId, orderNumber: number, amountFen: totalFen });
-    await this.orders.setPaymentReference(orderId, reference);
     // Stock changed: the catalog's cached answers may show the wrong stock status.
     this.responseCache.clear();
+    try {
+      const { reference, clientSecret } = await this.provider.createPayment({ orderId, orderNumber: number, amountFen: totalFen });
+      await this.orders.setPaymentReference(orderId, reference, clientSecret);
+    } catch (error) {
+      this.logger.warn(
+        { orderNumber: number, problem: error instanceof Error ? error.message : String(error) },
+        'payment could not be created',
+      );
+      await this.abandon(buyer, orderId);
+      throw new AppError(
+        'PAYMENT_PROVIDER_UNAVAILABLE',
+        'Payment is not available right now. Nothing was charged and your cart is as it was; please try again in a moment.',
+        undefined,
+        { 'Retry-After': '30' },
+      );
+    }
     return { order: await this.ordersView.byId(orderId), replayed: false };
+  }
+
+  /**
+   * The provider could not create the payment: the order is called off at once rather than holding
+   * stock until it expires, its goods go back into the cart, and its idempotency key is freed so
+   * that the buyer's retry is a new attempt instead of a replay of this failure.
+   */
+  private async abandon(buyer: AuthUser, orderId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [order] = await manager.query(`SELECT status FROM "order" WHERE id = $1 FOR UPDATE`, [orderId]);
+      if (order?.status !== 'AWAITING_PAYMENT') return;
+      await this.transitions.cancel(manager, orderId, 'PAYMENT_UNAVAILABLE', buyer.id);
+      await this.orders.setPaymentStatus(manager, orderId, 'CANCELLED');
+      await manager.query(`UPDATE "order" SET idempotency_key = NULL WHERE id = $1`, [orderId]);
+      await this.carts.restoreFromOrder(
+        manager,
+        await this.carts.findOrCreate(manager, { accountId: buyer.id }),
+        orderId,
+        MAX_LINE_QUANTITY,
+      );
+    });
+    this.responseCache.clear();
   }
 
   /**

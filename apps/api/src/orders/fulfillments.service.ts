@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error';
 import { AuditService } from '../common/audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { CoopFulfillmentDto, CoopFulfillmentPageDto, ShipDto } from './dto/order.dto';
+import { Outbox } from '../notifications/outbox';
 import { OrdersRepository } from './orders.repository';
 import { toFulfillment } from './orders.service';
 
@@ -19,6 +20,7 @@ export class FulfillmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: OrdersRepository,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
   ) {}
 
   async list(user: Acting, query: { status?: string; id?: string; limit?: number; cursor?: string }): Promise<CoopFulfillmentPageDto> {
@@ -61,6 +63,13 @@ export class FulfillmentsService {
       const { shipped, parts } = await this.orders.markShipped(manager, id, dto.carrier, dto.trackingNo);
       const status = nextOrderStatus(fulfillment.order_status, shipmentTransition(shipped, parts))!;
       await this.orders.setStatus(manager, fulfillment.order_id, status);
+      await this.outbox.write(manager, {
+        topic: 'ORDER_SHIPPED',
+        dedupeKey: `ORDER_SHIPPED:${id}`,
+        accountId: fulfillment.buyer_id,
+        orderId: fulfillment.order_id,
+        payload: { orderNumber: fulfillment.order_number, cooperative: fulfillment.cooperative_name, ...dto },
+      });
       await this.audit.record(
         {
           actor: user,

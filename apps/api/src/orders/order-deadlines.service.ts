@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ResponseCache } from '../common/http-cache.interceptor';
 import { OrdersRepository } from './orders.repository';
-import { OrdersService } from './orders.service';
+import { PaymentsService, runAfterCommit } from '../payments/payments.service';
+import { OrderTransitions } from './order-transitions';
 
 /** Orders looked at per run: a backlog drains over a few runs instead of in one long transaction. */
 const BATCH = 200;
@@ -22,7 +23,8 @@ export class OrderDeadlinesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: OrdersRepository,
-    private readonly ordersService: OrdersService,
+    private readonly transitions: OrderTransitions,
+    private readonly payments: PaymentsService,
     private readonly responseCache: ResponseCache,
   ) {}
 
@@ -33,22 +35,27 @@ export class OrderDeadlinesService {
       [BATCH],
     );
     let expired = 0;
+    const stopAtProvider: (() => Promise<void>)[] = [];
     for (const { id } of due) {
       const done = await this.dataSource.transaction(async (manager) => {
         // SKIP LOCKED: an order being paid right now is left to the payment; the next run looks again.
         const [order] = await manager.query(
-          `SELECT id FROM "order" WHERE id = $1 AND status = 'AWAITING_PAYMENT' AND expires_at <= now() FOR UPDATE SKIP LOCKED`,
+          `SELECT o.id, p.provider_ref FROM "order" o LEFT JOIN payment p ON p.order_id = o.id
+            WHERE o.id = $1 AND o.status = 'AWAITING_PAYMENT' AND o.expires_at <= now() FOR UPDATE OF o SKIP LOCKED`,
           [id],
         );
         if (!order) return false;
-        await this.orders.setStatus(manager, id, 'CANCELLED', { cancelReason: 'RESERVATION_EXPIRED' });
-        await this.orders.cancelFulfillments(manager, id);
+        await this.transitions.cancel(manager, id, 'RESERVATION_EXPIRED', null);
         await this.orders.setPaymentStatus(manager, id, 'CANCELLED');
-        await this.ordersService.releaseStock(manager, id, null);
-        return true;
+        return { reference: order.provider_ref as string | null };
       });
-      if (done) expired += 1;
+      if (done) {
+        expired += 1;
+        // So that the buyer's open payment page can no longer take money for it; if it does anyway, the webhook refunds it.
+        stopAtProvider.push(() => this.payments.cancelAtProvider(done.reference));
+      }
     }
+    await runAfterCommit(stopAtProvider, this.logger);
     if (expired) {
       this.responseCache.clear();
       this.logger.log({ expired }, 'unpaid orders expired');
@@ -60,8 +67,10 @@ export class OrderDeadlinesService {
   async completeDue(): Promise<number> {
     const [, completed] = await this.dataSource.query(
       `UPDATE "order" o SET status = 'COMPLETED', completed_at = now(), updated_at = now()
-        WHERE o.status = 'SHIPPED'
-          AND (SELECT max(f.shipped_at) FROM fulfillment f WHERE f.order_id = o.id) < now() - make_interval(days => $1)`,
+        -- A partly refunded order completes too, once nothing of it is still waiting to ship.
+        WHERE o.status IN ('SHIPPED', 'PARTIALLY_REFUNDED')
+          AND (SELECT bool_and(f.status <> 'PENDING') AND max(f.shipped_at) < now() - make_interval(days => $1)
+                 FROM fulfillment f WHERE f.order_id = o.id)`,
       [AUTO_COMPLETE_DAYS],
     );
     return completed;

@@ -8,6 +8,7 @@ import { ErrorDto } from '../common/error.dto';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto, OrderDto, OrderPageDto, OrderQueryDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
+import { PaymentsService } from '../payments/payments.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 const orderNumber = (number: string) => {
@@ -26,6 +27,7 @@ export class OrdersController {
   constructor(
     private readonly checkouts: CheckoutService,
     private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
   ) {}
 
   @Post('checkout')
@@ -33,6 +35,7 @@ export class OrdersController {
   @ApiCreatedResponse({ type: OrderDto, description: 'The order, awaiting payment; 200 with the same order when the key was used before' })
   @ApiResponse({ status: 409, type: ErrorDto, description: 'OUT_OF_STOCK, LINES_UNAVAILABLE, CART_EMPTY, IDEMPOTENCY_KEY_REUSED' })
   @ApiResponse({ status: 422, type: ErrorDto, description: 'COLD_CHAIN_UNAVAILABLE' })
+  @ApiResponse({ status: 503, type: ErrorDto, description: 'PAYMENT_PROVIDER_UNAVAILABLE: nothing ordered, the cart is as it was' })
   async checkout(
     @ActingUser() buyer: Acting,
     @Headers('idempotency-key') key: string | undefined,
@@ -82,14 +85,17 @@ export class OrdersController {
   @HttpCode(200)
   @ApiOkResponse({ type: OrderDto, description: 'Demo provider: pays the order (no money moves)' })
   @ApiResponse({ status: 409, type: ErrorDto, description: 'ORDER_STATUS_CONFLICT: not awaiting payment, or expired' })
-  payDemo(@ActingUser() buyer: Acting, @Param('number') number: string): Promise<OrderDto> {
-    return this.orders.payDemo(buyer, orderNumber(number));
+  @ApiResponse({ status: 404, type: ErrorDto, description: 'DEMO_PROVIDER_DISABLED: the order is paid through Stripe' })
+  async payDemo(@ActingUser() buyer: Acting, @Param('number') number: string): Promise<OrderDto> {
+    await this.payments.payDemo(buyer, orderNumber(number));
+    return this.orders.forBuyer(buyer, number);
   }
 
   @Post('payments/demo/:number/fail')
   @HttpCode(200)
   @ApiOkResponse({ type: OrderDto, description: 'Demo provider: a declined payment; the order still awaits payment' })
-  failDemo(@ActingUser() buyer: Acting, @Param('number') number: string): Promise<OrderDto> {
-    return this.orders.failDemo(buyer, orderNumber(number));
+  async failDemo(@ActingUser() buyer: Acting, @Param('number') number: string): Promise<OrderDto> {
+    await this.payments.failDemo(buyer, orderNumber(number));
+    return this.orders.forBuyer(buyer, number);
   }
 }

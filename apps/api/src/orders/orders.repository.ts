@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, ShippingClass, ShippingRate } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
+import { REFUND_COLUMNS, type RefundRow } from '../payments/payments.repository';
 import type { CartLineRow } from './cart.repository';
 
 export interface OrderRow {
@@ -19,10 +20,21 @@ export interface OrderRow {
   linked_sales_fen: string;
   household_pool_fen: string;
   request_hash: string;
+  refunded_fen: string;
+  cancel_reason: string | null;
   expires_at: Date;
   paid_at: Date | null;
   created_at: Date;
   sort_key: string;
+}
+
+export interface PaymentSummaryRow {
+  order_id: string;
+  provider: string;
+  provider_ref: string | null;
+  status: string;
+  client_secret: string | null;
+  failure: string | null;
 }
 
 export interface FulfillmentRow {
@@ -60,7 +72,7 @@ export interface OrderLineRow {
 }
 
 const ORDER_COLUMNS = `o.id, o.number, o.buyer_id, o.status, o.address, o.note, o.invoice, o.items_fen, o.shipping_fen, o.total_fen,
-  o.linked_sales_fen, o.household_pool_fen, o.request_hash, o.expires_at, o.paid_at, o.created_at,
+  o.linked_sales_fen, o.household_pool_fen, o.refunded_fen, o.cancel_reason, o.request_hash, o.expires_at, o.paid_at, o.created_at,
   ${timestampKey('o.created_at')} AS sort_key`;
 
 const FULFILLMENT_COLUMNS = `f.id, f.order_id, f.cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en, f.status,
@@ -232,8 +244,12 @@ export class OrdersRepository {
     await manager.query(`INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
   }
 
-  async setPaymentReference(orderId: string, providerRef: string): Promise<void> {
-    await this.dataSource.query(`UPDATE payment SET provider_ref = $2, updated_at = now() WHERE order_id = $1`, [orderId, providerRef]);
+  async setPaymentReference(orderId: string, providerRef: string, clientSecret: string | null): Promise<void> {
+    await this.dataSource.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE order_id = $1`, [
+      orderId,
+      providerRef,
+      clientSecret,
+    ]);
   }
 
   async findByKey(buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
@@ -282,7 +298,8 @@ export class OrdersRepository {
   async details(orderIds: string[]): Promise<{
     fulfillments: FulfillmentRow[];
     lines: (OrderLineRow & { order_id: string })[];
-    payments: { order_id: string; provider: string; provider_ref: string | null; status: string }[];
+    payments: PaymentSummaryRow[];
+    refunds: RefundRow[];
   }> {
     const [row] = await this.dataSource.query(
       `SELECT
@@ -292,7 +309,9 @@ export class OrdersRepository {
          (SELECT coalesce(json_agg(y ORDER BY y.title_zh, y.id), '[]')
             FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1)) y) AS lines,
          (SELECT coalesce(json_agg(z), '[]')
-            FROM (SELECT order_id, provider, provider_ref, status FROM payment WHERE order_id = ANY($1)) z) AS payments`,
+            FROM (SELECT order_id, provider, provider_ref, status, client_secret, failure FROM payment WHERE order_id = ANY($1)) z) AS payments,
+         (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
+            FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1)) r) AS refunds`,
       [orderIds],
     );
     return row;
@@ -318,11 +337,12 @@ export class OrdersRepository {
     await manager.query(`UPDATE payment SET status = $2, updated_at = now() WHERE order_id = $1`, [orderId, status]);
   }
 
-  /** The order's lines as stock to put back, in variant order like the checkout took it. */
-  stockOf(manager: EntityManager, orderId: string): Promise<{ variant_id: string; quantity: number }[]> {
+  /** The order's lines (or those of its parts still waiting to ship) as stock to put back, in variant order like the checkout took it. */
+  stockOf(manager: EntityManager, orderId: string, which: 'all' | 'unshipped'): Promise<{ variant_id: string; quantity: number }[]> {
     return manager.query(
-      `SELECT variant_id, sum(quantity)::int AS quantity FROM order_line WHERE order_id = $1 GROUP BY variant_id ORDER BY variant_id`,
-      [orderId],
+      `SELECT l.variant_id, sum(l.quantity)::int AS quantity FROM order_line l JOIN fulfillment f ON f.id = l.fulfillment_id
+        WHERE l.order_id = $1 AND ($2 OR f.status = 'PENDING') GROUP BY l.variant_id ORDER BY l.variant_id`,
+      [orderId, which === 'all'],
     );
   }
 
@@ -355,12 +375,24 @@ export class OrdersRepository {
 
   async lockFulfillment(manager: EntityManager, id: string) {
     const [row] = await manager.query(
-      `SELECT f.id, f.order_id, f.cooperative_id, f.status, to_char(f.ships_from, 'YYYY-MM-DD') AS ships_from, o.status AS order_status
-         FROM fulfillment f JOIN "order" o ON o.id = f.order_id WHERE f.id = $1 FOR UPDATE OF f, o`,
+      `SELECT f.id, f.order_id, f.cooperative_id, f.status, to_char(f.ships_from, 'YYYY-MM-DD') AS ships_from, o.status AS order_status,
+              o.number AS order_number, o.buyer_id, c.name_zh AS cooperative_name
+         FROM fulfillment f JOIN "order" o ON o.id = f.order_id JOIN cooperative c ON c.id = f.cooperative_id
+        WHERE f.id = $1 FOR UPDATE OF f, o`,
       [id],
     );
     return row as
-      | { id: string; order_id: string; cooperative_id: string; status: string; ships_from: string | null; order_status: OrderStatus }
+      | {
+          id: string;
+          order_id: string;
+          cooperative_id: string;
+          status: string;
+          ships_from: string | null;
+          order_status: OrderStatus;
+          order_number: string;
+          buyer_id: string;
+          cooperative_name: string;
+        }
       | undefined;
   }
 

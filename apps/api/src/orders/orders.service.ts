@@ -1,14 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { nextOrderStatus, type OrderStatus, type OrderTransition } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
-import { ProductsRepository } from '../catalog/products.repository';
 import { AppError } from '../common/app-error';
 import { ResponseCache } from '../common/http-cache.interceptor';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
-import { FulfillmentDto, OrderDto, OrderLineDto, OrderPageDto } from './dto/order.dto';
-import { FulfillmentRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
+import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
+import { PaymentsRepository, type RefundRow } from '../payments/payments.repository';
+import { PaymentsService, runAfterCommit } from '../payments/payments.service';
+import { RefundsService } from '../payments/refunds.service';
+import { FulfillmentDto, OrderDto, OrderLineDto, OrderPageDto, PaymentInfoDto, RefundDto } from './dto/order.dto';
+import { OrderTransitions } from './order-transitions';
+import { FulfillmentRow, OrderLineRow, OrderRow, OrdersRepository, PaymentSummaryRow } from './orders.repository';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -26,6 +30,20 @@ export function toLine(row: OrderLineRow): OrderLineDto {
     lineTotalFen: Number(row.line_total_fen),
     certified: row.certified,
     shipsFrom: row.ships_from,
+  };
+}
+
+export function toRefund(row: RefundRow): RefundDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    amountFen: row.amountFen,
+    shippingFen: row.shippingFen,
+    reason: row.reason,
+    createdAt: row.createdAt,
+    confirmedAt: row.confirmedAt,
+    lines: row.lines,
   };
 }
 
@@ -49,16 +67,29 @@ export function toFulfillment(row: FulfillmentRow, lines: OrderLineRow[]): Fulfi
 /** A buyer's orders: reading them, paying on the demo page, cancelling before anything ships, confirming receipt. */
 @Injectable()
 export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly orders: OrdersRepository,
-    private readonly products: ProductsRepository,
+    private readonly payments: PaymentsRepository,
+    private readonly paymentsService: PaymentsService,
+    private readonly refunds: RefundsService,
+    private readonly transitions: OrderTransitions,
     private readonly responseCache: ResponseCache,
   ) {}
 
   async byId(orderId: string): Promise<OrderDto> {
     const order = await this.orders.findById(orderId);
     return (await this.dress([order!]))[0];
+  }
+
+  /** For staff: any order by its number. */
+  async byNumber(number: string): Promise<OrderDto> {
+    const order = await this.orders.findByNumber(number);
+    if (!order) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
+    return (await this.dress([order]))[0];
   }
 
   /** Someone else's order number answers the same as no order at all: numbers are not secrets, orders are. */
@@ -74,53 +105,43 @@ export class OrdersService {
     return { items: await this.dress(page.items), nextCursor: page.nextCursor };
   }
 
-  /** Demo provider only: the buyer pays on our own page. A payment for an expired order is refused. */
-  async payDemo(buyer: AuthUser, number: string): Promise<OrderDto> {
-    await this.change(buyer, number, 'pay', async (manager, order) => {
-      if (order.expires_at <= new Date()) throw new AppError('ORDER_STATUS_CONFLICT', 'This order has expired; its stock was released.');
-      await this.orders.setStatus(manager, order.id, 'PAID', { paid: true });
-      await this.orders.setPaymentStatus(manager, order.id, 'SUCCEEDED');
-    });
-    return this.forBuyer(buyer, number);
-  }
-
-  async failDemo(buyer: AuthUser, number: string): Promise<OrderDto> {
-    // A failed attempt changes the payment, not the order: the buyer may try again until the order expires.
-    await this.change(buyer, number, 'pay', (manager, order) => this.orders.setPaymentStatus(manager, order.id, 'FAILED'));
-    return this.forBuyer(buyer, number);
-  }
-
-  /** Before any part ships; the stock goes back. A paid order's refund comes with the payments work. */
+  /**
+   * Before any part ships. The stock goes back; an unpaid order's payment is stopped at the provider,
+   * a paid one is refunded in full (the order shows the refund as pending until the provider confirms).
+   */
   async cancel(buyer: AuthUser, number: string): Promise<OrderDto> {
-    await this.change(buyer, number, 'cancel', async (manager, order) => {
-      await this.orders.setStatus(manager, order.id, 'CANCELLED', { cancelReason: 'BUYER' });
-      await this.orders.cancelFulfillments(manager, order.id);
-      await this.orders.setPaymentStatus(manager, order.id, order.status === 'PAID' ? 'REFUNDED' : 'CANCELLED');
-      await this.releaseStock(manager, order.id, buyer.id);
+    const after: (() => Promise<void>)[] = [];
+    await this.change(buyer, number, 'cancel', async (manager) => {
+      const payment = (await this.payments.lock(manager, { orderNumber: number }))!;
+      await this.transitions.cancel(manager, payment.orderId, 'BUYER', buyer.id);
+      if (payment.paymentStatus === 'SUCCEEDED') {
+        const refundId = await this.refunds.create(
+          manager,
+          payment,
+          'CANCELLATION',
+          { whole: true },
+          'Cancelled by the buyer before shipping',
+          buyer.id,
+        );
+        after.push(() => this.refunds.submit(refundId));
+      } else {
+        await this.payments.setStatus(manager, payment.paymentId, 'CANCELLED');
+        after.push(() => this.paymentsService.cancelAtProvider(payment.providerRef));
+      }
     });
+    await runAfterCommit(after, this.logger);
     this.responseCache.clear();
     return this.forBuyer(buyer, number);
   }
 
   async confirmReceipt(buyer: AuthUser, number: string): Promise<OrderDto> {
-    await this.change(buyer, number, 'complete', (manager, order) =>
-      this.orders.setStatus(manager, order.id, 'COMPLETED', { completed: true }),
-    );
+    await this.change(buyer, number, 'complete', async (manager, order) => {
+      // A partly refunded order completes once every part that is still coming has shipped.
+      const [waiting] = await manager.query(`SELECT 1 FROM fulfillment WHERE order_id = $1 AND status = 'PENDING' LIMIT 1`, [order.id]);
+      if (waiting) throw new AppError('ORDER_STATUS_CONFLICT', 'Part of this order has not shipped yet.');
+      await this.orders.setStatus(manager, order.id, 'COMPLETED', { completed: true });
+    });
     return this.forBuyer(buyer, number);
-  }
-
-  /** Puts an order's stock back, recorded against the order. */
-  async releaseStock(manager: EntityManager, orderId: string, actorId: string | null): Promise<void> {
-    for (const line of await this.orders.stockOf(manager, orderId)) {
-      await this.products.adjustStock(manager, {
-        variantId: line.variant_id,
-        delta: line.quantity,
-        reason: 'ORDER_RELEASED',
-        note: null,
-        actorId,
-        orderId,
-      });
-    }
   }
 
   /** Locks the buyer's order, checks the transition is allowed, and runs `apply` in the same transaction. */
@@ -143,7 +164,7 @@ export class OrdersService {
   private async dress(rows: OrderRow[]): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const { fulfillments, lines, payments: paymentRows } = await this.orders.details(ids);
+    const { fulfillments, lines, payments: paymentRows, refunds } = await this.orders.details(ids);
     const payments = new Map(paymentRows.map((payment) => [payment.order_id, payment]));
     return rows.map((row) => ({
       number: row.number,
@@ -159,11 +180,26 @@ export class OrdersService {
       expiresAt: row.expires_at.toISOString(),
       paidAt: row.paid_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
+      cancelReason: row.cancel_reason,
+      refundedFen: Number(row.refunded_fen),
       fulfillments: fulfillments.filter((f) => f.order_id === row.id).map((f) => toFulfillment(f, lines)),
-      payment: payments.has(row.id)
-        ? { provider: payments.get(row.id)!.provider, reference: payments.get(row.id)!.provider_ref, status: payments.get(row.id)!.status }
-        : null,
+      payment: this.paymentInfo(row, payments.get(row.id)),
+      refunds: refunds.filter((r) => r.orderId === row.id).map(toRefund),
     }));
+  }
+
+  /** The client secret lets the buyer's browser pay, so it is only handed out while the order can still be paid. */
+  private paymentInfo(order: OrderRow, payment: PaymentSummaryRow | undefined): PaymentInfoDto | null {
+    if (!payment) return null;
+    const payable = order.status === 'AWAITING_PAYMENT' && order.expires_at > new Date();
+    return {
+      provider: payment.provider,
+      reference: payment.provider_ref,
+      status: payment.status,
+      failure: payment.failure,
+      clientSecret: payable ? payment.client_secret : null,
+      publishableKey: payable && payment.provider === this.provider.name ? this.provider.publishableKey : null,
+    };
   }
 }
 
@@ -174,4 +210,6 @@ const PAST: Record<OrderTransition, string> = {
   shipPart: 'shipped',
   shipLast: 'shipped',
   complete: 'completed',
+  refundPart: 'refunded',
+  refundAll: 'refunded',
 };

@@ -110,7 +110,10 @@ export function order(overrides: Partial<Order> = {}): Order {
         ],
       }),
     ],
-    payment: { provider: 'demo', reference: 'demo-1', status: 'PENDING' },
+    cancelReason: null,
+    refundedFen: 0,
+    payment: { provider: 'demo', reference: 'demo-1', status: 'PENDING', failure: null, clientSecret: null, publishableKey: null },
+    refunds: [],
     ...overrides,
   };
 }

@@ -76,9 +76,34 @@ export class OrderAddressDto extends AddressDto {}
 export class OrderInvoiceDto extends InvoiceDto {}
 
 export class PaymentInfoDto {
-  @ApiProperty({ example: 'demo' }) provider: string;
+  @ApiProperty({ enum: ['demo', 'stripe'] }) provider: string;
   @ApiPropertyOptional({ nullable: true, type: String }) reference: string | null;
   @ApiProperty({ enum: ['PENDING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'REFUNDED'] }) status: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "Why the last attempt failed, in the provider's words" })
+  failure: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Stripe: for the Payment Element, only while the order can be paid' })
+  clientSecret: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Stripe: the publishable key to load Stripe.js with' })
+  publishableKey: string | null;
+}
+
+export class RefundLineDto {
+  @ApiProperty({ format: 'uuid' }) orderLineId: string;
+  @ApiProperty() quantity: number;
+  @ApiProperty() amountFen: number;
+}
+
+export class RefundDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['ADMIN', 'CANCELLATION', 'LATE_PAYMENT', 'EXTERNAL'] }) kind: string;
+  @ApiProperty({ enum: ['PENDING', 'SUCCEEDED', 'FAILED'], description: 'SUCCEEDED once the payment provider confirms' }) status: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty({ description: 'The part of amountFen that is shipping' }) shippingFen: number;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) confirmedAt: string | null;
+  @ApiProperty({ type: [RefundLineDto], description: 'Empty for refunds of a whole payment made outside a line choice' })
+  lines: RefundLineDto[];
 }
 
 export class OrderDto {
@@ -96,7 +121,11 @@ export class OrderDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) paidAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: [FulfillmentDto], description: 'One shipment per cooperative' }) fulfillments: FulfillmentDto[];
+  @ApiPropertyOptional({ nullable: true, type: String, enum: ['BUYER', 'RESERVATION_EXPIRED', 'PAYMENT_CANCELED', 'PAYMENT_UNAVAILABLE'] })
+  cancelReason: string | null;
+  @ApiProperty({ description: 'Refunds the provider has confirmed' }) refundedFen: number;
   @ApiPropertyOptional({ nullable: true, type: PaymentInfoDto }) payment: PaymentInfoDto | null;
+  @ApiProperty({ type: [RefundDto] }) refunds: RefundDto[];
 }
 
 export class OrderPageDto {

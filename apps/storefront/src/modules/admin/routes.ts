@@ -21,6 +21,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], titleKey: 'admin.products.title' },
   },
   {
+    path: '/admin/orders',
+    name: 'admin-orders',
+    component: () => import('./pages/AdminOrdersPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'admin.orders.title' },
+  },
+  {
     path: '/admin/products/:id',
     name: 'admin-product',
     component: () => import('./pages/AdminProductPage.vue'),

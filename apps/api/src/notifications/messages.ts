@@ -1,0 +1,29 @@
+import { formatFen } from '@qh/domain';
+import type { NotificationPayload, NotificationTopic } from './outbox';
+
+/** The words of each notification, in Chinese first for the buyers in Guangzhou. */
+export function composeMessage(topic: NotificationTopic, payload: NotificationPayload): { subject: string; text: string } {
+  const amount = payload.amountFen === undefined ? '' : ` ${formatFen(payload.amountFen)}`;
+  switch (topic) {
+    case 'ORDER_PAID':
+      return {
+        subject: `订单 ${payload.orderNumber} 已支付 / Order paid`,
+        text: `您的订单 ${payload.orderNumber} 已支付${amount}，合作社将尽快发货。\nYour order ${payload.orderNumber} is paid${amount}; the cooperatives will ship it soon.`,
+      };
+    case 'ORDER_SHIPPED':
+      return {
+        subject: `订单 ${payload.orderNumber} 已发货 / Shipped`,
+        text: `${payload.cooperative ?? ''} 已发出您订单 ${payload.orderNumber} 的商品：${payload.carrier ?? ''} ${payload.trackingNo ?? ''}。\nPart of your order ${payload.orderNumber} has shipped: ${payload.carrier ?? ''} ${payload.trackingNo ?? ''}.`,
+      };
+    case 'ORDER_REFUNDED':
+      return {
+        subject: `订单 ${payload.orderNumber} 已退款 / Refunded`,
+        text: `订单 ${payload.orderNumber} 的退款${amount}已完成，将原路退回。\nA refund of${amount} for order ${payload.orderNumber} is done and goes back the way you paid.`,
+      };
+    case 'LATE_PAYMENT_REFUNDED':
+      return {
+        subject: `订单 ${payload.orderNumber} 已过期，款项将退回 / Payment returned`,
+        text: `订单 ${payload.orderNumber} 在付款到达前已过期，您支付的${amount}将全额退回。\nOrder ${payload.orderNumber} had expired before your payment arrived; the${amount} you paid is being refunded in full.`,
+      };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export const NOTIFICATION_TOPICS = ['ORDER_PAID', 'ORDER_SHIPPED', 'ORDER_REFUNDED', 'LATE_PAYMENT_REFUNDED'] as const;
+export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
+
+/** What a message says; figures and order numbers only, never an address or a name. */
+export interface NotificationPayload {
+  orderNumber: string;
+  amountFen?: number;
+  carrier?: string;
+  trackingNo?: string;
+  cooperative?: string;
+}
+
+/**
+ * Writes a notification in the caller's transaction, so it exists exactly when the change it tells
+ * about committed. `dedupeKey` names the change (`ORDER_PAID:<order id>`): writing it again is a no-op.
+ */
+@Injectable()
+export class Outbox {
+  async write(
+    manager: EntityManager,
+    message: { topic: NotificationTopic; dedupeKey: string; accountId: string; orderId: string | null; payload: NotificationPayload },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO notification_outbox (topic, dedupe_key, account_id, order_id, payload) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [message.topic, message.dedupeKey, message.accountId, message.orderId, message.payload],
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ProductsRepository } from '../catalog/products.repository';
+import { Outbox } from '../notifications/outbox';
+import { OrdersRepository } from './orders.repository';
+
+/** Why an order was cancelled, as stored in `order.cancel_reason`. */
+export type CancelReason = 'BUYER' | 'RESERVATION_EXPIRED' | 'PAYMENT_CANCELED' | 'PAYMENT_UNAVAILABLE';
+
+/**
+ * The changes of an order that several flows share (the buyer, the deadline jobs, the payment
+ * webhook, refunds). Each runs inside the caller's transaction, on an order row the caller locked.
+ */
+@Injectable()
+export class OrderTransitions {
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly products: ProductsRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async markPaid(manager: EntityManager, order: { id: string; number: string; buyerId: string; totalFen: number }): Promise<void> {
+    await this.orders.setStatus(manager, order.id, 'PAID', { paid: true });
+    await this.orders.setPaymentStatus(manager, order.id, 'SUCCEEDED');
+    await this.outbox.write(manager, {
+      topic: 'ORDER_PAID',
+      dedupeKey: `ORDER_PAID:${order.id}`,
+      accountId: order.buyerId,
+      orderId: order.id,
+      payload: { orderNumber: order.number, amountFen: order.totalFen },
+    });
+  }
+
+  /** Nothing has shipped: every part is called off and all the stock goes back. The caller settles the payment. */
+  async cancel(manager: EntityManager, orderId: string, reason: CancelReason, actorId: string | null): Promise<void> {
+    await this.orders.setStatus(manager, orderId, 'CANCELLED', { cancelReason: reason });
+    await this.releaseStock(manager, orderId, actorId, 'all');
+    await this.orders.cancelFulfillments(manager, orderId);
+  }
+
+  /** Refunded in full: the parts not yet shipped are called off and their stock goes back. */
+  async callOffUnshipped(manager: EntityManager, orderId: string): Promise<void> {
+    await this.releaseStock(manager, orderId, null, 'unshipped');
+    await this.orders.cancelFulfillments(manager, orderId);
+  }
+
+  /** Puts stock back, recorded against the order; `unshipped`: only the lines of parts still waiting to ship. */
+  private async releaseStock(manager: EntityManager, orderId: string, actorId: string | null, which: 'all' | 'unshipped'): Promise<void> {
+    for (const line of await this.orders.stockOf(manager, orderId, which)) {
+      await this.products.adjustStock(manager, {
+        variantId: line.variant_id,
+        delta: line.quantity,
+        reason: 'ORDER_RELEASED',
+        note: null,
+        actorId,
+        orderId,
+      });
+    }
+  }
+}

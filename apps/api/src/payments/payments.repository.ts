@@ -1,0 +1,290 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { OrderStatus, RefundableLine } from '@qh/domain';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'REFUNDED';
+export type RefundKind = 'ADMIN' | 'CANCELLATION' | 'LATE_PAYMENT' | 'EXTERNAL';
+export type RefundStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+
+/** An order and its payment, locked together: every payment change starts from this row. */
+export interface LockedPayment {
+  orderId: string;
+  orderNumber: string;
+  buyerId: string;
+  orderStatus: OrderStatus;
+  expired: boolean;
+  totalFen: number;
+  shippingFen: number;
+  refundedFen: number;
+  paymentId: string;
+  provider: string;
+  providerRef: string | null;
+  paymentStatus: PaymentStatus;
+  amountFen: number;
+  currency: string;
+}
+
+const LOCKED_COLUMNS = `o.id AS "orderId", o.number AS "orderNumber", o.buyer_id AS "buyerId", o.status AS "orderStatus",
+  o.expires_at <= now() AS expired, o.total_fen::float8 AS "totalFen", o.shipping_fen::float8 AS "shippingFen",
+  o.refunded_fen::float8 AS "refundedFen", p.id AS "paymentId", p.provider, p.provider_ref AS "providerRef",
+  p.status AS "paymentStatus", p.amount_fen::float8 AS "amountFen", p.currency`;
+
+export interface RefundRow {
+  id: string;
+  orderId: string;
+  kind: RefundKind;
+  amountFen: number;
+  shippingFen: number;
+  reason: string;
+  status: RefundStatus;
+  providerRef: string | null;
+  failure: string | null;
+  createdAt: string;
+  confirmedAt: string | null;
+  lines: { orderLineId: string; quantity: number; amountFen: number }[];
+}
+
+export const REFUND_COLUMNS = `r.id, r.order_id AS "orderId", r.kind, r.amount_fen::float8 AS "amountFen", r.shipping_fen::float8 AS "shippingFen",
+  r.reason, r.status, r.provider_ref AS "providerRef", r.failure, to_json(r.created_at)#>>'{}' AS "createdAt",
+  to_json(r.confirmed_at)#>>'{}' AS "confirmedAt",
+  (SELECT coalesce(json_agg(json_build_object('orderLineId', rl.order_line_id, 'quantity', rl.quantity, 'amountFen', rl.amount_fen)
+                            ORDER BY rl.order_line_id), '[]')
+     FROM refund_line rl WHERE rl.refund_id = r.id) AS lines`;
+
+/** Payments, the provider events already handled, and refunds. Money columns come back as numbers (fen fit in a double exactly). */
+@Injectable()
+export class PaymentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The idempotency guard: true when this event id is new. A concurrent delivery of the same id
+   * waits here for the first one's transaction and then finds it taken; if the first rolled back,
+   * the second goes ahead.
+   */
+  async recordEvent(
+    manager: EntityManager,
+    event: { id: string; provider: string; type: string; paymentRef: string | null },
+  ): Promise<boolean> {
+    const rows = await manager.query(
+      `INSERT INTO payment_event (id, provider, type, payment_ref) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [event.id, event.provider, event.type, event.paymentRef],
+    );
+    return rows.length === 1;
+  }
+
+  /** By the provider's reference, or by our order id (from the payment's metadata) when the reference was never stored. */
+  async lockByReference(
+    manager: EntityManager,
+    provider: string,
+    reference: string,
+    orderIdHint: string | null,
+  ): Promise<LockedPayment | undefined> {
+    const [found] = await manager.query(
+      `SELECT order_id FROM payment WHERE provider = $1 AND provider_ref = $2
+       UNION ALL SELECT order_id FROM payment WHERE provider = $1 AND order_id = $3::uuid AND provider_ref IS NULL
+       LIMIT 1`,
+      [provider, reference, orderIdHint && /^[0-9a-f-]{36}$/i.test(orderIdHint) ? orderIdHint : null],
+    );
+    return found ? this.lock(manager, { orderId: found.order_id }) : undefined;
+  }
+
+  async lock(manager: EntityManager, by: { orderId: string } | { orderNumber: string }): Promise<LockedPayment | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${LOCKED_COLUMNS} FROM "order" o JOIN payment p ON p.order_id = o.id
+        WHERE ${'orderId' in by ? 'o.id = $1' : 'o.number = $1'} FOR UPDATE OF o, p`,
+      ['orderId' in by ? by.orderId : by.orderNumber],
+    );
+    return row;
+  }
+
+  async setReference(manager: EntityManager, paymentId: string, reference: string, clientSecret: string | null): Promise<void> {
+    await manager.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1`, [
+      paymentId,
+      reference,
+      clientSecret,
+    ]);
+  }
+
+  async recordSuccess(manager: EntityManager, paymentId: string, received: { amountFen: number; currency: string }): Promise<void> {
+    await manager.query(
+      `UPDATE payment SET status = 'SUCCEEDED', received_fen = $2, received_currency = $3, succeeded_at = now(), failure = NULL,
+              review_reason = NULL, updated_at = now() WHERE id = $1`,
+      [paymentId, received.amountFen, received.currency],
+    );
+  }
+
+  async flagForReview(
+    manager: EntityManager,
+    paymentId: string,
+    received: { amountFen: number; currency: string },
+    reason: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE payment SET received_fen = $2, received_currency = $3, review_reason = $4, updated_at = now() WHERE id = $1`,
+      [paymentId, received.amountFen, received.currency, reason],
+    );
+  }
+
+  async setStatus(manager: EntityManager, paymentId: string, status: PaymentStatus, failure: string | null = null): Promise<void> {
+    await manager.query(`UPDATE payment SET status = $2, failure = coalesce($3, failure), updated_at = now() WHERE id = $1`, [
+      paymentId,
+      status,
+      failure,
+    ]);
+  }
+
+  /** Payments someone must look at, newest first. */
+  flagged(limit: number): Promise<
+    {
+      orderNumber: string;
+      provider: string;
+      reference: string | null;
+      amountFen: number;
+      receivedFen: number | null;
+      receivedCurrency: string | null;
+      reviewReason: string;
+      updatedAt: string;
+    }[]
+  > {
+    return this.dataSource.query(
+      `SELECT o.number AS "orderNumber", p.provider, p.provider_ref AS reference, p.amount_fen::float8 AS "amountFen",
+              p.received_fen::float8 AS "receivedFen", p.received_currency AS "receivedCurrency", p.review_reason AS "reviewReason",
+              to_json(p.updated_at)#>>'{}' AS "updatedAt"
+         FROM payment p JOIN "order" o ON o.id = p.order_id WHERE p.review_reason IS NOT NULL ORDER BY p.updated_at DESC LIMIT $1`,
+      [limit],
+    );
+  }
+
+  // Refunds.
+
+  /** Each line with the units already refunded or on their way back (failed refunds give their units back). */
+  refundableLines(manager: EntityManager, orderId: string): Promise<RefundableLine[]> {
+    return manager.query(
+      `SELECT l.id, l.unit_price_fen AS "unitPriceFen", l.quantity,
+              coalesce((SELECT sum(rl.quantity) FROM refund_line rl JOIN refund r ON r.id = rl.refund_id
+                         WHERE rl.order_line_id = l.id AND r.status <> 'FAILED'), 0)::int AS "refundedQuantity"
+         FROM order_line l WHERE l.order_id = $1 ORDER BY l.id`,
+      [orderId],
+    );
+  }
+
+  async shippingRefundedFen(manager: EntityManager, orderId: string): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT coalesce(sum(shipping_fen), 0)::float8 AS fen FROM refund WHERE order_id = $1 AND status <> 'FAILED'`,
+      [orderId],
+    );
+    return row.fen;
+  }
+
+  async insertRefund(
+    manager: EntityManager,
+    refund: {
+      orderId: string;
+      paymentId: string;
+      kind: RefundKind;
+      amountFen: number;
+      shippingFen: number;
+      reason: string;
+      requestedBy: string | null;
+      status?: RefundStatus;
+      lines: { lineId: string; quantity: number; amountFen: number }[];
+    },
+  ): Promise<string> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO refund (order_id, payment_id, kind, amount_fen, shipping_fen, reason, requested_by, status, confirmed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 = 'SUCCEEDED' THEN now() END) RETURNING id`,
+      [
+        refund.orderId,
+        refund.paymentId,
+        refund.kind,
+        refund.amountFen,
+        refund.shippingFen,
+        refund.reason,
+        refund.requestedBy,
+        refund.status ?? 'PENDING',
+      ],
+    );
+    if (refund.lines.length) {
+      await manager.query(
+        `INSERT INTO refund_line (refund_id, order_line_id, quantity, amount_fen)
+         SELECT $1, unnest($2::uuid[]), unnest($3::int[]), unnest($4::bigint[])`,
+        [id, refund.lines.map((l) => l.lineId), refund.lines.map((l) => l.quantity), refund.lines.map((l) => l.amountFen)],
+      );
+    }
+    return id;
+  }
+
+  /** The payment's refunds still waiting for the provider, oldest first, and the sum it has confirmed so far. */
+  async refundState(
+    manager: EntityManager,
+    paymentId: string,
+  ): Promise<{ pending: { id: string; amountFen: number }[]; confirmedFen: number }> {
+    const rows: { id: string; amountFen: number; status: RefundStatus }[] = await manager.query(
+      `SELECT id, amount_fen::float8 AS "amountFen", status FROM refund WHERE payment_id = $1 AND status <> 'FAILED' ORDER BY created_at, id`,
+      [paymentId],
+    );
+    return {
+      pending: rows.filter((r) => r.status === 'PENDING'),
+      confirmedFen: rows.filter((r) => r.status === 'SUCCEEDED').reduce((sum, r) => sum + r.amountFen, 0),
+    };
+  }
+
+  async refund(id: string, manager: EntityManager = this.dataSource.manager): Promise<RefundRow | undefined> {
+    const [row] = await manager.query(`SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.id = $1`, [id]);
+    return row;
+  }
+
+  refundsOf(orderIds: string[]): Promise<RefundRow[]> {
+    return this.dataSource.query(`SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1) ORDER BY r.created_at, r.id`, [
+      orderIds,
+    ]);
+  }
+
+  /** Succeeds once: the second confirmation of the same refund changes nothing and says so. */
+  async markRefund(
+    manager: EntityManager,
+    id: string,
+    change: { status: 'SUCCEEDED' } | { status: 'FAILED'; failure: string } | { providerRef: string },
+  ): Promise<boolean> {
+    if ('providerRef' in change) {
+      await manager.query(`UPDATE refund SET provider_ref = $2, updated_at = now() WHERE id = $1`, [id, change.providerRef]);
+      return true;
+    }
+    const [, changed] = await manager.query(
+      `UPDATE refund SET status = $2, failure = $3, confirmed_at = CASE WHEN $2 = 'SUCCEEDED' THEN now() END, updated_at = now()
+        WHERE id = $1 AND status = 'PENDING'`,
+      [id, change.status, change.status === 'FAILED' ? change.failure : null],
+    );
+    return changed === 1;
+  }
+
+  /** Refunds not yet handed to the provider (the process stopped, or the provider was down), oldest first. */
+  async unsubmittedRefunds(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM refund WHERE status = 'PENDING' AND provider_ref IS NULL ORDER BY created_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** For handing a refund to the provider: its amount, the payment it returns money from and the order number. */
+  async submission(
+    refundId: string,
+  ): Promise<{ refundId: string; amountFen: number; paymentRef: string | null; orderNumber: string; status: RefundStatus } | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.id AS "refundId", r.amount_fen::float8 AS "amountFen", p.provider_ref AS "paymentRef", o.number AS "orderNumber", r.status
+         FROM refund r JOIN payment p ON p.id = r.payment_id JOIN "order" o ON o.id = r.order_id WHERE r.id = $1`,
+      [refundId],
+    );
+    return row;
+  }
+
+  async addRefundedFen(manager: EntityManager, orderId: string, amountFen: number): Promise<number> {
+    const [[row]] = await manager.query(
+      `UPDATE "order" SET refunded_fen = refunded_fen + $2, updated_at = now() WHERE id = $1 RETURNING refunded_fen::float8 AS "refundedFen"`,
+      [orderId, amountFen],
+    );
+    return row.refundedFen;
+  }
+}

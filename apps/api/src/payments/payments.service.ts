@@ -1,0 +1,207 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Stripe from 'stripe';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/current-user';
+import { AppError } from '../common/app-error';
+import { AuditService } from '../common/audit/audit.service';
+import { ResponseCache } from '../common/http-cache.interceptor';
+import { OrderTransitions } from '../orders/order-transitions';
+import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider';
+import { LockedPayment, PaymentsRepository } from './payments.repository';
+import { RefundsService } from './refunds.service';
+
+type AfterCommit = (() => Promise<void>)[];
+
+/** The PaymentIntent an event is about, and our order id from its metadata in case its reference was never stored. */
+function eventTarget(event: Stripe.Event): { reference: string; orderIdHint: string | null } | null {
+  switch (event.type) {
+    case 'payment_intent.succeeded':
+    case 'payment_intent.payment_failed':
+    case 'payment_intent.canceled':
+      return { reference: event.data.object.id, orderIdHint: event.data.object.metadata?.order_id ?? null };
+    case 'charge.refunded': {
+      const intent = event.data.object.payment_intent;
+      const reference = typeof intent === 'string' ? intent : intent?.id;
+      return reference ? { reference, orderIdHint: event.data.object.metadata?.order_id ?? null } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * What the payment provider tells us, applied to orders: each event once (its id is recorded in the
+ * transaction that acts on it), on the order's row lock, and in a way that does not depend on the
+ * order events arrive in: a refund report also proves the payment succeeded, a late failure report
+ * cannot undo a success, a success after the order expired is given back.
+ */
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger(PaymentsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly payments: PaymentsRepository,
+    private readonly refunds: RefundsService,
+    private readonly transitions: OrderTransitions,
+    private readonly audit: AuditService,
+    private readonly responseCache: ResponseCache,
+  ) {}
+
+  async handleStripeEvent(event: Stripe.Event): Promise<'handled' | 'duplicate' | 'ignored'> {
+    const after: AfterCommit = [];
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const target = eventTarget(event);
+      const fresh = await this.payments.recordEvent(manager, {
+        id: event.id,
+        provider: 'stripe',
+        type: event.type,
+        paymentRef: target?.reference ?? null,
+      });
+      if (!fresh) return 'duplicate' as const;
+      if (!target) return 'ignored' as const;
+      const payment = await this.payments.lockByReference(manager, 'stripe', target.reference, target.orderIdHint);
+      if (!payment) {
+        this.logger.warn({ eventId: event.id, type: event.type }, 'payment event for no payment of ours; ignored');
+        return 'ignored' as const;
+      }
+      if (payment.providerRef === null) await this.payments.setReference(manager, payment.paymentId, target.reference, null);
+      switch (event.type) {
+        case 'payment_intent.succeeded': {
+          const intent = event.data.object;
+          await this.succeeded(manager, payment, { amountFen: intent.amount_received, currency: intent.currency }, after);
+          break;
+        }
+        case 'payment_intent.payment_failed':
+          await this.failed(manager, payment, event.data.object.last_payment_error?.message ?? 'The payment was declined.');
+          break;
+        case 'payment_intent.canceled':
+          await this.canceled(manager, payment);
+          break;
+        case 'charge.refunded': {
+          const charge = event.data.object;
+          // Money can only come back from a charge that was paid: this report is also a report of the payment.
+          if (charge.paid)
+            await this.succeeded(
+              manager,
+              payment,
+              { amountFen: charge.amount_captured || charge.amount, currency: charge.currency },
+              after,
+            );
+          if (payment.paymentStatus === 'SUCCEEDED' || payment.paymentStatus === 'REFUNDED') {
+            await this.refunds.applyProviderTotal(manager, payment, charge.amount_refunded);
+          }
+          break;
+        }
+      }
+      return 'handled' as const;
+    });
+    await runAfterCommit(after, this.logger);
+    return outcome;
+  }
+
+  /** Demo provider: the buyer pays on our own page. A payment for an expired order is refused. */
+  async payDemo(buyer: AuthUser, number: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const payment = await this.lockDemo(manager, buyer, number);
+      if (payment.orderStatus !== 'AWAITING_PAYMENT')
+        throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment.orderStatus} order cannot be paid.`);
+      if (payment.expired) throw new AppError('ORDER_STATUS_CONFLICT', 'This order has expired; its stock was released.');
+      await this.succeeded(manager, payment, { amountFen: payment.amountFen, currency: payment.currency }, []);
+    });
+  }
+
+  /** Demo provider: a declined payment changes the payment, not the order; the buyer may try again until the order expires. */
+  async failDemo(buyer: AuthUser, number: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const payment = await this.lockDemo(manager, buyer, number);
+      if (payment.orderStatus !== 'AWAITING_PAYMENT')
+        throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment.orderStatus} order cannot be paid.`);
+      await this.failed(manager, payment, 'The demo payment was declined.');
+    });
+  }
+
+  private async lockDemo(manager: EntityManager, buyer: AuthUser, number: string): Promise<LockedPayment> {
+    const payment = await this.payments.lock(manager, { orderNumber: number });
+    if (!payment || payment.buyerId !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
+    if (payment.provider !== 'demo') throw new AppError('DEMO_PROVIDER_DISABLED', 'This order is paid through Stripe, not the demo page.');
+    return payment;
+  }
+
+  private async succeeded(
+    manager: EntityManager,
+    payment: LockedPayment,
+    received: { amountFen: number; currency: string },
+    after: AfterCommit,
+  ): Promise<void> {
+    if (payment.paymentStatus === 'SUCCEEDED' || payment.paymentStatus === 'REFUNDED') return;
+    if (received.amountFen !== payment.amountFen || received.currency.toLowerCase() !== payment.currency) {
+      const reason = `Received ${received.amountFen} ${received.currency}, expected ${payment.amountFen} ${payment.currency}`;
+      await this.payments.flagForReview(manager, payment.paymentId, received, reason);
+      await this.audit.record(
+        { actor: null, action: 'payment.flagged', entityType: 'order', entityId: payment.orderId, after: { reason } },
+        manager,
+      );
+      this.logger.warn({ orderNumber: payment.orderNumber }, 'payment amount or currency does not match its order; flagged for an admin');
+      return;
+    }
+    await this.payments.recordSuccess(manager, payment.paymentId, received);
+    payment.paymentStatus = 'SUCCEEDED';
+    if (payment.orderStatus === 'AWAITING_PAYMENT' && !payment.expired) {
+      await this.transitions.markPaid(manager, {
+        id: payment.orderId,
+        number: payment.orderNumber,
+        buyerId: payment.buyerId,
+        totalFen: payment.totalFen,
+      });
+      payment.orderStatus = 'PAID';
+      return;
+    }
+    // Too late: the reservation ran out (the job may not have got to it yet) or the buyer cancelled.
+    if (payment.orderStatus === 'AWAITING_PAYMENT') {
+      await this.transitions.cancel(manager, payment.orderId, 'RESERVATION_EXPIRED', null);
+      payment.orderStatus = 'CANCELLED';
+      this.responseCache.clear();
+    }
+    const refundId = await this.refunds.createForLatePayment(manager, payment, received.amountFen);
+    if (refundId) after.push(() => this.refunds.submit(refundId));
+  }
+
+  private async failed(manager: EntityManager, payment: LockedPayment, message: string): Promise<void> {
+    // A failure reported after a success is an older attempt's news.
+    if (payment.paymentStatus !== 'PENDING' && payment.paymentStatus !== 'FAILED') return;
+    await this.payments.setStatus(manager, payment.paymentId, 'FAILED', message.slice(0, 300));
+    payment.paymentStatus = 'FAILED';
+  }
+
+  private async canceled(manager: EntityManager, payment: LockedPayment): Promise<void> {
+    if (payment.paymentStatus !== 'PENDING' && payment.paymentStatus !== 'FAILED') return;
+    await this.payments.setStatus(manager, payment.paymentId, 'CANCELLED');
+    payment.paymentStatus = 'CANCELLED';
+    // A cancelled PaymentIntent can never be paid: the order would only wait for its expiry.
+    if (payment.orderStatus === 'AWAITING_PAYMENT') {
+      await this.transitions.cancel(manager, payment.orderId, 'PAYMENT_CANCELED', null);
+      payment.orderStatus = 'CANCELLED';
+      this.responseCache.clear();
+    }
+  }
+
+  /** After an order is cancelled unpaid: stop its payment at the provider, so it can no longer succeed. */
+  async cancelAtProvider(reference: string | null): Promise<void> {
+    if (!reference) return;
+    await this.provider.cancelPayment(reference);
+  }
+}
+
+/** Calls to the provider wait for the commit; one failing does not stop the others, and the jobs pick up what is left. */
+export async function runAfterCommit(tasks: AfterCommit, logger: Logger): Promise<void> {
+  for (const task of tasks) {
+    try {
+      await task();
+    } catch (error) {
+      logger.warn({ problem: error instanceof Error ? error.message : String(error) }, 'follow-up after commit failed; a job retries it');
+    }
+  }
+}

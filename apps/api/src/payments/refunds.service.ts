@@ -1,0 +1,256 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  nextOrderStatus,
+  PAID_STATUSES,
+  planRefund,
+  RefundPlanError,
+  refundsConfirmedBy,
+  type OrderStatus,
+  type RefundRequest as RefundAsk,
+} from '@qh/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Acting } from '../auth/current-user';
+import { AppError } from '../common/app-error';
+import { AuditService } from '../common/audit/audit.service';
+import { ResponseCache } from '../common/http-cache.interceptor';
+import { Outbox } from '../notifications/outbox';
+import { OrderTransitions } from '../orders/order-transitions';
+import { PAYMENT_PROVIDER, PaymentProviderRefused, PaymentProviderUnavailable, type PaymentProvider } from './payment-provider';
+import { LockedPayment, PaymentsRepository, RefundKind, RefundRow } from './payments.repository';
+
+const PLAN_ERRORS = {
+  NOTHING_TO_REFUND: 'NOTHING_TO_REFUND',
+  UNKNOWN_LINE: 'ORDER_LINE_NOT_FOUND',
+  QUANTITY_TOO_LARGE: 'REFUND_QUANTITY_TOO_LARGE',
+  DUPLICATE_LINE: 'VALIDATION_FAILED',
+} as const;
+
+/** Refunds not yet handed to the provider, per run of the retry job. */
+const SUBMIT_BATCH = 50;
+
+/**
+ * Money going back to buyers. A refund is written first (with its lines, in the transaction that
+ * decided it), then handed to the provider with the refund's id as idempotency key, so a retry can
+ * never refund twice. Its effects on the order come only when the provider confirms it.
+ */
+@Injectable()
+export class RefundsService {
+  private readonly logger = new Logger(RefundsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly payments: PaymentsRepository,
+    private readonly transitions: OrderTransitions,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditService,
+    private readonly responseCache: ResponseCache,
+  ) {}
+
+  /** An admin refunds a whole order or chosen lines of it. */
+  async requestByAdmin(
+    admin: Acting,
+    request: { orderNumber: string; lines?: { lineId: string; quantity: number }[]; reason: string },
+  ): Promise<RefundRow> {
+    const refundId = await this.dataSource.transaction(async (manager) => {
+      const payment = await this.payments.lock(manager, { orderNumber: request.orderNumber });
+      if (!payment) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
+      if (!(PAID_STATUSES as readonly OrderStatus[]).includes(payment.orderStatus) || payment.paymentStatus !== 'SUCCEEDED') {
+        throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment.orderStatus} order has no payment to refund.`);
+      }
+      const ask: RefundAsk = request.lines ? { whole: false, lines: request.lines } : { whole: true };
+      const id = await this.create(manager, payment, 'ADMIN', ask, request.reason, admin.id);
+      const refund = (await this.payments.refund(id, manager))!;
+      await this.audit.record(
+        {
+          actor: admin,
+          action: 'refund.requested',
+          entityType: 'order',
+          entityId: payment.orderId,
+          after: {
+            refundId: id,
+            amountFen: refund.amountFen,
+            shippingFen: refund.shippingFen,
+            lines: refund.lines,
+            reason: request.reason,
+          },
+          requestId: admin.requestId,
+        },
+        manager,
+      );
+      return id;
+    });
+    await this.submit(refundId);
+    const refund = (await this.payments.refund(refundId))!;
+    if (refund.status === 'FAILED') {
+      throw new AppError('PAYMENT_PROVIDER_ERROR', `The payment provider refused this refund: ${refund.failure}. Nothing was refunded.`);
+    }
+    return refund;
+  }
+
+  /**
+   * Writes a refund of what `ask` describes on a locked payment; the caller hands it to the
+   * provider after the commit (`submit`). Returns its id.
+   */
+  async create(
+    manager: EntityManager,
+    payment: LockedPayment,
+    kind: RefundKind,
+    ask: RefundAsk,
+    reason: string,
+    requestedBy: string | null,
+  ): Promise<string> {
+    const lines = await this.payments.refundableLines(manager, payment.orderId);
+    const shippingLeftFen = payment.shippingFen - (await this.payments.shippingRefundedFen(manager, payment.orderId));
+    let plan;
+    try {
+      plan = planRefund(lines, shippingLeftFen, ask);
+    } catch (error) {
+      if (!(error instanceof RefundPlanError)) throw error;
+      const field = error.lineId ? [{ field: `lines.${error.lineId}`, problems: [error.message] }] : undefined;
+      throw new AppError(PLAN_ERRORS[error.code], error.message, field);
+    }
+    return this.payments.insertRefund(manager, {
+      orderId: payment.orderId,
+      paymentId: payment.paymentId,
+      kind,
+      reason,
+      requestedBy,
+      ...plan,
+    });
+  }
+
+  /**
+   * A payment arrived for an order that no longer wants it: give all of it back, and tell the buyer.
+   * One such refund per payment, however often the provider reports the payment.
+   */
+  async createForLatePayment(manager: EntityManager, payment: LockedPayment, receivedFen: number): Promise<string | null> {
+    const [existing] = await manager.query(`SELECT id FROM refund WHERE payment_id = $1 AND kind = 'LATE_PAYMENT'`, [payment.paymentId]);
+    if (existing) return null;
+    const id = await this.payments.insertRefund(manager, {
+      orderId: payment.orderId,
+      paymentId: payment.paymentId,
+      kind: 'LATE_PAYMENT',
+      amountFen: receivedFen,
+      shippingFen: 0,
+      reason: 'Paid after the order had expired',
+      requestedBy: null,
+      lines: [],
+    });
+    await this.outbox.write(manager, {
+      topic: 'LATE_PAYMENT_REFUNDED',
+      dedupeKey: `LATE_PAYMENT_REFUNDED:${payment.paymentId}`,
+      accountId: payment.buyerId,
+      orderId: payment.orderId,
+      payload: { orderNumber: payment.orderNumber, amountFen: receivedFen },
+    });
+    await this.audit.record(
+      {
+        actor: null,
+        action: 'refund.requested',
+        entityType: 'order',
+        entityId: payment.orderId,
+        after: { refundId: id, kind: 'LATE_PAYMENT', amountFen: receivedFen },
+      },
+      manager,
+    );
+    return id;
+  }
+
+  /**
+   * Hands a pending refund to the provider. Unreachable provider: it stays pending for the retry job.
+   * Refused: it fails, its units can be refunded again, and the refusal is kept for staff.
+   */
+  async submit(refundId: string): Promise<void> {
+    const refund = await this.payments.submission(refundId);
+    if (!refund || refund.status !== 'PENDING' || !refund.paymentRef) return;
+    try {
+      const { reference, confirmed } = await this.provider.refund({
+        refundId,
+        orderNumber: refund.orderNumber,
+        paymentRef: refund.paymentRef,
+        amountFen: refund.amountFen,
+      });
+      await this.payments.markRefund(this.dataSource.manager, refundId, { providerRef: reference });
+      if (confirmed) await this.dataSource.transaction((manager) => this.confirmOne(manager, refundId));
+    } catch (error) {
+      if (error instanceof PaymentProviderUnavailable) {
+        this.logger.warn({ refundId, problem: error.message }, 'refund not handed to the provider yet; the job retries it');
+        return;
+      }
+      if (!(error instanceof PaymentProviderRefused)) throw error;
+      await this.dataSource.transaction(async (manager) => {
+        await this.payments.markRefund(manager, refundId, { status: 'FAILED', failure: error.message });
+        await this.audit.record(
+          { actor: null, action: 'refund.failed', entityType: 'refund', entityId: refundId, after: { failure: error.message } },
+          manager,
+        );
+      });
+    }
+  }
+
+  /** The job: every refund that never reached the provider gets another try. */
+  async submitPending(): Promise<number> {
+    const ids = await this.payments.unsubmittedRefunds(SUBMIT_BATCH);
+    for (const id of ids) await this.submit(id);
+    return ids.length;
+  }
+
+  /**
+   * The provider says it has refunded `providerRefundedFen` of this payment in total. Our pending
+   * refunds that this covers are confirmed; anything beyond them was refunded outside the
+   * marketplace and is recorded as such, so the order's figures match the provider's.
+   */
+  async applyProviderTotal(manager: EntityManager, payment: LockedPayment, providerRefundedFen: number): Promise<void> {
+    const { pending, confirmedFen } = await this.payments.refundState(manager, payment.paymentId);
+    const { confirm, externalFen } = refundsConfirmedBy(providerRefundedFen, confirmedFen, pending);
+    for (const id of confirm) await this.confirmOne(manager, id, payment);
+    if (externalFen > 0) {
+      const id = await this.payments.insertRefund(manager, {
+        orderId: payment.orderId,
+        paymentId: payment.paymentId,
+        kind: 'EXTERNAL',
+        amountFen: externalFen,
+        shippingFen: 0,
+        reason: 'Refunded at the payment provider',
+        requestedBy: null,
+        lines: [],
+      });
+      await this.confirmOne(manager, id, payment);
+    }
+  }
+
+  /** Confirms one refund (once) and moves the order and payment on: partly or wholly refunded. */
+  async confirmOne(manager: EntityManager, refundId: string, locked?: LockedPayment): Promise<void> {
+    const refund = (await this.payments.refund(refundId, manager))!;
+    const payment = locked ?? (await this.payments.lock(manager, { orderId: refund.orderId }))!;
+    if (!(await this.payments.markRefund(manager, refundId, { status: 'SUCCEEDED' }))) return;
+    await this.audit.record(
+      { actor: null, action: 'refund.confirmed', entityType: 'refund', entityId: refundId, after: { amountFen: refund.amountFen } },
+      manager,
+    );
+    if (refund.kind === 'LATE_PAYMENT') {
+      await this.payments.setStatus(manager, payment.paymentId, 'REFUNDED');
+      return;
+    }
+    const refundedFen = await this.payments.addRefundedFen(manager, payment.orderId, refund.amountFen);
+    payment.refundedFen = refundedFen;
+    const whole = refundedFen >= payment.totalFen;
+    if (whole) await this.payments.setStatus(manager, payment.paymentId, 'REFUNDED');
+    const next = nextOrderStatus(payment.orderStatus, whole ? 'refundAll' : 'refundPart');
+    if (next) {
+      await manager.query(`UPDATE "order" SET status = $2, updated_at = now() WHERE id = $1`, [payment.orderId, next]);
+      if (whole) await this.transitions.callOffUnshipped(manager, payment.orderId);
+      payment.orderStatus = next;
+      this.responseCache.clear();
+    }
+    await this.outbox.write(manager, {
+      topic: 'ORDER_REFUNDED',
+      dedupeKey: `ORDER_REFUNDED:${refundId}`,
+      accountId: payment.buyerId,
+      orderId: payment.orderId,
+      payload: { orderNumber: payment.orderNumber, amountFen: refund.amountFen },
+    });
+  }
+}
