@@ -138,6 +138,12 @@ describe('payments with Stripe', () => {
     expect(await outbox(order.number)).toEqual([{ topic: 'ORDER_PAID' }]);
     // The demo page is not offered when Stripe is configured.
     expect((await as(buyer).post(`/api/payments/demo/${order.number}/pay`).expect(404)).body.code).toBe('DEMO_PROVIDER_DISABLED');
+    // Nor for an order left over from before Stripe was configured: it would be paid for nothing.
+    const older = await placeOrder();
+    await t.sql(`UPDATE payment SET provider = 'demo' WHERE provider_ref = $1`, [older.intentId]);
+    const refused = await as(older.buyer).post(`/api/payments/demo/${older.order.number}/pay`).expect(404);
+    expect(refused.body.code).toBe('DEMO_PROVIDER_DISABLED');
+    expect((await orderOf(older.buyer, older.order.number)).status).toBe('AWAITING_PAYMENT');
   });
 
   it('keeps the order payable after a declined card, and a retry pays it', async () => {

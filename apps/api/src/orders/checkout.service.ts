@@ -4,7 +4,6 @@ import { applyRateBp, coldestShippingClass, formatOrderNumber, isValidCreditCode
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
-import { ProductsRepository } from '../catalog/products.repository';
 import { AppError, FieldProblem } from '../common/app-error';
 import { ResponseCache } from '../common/http-cache.interceptor';
 import type { AppConfig } from '../config/config';
@@ -34,7 +33,6 @@ export class CheckoutService {
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly carts: CartRepository,
     private readonly orders: OrdersRepository,
-    private readonly products: ProductsRepository,
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
     private readonly responseCache: ResponseCache,

@@ -126,7 +126,10 @@ export class PaymentsService {
   private async lockDemo(manager: EntityManager, buyer: AuthUser, number: string): Promise<LockedPayment> {
     const payment = await this.payments.lock(manager, { orderNumber: number });
     if (!payment || payment.buyerId !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
-    if (payment.provider !== 'demo') throw new AppError('DEMO_PROVIDER_DISABLED', 'This order is paid through Stripe, not the demo page.');
+    // Both: an order from before Stripe was configured must not be payable for free afterwards.
+    if (payment.provider !== 'demo' || this.provider.name !== 'demo') {
+      throw new AppError('DEMO_PROVIDER_DISABLED', 'Payments go through Stripe here, not the demo page.');
+    }
     return payment;
   }
 
