@@ -213,8 +213,11 @@ describe('the cooperative portal', () => {
     }
     const call = (method: string, path: string) => (request(t.url) as unknown as Record<string, (p: string) => request.Test>)[method](path);
 
-    it('answers 401 to anonymous callers on every portal and admin route', async () => {
-      const routes = [...(await routesUnder('/api/coop/')), ...(await routesUnder('/api/admin/'))];
+    /** The officials' figures; the public impact summary is the one route there open to all. */
+    const impactRoutes = async () => (await routesUnder('/api/impact/')).filter(([, path]) => path !== '/api/impact/public');
+
+    it('answers 401 to anonymous callers on every portal, admin and impact route', async () => {
+      const routes = [...(await routesUnder('/api/coop/')), ...(await routesUnder('/api/admin/')), ...(await impactRoutes())];
       expect(routes.length).toBeGreaterThan(20);
       for (const [method, path] of routes) {
         const response = await call(method, path);
@@ -222,12 +225,16 @@ describe('the cooperative portal', () => {
       }
     });
 
-    it('keeps everyone but cooperative staff out of the portal, and everyone but admins out of admin routes', async () => {
+    it('keeps everyone but cooperative staff out of the portal, everyone but admins out of admin routes, and buyers and staff out of the figures', async () => {
       const buyer = await tokenFor(t, 'buyer');
       const official = await tokenFor(t, 'official');
       const portalRoutes = await routesUnder('/api/coop/');
       const adminRoutes = await routesUnder('/api/admin/');
+      const figures = await impactRoutes();
+      expect(figures.length).toBeGreaterThan(0);
       for (const [token, routes] of [
+        [buyer, figures],
+        [staff, figures],
         [buyer, portalRoutes],
         [official, portalRoutes],
         [admin, portalRoutes],

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { ImpactModule } from './impact/impact.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
 import { AuditModule } from './common/audit/audit.module';
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule,
         CatalogModule,
         OrdersModule,
+        ImpactModule,
         JobsModule.forRoot(databaseUrl),
       ],
       controllers: [HealthController],

@@ -561,6 +561,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/impact/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImpactController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -934,6 +950,21 @@ export interface components {
             orderNumber: string;
             /** @example 鸡蛋运输破损 / eggs broken in transit */
             reason: string;
+        };
+        DayFiguresDto: {
+            /** @example 2026-11-28 */
+            day: string;
+            entries: number;
+            linkedSalesFen: number;
+            poolFen: number;
+            /** @description SHA-256 (hex) over the day’s entries in canonical order */
+            sha256: string;
+        };
+        DigestMismatchDto: {
+            day: string;
+            /** @description null: the day has no entries any more */
+            recomputed?: components["schemas"]["DayFiguresDto"] | null;
+            recorded: components["schemas"]["DayFiguresDto"];
         };
         ErrorDto: {
             /** @enum {string} */
@@ -1399,6 +1430,16 @@ export interface components {
             stock?: number;
             /** @description Shipping weight of one unit in grams */
             weightG: number;
+        };
+        VerifyReportDto: {
+            /** @description Days with a digest, all recomputed from the ledger */
+            checkedDays: number;
+            from: string;
+            /** @description Empty when every digested day still matches */
+            mismatches: components["schemas"]["DigestMismatchDto"][];
+            to: string;
+            /** @description Days with entries but no digest yet (today, or before the nightly run) */
+            undigestedDays: string[];
         };
     };
     responses: never;
@@ -3086,6 +3127,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    ImpactController_verify: {
+        parameters: {
+            query: {
+                /** @description First day (China time), inclusive */
+                from: string;
+                /** @description Last day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recomputes each digested day from the ledger and lists the days that no longer match */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

@@ -7,6 +7,9 @@ import { CatalogSearch1764489600000 } from './migrations/1764489600000-catalog-s
 import { CatalogAdmin1764576000000 } from './migrations/1764576000000-catalog-admin';
 import { Orders1764662400000 } from './migrations/1764662400000-orders';
 import { Payments1764748800000 } from './migrations/1764748800000-payments';
+import { Ledger1764835200000 } from './migrations/1764835200000-ledger';
+import { LedgerDigest1764921600000 } from './migrations/1764921600000-ledger-digest';
+import { Households1765008000000 } from './migrations/1765008000000-households';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -16,6 +19,9 @@ export const MIGRATIONS = [
   CatalogAdmin1764576000000,
   Orders1764662400000,
   Payments1764748800000,
+  Ledger1764835200000,
+  LedgerDigest1764921600000,
+  Households1765008000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {

@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ImpactModule } from '../impact/impact.module';
+import { LedgerDigestService } from '../impact/ledger-digest.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrdersModule } from '../orders/orders.module';
@@ -13,13 +15,18 @@ export class JobsModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: JobsModule,
-      imports: [OrdersModule, NotificationsModule],
+      imports: [OrdersModule, NotificationsModule, ImpactModule],
       providers: [
         {
           provide: JobsService,
-          inject: [APP_CONFIG, OrderDeadlinesService, RefundsService, NotificationsService],
-          useFactory: (config: AppConfig, deadlines: OrderDeadlinesService, refunds: RefundsService, notifications: NotificationsService) =>
-            new JobsService(config, databaseUrl, deadlines, refunds, notifications),
+          inject: [APP_CONFIG, OrderDeadlinesService, RefundsService, NotificationsService, LedgerDigestService],
+          useFactory: (
+            config: AppConfig,
+            deadlines: OrderDeadlinesService,
+            refunds: RefundsService,
+            notifications: NotificationsService,
+            digests: LedgerDigestService,
+          ) => new JobsService(config, databaseUrl, deadlines, refunds, notifications, digests),
         },
       ],
     };

@@ -3,13 +3,24 @@ import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
+import { LedgerDigestService } from '../impact/ledger-digest.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrderDeadlinesService } from '../orders/order-deadlines.service';
 import { RefundsService } from '../payments/refunds.service';
 
 /** Every minute, on whichever API process pg-boss hands the job to: one run at a time across all of them. */
 const EVERY_MINUTE = '* * * * *';
-const JOBS = ['orders-expire-reservations', 'orders-auto-complete', 'payments-submit-refunds', 'notifications-deliver'] as const;
+/** Each job's schedule, in China time: the ledger's days end at midnight there. */
+const JOBS = {
+  'orders-expire-reservations': EVERY_MINUTE,
+  'orders-auto-complete': EVERY_MINUTE,
+  'payments-submit-refunds': EVERY_MINUTE,
+  'notifications-deliver': EVERY_MINUTE,
+  // A quarter past midnight: yesterday is over, with time for transactions that straddled midnight. Hourly
+  // runs after that catch a missed night; a digested day is never digested again.
+  'ledger-digest': '15 * * * *',
+} as const;
+type JobName = keyof typeof JOBS;
 
 /**
  * Background work through pg-boss, whose queues live in PostgreSQL (schema `pgboss`), so several API
@@ -27,6 +38,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly deadlines: OrderDeadlinesService,
     private readonly refunds: RefundsService,
     private readonly notifications: NotificationsService,
+    private readonly digests: LedgerDigestService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,15 +46,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     const boss = new PgBoss({ connectionString: this.databaseUrl, schema: 'pgboss', max: 2, application_name: 'qianhuo-jobs' });
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     await boss.start();
-    const handlers: Record<(typeof JOBS)[number], () => Promise<number>> = {
+    const handlers: Record<JobName, () => Promise<number>> = {
       'orders-expire-reservations': () => this.deadlines.expireDue(),
       'orders-auto-complete': () => this.deadlines.completeDue(),
       'payments-submit-refunds': () => this.refunds.submitPending(),
       'notifications-deliver': () => this.notifications.deliverDue(),
+      'ledger-digest': () => this.digests.digestFinishedDays(),
     };
-    for (const name of JOBS) {
+    for (const [name, cron] of Object.entries(JOBS) as [JobName, string][]) {
       await boss.createQueue(name, { name, policy: 'singleton' });
-      await boss.schedule(name, EVERY_MINUTE);
+      await boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' });
       await boss.work(name, async () => {
         await handlers[name]();
       });

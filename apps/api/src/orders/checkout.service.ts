@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applyRateBp, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen, sumFen } from '@qh/domain';
+import { allocateByRates, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen, sumFen } from '@qh/domain';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
@@ -184,7 +184,12 @@ export class CheckoutService {
         feeFen: shippingFeeFen({ itemsFen, weightG }, rates.get(shippingClass)!),
       };
     });
-    const pool = (line: CartLineRow) => (line.certified ? applyRateBp(line.price_fen * line.quantity, line.benefit_rate_bp) : 0);
+    // The order's pool split exactly among its lines; the payment fixes it again with certification as of then.
+    const pools = allocateByRates(
+      lines.map((line) => line.price_fen * line.quantity),
+      lines.map((line) => (line.certified ? line.benefit_rate_bp : 0)),
+    );
+    const pool = (line: CartLineRow) => pools[lines.indexOf(line)];
 
     const number = formatOrderNumber(new Date(), await this.orders.nextSequence(manager));
     const orderId = await this.orders.insertOrder(manager, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProductsRepository } from '../catalog/products.repository';
+import { Ledger } from '../impact/ledger';
 import { Outbox } from '../notifications/outbox';
 import { OrdersRepository } from './orders.repository';
 
@@ -17,11 +18,13 @@ export class OrderTransitions {
     private readonly orders: OrdersRepository,
     private readonly products: ProductsRepository,
     private readonly outbox: Outbox,
+    private readonly ledger: Ledger,
   ) {}
 
   async markPaid(manager: EntityManager, order: { id: string; number: string; buyerId: string; totalFen: number }): Promise<void> {
     await this.orders.setStatus(manager, order.id, 'PAID', { paid: true });
     await this.orders.setPaymentStatus(manager, order.id, 'SUCCEEDED');
+    await this.ledger.recordSale(manager, order.id);
     await this.outbox.write(manager, {
       topic: 'ORDER_PAID',
       dedupeKey: `ORDER_PAID:${order.id}`,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { Ledger } from '../impact/ledger';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AdminPaymentsController } from '../payments/admin-payments.controller';
 import { DemoPaymentProvider, PAYMENT_PROVIDER } from '../payments/payment-provider';
@@ -33,6 +34,7 @@ import { OrdersService } from './orders.service';
     OrdersService,
     OrdersRepository,
     OrderTransitions,
+    Ledger,
     FulfillmentsService,
     OrderDeadlinesService,
     PaymentsRepository,

@@ -14,6 +14,7 @@ import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { AuditService } from '../common/audit/audit.service';
 import { ResponseCache } from '../common/http-cache.interceptor';
+import { Ledger } from '../impact/ledger';
 import { Outbox } from '../notifications/outbox';
 import { OrderTransitions } from '../orders/order-transitions';
 import { PAYMENT_PROVIDER, PaymentProviderRefused, PaymentProviderUnavailable, type PaymentProvider } from './payment-provider';
@@ -46,6 +47,7 @@ export class RefundsService {
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly responseCache: ResponseCache,
+    private readonly ledger: Ledger,
   ) {}
 
   /** An admin refunds a whole order or chosen lines of it. */
@@ -237,6 +239,7 @@ export class RefundsService {
     const refundedFen = await this.payments.addRefundedFen(manager, payment.orderId, refund.amountFen);
     payment.refundedFen = refundedFen;
     const whole = refundedFen >= payment.totalFen;
+    await this.ledger.recordRefund(manager, payment.orderId, refundId, whole);
     if (whole) await this.payments.setStatus(manager, payment.paymentId, 'REFUNDED');
     const next = nextOrderStatus(payment.orderStatus, whole ? 'refundAll' : 'refundPart');
     if (next) {

@@ -198,6 +198,8 @@ export async function seedDemoData(
       linkCount += 1;
     }
   }
+  // Codes admins create next continue after the demo's.
+  await manager.query(`SELECT setval('household_code_seq', $1::bigint + 1, false)`, [households.length]);
 
   for (const account of DEMO_ACCOUNTS) {
     await manager.query(`INSERT INTO account (email, password_hash, role, cooperative_id, display_name) VALUES ($1, $2, $3, $4, $5)`, [

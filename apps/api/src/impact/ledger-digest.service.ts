@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** One entry as one line of text, every column in a fixed order: what the day's hash is taken over. */
+const CANONICAL_LINE = `concat_ws('|', e.id, e.kind, e.order_id, e.order_line_id, coalesce(e.refund_id::text, '-'), e.buyer_id,
+  e.cooperative_id, e.township_code, e.category, e.quantity, e.linked_sales_fen, e.pool_fen,
+  to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.day)`;
+
+/** The figures of each day from `$1` to `$2` (and meeting `also`) as the ledger holds them now. */
+const dayFigures = (also = 'true') => `SELECT to_char(e.day, 'YYYY-MM-DD') AS day, count(*)::int AS entries,
+    sum(e.linked_sales_fen)::float8 AS "linkedSalesFen", sum(e.pool_fen)::float8 AS "poolFen",
+    encode(sha256(convert_to(string_agg(${CANONICAL_LINE}, E'\\n' ORDER BY e.id), 'UTF8')), 'hex') AS sha256
+  FROM attribution_entry e WHERE e.day BETWEEN $1::date AND $2::date AND ${also} GROUP BY e.day`;
+
+export interface DayFigures {
+  day: string;
+  entries: number;
+  linkedSalesFen: number;
+  poolFen: number;
+  sha256: string;
+}
+
+export interface VerifyReport {
+  from: string;
+  to: string;
+  /** Days that have a digest, all recomputed. */
+  checkedDays: number;
+  /** Days whose entries no longer match their digest: changed, removed or added after the fact. */
+  mismatches: { day: string; recorded: DayFigures; recomputed: DayFigures | null }[];
+  /** Days with entries but no digest yet (today, or before the digest job's next run). */
+  undigestedDays: string[];
+}
+
+/**
+ * The ledger's daily fingerprint. Once a day is over (in China, with a few minutes' grace for
+ * transactions still committing), its entries' count, sums and SHA-256 are written down; verifying
+ * recomputes them from the entries, so a row changed behind the append-only trigger's back (by a
+ * superuser who disabled it) shows up as a day that no longer matches.
+ */
+@Injectable()
+export class LedgerDigestService {
+  private readonly logger = new Logger(LedgerDigestService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The job: digests every finished day that has entries and no digest yet. Returns how many days. */
+  async digestFinishedDays(): Promise<number> {
+    const [{ last }] = await this.dataSource.query(
+      `SELECT to_char(((now() - interval '10 minutes') AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS last`,
+    );
+    return this.digestThrough(last);
+  }
+
+  /** Digests the days up to and including `lastDay` that have none; an existing digest is never rewritten. */
+  async digestThrough(lastDay: string): Promise<number> {
+    const written: unknown[] = await this.dataSource.query(
+      // Only the days without a digest are read: the hourly run costs nothing once a day is done.
+      `WITH figures AS (${dayFigures('NOT EXISTS (SELECT 1 FROM ledger_digest d WHERE d.day = e.day)')})
+       INSERT INTO ledger_digest (day, entries, linked_sales_fen, pool_fen, sha256)
+       SELECT f.day::date, f.entries, f."linkedSalesFen", f."poolFen", f.sha256 FROM figures f
+       ON CONFLICT (day) DO NOTHING RETURNING day`,
+      [await this.firstUndigestedDay(), lastDay],
+    );
+    if (written.length) this.logger.log({ days: written.length, through: lastDay }, 'ledger days digested');
+    return written.length;
+  }
+
+  /**
+   * Entries are dated the day they are written, so no day before the last digested one can gain
+   * entries: looking from the day after it keeps the hourly run from reading the whole ledger.
+   */
+  private async firstUndigestedDay(): Promise<string> {
+    const [{ day }] = await this.dataSource.query(
+      `SELECT to_char(coalesce(max(day) + 1, '2000-01-01'::date), 'YYYY-MM-DD') AS day FROM ledger_digest`,
+    );
+    return day;
+  }
+
+  async verify(from: string, to: string): Promise<VerifyReport> {
+    const [recomputedRows, recordedRows] = await Promise.all([
+      this.dataSource.query(dayFigures(), [from, to]) as Promise<DayFigures[]>,
+      this.dataSource.query(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, entries, linked_sales_fen::float8 AS "linkedSalesFen", pool_fen::float8 AS "poolFen", sha256
+           FROM ledger_digest WHERE day BETWEEN $1::date AND $2::date ORDER BY day`,
+        [from, to],
+      ) as Promise<DayFigures[]>,
+    ]);
+    const recomputed = new Map(recomputedRows.map((row) => [row.day, row]));
+    const mismatches = recordedRows
+      .filter((recorded) => {
+        const now = recomputed.get(recorded.day);
+        return !now || now.sha256 !== recorded.sha256 || now.entries !== recorded.entries;
+      })
+      .map((recorded) => ({ day: recorded.day, recorded, recomputed: recomputed.get(recorded.day) ?? null }));
+    const digested = new Set(recordedRows.map((row) => row.day));
+    return {
+      from,
+      to,
+      checkedDays: recordedRows.length,
+      mismatches,
+      undigestedDays: recomputedRows
+        .map((row) => row.day)
+        .filter((day) => !digested.has(day))
+        .sort(),
+    };
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { allocateByRates, reversalShareFen } from '@qh/domain';
+import type { EntityManager } from 'typeorm';
+import { IS_CERTIFIED } from '../catalog/product-sql';
+
+/** Today in China (UTC+8): the day an entry counts for. */
+const CHINA_DAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+
+interface LedgerLine {
+  id: string;
+  buyerId: string;
+  cooperativeId: string;
+  townshipCode: string;
+  category: string;
+  quantity: number;
+  refundedQuantity: number;
+  amountFen: number;
+  rateBp: number;
+  poolFen: number;
+  certified: boolean;
+}
+
+const LINE_COLUMNS = `l.id, o.buyer_id AS "buyerId", l.cooperative_id AS "cooperativeId", l.origin_township_code AS "townshipCode",
+  l.category, l.quantity, l.refunded_quantity AS "refundedQuantity", l.line_total_fen::float8 AS "amountFen",
+  l.benefit_rate_bp AS "rateBp", l.pool_fen::float8 AS "poolFen"`;
+
+/** One change of one line: signed figures for the ledger (when certified) and the rollup (always). */
+interface Movement {
+  line: LedgerLine;
+  quantity: number;
+  gmvFen: number;
+  linkedSalesFen: number;
+  poolFen: number;
+}
+
+/**
+ * The attribution ledger: what each paid line of a certified product pledged to the linked
+ * households, and what refunds gave back. Entries are only ever added (a trigger refuses the rest);
+ * the daily rollup the reports read changes in the same transaction, so the two always agree.
+ */
+@Injectable()
+export class Ledger {
+  /**
+   * The order was just paid: what counts is fixed now. Certification is read as of the payment
+   * (a certificate may have lapsed since checkout), and the order's pool is split among its lines
+   * by largest remainder, so the lines add up to the order's pool exactly.
+   */
+  async recordSale(manager: EntityManager, orderId: string): Promise<void> {
+    const lines: LedgerLine[] = await manager.query(
+      `SELECT ${LINE_COLUMNS}, ${IS_CERTIFIED} AS certified
+         FROM order_line l JOIN "order" o ON o.id = l.order_id JOIN product p ON p.id = l.product_id
+        WHERE l.order_id = $1 ORDER BY l.id`,
+      [orderId],
+    );
+    const pools = allocateByRates(
+      lines.map((line) => line.amountFen),
+      lines.map((line) => (line.certified ? line.rateBp : 0)),
+    );
+    lines.forEach((line, index) => (line.poolFen = pools[index]));
+    await manager.query(
+      `UPDATE order_line l SET certified = x.certified, pool_fen = x.pool_fen
+         FROM unnest($1::uuid[], $2::boolean[], $3::bigint[]) AS x(id, certified, pool_fen) WHERE l.id = x.id`,
+      [lines.map((line) => line.id), lines.map((line) => line.certified), pools],
+    );
+    await manager.query(`UPDATE "order" SET linked_sales_fen = $2, household_pool_fen = $3 WHERE id = $1`, [
+      orderId,
+      lines.filter((line) => line.certified).reduce((sum, line) => sum + line.amountFen, 0),
+      pools.reduce((sum, pool) => sum + pool, 0),
+    ]);
+    await this.write(
+      manager,
+      orderId,
+      null,
+      lines.map((line) => ({
+        line,
+        quantity: line.quantity,
+        gmvFen: line.amountFen,
+        linkedSalesFen: line.certified ? line.amountFen : 0,
+        poolFen: line.poolFen,
+      })),
+    );
+  }
+
+  /**
+   * The provider confirmed a refund: each refunded unit gives back its share of its line's sales
+   * and pool, so that once every unit of a line is back its entries sum to zero exactly. `whole`:
+   * the order is refunded in full, so whatever no line-by-line refund covered goes back too (a
+   * refund made at the provider knows no lines).
+   */
+  async recordRefund(manager: EntityManager, orderId: string, refundId: string, whole: boolean): Promise<void> {
+    const lines: (LedgerLine & { refunding: number })[] = await manager.query(
+      `SELECT ${LINE_COLUMNS}, l.certified, coalesce(rl.quantity, 0) AS refunding
+         FROM order_line l JOIN "order" o ON o.id = l.order_id
+         LEFT JOIN refund_line rl ON rl.order_line_id = l.id AND rl.refund_id = $2
+        WHERE l.order_id = $1 ORDER BY l.id FOR UPDATE OF l`,
+      [orderId, refundId],
+    );
+    const movements = lines
+      .map((line) => ({ line, quantity: whole ? line.quantity - line.refundedQuantity : line.refunding }))
+      .filter(({ quantity }) => quantity > 0)
+      .map(({ line, quantity }): Movement => {
+        const salesBackFen = reversalShareFen(line.amountFen, line.quantity, line.refundedQuantity, quantity);
+        return {
+          line,
+          quantity: -quantity,
+          gmvFen: -salesBackFen,
+          linkedSalesFen: line.certified ? -salesBackFen : 0,
+          poolFen: -reversalShareFen(line.poolFen, line.quantity, line.refundedQuantity, quantity),
+        };
+      });
+    if (movements.length === 0) return;
+    await manager.query(
+      `UPDATE order_line l SET refunded_quantity = l.refunded_quantity + x.quantity
+         FROM unnest($1::uuid[], $2::int[]) AS x(id, quantity) WHERE l.id = x.id`,
+      [movements.map((m) => m.line.id), movements.map((m) => -m.quantity)],
+    );
+    await this.write(manager, orderId, refundId, movements);
+  }
+
+  /** Ledger entries for the certified lines, and the rollup for every line, in key order so concurrent writers never deadlock. */
+  private async write(manager: EntityManager, orderId: string, refundId: string | null, movements: Movement[]): Promise<void> {
+    const certified = movements.filter((m) => m.line.certified);
+    if (certified.length) {
+      await manager.query(
+        `INSERT INTO attribution_entry (kind, order_id, order_line_id, refund_id, buyer_id, cooperative_id, township_code, category,
+                                        quantity, linked_sales_fen, pool_fen, day)
+         SELECT $1, $2, x.line_id, $3, x.buyer_id, x.cooperative_id, x.township_code, x.category, x.quantity, x.linked, x.pool, ${CHINA_DAY}
+           FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::int[], $10::bigint[], $11::bigint[])
+                AS x(line_id, buyer_id, cooperative_id, township_code, category, quantity, linked, pool)`,
+        [
+          refundId ? 'REVERSAL' : 'SALE',
+          orderId,
+          refundId,
+          certified.map((m) => m.line.id),
+          certified.map((m) => m.line.buyerId),
+          certified.map((m) => m.line.cooperativeId),
+          certified.map((m) => m.line.townshipCode),
+          certified.map((m) => m.line.category),
+          certified.map((m) => m.quantity),
+          certified.map((m) => m.linkedSalesFen),
+          certified.map((m) => m.poolFen),
+        ],
+      );
+    }
+    await manager.query(
+      `INSERT INTO impact_daily AS d (day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
+       SELECT ${CHINA_DAY}, x.cooperative_id, x.township_code, x.category, sum(x.gmv), sum(x.linked), sum(x.pool), sum(x.quantity)
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::int[])
+              AS x(cooperative_id, township_code, category, gmv, linked, pool, quantity)
+        GROUP BY x.cooperative_id, x.township_code, x.category
+        ORDER BY x.cooperative_id, x.township_code, x.category
+       ON CONFLICT (day, cooperative_id, township_code, category) DO UPDATE
+         SET gmv_fen = d.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = d.linked_sales_fen + EXCLUDED.linked_sales_fen,
+             pool_fen = d.pool_fen + EXCLUDED.pool_fen, units = d.units + EXCLUDED.units`,
+      [
+        movements.map((m) => m.line.cooperativeId),
+        movements.map((m) => m.line.townshipCode),
+        movements.map((m) => m.line.category),
+        movements.map((m) => m.gmvFen),
+        movements.map((m) => m.linkedSalesFen),
+        movements.map((m) => m.poolFen),
+        movements.map((m) => m.quantity),
+      ],
+    );
+  }
+}
