@@ -7,7 +7,29 @@ import pino from 'pino';
 import { AppConfig, loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
+import { isValidResidentId } from '@qh/domain';
+import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, TestDatabase } from './test-database';
+
+/** 18 characters shaped like a resident ID number; a valid check character makes it one. */
+const ID_NUMBER_SHAPE = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+
+/**
+ * Every answer of the app under test is scanned for full resident ID numbers: the registry must
+ * only ever send them masked. A test file's `close()` fails when any answer held one.
+ */
+export function scanForIdNumbers(fastify: FastifyInstance): { found: string[] } {
+  const found: string[] = [];
+  fastify.addHook('onSend', async (request, _reply, payload) => {
+    const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
+    for (const [candidate] of text.matchAll(ID_NUMBER_SHAPE)) {
+      // Only the route is kept: the number itself must not reach the test log either.
+      if (isValidResidentId(candidate.toUpperCase())) found.push(`${request.method} ${request.url.split('?')[0]}`);
+    }
+    return payload;
+  });
+  return { found };
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -51,6 +73,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   if (options.demoData) await prepareDatabase(database.url, { ...config, seedDemoData: true }, pino({ level: 'silent' }));
   // QH_TEST_LOG=error shows the app's own log when a test needs explaining.
   const app = await createApp(config, database.url, pino({ level: process.env.QH_TEST_LOG ?? 'silent' }));
+  const idNumbers = scanForIdNumbers(app.getHttpAdapter().getInstance());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -71,6 +94,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       await app.close();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (idNumbers.found.length) throw new Error(`Full resident ID numbers were sent by: ${[...new Set(idNumbers.found)].join(', ')}`);
     },
   };
 }

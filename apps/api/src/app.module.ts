@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { HouseholdsModule } from './households/households.module';
 import { ImpactModule } from './impact/impact.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
@@ -27,6 +28,7 @@ export class AppModule {
         CatalogModule,
         OrdersModule,
         ImpactModule,
+        HouseholdsModule,
         JobsModule.forRoot(databaseUrl),
       ],
       controllers: [HealthController],
