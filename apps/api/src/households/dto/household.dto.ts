@@ -41,7 +41,10 @@ export class CreateHouseholdDto extends HouseholdFieldsDto {
   @Length(1, 30)
   headName: string;
 
-  @ApiProperty({ example: '5205251980010100XX', description: 'Resident ID number (18 characters, the last a check character); stored encrypted, never sent back (only masked)' })
+  @ApiProperty({
+    example: '5205251980010100XX',
+    description: 'Resident ID number (18 characters, the last a check character); stored encrypted, never sent back (only masked)',
+  })
   @Matches(/^\d{17}[\dXx]$/, { message: 'idNumber must be 17 digits and a check character' })
   idNumber: string;
 }
