@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { LedgerDigestService } from '../../apps/api/src/impact/ledger-digest.service';
+import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -198,6 +199,47 @@ describe('the attribution ledger', () => {
       await expect(t.sql(statement)).rejects.toThrow(/attribution_entry is append-only/);
     }
     expect(await t.sql(`SELECT id FROM attribution_entry WHERE id = $1`, [entry.id])).toHaveLength(1);
+  });
+
+  // Near the end: it settles today as if it were over, so later payments would fall on a settled day.
+  it('settles each cooperative’s pool of the day among its linked households, to the fen and only once', async () => {
+    const [{ today }] = await t.sql(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS today`);
+    const settlements = t.app.get(SettlementService);
+    const pools = await t.sql(
+      `SELECT cooperative_id, sum(pool_fen)::float8 AS pool FROM attribution_entry WHERE day = $1 GROUP BY cooperative_id`,
+      [today],
+    );
+    expect(pools.length).toBeGreaterThan(0);
+
+    expect(await settlements.settleThrough(today as string)).toBe(pools.length);
+    expect(await settlements.settleThrough(today as string)).toBe(0);
+
+    for (const { cooperative_id: cooperativeId, pool } of pools) {
+      const [run] = await t.sql(
+        `SELECT pool_fen::float8 AS pool, households, unallocated_fen::float8 AS unallocated FROM settlement_run WHERE cooperative_id = $1 AND day = $2`,
+        [cooperativeId, today],
+      );
+      const allocations = await t.sql(
+        `SELECT household_id, amount_fen::float8 AS amount, weight FROM household_allocation WHERE cooperative_id = $1 AND day = $2`,
+        [cooperativeId, today],
+      );
+      expect(run.pool).toBe(pool);
+      expect(allocations.reduce((sum, a) => sum + Number(a.amount), 0) + Number(run.unallocated)).toBe(pool);
+      // Each household gets the floor or the ceiling of its exact share of the pool.
+      const totalWeight = allocations.reduce((sum, a) => sum + Number(a.weight), 0);
+      for (const allocation of allocations) {
+        const exact = (Number(pool) * Number(allocation.weight)) / totalWeight;
+        expect(Math.abs(Number(allocation.amount) - exact)).toBeLessThan(1);
+      }
+      const linked = await t.sql(
+        `SELECT DISTINCT household_id FROM household_link WHERE cooperative_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)`,
+        [cooperativeId, today],
+      );
+      // Only households linked that day share it (one whose share rounds to nothing gets no row).
+      const linkedIds = new Set(linked.map((l) => l.household_id));
+      expect(allocations.every((a) => linkedIds.has(a.household_id))).toBe(true);
+      expect(Number(run.unallocated)).toBe(linked.length ? 0 : Number(pool));
+    }
   });
 
   // Last: it digests today as if it were over, and entries written after that would no longer match it.

@@ -7,4 +7,5 @@ export * from './product-lifecycle';
 export * from './refunds';
 export * from './regions';
 export * from './resident-id';
+export * from './settlement';
 export * from './uscc';

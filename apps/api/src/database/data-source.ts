@@ -10,6 +10,7 @@ import { Payments1764748800000 } from './migrations/1764748800000-payments';
 import { Ledger1764835200000 } from './migrations/1764835200000-ledger';
 import { LedgerDigest1764921600000 } from './migrations/1764921600000-ledger-digest';
 import { Households1765008000000 } from './migrations/1765008000000-households';
+import { Settlement1765094400000 } from './migrations/1765094400000-settlement';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   Ledger1764835200000,
   LedgerDigest1764921600000,
   Households1765008000000,
+  Settlement1765094400000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {

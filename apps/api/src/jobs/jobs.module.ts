@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ImpactModule } from '../impact/impact.module';
 import { LedgerDigestService } from '../impact/ledger-digest.service';
+import { SettlementService } from '../impact/settlement.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrdersModule } from '../orders/orders.module';
@@ -19,14 +20,15 @@ export class JobsModule {
       providers: [
         {
           provide: JobsService,
-          inject: [APP_CONFIG, OrderDeadlinesService, RefundsService, NotificationsService, LedgerDigestService],
+          inject: [APP_CONFIG, OrderDeadlinesService, RefundsService, NotificationsService, LedgerDigestService, SettlementService],
           useFactory: (
             config: AppConfig,
             deadlines: OrderDeadlinesService,
             refunds: RefundsService,
             notifications: NotificationsService,
             digests: LedgerDigestService,
-          ) => new JobsService(config, databaseUrl, deadlines, refunds, notifications, digests),
+            settlements: SettlementService,
+          ) => new JobsService(config, databaseUrl, deadlines, refunds, notifications, digests, settlements),
         },
       ],
     };

@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { LedgerDigestService } from '../impact/ledger-digest.service';
+import { SettlementService } from '../impact/settlement.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrderDeadlinesService } from '../orders/order-deadlines.service';
 import { RefundsService } from '../payments/refunds.service';
@@ -19,6 +20,8 @@ const JOBS = {
   // A quarter past midnight: yesterday is over, with time for transactions that straddled midnight. Hourly
   // runs after that catch a missed night; a digested day is never digested again.
   'ledger-digest': '15 * * * *',
+  // After the digest: yesterday's pools go to the households linked that day.
+  'households-settle': '20 * * * *',
 } as const;
 type JobName = keyof typeof JOBS;
 
@@ -39,6 +42,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly refunds: RefundsService,
     private readonly notifications: NotificationsService,
     private readonly digests: LedgerDigestService,
+    private readonly settlements: SettlementService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,6 +56,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       'payments-submit-refunds': () => this.refunds.submitPending(),
       'notifications-deliver': () => this.notifications.deliverDue(),
       'ledger-digest': () => this.digests.digestFinishedDays(),
+      'households-settle': () => this.settlements.settleFinishedDays(),
     };
     for (const [name, cron] of Object.entries(JOBS) as [JobName, string][]) {
       await boss.createQueue(name, { name, policy: 'singleton' });
