@@ -577,6 +577,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coop/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopSalesController_sales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coop/variants/{id}": {
         parameters: {
             query?: never;
@@ -649,6 +665,86 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImpactController_breakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImpactController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImpactController_publicImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImpactController_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImpactController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1005,6 +1101,11 @@ export interface components {
             items: components["schemas"]["CoopFulfillmentDto"][];
             nextCursor?: string | null;
         };
+        CoopSalesDto: {
+            /** @description By month */
+            months: components["schemas"]["GroupFiguresDto"][];
+            summary: components["schemas"]["FiguresDto"];
+        };
         CreateHouseholdDto: {
             /**
              * @description The year it was lifted out of poverty
@@ -1126,6 +1227,22 @@ export interface components {
              */
             problems: string[];
         };
+        FiguresDto: {
+            /** @description Distinct buyers of those orders */
+            buyers: number;
+            /** @description All paid sales of goods, net of refunds (shipping not included) */
+            gmvFen: number;
+            /** @description Distinct households linked to the cooperatives behind those sales while they sold */
+            households: number;
+            /** @description Sales of certified assistance products (消费帮扶产品), net of refunds */
+            linkedSalesFen: number;
+            /** @description Distinct paid orders not refunded in full */
+            orders: number;
+            /** @description Members of those households */
+            people: number;
+            /** @description Pledged to linked households */
+            poolFen: number;
+        };
         FlaggedPaymentDto: {
             /** @description What the order asked for */
             amountFen: number;
@@ -1158,6 +1275,30 @@ export interface components {
             status: "PENDING" | "SHIPPED" | "CANCELLED";
             trackingNo?: string | null;
             weightG: number;
+        };
+        GroupedFiguresDto: {
+            by: string;
+            items: components["schemas"]["GroupFiguresDto"][];
+        };
+        GroupFiguresDto: {
+            /** @description Distinct buyers of those orders */
+            buyers: number;
+            /** @description All paid sales of goods, net of refunds (shipping not included) */
+            gmvFen: number;
+            /** @description Distinct households linked to the cooperatives behind those sales while they sold */
+            households: number;
+            /** @description Year, month, category, township code or cooperative id */
+            key: string;
+            /** @description Sales of certified assistance products (消费帮扶产品), net of refunds */
+            linkedSalesFen: number;
+            nameEn: string;
+            nameZh: string;
+            /** @description Distinct paid orders not refunded in full */
+            orders: number;
+            /** @description Members of those households */
+            people: number;
+            /** @description Pledged to linked households */
+            poolFen: number;
         };
         HealthDto: {
             /** @enum {string} */
@@ -1463,6 +1604,27 @@ export interface components {
         ProductPageDto: {
             items: components["schemas"]["ProductListItemDto"][];
             nextCursor?: string | null;
+        };
+        PublicGroupDto: {
+            /** @description null when fewer than 5 */
+            households?: number | null;
+            /** @description Category or township code; OTHER merges groups of fewer than 5 households */
+            key: string;
+            linkedSalesFen: number;
+            nameEn: string;
+            nameZh: string;
+            /** @description null when the households are fewer than 5 */
+            people?: number | null;
+            poolFen: number;
+        };
+        PublicImpactDto: {
+            byCategory: components["schemas"]["PublicGroupDto"][];
+            byTownship: components["schemas"]["PublicGroupDto"][];
+            /** @description null when fewer than 5 */
+            households?: number | null;
+            linkedSalesFen: number;
+            people?: number | null;
+            poolFen: number;
         };
         ReasonDto: {
             /** @example 图片与实物不符，请补充实拍图 */
@@ -3580,6 +3742,46 @@ export interface operations {
             };
         };
     };
+    CoopSalesController_sales: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopSalesDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CoopProductsController_updateVariant: {
         parameters: {
             query?: never;
@@ -3767,6 +3969,231 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    ImpactController_breakdown: {
+        parameters: {
+            query: {
+                by: "category" | "township" | "cooperative";
+                category?: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
+                cooperativeId?: string;
+                /** @description First day (China time), inclusive */
+                from?: string;
+                /** @description Last day, inclusive */
+                to?: string;
+                /** @description Origin township of the produce */
+                townshipCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupedFiguresDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ImpactController_exportCsv: {
+        parameters: {
+            query?: {
+                category?: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
+                cooperativeId?: string;
+                /** @description First day (China time), inclusive */
+                from?: string;
+                table?: "year" | "month" | "category" | "township" | "cooperative";
+                /** @description Last day, inclusive */
+                to?: string;
+                /** @description Origin township of the produce */
+                townshipCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same figures as a table, UTF-8 with a byte-order mark so spreadsheets show Chinese; the last row is the total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ImpactController_publicImpact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open to all; groups of fewer than 5 households are merged into OTHER */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicImpactDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ImpactController_series: {
+        parameters: {
+            query: {
+                by: "year" | "month";
+                category?: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
+                cooperativeId?: string;
+                /** @description First day (China time), inclusive */
+                from?: string;
+                /** @description Last day, inclusive */
+                to?: string;
+                /** @description Origin township of the produce */
+                townshipCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per year or month that had sales, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupedFiguresDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ImpactController_summary: {
+        parameters: {
+            query?: {
+                category?: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
+                cooperativeId?: string;
+                /** @description First day (China time), inclusive */
+                from?: string;
+                /** @description Last day, inclusive */
+                to?: string;
+                /** @description Origin township of the produce */
+                townshipCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiguresDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

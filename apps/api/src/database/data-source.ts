@@ -11,6 +11,7 @@ import { Ledger1764835200000 } from './migrations/1764835200000-ledger';
 import { LedgerDigest1764921600000 } from './migrations/1764921600000-ledger-digest';
 import { Households1765008000000 } from './migrations/1765008000000-households';
 import { Settlement1765094400000 } from './migrations/1765094400000-settlement';
+import { ImpactOrders1765180800000 } from './migrations/1765180800000-impact-orders';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   LedgerDigest1764921600000,
   Households1765008000000,
   Settlement1765094400000,
+  ImpactOrders1765180800000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {

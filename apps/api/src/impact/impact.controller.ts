@@ -1,10 +1,22 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { formatFen } from '@qh/domain';
+import { Public, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
-import { VerifyQueryDto, VerifyReportDto } from './dto/impact.dto';
+import {
+  BreakdownQueryDto,
+  ExportQueryDto,
+  FiguresDto,
+  GroupedFiguresDto,
+  ImpactFilterDto,
+  PublicImpactDto,
+  SeriesQueryDto,
+  VerifyQueryDto,
+  VerifyReportDto,
+} from './dto/impact.dto';
 import { LedgerDigestService } from './ledger-digest.service';
+import { GroupFigures, ReportsService } from './reports.service';
 
 /** At most this many days per verification: ten years. */
 const MAX_VERIFY_DAYS = 3660;
@@ -15,6 +27,40 @@ function isRealDay(day: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
 }
 
+/** A from/to pair, when given, must be real days in order. */
+export function checkedRange<T extends { from?: string; to?: string }>(filters: T): T {
+  for (const field of ['from', 'to'] as const) {
+    const day = filters[field];
+    if (day !== undefined && !isRealDay(day))
+      throw new AppError('VALIDATION_FAILED', `${field} is not a real day`, [{ field, problems: ['not a real day'] }]);
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw new AppError('VALIDATION_FAILED', 'from must be on or before to', [{ field: 'to', problems: ['on or after from'] }]);
+  }
+  return filters;
+}
+
+const CSV_COLUMNS: [string, (row: GroupFigures) => string | number][] = [
+  ['分组 group', (row) => row.key],
+  ['名称 name', (row) => row.nameZh],
+  ['销售额(元) GMV (yuan)', (row) => yuan(row.gmvFen)],
+  ['消费帮扶产品销售额(元) poverty-linked sales (yuan)', (row) => yuan(row.linkedSalesFen)],
+  ['联农带农金额(元) household pool (yuan)', (row) => yuan(row.poolFen)],
+  ['带动户数 households', (row) => row.households],
+  ['带动人数 people', (row) => row.people],
+  ['订单数 orders', (row) => row.orders],
+  ['买家数 buyers', (row) => row.buyers],
+];
+
+const yuan = (fen: number) => formatFen(fen).replace('¥', '').replaceAll(',', '');
+const csvField = (value: string | number) => (/[",\r\n]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value));
+
+/** With a byte-order mark: spreadsheet programs then read the file as UTF-8 and show the Chinese. */
+function toCsv(rows: GroupFigures[]): string {
+  const lines = [CSV_COLUMNS.map(([title]) => csvField(title)), ...rows.map((row) => CSV_COLUMNS.map(([, value]) => csvField(value(row))))];
+  return '\uFEFF' + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+}
+
 /** Figures for officials (and admins): aggregates only, never a person. */
 @ApiTags('impact')
 @ApiBearerAuth()
@@ -23,7 +69,50 @@ function isRealDay(day: string): boolean {
 @Roles('official', 'admin')
 @Controller('impact')
 export class ImpactController {
-  constructor(private readonly digests: LedgerDigestService) {}
+  constructor(
+    private readonly digests: LedgerDigestService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  @Get('summary')
+  @ApiOkResponse({ type: FiguresDto })
+  summary(@Query() filters: ImpactFilterDto): Promise<FiguresDto> {
+    return this.reports.summary(checkedRange(filters));
+  }
+
+  @Get('series')
+  @ApiOkResponse({ type: GroupedFiguresDto, description: 'One row per year or month that had sales, oldest first' })
+  async series(@Query() query: SeriesQueryDto): Promise<GroupedFiguresDto> {
+    const { by, ...filters } = query;
+    return { by, items: await this.reports.grouped(by, checkedRange(filters)) };
+  }
+
+  @Get('breakdown')
+  @ApiOkResponse({ type: GroupedFiguresDto })
+  async breakdown(@Query() query: BreakdownQueryDto): Promise<GroupedFiguresDto> {
+    const { by, ...filters } = query;
+    return { by, items: await this.reports.grouped(by, checkedRange(filters)) };
+  }
+
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiOkResponse({
+    description: 'The same figures as a table, UTF-8 with a byte-order mark so spreadsheets show Chinese; the last row is the total',
+  })
+  async exportCsv(@Query() query: ExportQueryDto): Promise<string> {
+    const { table = 'year', ...filters } = query;
+    const range = checkedRange(filters);
+    const [rows, total] = await Promise.all([this.reports.grouped(table, range), this.reports.summary(range)]);
+    return toCsv([...rows, { key: 'total', nameZh: '合计', nameEn: 'Total', ...total }]);
+  }
+
+  @Public()
+  @Get('public')
+  @ApiOkResponse({ type: PublicImpactDto, description: 'Open to all; groups of fewer than 5 households are merged into OTHER' })
+  publicImpact(): Promise<PublicImpactDto> {
+    return this.reports.publicImpact();
+  }
 
   @Get('verify')
   @ApiOkResponse({

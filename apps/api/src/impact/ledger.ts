@@ -67,6 +67,20 @@ export class Ledger {
       lines.filter((line) => line.certified).reduce((sum, line) => sum + line.amountFen, 0),
       pools.reduce((sum, pool) => sum + pool, 0),
     ]);
+    await manager.query(
+      `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
+       SELECT $1, x.cooperative_id, x.township_code, x.category, ${CHINA_DAY}, $2, bool_or(x.certified)
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::boolean[]) AS x(cooperative_id, township_code, category, certified)
+        GROUP BY x.cooperative_id, x.township_code, x.category`,
+      [
+        orderId,
+        lines[0].buyerId,
+        lines.map((line) => line.cooperativeId),
+        lines.map((line) => line.townshipCode),
+        lines.map((line) => line.category),
+        lines.map((line) => line.certified),
+      ],
+    );
     await this.write(
       manager,
       orderId,
@@ -108,6 +122,8 @@ export class Ledger {
           poolFen: -reversalShareFen(line.poolFen, line.quantity, line.refundedQuantity, quantity),
         };
       });
+    // Refunded in full, the order no longer counts among the orders and buyers of any group.
+    if (whole) await manager.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
     if (movements.length === 0) return;
     await manager.query(
       `UPDATE order_line l SET refunded_quantity = l.refunded_quantity + x.quantity

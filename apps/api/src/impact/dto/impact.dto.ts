@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORIES } from '@qh/domain';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -35,4 +36,93 @@ export class VerifyReportDto {
   @ApiProperty({ type: [DigestMismatchDto], description: 'Empty when every digested day still matches' }) mismatches: DigestMismatchDto[];
   @ApiProperty({ type: [String], description: 'Days with entries but no digest yet (today, or before the nightly run)' })
   undigestedDays: string[];
+}
+
+export class ImpactFilterDto {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day (China time), inclusive' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a date like 2026-01-01' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a date like 2026-12-31' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Origin township of the produce' })
+  @IsOptional()
+  @IsIn(NAYONG_TOWNSHIPS.map((t) => t.code), { message: 'townshipCode must be one of Nayong’s townships' })
+  townshipCode?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cooperativeId?: string;
+
+  @ApiPropertyOptional({ enum: PRODUCT_CATEGORIES }) @IsOptional() @IsIn(PRODUCT_CATEGORIES) category?: string;
+}
+
+export class SeriesQueryDto extends ImpactFilterDto {
+  @ApiProperty({ enum: ['year', 'month'] }) @IsIn(['year', 'month']) by: 'year' | 'month';
+}
+
+export class BreakdownQueryDto extends ImpactFilterDto {
+  @ApiProperty({ enum: ['category', 'township', 'cooperative'] }) @IsIn(['category', 'township', 'cooperative']) by:
+    'category' | 'township' | 'cooperative';
+}
+
+export const EXPORT_TABLES = ['year', 'month', 'category', 'township', 'cooperative'] as const;
+
+export class ExportQueryDto extends ImpactFilterDto {
+  @ApiPropertyOptional({ enum: EXPORT_TABLES, default: 'year' }) @IsOptional() @IsIn(EXPORT_TABLES) table?: (typeof EXPORT_TABLES)[number];
+}
+
+export class CoopSalesQueryDto {
+  @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a date like 2026-01-01' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @Matches(DAY, { message: 'to must be a date like 2026-12-31' }) to?: string;
+}
+
+export class FiguresDto {
+  @ApiProperty({ description: 'All paid sales of goods, net of refunds (shipping not included)' }) gmvFen: number;
+  @ApiProperty({ description: 'Sales of certified assistance products (消费帮扶产品), net of refunds' }) linkedSalesFen: number;
+  @ApiProperty({ description: 'Pledged to linked households' }) poolFen: number;
+  @ApiProperty({ description: 'Distinct households linked to the cooperatives behind those sales while they sold' }) households: number;
+  @ApiProperty({ description: 'Members of those households' }) people: number;
+  @ApiProperty({ description: 'Distinct paid orders not refunded in full' }) orders: number;
+  @ApiProperty({ description: 'Distinct buyers of those orders' }) buyers: number;
+}
+
+export class GroupFiguresDto extends FiguresDto {
+  @ApiProperty({ description: 'Year, month, category, township code or cooperative id' }) key: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() nameEn: string;
+}
+
+export class GroupedFiguresDto {
+  @ApiProperty() by: string;
+  @ApiProperty({ type: [GroupFiguresDto] }) items: GroupFiguresDto[];
+}
+
+export class CoopSalesDto {
+  @ApiProperty({ type: FiguresDto }) summary: FiguresDto;
+  @ApiProperty({ type: [GroupFiguresDto], description: 'By month' }) months: GroupFiguresDto[];
+}
+
+export class PublicGroupDto {
+  @ApiProperty({ description: 'Category or township code; OTHER merges groups of fewer than 5 households' }) key: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty() linkedSalesFen: number;
+  @ApiProperty() poolFen: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'null when fewer than 5' }) households: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'null when the households are fewer than 5' }) people: number | null;
+}
+
+export class PublicImpactDto {
+  @ApiProperty() linkedSalesFen: number;
+  @ApiProperty() poolFen: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'null when fewer than 5' }) households: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) people: number | null;
+  @ApiProperty({ type: [PublicGroupDto] }) byCategory: PublicGroupDto[];
+  @ApiProperty({ type: [PublicGroupDto] }) byTownship: PublicGroupDto[];
 }

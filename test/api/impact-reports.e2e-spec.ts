@@ -1,0 +1,226 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { SettlementService } from '../../apps/api/src/impact/settlement.service';
+import { tokenFor } from '../support/accounts';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const TIANHE = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号' };
+
+interface Item {
+  variantId: string;
+  productId: string;
+  cooperativeId: string;
+}
+
+/**
+ * The officials' reports against the ledger they summarise: after random orders and partial
+ * refunds, every figure equals what the ledger, the order lines and the settlements add up to.
+ */
+describe('impact reports', () => {
+  let t: TestApp;
+  let admin: string;
+  let official: string;
+  let items: Item[];
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { demoData: true });
+    admin = await tokenFor(t, 'admin');
+    official = await tokenFor(t, 'official');
+    // Five products of different cooperatives; the first three certified.
+    items = (await t.sql(
+      `SELECT DISTINCT ON (p.cooperative_id) v.id AS "variantId", p.id AS "productId", p.cooperative_id AS "cooperativeId"
+         FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
+        WHERE p.status = 'PUBLISHED' AND c.status = 'VERIFIED' AND p.shipping_class = 'AMBIENT'
+          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= now()) AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)
+        ORDER BY p.cooperative_id, v.sku LIMIT 5`,
+    )) as unknown as Item[];
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    await t.sql(`UPDATE product_variant SET stock = 100000 WHERE id = ANY($1)`, [items.map((i) => i.variantId)]);
+    for (const [index, item] of items.entries()) {
+      await t.sql(
+        `UPDATE product SET certification_no = $2, certified_until = $3::date, certification_issuer = '纳雍县', benefit_rate_bp = 777 WHERE id = $1`,
+        [item.productId, index < 3 ? `NY-R-${index}` : null, index < 3 ? '2099-12-31' : null],
+      );
+    }
+  });
+  afterAll(() => t.close());
+
+  const get = (token: string, path: string) => request(t.url).get(path).set('Authorization', `Bearer ${token}`);
+  let keys = 0;
+
+  async function paidOrder(lines: [Item, number][]) {
+    const buyer = await tokenFor(t, 'buyer');
+    for (const [item, quantity] of lines) {
+      await request(t.url)
+        .post('/api/cart/lines')
+        .set('Authorization', `Bearer ${buyer}`)
+        .send({ variantId: item.variantId, quantity })
+        .expect(200);
+    }
+    const { body } = await request(t.url)
+      .post('/api/checkout')
+      .set('Authorization', `Bearer ${buyer}`)
+      .set('Idempotency-Key', `reports-${Date.now()}-${(keys += 1)}`)
+      .send({ address: TIANHE })
+      .expect(201);
+    await request(t.url).post(`/api/payments/demo/${body.number}/pay`).set('Authorization', `Bearer ${buyer}`).expect(200);
+    const { body: order } = await get(buyer, `/api/orders/${body.number}`).expect(200);
+    return order as { number: string; fulfillments: { lines: { id: string; quantity: number }[] }[] };
+  }
+
+  /** The figures as the ledger, order lines and links say they must be, computed the slow way. */
+  async function fromTheSource() {
+    const [ledger] = await t.sql(
+      `SELECT coalesce(sum(linked_sales_fen), 0)::float8 AS linked, coalesce(sum(pool_fen), 0)::float8 AS pool FROM attribution_entry`,
+    );
+    const [lines] = await t.sql(
+      `SELECT coalesce(sum(l.unit_price_fen::bigint * (l.quantity - l.refunded_quantity)), 0)::float8 AS gmv
+         FROM order_line l JOIN "order" o ON o.id = l.order_id WHERE o.paid_at IS NOT NULL`,
+    );
+    const [orders] = await t.sql(
+      `SELECT count(*)::int AS orders, count(DISTINCT buyer_id)::int AS buyers FROM "order" WHERE paid_at IS NOT NULL AND refunded_fen < total_fen`,
+    );
+    const [households] = await t.sql(
+      `SELECT count(*)::int AS households, coalesce(sum(members), 0)::int AS people FROM household h
+        WHERE EXISTS (SELECT 1 FROM household_link l WHERE l.household_id = h.id AND l.valid_from <= current_date AND (l.valid_to IS NULL OR l.valid_to >= current_date)
+                        AND l.cooperative_id IN (SELECT cooperative_id FROM impact_daily GROUP BY cooperative_id HAVING sum(linked_sales_fen) > 0))`,
+    );
+    return { gmvFen: lines.gmv, linkedSalesFen: ledger.linked, poolFen: ledger.pool, ...orders, ...households };
+  }
+
+  it('equals the ledger, the order lines and the links after random orders and partial refunds (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(items.length - 1), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 4 }),
+        fc.option(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 5 }))),
+        fc.boolean(),
+        async (picks, partial, whole) => {
+          const chosen = new Map<Item, number>();
+          for (const [index, quantity] of picks) chosen.set(items[index], (chosen.get(items[index]) ?? 0) + quantity);
+          const order = await paidOrder([...chosen.entries()]);
+          const lines = order.fulfillments.flatMap((f) => f.lines);
+          if (partial) {
+            const line = lines[partial[0] % lines.length];
+            await request(t.url)
+              .post('/api/admin/refunds')
+              .set('Authorization', `Bearer ${admin}`)
+              .send({
+                orderNumber: order.number,
+                lines: [{ lineId: line.id, quantity: Math.min(partial[1], line.quantity) }],
+                reason: '破损',
+              })
+              .expect(201);
+          }
+          if (whole) {
+            // Refused (409) only when the partial refund already gave everything back.
+            const rest = await request(t.url)
+              .post('/api/admin/refunds')
+              .set('Authorization', `Bearer ${admin}`)
+              .send({ orderNumber: order.number, reason: '整单' });
+            expect([201, 409]).toContain(rest.status);
+          }
+          const { body: summary } = await get(official, '/api/impact/summary').expect(200);
+          expect(summary).toEqual(await fromTheSource());
+        },
+      ),
+      { numRuns: 10 },
+    );
+
+    // Settling today splits exactly the pool the summary shows among the linked households.
+    const [{ today }] = await t.sql(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS today`);
+    await t.app.get(SettlementService).settleThrough(today as string);
+    const [settled] = await t.sql(
+      `SELECT (SELECT coalesce(sum(amount_fen), 0) FROM household_allocation)::float8 + (SELECT coalesce(sum(unallocated_fen), 0) FROM settlement_run)::float8 AS pool`,
+    );
+    const { body: summary } = await get(official, '/api/impact/summary').expect(200);
+    expect(settled.pool).toBe(summary.poolFen);
+  });
+
+  it('gives the same numbers by year, by month and broken down, with filters', async () => {
+    const { body: summary } = await get(official, '/api/impact/summary').expect(200);
+    const [{ year }] = await t.sql(`SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') AS year`);
+    const { body: years } = await get(official, '/api/impact/series?by=year').expect(200);
+    expect(years.items).toEqual([
+      expect.objectContaining({ key: year, gmvFen: summary.gmvFen, orders: summary.orders, households: summary.households }),
+    ]);
+    const { body: months } = await get(official, '/api/impact/series?by=month').expect(200);
+    expect(months.items).toHaveLength(1);
+
+    const { body: byCategory } = await get(official, '/api/impact/breakdown?by=category').expect(200);
+    expect(byCategory.items.reduce((sum: number, row: { gmvFen: number }) => sum + row.gmvFen, 0)).toBe(summary.gmvFen);
+    expect(byCategory.items.every((row: { orders: number; nameZh: string }) => row.orders <= summary.orders && row.nameZh !== '')).toBe(
+      true,
+    );
+
+    const { body: byCooperative } = await get(official, '/api/impact/breakdown?by=cooperative').expect(200);
+    const one = byCooperative.items[0];
+    const { body: filtered } = await get(official, `/api/impact/summary?cooperativeId=${one.key}`).expect(200);
+    const { key: _key, nameZh: _zh, nameEn: _en, ...figures } = one;
+    expect(filtered).toEqual(figures);
+    // The cooperative sees the same figures for itself, and nobody else's.
+    const staff = await tokenFor(t, 'cooperative', one.key);
+    const { body: own } = await get(staff, '/api/coop/sales').expect(200);
+    expect(own.summary).toEqual(figures);
+    expect(own.months).toHaveLength(1);
+
+    const { body: future } = await get(official, '/api/impact/summary?from=2099-01-01&to=2099-12-31').expect(200);
+    expect(future).toEqual({ gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 });
+    for (const query of [
+      'series?by=week',
+      'breakdown?by=buyer',
+      'summary?from=2026-02-30',
+      'summary?from=2026-05-01&to=2026-04-01',
+      'summary?townshipCode=110105',
+      'summary?category=WINE',
+    ]) {
+      expect((await get(official, `/api/impact/${query}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('exports the figures as a UTF-8 CSV with a BOM whose total row matches the summary', async () => {
+    const { body: summary } = await get(official, '/api/impact/summary').expect(200);
+    const response = await get(official, '/api/impact/export.csv?table=category')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const bytes = response.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = bytes
+      .toString('utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    expect(rows[0][0]).toBe('分组 group');
+    const total = rows[rows.length - 1];
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    expect(total).toEqual([
+      'total',
+      '合计',
+      yuan(summary.gmvFen),
+      yuan(summary.linkedSalesFen),
+      yuan(summary.poolFen),
+      ...[summary.households, summary.people, summary.orders, summary.buyers].map(String),
+    ]);
+  });
+
+  it('publishes totals by category and township with groups of fewer than 5 households merged, to anyone', async () => {
+    const { body } = await request(t.url).get('/api/impact/public').expect(200);
+    const { body: summary } = await get(official, '/api/impact/summary').expect(200);
+    expect(body).toMatchObject({ linkedSalesFen: summary.linkedSalesFen, poolFen: summary.poolFen });
+    for (const groups of [body.byCategory, body.byTownship]) {
+      expect(groups.reduce((sum: number, group: { linkedSalesFen: number }) => sum + group.linkedSalesFen, 0)).toBe(summary.linkedSalesFen);
+      for (const group of groups) {
+        if (group.key === 'OTHER') expect(group.households === null || group.households >= 5).toBe(true);
+        else expect(group.households).toBeGreaterThanOrEqual(5);
+      }
+      expect(groups.filter((group: { key: string }) => group.key === 'OTHER').length).toBeLessThanOrEqual(1);
+    }
+    expect(JSON.stringify(body)).not.toMatch(/cooperativeId|buyer/);
+  });
+});
