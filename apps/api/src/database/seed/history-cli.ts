@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { PinoNestLogger, createRootLogger } from '../../common/logger';
+import { ConfigError, embeddedPgPassword, loadConfig } from '../../config/config';
+import { LedgerDigestService } from '../../impact/ledger-digest.service';
+import { SettlementService } from '../../impact/settlement.service';
+import { createDataSource } from '../data-source';
+import { EmbeddedCluster, startEmbeddedPostgres } from '../embedded-postgres';
+import { ensureDatabase, prepareDatabase } from '../prepare-database';
+import { generateHistory } from './history';
+
+const USAGE = 'usage: npm run seed:history -- --orders N [--seed S] [--from 2016-09-01]';
+
+/**
+ * `npm run seed:history -- --orders N`: the app's database (DATABASE_URL, or the embedded one in
+ * DATA_DIR: stop `npm start` first) gets N orders of history up to yesterday, then its digests and
+ * settlements. Only on a database whose ledger has never been digested or settled: those run in
+ * day order and would never go back to the history's days.
+ */
+async function main(): Promise<number> {
+  let args: { orders?: string; seed?: string; from?: string };
+  try {
+    args = parseArgs({ options: { orders: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' } } }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const orders = Number(args.orders ?? '100000');
+  const seed = Number(args.seed ?? '2016');
+  const firstDay = args.from ?? '2016-09-01';
+  if (
+    !Number.isSafeInteger(orders) ||
+    orders < 1 ||
+    orders > 20_000_000 ||
+    !Number.isSafeInteger(seed) ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(firstDay)
+  ) {
+    process.stderr.write(`--orders must be 1–20,000,000, --seed an integer, --from a date\n${USAGE}\n`);
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createRootLogger(config);
+  Logger.overrideLogger(new PinoNestLogger(logger));
+  let cluster: EmbeddedCluster | undefined;
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      cluster = await startEmbeddedPostgres({
+        dir: join(config.dataDir, 'pg'),
+        port: config.embeddedPgPort,
+        password: embeddedPgPassword(config.dataDir),
+        logger,
+      });
+      databaseUrl = await ensureDatabase(cluster.url, 'qianhuo');
+    }
+    await prepareDatabase(databaseUrl, config, logger);
+    const connected = new Client({ connectionString: databaseUrl });
+    await connected.connect();
+    const [{ rows: digested }, { rows: settled }] = await Promise.all([
+      connected.query(`SELECT 1 FROM ledger_digest LIMIT 1`),
+      connected.query(`SELECT 1 FROM settled_day LIMIT 1`),
+    ]);
+    if (digested.length || settled.length) {
+      process.stderr.write('This database has digested or settled days already: generate history on a fresh one (see README).\n');
+      await connected.end();
+      return 1;
+    }
+    const { rows } = await connected.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS yesterday`);
+    const lastDay = rows[0].yesterday as string;
+    const started = Date.now();
+    let reported = 0;
+    const result = await generateHistory(connected, {
+      orders,
+      seed,
+      firstDay,
+      lastDay,
+      onProgress: (done) => {
+        if (done - reported >= 100_000 || done === orders) {
+          reported = done;
+          process.stdout.write(`  ${done.toLocaleString('en-US')} orders written (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+        }
+      },
+    });
+    process.stdout.write(
+      `history: ${result.orders.toLocaleString('en-US')} orders, ${result.lines.toLocaleString('en-US')} lines, ${result.buyers.toLocaleString('en-US')} buyers, ${result.refunded.toLocaleString('en-US')} refunded, ${firstDay} … ${lastDay} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+    );
+    await connected.query('ANALYZE');
+    await connected.end();
+
+    const dataSource = createDataSource(databaseUrl, 4);
+    await dataSource.initialize();
+    try {
+      const digestStarted = Date.now();
+      const days = await new LedgerDigestService(dataSource).digestThrough(lastDay);
+      process.stdout.write(`digests: ${days} days in ${((Date.now() - digestStarted) / 1000).toFixed(0)} s\n`);
+      const settleStarted = Date.now();
+      const runs = await new SettlementService(dataSource).settleThrough(lastDay);
+      process.stdout.write(`settlements: ${runs} cooperative-days in ${((Date.now() - settleStarted) / 1000).toFixed(0)} s\n`);
+      await dataSource.query('ANALYZE');
+    } finally {
+      await dataSource.destroy();
+    }
+    return 0;
+  } finally {
+    await cluster?.stop().catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`seed:history failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,426 @@
+import {
+  allocateByRates,
+  coldestShippingClass,
+  formatOrderNumber,
+  shippingFeeFen,
+  type ProductCategory,
+  type ShippingClass,
+  type ShippingRate,
+} from '@qh/domain';
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+
+/**
+ * A realistic multi-year history for the dashboard and its benchmark: paid orders since the
+ * pairing began (September 2016), more each year, more around Spring Festival, Mid-Autumn and
+ * "Double 11", cherries only in their April–May season, about one in a hundred refunded in full.
+ * Written in bulk through the same tables the app writes: orders, their shipments, lines and
+ * payments, the ledger's SALE and REVERSAL entries, and the rollups the reports read. Digests and
+ * settlements are left to their own services, which the caller runs afterwards.
+ */
+
+export interface HistoryOptions {
+  orders: number;
+  /** Same seed, same history. */
+  seed: number;
+  firstDay: string;
+  lastDay: string;
+  onProgress?: (done: number) => void;
+}
+
+interface CatalogVariant {
+  variant_id: string;
+  product_id: string;
+  cooperative_id: string;
+  township_code: string;
+  category: ProductCategory;
+  slug: string;
+  title_zh: string;
+  title_en: string;
+  label_zh: string;
+  label_en: string;
+  price_fen: number;
+  weight_g: number;
+  certified: boolean;
+  rate_bp: number;
+  shipping_class: ShippingClass;
+}
+
+/** mulberry32: small, fast and good enough to make data from a seed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY_MS = 86_400_000;
+const isCherrySeason = (date: Date) => date.getUTCMonth() === 3 || (date.getUTCMonth() === 4 && date.getUTCDate() <= 20);
+
+/** How busy a day is: growth year on year, festivals, weekends. */
+function dayWeight(date: Date, firstYear: number): number {
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  let weight = 1 + 0.35 * (date.getUTCFullYear() - firstYear);
+  if ((month === 1 && day >= 10) || (month === 2 && day <= 10)) weight *= 2.2; // Spring Festival shopping
+  if ((month === 9 && day >= 5) || (month === 10 && day <= 3)) weight *= 1.7; // Mid-Autumn
+  if (month === 11 && day >= 1 && day <= 11) weight *= 2.5; // Double 11
+  if (month === 4 || (month === 5 && day <= 20)) weight *= 1.4; // cherries
+  if ([0, 6].includes(date.getUTCDay())) weight *= 1.2;
+  return weight;
+}
+
+const BATCH = 2_000;
+
+export async function generateHistory(
+  client: Client,
+  options: HistoryOptions,
+): Promise<{ orders: number; lines: number; buyers: number; refunded: number }> {
+  const random = seededRandom(options.seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+  const catalog: CatalogVariant[] = (
+    await client.query(
+      `SELECT v.id AS variant_id, p.id AS product_id, p.cooperative_id, p.origin_township_code AS township_code, p.category, p.slug,
+              p.title_zh, p.title_en, v.label_zh, v.label_en, v.price_fen, v.weight_g, p.shipping_class,
+              (p.certification_no IS NOT NULL) AS certified, coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS rate_bp
+         FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
+        WHERE p.status = 'PUBLISHED' AND c.status = 'VERIFIED' ORDER BY v.id`,
+    )
+  ).rows;
+  if (catalog.length === 0) throw new Error('No published products to sell: seed the demo data first');
+  const cherries = catalog.filter((v) => v.category === 'CHERRY');
+  const others = catalog.filter((v) => v.category !== 'CHERRY');
+  const rates = new Map<ShippingClass, ShippingRate>(
+    (await client.query(`SELECT shipping_class, base_fen, base_weight_g, per_extra_kg_fen, free_over_fen FROM shipping_rate`)).rows.map(
+      (r) => [
+        r.shipping_class,
+        { baseFen: r.base_fen, baseWeightG: r.base_weight_g, perExtraKgFen: r.per_extra_kg_fen, freeOverFen: r.free_over_fen },
+      ],
+    ),
+  );
+  const districts: string[] = (await client.query(`SELECT code FROM delivery_district WHERE cold_chain ORDER BY code`)).rows.map(
+    (r) => r.code,
+  );
+
+  // Days, weighted, as a cumulative table to draw from.
+  const first = Date.parse(`${options.firstDay}T00:00:00Z`);
+  const last = Date.parse(`${options.lastDay}T00:00:00Z`);
+  const days: Date[] = [];
+  for (let t = first; t <= last; t += DAY_MS) days.push(new Date(t));
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const day of days) cumulative.push((sum += dayWeight(day, new Date(first).getUTCFullYear())));
+  const drawDay = () => {
+    const target = random() * sum;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (cumulative[mid] < target) low = mid + 1;
+      else high = mid;
+    }
+    return days[low];
+  };
+
+  // Buyers: about one for every six orders; a few come back often.
+  const buyerCount = Math.max(20, Math.round(options.orders / 6));
+  const runTag = options.seed.toString(36);
+  const buyers: string[] = [];
+  // Not a password anyone knows: these accounts exist for the figures, not to sign in.
+  const lockedHash = '$argon2id$v=19$m=19456,t=2,p=1$aGlzdG9yeS1vbmx5$bG9ja2VkLWFjY291bnQtbm8tcGFzc3dvcmQ';
+  for (let start = 0; start < buyerCount; start += 10_000) {
+    const emails = Array.from({ length: Math.min(10_000, buyerCount - start) }, (_, i) => `history-${runTag}-${start + i}@buyers.invalid`);
+    const { rows } = await client.query(
+      `INSERT INTO account (email, password_hash, role, disabled_at) SELECT e, $2, 'buyer', now() FROM unnest($1::text[]) AS e RETURNING id`,
+      [emails, lockedHash],
+    );
+    buyers.push(...rows.map((r) => r.id as string));
+  }
+  const drawBuyer = () => buyers[Math.floor(Math.pow(random(), 1.6) * buyers.length)];
+
+  const { rows: sequenceRows } = await client.query(`SELECT nextval('order_number_seq') AS first FROM generate_series(1, 1)`);
+  let sequence = Number(sequenceRows[0].first);
+  await client.query(`SELECT setval('order_number_seq', $1)`, [sequence + options.orders]);
+
+  const rollup = new Map<string, { gmv: number; linked: number; pool: number; units: number }>();
+  const addRollup = (day: string, v: CatalogVariant, gmv: number, linked: number, pool: number, units: number) => {
+    const key = `${day}|${v.cooperative_id}|${v.township_code}|${v.category}`;
+    const row = rollup.get(key) ?? rollup.set(key, { gmv: 0, linked: 0, pool: 0, units: 0 }).get(key)!;
+    row.gmv += gmv;
+    row.linked += linked;
+    row.pool += pool;
+    row.units += units;
+  };
+
+  let lineCount = 0;
+  let refundedCount = 0;
+  for (let start = 0; start < options.orders; start += BATCH) {
+    const size = Math.min(BATCH, options.orders - start);
+    const orders: unknown[][] = [];
+    const fulfillments: unknown[][] = [];
+    const lines: unknown[][] = [];
+    const payments: unknown[][] = [];
+    const entries: unknown[][] = [];
+    const groups: unknown[][] = [];
+    const refunds: unknown[][] = [];
+    const refundLines: unknown[][] = [];
+    for (let n = 0; n < size; n++) {
+      const day = drawDay();
+      const at = new Date(day.getTime() + Math.floor((0.3 + random() * 0.65) * DAY_MS) - 8 * 3600_000);
+      const chinaDay = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const orderId = randomUUID();
+      const buyerId = drawBuyer();
+      const pool = isCherrySeason(day) && cherries.length && random() < 0.6 ? cherries : others;
+      const chosen = new Map<CatalogVariant, number>();
+      const lineTotal = 1 + Math.floor(Math.pow(random(), 2) * 3);
+      for (let l = 0; l < lineTotal; l++) {
+        const variant = pick(pool.length ? pool : catalog);
+        chosen.set(variant, (chosen.get(variant) ?? 0) + 1 + Math.floor(Math.pow(random(), 3) * 3));
+      }
+      const picked = [...chosen.entries()];
+      const amounts = picked.map(([v, q]) => v.price_fen * q);
+      const pools = allocateByRates(
+        amounts,
+        picked.map(([v]) => (v.certified ? v.rate_bp : 0)),
+      );
+      const refunded = random() < 0.01;
+      const byCooperative = new Map<string, number[]>();
+      picked.forEach(([v], i) => byCooperative.set(v.cooperative_id, [...(byCooperative.get(v.cooperative_id) ?? []), i]));
+      let shippingFen = 0;
+      const fulfillmentOf = new Map<string, string>();
+      for (const [cooperativeId, indexes] of byCooperative) {
+        const shippingClass = coldestShippingClass(indexes.map((i) => picked[i][0].shipping_class));
+        const itemsFen = indexes.reduce((s, i) => s + amounts[i], 0);
+        const weightG = indexes.reduce((s, i) => s + picked[i][0].weight_g * picked[i][1], 0);
+        const feeFen = shippingFeeFen({ itemsFen, weightG }, rates.get(shippingClass)!);
+        shippingFen += feeFen;
+        const fulfillmentId = randomUUID();
+        fulfillmentOf.set(cooperativeId, fulfillmentId);
+        const shippedAt = new Date(at.getTime() + DAY_MS);
+        fulfillments.push([
+          fulfillmentId,
+          orderId,
+          cooperativeId,
+          'SHIPPED',
+          shippingClass,
+          weightG,
+          itemsFen,
+          feeFen,
+          '顺丰速运',
+          `SF${sequence}${fulfillments.length}`,
+          shippedAt,
+          at,
+        ]);
+      }
+      const itemsFen = amounts.reduce((s, a) => s + a, 0);
+      const totalFen = itemsFen + shippingFen;
+      const linkedFen = picked.reduce((s, [v], i) => s + (v.certified ? amounts[i] : 0), 0);
+      const poolFen = pools.reduce((s, p) => s + p, 0);
+      const number = formatOrderNumber(at, sequence++);
+      const refundAt = new Date(at.getTime() + 3 * DAY_MS);
+      const refundDay = new Date(refundAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const address = { name: '历史订单', mobile: '13800000000', districtCode: pick(districts), street: '天河路' };
+      orders.push([
+        orderId,
+        number,
+        buyerId,
+        refunded ? 'REFUNDED' : 'COMPLETED',
+        JSON.stringify(address),
+        itemsFen,
+        shippingFen,
+        totalFen,
+        linkedFen,
+        poolFen,
+        refunded ? totalFen : 0,
+        at,
+        new Date(at.getTime() + 30 * 60_000),
+      ]);
+      const paymentId = randomUUID();
+      payments.push([paymentId, orderId, 'demo', `demo_${orderId}`, totalFen, refunded ? 'REFUNDED' : 'SUCCEEDED', at]);
+      const refundId = refunded ? randomUUID() : null;
+      if (refundId) {
+        refunds.push([refundId, orderId, paymentId, totalFen, shippingFen, refundAt]);
+        refundedCount++;
+      }
+      picked.forEach(([v, quantity], i) => {
+        const lineId = randomUUID();
+        lineCount++;
+        lines.push([
+          lineId,
+          orderId,
+          fulfillmentOf.get(v.cooperative_id),
+          v.variant_id,
+          v.product_id,
+          v.cooperative_id,
+          v.slug,
+          v.title_zh,
+          v.title_en,
+          v.label_zh,
+          v.label_en,
+          v.category,
+          v.township_code,
+          v.price_fen,
+          quantity,
+          v.weight_g,
+          v.certified,
+          v.rate_bp,
+          pools[i],
+          v.shipping_class,
+          refunded ? quantity : 0,
+        ]);
+        addRollup(chinaDay, v, amounts[i], v.certified ? amounts[i] : 0, pools[i], quantity);
+        if (v.certified)
+          entries.push([
+            'SALE',
+            orderId,
+            lineId,
+            null,
+            buyerId,
+            v.cooperative_id,
+            v.township_code,
+            v.category,
+            quantity,
+            amounts[i],
+            pools[i],
+            at,
+            chinaDay,
+          ]);
+        if (refundId) {
+          refundLines.push([refundId, lineId, quantity, amounts[i]]);
+          addRollup(refundDay, v, -amounts[i], v.certified ? -amounts[i] : 0, -pools[i], -quantity);
+          if (v.certified) {
+            entries.push([
+              'REVERSAL',
+              orderId,
+              lineId,
+              refundId,
+              buyerId,
+              v.cooperative_id,
+              v.township_code,
+              v.category,
+              -quantity,
+              -amounts[i],
+              -pools[i],
+              refundAt,
+              refundDay,
+            ]);
+          }
+        }
+      });
+      if (!refunded) {
+        const seen = new Set<string>();
+        for (const [v] of picked) {
+          const key = `${v.cooperative_id}|${v.township_code}|${v.category}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const linked = picked.some(([w]) => w.certified && `${w.cooperative_id}|${w.township_code}|${w.category}` === key);
+          groups.push([orderId, v.cooperative_id, v.township_code, v.category, chinaDay, buyerId, linked]);
+        }
+      }
+    }
+    await insertBatch(client, { orders, fulfillments, lines, payments, entries, groups, refunds, refundLines });
+    options.onProgress?.(start + size);
+  }
+
+  const keys = [...rollup.keys()];
+  for (let start = 0; start < keys.length; start += 20_000) {
+    const slice = keys.slice(start, start + 20_000);
+    const parts = slice.map((key) => key.split('|'));
+    const values = slice.map((key) => rollup.get(key)!);
+    await client.query(
+      `INSERT INTO impact_daily AS d (day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
+       SELECT * FROM unnest($1::date[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
+       ON CONFLICT (day, cooperative_id, township_code, category) DO UPDATE
+         SET gmv_fen = d.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = d.linked_sales_fen + EXCLUDED.linked_sales_fen,
+             pool_fen = d.pool_fen + EXCLUDED.pool_fen, units = d.units + EXCLUDED.units`,
+      [
+        parts.map((p) => p[0]),
+        parts.map((p) => p[1]),
+        parts.map((p) => p[2]),
+        parts.map((p) => p[3]),
+        values.map((v) => v.gmv),
+        values.map((v) => v.linked),
+        values.map((v) => v.pool),
+        values.map((v) => v.units),
+      ],
+    );
+  }
+  return { orders: options.orders, lines: lineCount, buyers: buyers.length, refunded: refundedCount };
+}
+
+/** Columns as arrays, one unnest per table: some thousands of rows per statement. */
+async function insertBatch(client: Client, rows: Record<string, unknown[][]>): Promise<void> {
+  const column = (table: unknown[][], index: number) => table.map((row) => row[index]);
+  await client.query('BEGIN');
+  try {
+    await client.query(
+      `INSERT INTO "order" (id, number, buyer_id, status, address, items_fen, shipping_fen, total_fen, linked_sales_fen, household_pool_fen,
+                            refunded_fen, paid_at, completed_at, created_at, updated_at, expires_at, request_hash)
+       SELECT x.id, x.number, x.buyer_id, x.status, x.address::jsonb, x.items, x.shipping, x.total, x.linked, x.pool, x.refunded,
+              x.at, x.at + interval '11 days', x.at, x.at, x.expires, 'history'
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],
+                     $10::bigint[], $11::bigint[], $12::timestamptz[], $13::timestamptz[])
+              AS x(id, number, buyer_id, status, address, items, shipping, total, linked, pool, refunded, at, expires)`,
+      Array.from({ length: 13 }, (_, i) => column(rows.orders, i)),
+    );
+    await client.query(
+      `INSERT INTO fulfillment (id, order_id, cooperative_id, status, shipping_class, weight_g, items_fen, fee_fen, carrier, tracking_no, shipped_at, created_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::bigint[], $8::int[], $9::text[], $10::text[],
+                            $11::timestamptz[], $12::timestamptz[])`,
+      Array.from({ length: 12 }, (_, i) => column(rows.fulfillments, i)),
+    );
+    await client.query(
+      `INSERT INTO order_line (id, order_id, fulfillment_id, variant_id, product_id, cooperative_id, product_slug, title_zh, title_en, label_zh, label_en,
+                               category, origin_township_code, unit_price_fen, quantity, line_total_fen, weight_g, certified, benefit_rate_bp, pool_fen,
+                               shipping_class, refunded_quantity)
+       SELECT x.id, x.order_id, x.fulfillment_id, x.variant_id, x.product_id, x.cooperative_id, x.slug, x.title_zh, x.title_en, x.label_zh, x.label_en,
+              x.category, x.township, x.price, x.quantity, x.price::bigint * x.quantity, x.weight, x.certified, x.rate, x.pool, x.shipping_class, x.refunded
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                     $12::text[], $13::text[], $14::int[], $15::int[], $16::int[], $17::boolean[], $18::int[], $19::bigint[], $20::text[], $21::int[])
+              AS x(id, order_id, fulfillment_id, variant_id, product_id, cooperative_id, slug, title_zh, title_en, label_zh, label_en,
+                   category, township, price, quantity, weight, certified, rate, pool, shipping_class, refunded)`,
+      Array.from({ length: 21 }, (_, i) => column(rows.lines, i)),
+    );
+    await client.query(
+      `INSERT INTO payment (id, order_id, provider, provider_ref, amount_fen, status, received_fen, received_currency, succeeded_at, created_at, updated_at)
+       SELECT x.id, x.order_id, x.provider, x.ref, x.amount, x.status, x.amount, 'cny', x.at, x.at, x.at
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::timestamptz[]) AS x(id, order_id, provider, ref, amount, status, at)`,
+      Array.from({ length: 7 }, (_, i) => column(rows.payments, i)),
+    );
+    if (rows.refunds.length) {
+      await client.query(
+        `INSERT INTO refund (id, order_id, payment_id, kind, amount_fen, shipping_fen, reason, status, provider_ref, created_at, confirmed_at, updated_at)
+         SELECT x.id, x.order_id, x.payment_id, 'ADMIN', x.amount, x.shipping, '历史退款', 'SUCCEEDED', 'demo_refund_' || x.id, x.at, x.at, x.at
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::bigint[], $6::timestamptz[]) AS x(id, order_id, payment_id, amount, shipping, at)`,
+        Array.from({ length: 6 }, (_, i) => column(rows.refunds, i)),
+      );
+      await client.query(
+        `INSERT INTO refund_line (refund_id, order_line_id, quantity, amount_fen) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::bigint[])`,
+        Array.from({ length: 4 }, (_, i) => column(rows.refundLines, i)),
+      );
+    }
+    if (rows.entries.length) {
+      await client.query(
+        `INSERT INTO attribution_entry (kind, order_id, order_line_id, refund_id, buyer_id, cooperative_id, township_code, category, quantity,
+                                        linked_sales_fen, pool_fen, occurred_at, day)
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::int[], $10::bigint[],
+                              $11::bigint[], $12::timestamptz[], $13::date[])`,
+        Array.from({ length: 13 }, (_, i) => column(rows.entries, i)),
+      );
+    }
+    await client.query(
+      `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::uuid[], $7::boolean[])`,
+      Array.from({ length: 7 }, (_, i) => column(rows.groups, i)),
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,172 @@
+// `npm run bench:reports`: how fast the officials' dashboard answers with years of history behind it.
+// Generates BENCH_ORDERS orders of history (default 1,000,000) with `seed:history`, then asks each
+// dashboard question through the built API again and again (one at a time) and prints p50/p99
+// beside the same question answered by a direct GROUP BY over the attribution ledger, and the
+// ratio. Target: p50 under 50 ms for every question through the API. Prints figures; fails only
+// when something is broken (build, start, history, a request that does not answer 200).
+//
+//   BENCH_ORDERS         orders of history (default 1000000)
+//   BENCH_REQUESTS       measured requests per question through the API (default 60)
+//   BENCH_DIRECT_RUNS    measured runs of each direct GROUP BY (default 5)
+//   BENCH_SKIP_BUILD=1   use the existing apps/api/dist as it is
+//   DATABASE_URL         run against a fresh database on this server instead of an embedded cluster
+import argon2 from 'argon2';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  ROOT,
+  buildUnlessSkipped,
+  connect,
+  number,
+  percentile,
+  print,
+  printApiWarnings,
+  printMachine,
+  runBench,
+  seconds,
+  settingsOf,
+  startApi,
+  table,
+  track,
+} from './bench-support.mjs';
+
+const setting = settingsOf('bench:reports');
+const ORDERS = setting('BENCH_ORDERS', 1_000_000, 1);
+const REQUESTS = setting('BENCH_REQUESTS', 60, 1);
+const DIRECT_RUNS = setting('BENCH_DIRECT_RUNS', 5, 1);
+const TARGET_P50_MS = 50;
+
+/** Each dashboard question: its API path, and the same question as one GROUP BY over the ledger (and the lines for GMV). */
+const QUESTIONS = [
+  {
+    name: 'summary',
+    path: '/api/impact/summary',
+    direct: `SELECT sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry`,
+  },
+  {
+    name: 'series by year',
+    path: '/api/impact/series?by=year',
+    direct: `SELECT date_trunc('year', day), sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry GROUP BY 1`,
+  },
+  {
+    name: 'series by month',
+    path: '/api/impact/series?by=month',
+    direct: `SELECT date_trunc('month', day), sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry GROUP BY 1`,
+  },
+  {
+    name: 'by category',
+    path: '/api/impact/breakdown?by=category',
+    direct: `SELECT category, sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry GROUP BY 1`,
+  },
+  {
+    name: 'by township',
+    path: '/api/impact/breakdown?by=township',
+    direct: `SELECT township_code, sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry GROUP BY 1`,
+  },
+  {
+    name: 'by cooperative',
+    path: '/api/impact/breakdown?by=cooperative',
+    direct: `SELECT cooperative_id, sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry GROUP BY 1`,
+  },
+  {
+    name: 'one year, one township',
+    path: '/api/impact/summary?from=2024-01-01&to=2024-12-31&townshipCode=520525202',
+    direct: `SELECT sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry
+              WHERE day BETWEEN '2024-01-01' AND '2024-12-31' AND township_code = '520525202'`,
+  },
+];
+
+function runHistory(databaseUrl) {
+  return new Promise((resolve, reject) => {
+    const child = track(
+      spawn(process.execPath, [join(ROOT, 'apps/api/dist/database/seed/history-cli.js'), '--orders', String(ORDERS)], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => process.stdout.write(chunk.replace(/^/gm, '  ')));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed:history exited with ${code}`))));
+  });
+}
+
+async function officialToken(client, baseUrl) {
+  const password = 'bench-official-password';
+  await client.query(`INSERT INTO account (email, password_hash, role) VALUES ('bench-official@example.cn', $1, 'official')`, [
+    await argon2.hash(password, { type: argon2.argon2id }),
+  ]);
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'bench-official@example.cn', password }),
+  });
+  if (!response.ok) throw new Error(`official login answered ${response.status}`);
+  return (await response.json()).accessToken;
+}
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+async function main() {
+  print(`bench:reports — the officials' dashboard over ${number(ORDERS)} orders of history`);
+  printMachine();
+  buildUnlessSkipped();
+  // No jobs: the hourly digest must not run while the history is being written.
+  const { baseUrl, databaseUrl } = await startApi({ JOBS_ENABLED: 'false' });
+  const client = await connect(databaseUrl);
+  const started = Date.now();
+  await runHistory(databaseUrl);
+  print(`history: ready in ${seconds(started)}`);
+  const [{ entries, lines }] = (
+    await client.query(`SELECT (SELECT count(*) FROM attribution_entry)::int AS entries, (SELECT count(*) FROM order_line)::int AS lines`)
+  ).rows;
+  print(`ledger: ${number(entries)} entries over ${number(lines)} order lines`);
+  const token = await officialToken(client, baseUrl);
+
+  const rows = [];
+  let slowest = 0;
+  for (const question of QUESTIONS) {
+    const ask = async () => {
+      const begun = performance.now();
+      const response = await fetch(`${baseUrl}${question.path}`, { headers: { Authorization: `Bearer ${token}` } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${question.path} answered ${response.status}`);
+      return performance.now() - begun;
+    };
+    for (let i = 0; i < 5; i++) await ask();
+    const api = [];
+    for (let i = 0; i < REQUESTS; i++) api.push(await ask());
+    api.sort((a, b) => a - b);
+    await client.query(question.direct);
+    const direct = [];
+    for (let i = 0; i < DIRECT_RUNS; i++) {
+      const begun = performance.now();
+      await client.query(question.direct);
+      direct.push(performance.now() - begun);
+    }
+    direct.sort((a, b) => a - b);
+    const apiP50 = percentile(api, 50);
+    slowest = Math.max(slowest, apiP50);
+    rows.push([
+      question.name,
+      ms(apiP50),
+      ms(percentile(api, 99)),
+      ms(percentile(direct, 50)),
+      ms(percentile(direct, 99)),
+      `${(percentile(direct, 50) / apiP50).toFixed(1)}×`,
+      apiP50 < TARGET_P50_MS ? 'yes' : 'NO',
+    ]);
+  }
+  print();
+  for (const line of table(
+    ['question', 'API p50', 'API p99', 'GROUP BY p50', 'GROUP BY p99', 'GROUP BY ÷ API', `p50 < ${TARGET_P50_MS} ms`],
+    rows,
+  ))
+    print(line);
+  print();
+  print(`slowest API p50: ${ms(slowest)} (target ${TARGET_P50_MS} ms); API figures include HTTP, authentication and JSON.`);
+  printApiWarnings();
+  return 0;
+}
+
+await runBench('bench:reports', main);
