@@ -12,6 +12,7 @@ const TIANHE = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106
 interface Item {
   variantId: string;
   productId: string;
+  cooperativeId: string;
   priceFen: number;
 }
 
@@ -31,7 +32,7 @@ describe('the attribution ledger', () => {
     t = await startTestApp({}, { demoData: true });
     admin = await tokenFor(t, 'admin');
     const rows = (await t.sql(
-      `SELECT DISTINCT ON (p.id) v.id AS "variantId", p.id AS "productId", v.price_fen AS "priceFen"
+      `SELECT DISTINCT ON (p.id) v.id AS "variantId", p.id AS "productId", p.cooperative_id AS "cooperativeId", v.price_fen AS "priceFen"
          FROM product_variant v JOIN product p ON p.id = v.product_id
         WHERE p.status = 'PUBLISHED' AND p.shipping_class = 'AMBIENT'
           AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= now()) AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)
@@ -121,6 +122,17 @@ describe('the attribution ledger', () => {
     const rateOf = (line: { variantId: string }) => RATES_BP[certified.findIndex((c) => c.variantId === line.variantId)];
     const exact = lines.filter((l) => l.certified).reduce((sum, l) => sum + l.lineTotalFen * rateOf(l), 0);
     expect(order.householdPoolFen).toBe(Math.round(exact / 10_000));
+    // The buyer's impact receipt: the certified lines' cooperatives and the households they reach today.
+    const [{ households }] = await t.sql(
+      `SELECT count(DISTINCT household_id)::int AS households FROM household_link
+        WHERE cooperative_id IN (SELECT cooperative_id FROM order_line WHERE order_id = (SELECT id FROM "order" WHERE number = $1) AND certified)
+          AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+      [order.number],
+    );
+    expect(order.impact).toMatchObject({ linkedSalesFen: order.linkedSalesFen, poolFen: order.householdPoolFen, households });
+    expect(order.impact.cooperatives.map((c: { id: string }) => c.id).sort()).toEqual(
+      [...new Set(certified.map((c) => c.cooperativeId))].sort(),
+    );
     await expectRollupToMatchLedger();
   });
 

@@ -1338,6 +1338,16 @@ export interface components {
             items: components["schemas"]["HouseholdDto"][];
             nextCursor?: string | null;
         };
+        ImpactCooperativeDto: {
+            /** @description Households linked to this cooperative today */
+            households: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string;
+            township: string;
+            townshipEn: string;
+        };
         ImportRejectionDto: {
             /** @description Line of the file, counting the header as line 1 */
             line: number;
@@ -1499,6 +1509,8 @@ export interface components {
             fulfillments: components["schemas"]["FulfillmentDto"][];
             /** @description Pledged by the cooperatives to their linked households */
             householdPoolFen: number;
+            /** @description The impact receipt */
+            impact: components["schemas"]["OrderImpactDto"];
             invoice?: components["schemas"]["OrderInvoiceDto"] | null;
             itemsFen: number;
             /** @description Spent on certified assistance products */
@@ -1516,6 +1528,16 @@ export interface components {
             /** @enum {string} */
             status: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "PARTIALLY_REFUNDED" | "REFUNDED";
             totalFen: number;
+        };
+        OrderImpactDto: {
+            /** @description The cooperatives behind the certified lines */
+            cooperatives: components["schemas"]["ImpactCooperativeDto"][];
+            /** @description Distinct households those cooperatives’ links reach */
+            households: number;
+            /** @description Spent on certified assistance products */
+            linkedSalesFen: number;
+            /** @description What this order adds to the linked households’ pool */
+            poolFen: number;
         };
         OrderInvoiceDto: {
             /**

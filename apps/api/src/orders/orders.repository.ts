@@ -317,6 +317,35 @@ export class OrdersRepository {
     return row;
   }
 
+  /**
+   * For each order, the cooperatives behind its certified lines, each with the households linked to
+   * it today, and how many distinct households that reaches in all: the buyer's impact receipt.
+   */
+  impactOf(orderIds: string[]): Promise<
+    {
+      order_id: string;
+      cooperatives: { id: string; name: string; nameEn: string; township: string; townshipEn: string; households: number }[];
+      households: number;
+    }[]
+  > {
+    return this.dataSource.query(
+      `WITH coops AS (
+         SELECT DISTINCT l.order_id, l.cooperative_id FROM order_line l WHERE l.order_id = ANY($1) AND l.certified),
+       linked AS (
+         SELECT c.order_id, c.cooperative_id, hl.household_id FROM coops c
+           JOIN household_link hl ON hl.cooperative_id = c.cooperative_id
+          WHERE hl.valid_from <= current_date AND (hl.valid_to IS NULL OR hl.valid_to >= current_date))
+       SELECT c.order_id,
+              json_agg(json_build_object('id', co.id, 'name', co.name_zh, 'nameEn', co.name_en, 'township', t.name, 'townshipEn', t.name_en,
+                       'households', (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id AND k.cooperative_id = c.cooperative_id))
+                       ORDER BY co.name_zh)::json AS cooperatives,
+              (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id)::int AS households
+         FROM coops c JOIN cooperative co ON co.id = c.cooperative_id JOIN township t ON t.code = co.township_code
+        GROUP BY c.order_id`,
+      [orderIds],
+    );
+  }
+
   async setStatus(
     manager: EntityManager,
     orderId: string,

@@ -164,7 +164,11 @@ export class OrdersService {
   private async dress(rows: OrderRow[]): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const { fulfillments, lines, payments: paymentRows, refunds } = await this.orders.details(ids);
+    const [{ fulfillments, lines, payments: paymentRows, refunds }, impacts] = await Promise.all([
+      this.orders.details(ids),
+      this.orders.impactOf(ids),
+    ]);
+    const impactOf = new Map(impacts.map((impact) => [impact.order_id, impact]));
     const payments = new Map(paymentRows.map((payment) => [payment.order_id, payment]));
     return rows.map((row) => ({
       number: row.number,
@@ -185,6 +189,12 @@ export class OrdersService {
       fulfillments: fulfillments.filter((f) => f.order_id === row.id).map((f) => toFulfillment(f, lines)),
       payment: this.paymentInfo(row, payments.get(row.id)),
       refunds: refunds.filter((r) => r.orderId === row.id).map(toRefund),
+      impact: {
+        linkedSalesFen: Number(row.linked_sales_fen),
+        poolFen: Number(row.household_pool_fen),
+        cooperatives: impactOf.get(row.id)?.cooperatives ?? [],
+        households: impactOf.get(row.id)?.households ?? 0,
+      },
     }));
   }
 

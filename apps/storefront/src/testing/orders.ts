@@ -114,6 +114,21 @@ export function order(overrides: Partial<Order> = {}): Order {
     refundedFen: 0,
     payment: { provider: 'demo', reference: 'demo-1', status: 'PENDING', failure: null, clientSecret: null, publishableKey: null },
     refunds: [],
+    impact: {
+      linkedSalesFen: 39600,
+      poolFen: 3960,
+      cooperatives: [
+        {
+          id: 'coop-1',
+          name: cherryCoop.name,
+          nameEn: cherryCoop.nameEn,
+          township: '厍东关彝族白族苗族乡',
+          townshipEn: 'Shedongguan',
+          households: 12,
+        },
+      ],
+      households: 12,
+    },
     ...overrides,
   };
 }

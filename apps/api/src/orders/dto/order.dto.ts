@@ -106,6 +106,23 @@ export class RefundDto {
   lines: RefundLineDto[];
 }
 
+export class ImpactCooperativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty() township: string;
+  @ApiProperty() townshipEn: string;
+  @ApiProperty({ description: 'Households linked to this cooperative today' }) households: number;
+}
+
+export class OrderImpactDto {
+  @ApiProperty({ description: 'Spent on certified assistance products' }) linkedSalesFen: number;
+  @ApiProperty({ description: 'What this order adds to the linked households’ pool' }) poolFen: number;
+  @ApiProperty({ type: [ImpactCooperativeDto], description: 'The cooperatives behind the certified lines' })
+  cooperatives: ImpactCooperativeDto[];
+  @ApiProperty({ description: 'Distinct households those cooperatives’ links reach' }) households: number;
+}
+
 export class OrderDto {
   @ApiProperty({ example: 'QH20261129-000123' }) number: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
@@ -126,6 +143,7 @@ export class OrderDto {
   @ApiProperty({ description: 'Refunds the provider has confirmed' }) refundedFen: number;
   @ApiPropertyOptional({ nullable: true, type: PaymentInfoDto }) payment: PaymentInfoDto | null;
   @ApiProperty({ type: [RefundDto] }) refunds: RefundDto[];
+  @ApiProperty({ type: OrderImpactDto, description: 'The impact receipt' }) impact: OrderImpactDto;
 }
 
 export class OrderPageDto {

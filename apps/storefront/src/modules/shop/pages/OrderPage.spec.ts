@@ -43,6 +43,16 @@ describe('order page', () => {
     expect(text(app, 'order-address')).toContain('广州市天河区');
   });
 
+  it('shows the impact receipt: the poverty-linked amount, the pool, the cooperatives and the households they reach', async () => {
+    const { app } = await openOrder(order({ status: 'PAID' }));
+
+    expect(text(app, 'order-impact')).toBe('其中消费帮扶产品 ¥396.00，合作社承诺向联农户分配 ¥39.60。');
+    expect(app.findAll('[data-testid="order-impact-cooperative"]').map((li) => li.text())).toEqual([
+      '厍东关樱桃合作社 · 厍东关彝族白族苗族乡 · 利益联结 12 户',
+    ]);
+    expect(text(app, 'order-impact-reach')).toBe('这些合作社共联结 12 户脱贫户和监测对象。');
+  });
+
   it('offers the demo payment and the time left while awaiting payment, and cancel', async () => {
     const { app } = await openOrder(order());
 
