@@ -1,0 +1,82 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+});
+
+const figures = (scale = 1) => ({
+  gmvFen: 12_345_600 * scale,
+  linkedSalesFen: 9_876_500 * scale,
+  poolFen: 987_650 * scale,
+  households: 40 * scale,
+  people: 150 * scale,
+  orders: 321 * scale,
+  buyers: 123 * scale,
+});
+const group = (key: string, nameZh: string, scale = 1) => ({ key, nameZh, nameEn: key, ...figures(scale) });
+
+async function openDashboard(path = '/gov', mismatches: object[] = []) {
+  const server = fakeSessionApi(userWithRole('official'), {
+    'GET /api/impact/summary': () => jsonResponse(200, figures()),
+    'GET /api/impact/series': (request) =>
+      jsonResponse(
+        200,
+        new URL(request.url).searchParams.get('by') === 'year'
+          ? { by: 'year', items: [group('2025', '2025'), group('2026', '2026')] }
+          : { by: 'month', items: [group('2026-04', '2026-04')] },
+      ),
+    'GET /api/impact/breakdown': (request) => {
+      const by = new URL(request.url).searchParams.get('by');
+      const items = {
+        category: [group('CHERRY', '玛瑙红樱桃')],
+        township: [group('520525202', '厍东关彝族白族苗族乡')],
+        cooperative: [group('c-1', '厍东关樱桃合作社')],
+      }[by!];
+      return jsonResponse(200, { by, items });
+    },
+    'GET /api/impact/verify': () =>
+      jsonResponse(200, { from: '2016-09-01', to: '2026-11-29', checkedDays: 120, mismatches, undigestedDays: [] }),
+  });
+  ({ wrapper } = await mountApp({ path }));
+  await settle();
+  return { app: wrapper!, server };
+}
+
+describe('the officials’ dashboard', () => {
+  it('shows the headline figures, the yearly table and each breakdown', async () => {
+    const { app } = await openDashboard();
+
+    expect(app.get('[data-testid="gov-figure-linkedSalesFen"] dd').text()).toBe('¥98,765.00');
+    expect(app.get('[data-testid="gov-figure-households"] dd').text()).toBe('40');
+    expect(app.findAll('[data-testid="gov-years"] tbody th').map((th) => th.text())).toEqual(['2025', '2026']);
+    expect(app.get('[data-testid="gov-by-category"] tbody th').text()).toBe('玛瑙红樱桃');
+    expect(app.get('[data-testid="gov-by-cooperative"] tbody th').text()).toBe('厍东关樱桃合作社');
+    expect(app.get('[data-testid="gov-verification"]').text()).toBe('账本校验通过：已核对 120 天的数字指纹，没有发现改动。');
+  });
+
+  it('filters to one township: the choice goes into the address and every question', async () => {
+    const { app, server } = await openDashboard();
+    await app.get('[data-testid="gov-township"]').setValue('520525202');
+    await app.get('[data-testid="gov-filters"]').trigger('submit');
+    await settle();
+
+    const summaries = server.callsTo('GET', '/api/impact/summary');
+    expect(new URL(summaries[summaries.length - 1]!.url).searchParams.get('townshipCode')).toBe('520525202');
+    const breakdowns = server.callsTo('GET', '/api/impact/breakdown');
+    expect(breakdowns.slice(-3).every((r) => new URL(r.url).searchParams.get('townshipCode') === '520525202')).toBe(true);
+  });
+
+  it('reads filters from the address, and warns when the ledger no longer matches its digests', async () => {
+    const { app, server } = await openDashboard('/gov?category=CHERRY&from=2026-01-01', [
+      { day: '2026-03-01', recorded: {}, recomputed: null },
+    ]);
+    const [summary] = server.callsTo('GET', '/api/impact/summary');
+    expect(Object.fromEntries(new URL(summary!.url).searchParams)).toEqual({ category: 'CHERRY', from: '2026-01-01' });
+    expect((app.get('[data-testid="gov-category"]').element as HTMLSelectElement).value).toBe('CHERRY');
+    expect(app.get('[data-testid="gov-verification"]').text()).toContain('1 天与记录不符：2026-03-01');
+  });
+});
