@@ -2,7 +2,7 @@ import { baseUrl } from './browser';
 
 /** Arranges a journey's data through the API, as a user of that role would, without clicking through it. */
 export class ApiActor {
-  private constructor(private readonly token: string) {}
+  private constructor(readonly token: string) {}
 
   static async signIn(email: string, password = 'demo-pass-2026'): Promise<ApiActor> {
     const response = await fetch(`${baseUrl()}/api/auth/login`, {

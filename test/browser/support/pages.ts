@@ -201,3 +201,38 @@ export class FulfillmentPages {
     await row.getByText(trackingNo).first().waitFor();
   }
 }
+
+/** The officials' dashboard at /gov. */
+export class GovPages {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${baseUrl()}/gov`);
+    await this.page.getByTestId('gov-summary').waitFor();
+  }
+
+  /** Filters to one township and waits until the figures are those of the filter. */
+  async filterToTownship(code: string): Promise<void> {
+    await this.page.getByTestId('gov-township').selectOption(code);
+    await Promise.all([
+      this.page.waitForResponse(
+        (response) => response.url().includes('/api/impact/summary') && response.url().includes(`townshipCode=${code}`),
+      ),
+      this.page.getByTestId('gov-apply').click(),
+    ]);
+    await this.page.waitForURL(new RegExp(`townshipCode=${code}`));
+  }
+
+  figure(key: string): Promise<string> {
+    return this.page.getByTestId(`gov-figure-${key}`).locator('dd').innerText();
+  }
+
+  /** Downloads the yearly table as CSV and answers its text. */
+  async downloadYearlyCsv(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('gov-download-year').click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+}

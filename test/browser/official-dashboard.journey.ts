@@ -1,0 +1,82 @@
+import { ApiActor, catalog } from './support/api';
+import { accessibilityProblems, Browser, openBrowser, withScreenshotOnFailure } from './support/browser';
+import { GovPages, ShopPages } from './support/pages';
+
+interface Item {
+  slug: string;
+  inStock: boolean;
+  certified: boolean;
+  township: { code: string };
+  season: { saleStartsAt: string | null; inSeason: boolean };
+}
+
+describe('an official reading the dashboard', () => {
+  let browser: Browser;
+  let townshipCode: string;
+
+  beforeAll(async () => {
+    // A buyer pays for a certified product, so the township of its origin has poverty-linked sales.
+    const buyer = await ApiActor.signIn('buyer@demo.cn');
+    const { items } = await catalog<{ items: Item[] }>('/api/products?certified=true&limit=50');
+    const item = items.find((candidate) => candidate.inStock && (candidate.season.saleStartsAt === null || candidate.season.inSeason))!;
+    const product = await catalog<{ variants: { id: string; stockStatus: string }[] }>(`/api/products/${item.slug}`);
+    townshipCode = item.township.code;
+    await buyer.call('POST', '/api/cart/lines', { variantId: product.variants.find((v) => v.stockStatus !== 'SOLD_OUT')!.id, quantity: 2 });
+    const response = await fetch(`${process.env.QH_BROWSER_BASE_URL}/api/checkout`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `official-journey-${Date.now()}`,
+        authorization: `Bearer ${buyer.token}`,
+      },
+      body: JSON.stringify({ address: { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号' } }),
+    });
+    if (!response.ok) throw new Error(`checkout failed: ${response.status} ${await response.text()}`);
+    const order = (await response.json()) as { number: string };
+    await buyer.call('POST', `/api/payments/demo/${order.number}/pay`);
+  });
+
+  beforeEach(async () => {
+    browser = await openBrowser();
+  });
+  afterEach(() => browser.close());
+
+  it('filters the dashboard to one township and downloads a CSV whose totals match the screen', async () => {
+    const { page } = browser;
+    const shop = new ShopPages(page);
+    const gov = new GovPages(page);
+    await withScreenshotOnFailure(page, 'official-dashboard', async () => {
+      await shop.openHome();
+      await shop.logIn('official@demo.cn', 'demo-pass-2026');
+      await shop.accountMenu().waitFor();
+      await gov.open();
+      expect(await accessibilityProblems(page)).toEqual([]);
+
+      await gov.filterToTownship(townshipCode);
+      const onScreen = {
+        linked: await gov.figure('linkedSalesFen'),
+        pool: await gov.figure('poolFen'),
+        households: await gov.figure('households'),
+        orders: await gov.figure('orders'),
+      };
+      expect(onScreen.linked).toMatch(/^¥[1-9][\d,]*\.\d\d$/);
+
+      const csv = await gov.downloadYearlyCsv();
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const rows = csv
+        .slice(1)
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
+      const total = rows[rows.length - 1];
+      const yuan = (shown: string) => shown.replace('¥', '').replaceAll(',', '');
+      expect(total.slice(0, 2)).toEqual(['total', '合计']);
+      expect([total[3], total[4], total[5], total[7]]).toEqual([
+        yuan(onScreen.linked),
+        yuan(onScreen.pool),
+        onScreen.households.replaceAll(',', ''),
+        onScreen.orders.replaceAll(',', ''),
+      ]);
+    });
+  });
+});
