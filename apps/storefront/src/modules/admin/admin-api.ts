@@ -15,6 +15,9 @@ export const ADMIN_ERROR_CODES = [
   'PRODUCT_STATUS_CONFLICT',
   'PRODUCT_NOT_FOUND',
   'VALIDATION_FAILED',
+  'HOUSEHOLD_DUPLICATE',
+  'HOUSEHOLD_NOT_FOUND',
+  'CSV_INVALID',
 ] as const;
 
 /** The i18n key of the message for an error code on the admin pages, falling back to the app's general messages. */

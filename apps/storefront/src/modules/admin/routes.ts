@@ -21,6 +21,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], titleKey: 'admin.products.title' },
   },
   {
+    path: '/admin/households',
+    name: 'admin-households',
+    component: () => import('./pages/AdminHouseholdsPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'admin.households.title' },
+  },
+  {
     path: '/admin/orders',
     name: 'admin-orders',
     component: () => import('./pages/AdminOrdersPage.vue'),
