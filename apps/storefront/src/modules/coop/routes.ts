@@ -15,6 +15,12 @@ export const coopRoutes: RouteRecordRaw[] = [
     meta: { roles: ['cooperative'], titleKey: 'coop.fulfillments.title' },
   },
   {
+    path: '/coop/sales',
+    name: 'coop-sales',
+    component: () => import('./pages/SalesPage.vue'),
+    meta: { roles: ['cooperative'], titleKey: 'coop.sales.title' },
+  },
+  {
     path: '/coop/products/new',
     name: 'coop-product-new',
     component: () => import('./pages/ProductEditPage.vue'),
