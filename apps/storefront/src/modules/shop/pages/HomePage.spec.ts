@@ -1,6 +1,6 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorResponse, fakeSessionApi, jsonResponse, mountApp } from '../../../testing/app';
+import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle } from '../../../testing/app';
 import { productItem, productItems } from '../../../testing/catalog';
 
 let wrapper: VueWrapper | undefined;
@@ -59,5 +59,46 @@ describe('home page', () => {
 
     expect(wrapper.get('[data-testid="home-in-season"]').text()).toContain('无法连接服务器，请检查网络后重试。');
     expect(wrapper.get('[data-testid="home-title"]').text()).toBe('纳雍好物，直达广州');
+  });
+
+  it('shows what buying here has done, with small groups merged, and nothing when the figures do not come', async () => {
+    fakeSessionApi(null, {
+      'GET /api/products': () => jsonResponse(200, { items: [], nextCursor: null }),
+      'GET /api/impact/public': () =>
+        jsonResponse(200, {
+          linkedSalesFen: 12_345_600,
+          poolFen: 1_234_500,
+          households: 38,
+          people: 140,
+          byCategory: [
+            {
+              key: 'CHERRY',
+              nameZh: '玛瑙红樱桃',
+              nameEn: 'Agate-red cherries',
+              linkedSalesFen: 10_000_000,
+              poolFen: 1_000_000,
+              households: 30,
+              people: 100,
+            },
+            { key: 'OTHER', nameZh: '其他', nameEn: 'Other', linkedSalesFen: 2_345_600, poolFen: 234_500, households: null, people: null },
+          ],
+          byTownship: [],
+        }),
+    });
+    ({ wrapper } = await mountApp());
+    await settle();
+
+    expect(wrapper.get('[data-testid="public-impact-sales"]').text()).toBe('¥123,456.00');
+    expect(wrapper.get('[data-testid="public-impact-households"]').text()).toBe('38');
+    expect(wrapper.findAll('[data-testid="public-impact-category"]').map((li) => li.text())).toEqual([
+      '玛瑙红樱桃 · ¥100,000.00',
+      '其他 · ¥23,456.00',
+    ]);
+    wrapper.unmount();
+
+    fakeSessionApi(null, { 'GET /api/products': () => jsonResponse(200, { items: [], nextCursor: null }) });
+    ({ wrapper } = await mountApp());
+    await settle();
+    expect(wrapper.find('[data-testid="public-impact"]').exists()).toBe(false);
   });
 });
