@@ -221,6 +221,8 @@ export class GovPages {
       this.page.getByTestId('gov-apply').click(),
     ]);
     await this.page.waitForURL(new RegExp(`townshipCode=${code}`));
+    // The figures change together once every question of the filter has been answered.
+    await this.page.locator('[data-testid="gov-summary"][aria-busy="false"]').waitFor();
   }
 
   figure(key: string): Promise<string> {
