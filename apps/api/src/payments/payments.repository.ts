@@ -235,12 +235,6 @@ export class PaymentsRepository {
     return row;
   }
 
-  refundsOf(orderIds: string[]): Promise<RefundRow[]> {
-    return this.dataSource.query(`SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1) ORDER BY r.created_at, r.id`, [
-      orderIds,
-    ]);
-  }
-
   /** Succeeds once: the second confirmation of the same refund changes nothing and says so. */
   async markRefund(
     manager: EntityManager,
