@@ -223,4 +223,47 @@ describe('impact reports', () => {
     }
     expect(JSON.stringify(body)).not.toMatch(/cooperativeId|buyer/);
   });
+
+  it('merges a township whose sales reach only two households into OTHER, and hides a count under 5', async () => {
+    // A small new cooperative with two linked households sells produce from a township nobody else sells from.
+    const [{ code: lonelyTownship }] = await t.sql(
+      `SELECT code FROM township WHERE code NOT IN (SELECT origin_township_code FROM product) AND code NOT IN (SELECT township_code FROM impact_daily) ORDER BY code LIMIT 1`,
+    );
+    const [{ id: cooperativeId }] = await t.sql(
+      `INSERT INTO cooperative (name_zh, name_en, credit_code, township_code, status, default_benefit_rate_bp, verified_at)
+       VALUES ('两户合作社', 'Two-household cooperative', '93520525TEST00001X', $1, 'VERIFIED', 800, now()) RETURNING id`,
+      [lonelyTownship],
+    );
+    const [{ id: productId }] = await t.sql(
+      `INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, origin_township_code, certification_no, certification_issuer,
+                            certified_until, shipping_class, shelf_life_days, status, published_at)
+       VALUES ($1, 'NOODLE', 'two-household-noodles', '两户面条', 'Two-household noodles', $2, 'NY-K-1', '纳雍县', '2099-12-31', 'AMBIENT', 180, 'PUBLISHED', now())
+       RETURNING id`,
+      [cooperativeId, lonelyTownship],
+    );
+    const [{ id: variantId }] = await t.sql(
+      `INSERT INTO product_variant (product_id, sku, label_zh, label_en, price_fen, weight_g, stock) VALUES ($1, 'TWO-HH-1', '500克', '500 g', 1500, 600, 100) RETURNING id`,
+      [productId],
+    );
+    for (const n of [1, 2]) {
+      const [{ id: householdId }] = await t.sql(
+        `INSERT INTO household (code, township_code, village, members, registered_year, exit_year, status, head_name_enc, id_number_enc, id_hmac, id_masked)
+         VALUES ($1, $2, '小村', 3, 2015, 2019, 'LIFTED', '\\x00', '\\x00', $3, '5205**********000' || $4) RETURNING id`,
+        [`NY-90000${n}`, lonelyTownship, Buffer.from(`two-household-${n}`), String(n)],
+      );
+      await t.sql(
+        `INSERT INTO household_link (household_id, cooperative_id, mechanism, weight, valid_from) VALUES ($1, $2, 'EMPLOYMENT', 1, '2020-01-01')`,
+        [householdId, cooperativeId],
+      );
+    }
+    await paidOrder([[{ variantId, productId, cooperativeId } as Item, 2]]);
+
+    const { body: figures } = await get(official, `/api/impact/summary?townshipCode=${lonelyTownship}`).expect(200);
+    expect(figures).toMatchObject({ households: 2, linkedSalesFen: 3000 });
+    const { body } = await request(t.url).get('/api/impact/public').expect(200);
+    expect(body.byTownship.map((group: { key: string }) => group.key)).not.toContain(lonelyTownship);
+    const other = body.byTownship.find((group: { key: string }) => group.key === 'OTHER');
+    expect(other).toMatchObject({ nameZh: '其他', households: null, people: null });
+    expect(other.linkedSalesFen).toBeGreaterThanOrEqual(3000);
+  });
 });
