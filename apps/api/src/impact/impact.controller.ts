@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from 
 import { formatFen } from '@qh/domain';
 import { Public, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
+import { isRealDay } from '../common/day';
 import { ErrorDto } from '../common/error.dto';
 import {
   BreakdownQueryDto,
@@ -20,12 +21,6 @@ import { GroupFigures, ReportsService } from './reports.service';
 
 /** At most this many days per verification: ten years. */
 const MAX_VERIFY_DAYS = 3660;
-
-/** `2026-02-31` has the right shape but is no day: the calendar must give it back unchanged. */
-function isRealDay(day: string): boolean {
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-}
 
 /** A from/to pair, when given, must be real days in order. */
 export function checkedRange<T extends { from?: string; to?: string }>(filters: T): T {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LAST_FINISHED_DAY } from './china-day';
 
 /** One entry as one line of text, every column in a fixed order: what the day's hash is taken over. */
 const CANONICAL_LINE = `concat_ws('|', e.id, e.kind, e.order_id, e.order_line_id, coalesce(e.refund_id::text, '-'), e.buyer_id,
@@ -46,9 +47,7 @@ export class LedgerDigestService {
 
   /** The job: digests every finished day that has entries and no digest yet. Returns how many days. */
   async digestFinishedDays(): Promise<number> {
-    const [{ last }] = await this.dataSource.query(
-      `SELECT to_char(((now() - interval '10 minutes') AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS last`,
-    );
+    const [{ last }] = await this.dataSource.query(`SELECT ${LAST_FINISHED_DAY} AS last`);
     return this.digestThrough(last);
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { settleDay, type SettlementLink } from '@qh/domain';
 import { DataSource } from 'typeorm';
+import { LAST_FINISHED_DAY } from './china-day';
 
 /**
  * The daily settlement: each cooperative's pool of a finished day (its sales' shares less its refunds'
@@ -18,9 +19,7 @@ export class SettlementService {
 
   /** The job: every finished day not yet settled. Returns how many cooperative-days were settled. */
   async settleFinishedDays(): Promise<number> {
-    const [{ last }] = await this.dataSource.query(
-      `SELECT to_char(((now() - interval '10 minutes') AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS last`,
-    );
+    const [{ last }] = await this.dataSource.query(`SELECT ${LAST_FINISHED_DAY} AS last`);
     return this.settleThrough(last);
   }
 

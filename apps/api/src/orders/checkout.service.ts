@@ -9,6 +9,7 @@ import { ResponseCache } from '../common/http-cache.interceptor';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
+import { PaymentsRepository } from '../payments/payments.repository';
 import { CartLineRow, CartRepository } from './cart.repository';
 import { MAX_LINE_QUANTITY } from './dto/cart.dto';
 import { CheckoutDto, OrderDto } from './dto/order.dto';
@@ -35,6 +36,7 @@ export class CheckoutService {
     private readonly orders: OrdersRepository,
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
+    private readonly payments: PaymentsRepository,
     private readonly responseCache: ResponseCache,
   ) {}
 
@@ -69,7 +71,7 @@ export class CheckoutService {
     this.responseCache.clear();
     try {
       const { reference, clientSecret } = await this.provider.createPayment({ orderId, orderNumber: number, amountFen: totalFen });
-      await this.orders.setPaymentReference(orderId, reference, clientSecret);
+      await this.payments.setReference(this.dataSource.manager, orderId, reference, clientSecret);
     } catch (error) {
       this.logger.warn(
         { orderNumber: number, problem: error instanceof Error ? error.message : String(error) },
@@ -96,7 +98,7 @@ export class CheckoutService {
       const [order] = await manager.query(`SELECT status FROM "order" WHERE id = $1 FOR UPDATE`, [orderId]);
       if (order?.status !== 'AWAITING_PAYMENT') return;
       await this.transitions.cancel(manager, orderId, 'PAYMENT_UNAVAILABLE', buyer.id);
-      await this.orders.setPaymentStatus(manager, orderId, 'CANCELLED');
+      await this.payments.setStatus(manager, orderId, 'CANCELLED');
       await manager.query(`UPDATE "order" SET idempotency_key = NULL WHERE id = $1`, [orderId]);
       await this.carts.restoreFromOrder(
         manager,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ResponseCache } from '../common/http-cache.interceptor';
-import { OrdersRepository } from './orders.repository';
+import { PaymentsRepository } from '../payments/payments.repository';
 import { PaymentsService, runAfterCommit } from '../payments/payments.service';
 import { OrderTransitions } from './order-transitions';
 
@@ -22,9 +22,9 @@ export class OrderDeadlinesService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly orders: OrdersRepository,
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsService,
+    private readonly paymentRows: PaymentsRepository,
     private readonly responseCache: ResponseCache,
   ) {}
 
@@ -46,7 +46,7 @@ export class OrderDeadlinesService {
         );
         if (!order) return false;
         await this.transitions.cancel(manager, id, 'RESERVATION_EXPIRED', null);
-        await this.orders.setPaymentStatus(manager, id, 'CANCELLED');
+        await this.paymentRows.setStatus(manager, id, 'CANCELLED');
         return { reference: order.provider_ref as string | null };
       });
       if (done) {

@@ -21,9 +21,9 @@ export class OrderTransitions {
     private readonly ledger: Ledger,
   ) {}
 
+  /** The caller has recorded the payment's success; this moves the order, writes the ledger and tells the buyer. */
   async markPaid(manager: EntityManager, order: { id: string; number: string; buyerId: string; totalFen: number }): Promise<void> {
     await this.orders.setStatus(manager, order.id, 'PAID', { paid: true });
-    await this.orders.setPaymentStatus(manager, order.id, 'SUCCEEDED');
     await this.ledger.recordSale(manager, order.id);
     await this.outbox.write(manager, {
       topic: 'ORDER_PAID',

@@ -28,6 +28,30 @@ export interface OrderRow {
   sort_key: string;
 }
 
+/**
+ * For each of the orders `$1`, the cooperatives behind its certified lines, each with the households
+ * linked to it today, and how many distinct households that reaches in all: the buyer's impact receipt.
+ */
+const IMPACT_OF_ORDERS = `WITH coops AS (
+         SELECT DISTINCT l.order_id, l.cooperative_id FROM order_line l WHERE l.order_id = ANY($1) AND l.certified),
+       linked AS (
+         SELECT c.order_id, c.cooperative_id, hl.household_id FROM coops c
+           JOIN household_link hl ON hl.cooperative_id = c.cooperative_id
+          WHERE hl.valid_from <= current_date AND (hl.valid_to IS NULL OR hl.valid_to >= current_date))
+       SELECT c.order_id,
+              json_agg(json_build_object('id', co.id, 'name', co.name_zh, 'nameEn', co.name_en, 'township', t.name, 'townshipEn', t.name_en,
+                       'households', (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id AND k.cooperative_id = c.cooperative_id))
+                       ORDER BY co.name_zh)::json AS cooperatives,
+              (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id)::int AS households
+         FROM coops c JOIN cooperative co ON co.id = c.cooperative_id JOIN township t ON t.code = co.township_code
+        GROUP BY c.order_id`;
+
+export interface OrderImpactRow {
+  order_id: string;
+  cooperatives: { id: string; name: string; nameEn: string; township: string; townshipEn: string; households: number }[];
+  households: number;
+}
+
 export interface PaymentSummaryRow {
   order_id: string;
   provider: string;
@@ -244,14 +268,6 @@ export class OrdersRepository {
     await manager.query(`INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
   }
 
-  async setPaymentReference(orderId: string, providerRef: string, clientSecret: string | null): Promise<void> {
-    await this.dataSource.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE order_id = $1`, [
-      orderId,
-      providerRef,
-      clientSecret,
-    ]);
-  }
-
   async findByKey(buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
     const [row] = await this.dataSource.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.buyer_id = $1 AND o.idempotency_key = $2`, [
       buyerId,
@@ -300,6 +316,7 @@ export class OrdersRepository {
     lines: (OrderLineRow & { order_id: string })[];
     payments: PaymentSummaryRow[];
     refunds: RefundRow[];
+    impacts: OrderImpactRow[];
   }> {
     const [row] = await this.dataSource.query(
       `SELECT
@@ -311,39 +328,11 @@ export class OrdersRepository {
          (SELECT coalesce(json_agg(z), '[]')
             FROM (SELECT order_id, provider, provider_ref, status, client_secret, failure FROM payment WHERE order_id = ANY($1)) z) AS payments,
          (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
-            FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1)) r) AS refunds`,
+            FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1)) r) AS refunds,
+         (SELECT coalesce(json_agg(i), '[]') FROM (${IMPACT_OF_ORDERS}) i) AS impacts`,
       [orderIds],
     );
     return row;
-  }
-
-  /**
-   * For each order, the cooperatives behind its certified lines, each with the households linked to
-   * it today, and how many distinct households that reaches in all: the buyer's impact receipt.
-   */
-  impactOf(orderIds: string[]): Promise<
-    {
-      order_id: string;
-      cooperatives: { id: string; name: string; nameEn: string; township: string; townshipEn: string; households: number }[];
-      households: number;
-    }[]
-  > {
-    return this.dataSource.query(
-      `WITH coops AS (
-         SELECT DISTINCT l.order_id, l.cooperative_id FROM order_line l WHERE l.order_id = ANY($1) AND l.certified),
-       linked AS (
-         SELECT c.order_id, c.cooperative_id, hl.household_id FROM coops c
-           JOIN household_link hl ON hl.cooperative_id = c.cooperative_id
-          WHERE hl.valid_from <= current_date AND (hl.valid_to IS NULL OR hl.valid_to >= current_date))
-       SELECT c.order_id,
-              json_agg(json_build_object('id', co.id, 'name', co.name_zh, 'nameEn', co.name_en, 'township', t.name, 'townshipEn', t.name_en,
-                       'households', (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id AND k.cooperative_id = c.cooperative_id))
-                       ORDER BY co.name_zh)::json AS cooperatives,
-              (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id)::int AS households
-         FROM coops c JOIN cooperative co ON co.id = c.cooperative_id JOIN township t ON t.code = co.township_code
-        GROUP BY c.order_id`,
-      [orderIds],
-    );
   }
 
   async setStatus(
@@ -360,10 +349,6 @@ export class OrdersRepository {
         WHERE id = $1`,
       [orderId, status, extra.paid ?? false, extra.cancelReason ?? null, extra.completed ?? false],
     );
-  }
-
-  async setPaymentStatus(manager: EntityManager, orderId: string, status: string): Promise<void> {
-    await manager.query(`UPDATE payment SET status = $2, updated_at = now() WHERE order_id = $1`, [orderId, status]);
   }
 
   /** The order's lines (or those of its parts still waiting to ship) as stock to put back, in variant order like the checkout took it. */

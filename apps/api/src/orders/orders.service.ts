@@ -125,7 +125,7 @@ export class OrdersService {
         );
         after.push(() => this.refunds.submit(refundId));
       } else {
-        await this.payments.setStatus(manager, payment.paymentId, 'CANCELLED');
+        await this.payments.setStatus(manager, payment.orderId, 'CANCELLED');
         after.push(() => this.paymentsService.cancelAtProvider(payment.providerRef));
       }
     });
@@ -164,10 +164,7 @@ export class OrdersService {
   private async dress(rows: OrderRow[]): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const [{ fulfillments, lines, payments: paymentRows, refunds }, impacts] = await Promise.all([
-      this.orders.details(ids),
-      this.orders.impactOf(ids),
-    ]);
+    const { fulfillments, lines, payments: paymentRows, refunds, impacts } = await this.orders.details(ids);
     const impactOf = new Map(impacts.map((impact) => [impact.order_id, impact]));
     const payments = new Map(paymentRows.map((payment) => [payment.order_id, payment]));
     return rows.map((row) => ({

@@ -98,9 +98,10 @@ export class PaymentsRepository {
     return row;
   }
 
-  async setReference(manager: EntityManager, paymentId: string, reference: string, clientSecret: string | null): Promise<void> {
-    await manager.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1`, [
-      paymentId,
+  /** An order has one payment: it is found by the order. */
+  async setReference(manager: EntityManager, orderId: string, reference: string, clientSecret: string | null): Promise<void> {
+    await manager.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE order_id = $1`, [
+      orderId,
       reference,
       clientSecret,
     ]);
@@ -126,9 +127,9 @@ export class PaymentsRepository {
     );
   }
 
-  async setStatus(manager: EntityManager, paymentId: string, status: PaymentStatus, failure: string | null = null): Promise<void> {
-    await manager.query(`UPDATE payment SET status = $2, failure = coalesce($3, failure), updated_at = now() WHERE id = $1`, [
-      paymentId,
+  async setStatus(manager: EntityManager, orderId: string, status: PaymentStatus, failure: string | null = null): Promise<void> {
+    await manager.query(`UPDATE payment SET status = $2, failure = coalesce($3, failure), updated_at = now() WHERE order_id = $1`, [
+      orderId,
       status,
       failure,
     ]);

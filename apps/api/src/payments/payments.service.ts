@@ -67,7 +67,7 @@ export class PaymentsService {
         this.logger.warn({ eventId: event.id, type: event.type }, 'payment event for no payment of ours; ignored');
         return 'ignored' as const;
       }
-      if (payment.providerRef === null) await this.payments.setReference(manager, payment.paymentId, target.reference, null);
+      if (payment.providerRef === null) await this.payments.setReference(manager, payment.orderId, target.reference, null);
       switch (event.type) {
         case 'payment_intent.succeeded': {
           const intent = event.data.object;
@@ -175,13 +175,13 @@ export class PaymentsService {
   private async failed(manager: EntityManager, payment: LockedPayment, message: string): Promise<void> {
     // A failure reported after a success is an older attempt's news.
     if (payment.paymentStatus !== 'PENDING' && payment.paymentStatus !== 'FAILED') return;
-    await this.payments.setStatus(manager, payment.paymentId, 'FAILED', message.slice(0, 300));
+    await this.payments.setStatus(manager, payment.orderId, 'FAILED', message.slice(0, 300));
     payment.paymentStatus = 'FAILED';
   }
 
   private async canceled(manager: EntityManager, payment: LockedPayment): Promise<void> {
     if (payment.paymentStatus !== 'PENDING' && payment.paymentStatus !== 'FAILED') return;
-    await this.payments.setStatus(manager, payment.paymentId, 'CANCELLED');
+    await this.payments.setStatus(manager, payment.orderId, 'CANCELLED');
     payment.paymentStatus = 'CANCELLED';
     // A cancelled PaymentIntent can never be paid: the order would only wait for its expiry.
     if (payment.orderStatus === 'AWAITING_PAYMENT') {

@@ -233,14 +233,14 @@ export class RefundsService {
       manager,
     );
     if (refund.kind === 'LATE_PAYMENT') {
-      await this.payments.setStatus(manager, payment.paymentId, 'REFUNDED');
+      await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
       return;
     }
     const refundedFen = await this.payments.addRefundedFen(manager, payment.orderId, refund.amountFen);
     payment.refundedFen = refundedFen;
     const whole = refundedFen >= payment.totalFen;
     await this.ledger.recordRefund(manager, payment.orderId, refundId, whole);
-    if (whole) await this.payments.setStatus(manager, payment.paymentId, 'REFUNDED');
+    if (whole) await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
     const next = nextOrderStatus(payment.orderStatus, whole ? 'refundAll' : 'refundPart');
     if (next) {
       await manager.query(`UPDATE "order" SET status = $2, updated_at = now() WHERE id = $1`, [payment.orderId, next]);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { PinoNestLogger, createRootLogger } from '../../common/logger';
 import { ConfigError, embeddedPgPassword, loadConfig } from '../../config/config';
+import { CHINA_TODAY } from '../../impact/china-day';
 import { LedgerDigestService } from '../../impact/ledger-digest.service';
 import { SettlementService } from '../../impact/settlement.service';
 import { createDataSource } from '../data-source';
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
       await connected.end();
       return 1;
     }
-    const { rows } = await connected.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS yesterday`);
+    const { rows } = await connected.query(`SELECT to_char(${CHINA_TODAY} - 1, 'YYYY-MM-DD') AS yesterday`);
     const lastDay = rows[0].yesterday as string;
     const started = Date.now();
     let reported = 0;

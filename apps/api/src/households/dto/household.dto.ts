@@ -3,10 +3,10 @@ import { HOUSEHOLD_STATUSES, LINK_MECHANISMS, NAYONG_TOWNSHIPS, type HouseholdSt
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { FieldProblemDto } from '../../common/error.dto';
+import { DAY_PATTERN } from '../../common/day';
 import { PageQueryDto } from '../../common/pagination.dto';
 
 const TOWNSHIP_CODES = NAYONG_TOWNSHIPS.map((township) => township.code);
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const FIRST_REGISTRATION_YEAR = 2014;
 
 export class HouseholdFieldsDto {
@@ -79,11 +79,11 @@ export class CreateLinkDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() cooperativeId: string;
   @ApiProperty({ enum: LINK_MECHANISMS }) @IsIn(LINK_MECHANISMS) mechanism: LinkMechanism;
   @ApiProperty({ minimum: 1, maximum: 10000 }) @IsInt() @Min(1) @Max(10000) weight: number;
-  @ApiProperty({ example: '2026-01-01' }) @Matches(DAY, { message: 'validFrom must be a date like 2026-01-01' }) validFrom: string;
+  @ApiProperty({ example: '2026-01-01' }) @Matches(DAY_PATTERN, { message: 'validFrom must be a date like 2026-01-01' }) validFrom: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(DAY, { message: 'validTo must be a date like 2026-12-31' })
+  @Matches(DAY_PATTERN, { message: 'validTo must be a date like 2026-12-31' })
   validTo?: string | null;
 }
 
@@ -92,7 +92,7 @@ export class UpdateLinkDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Ends the link after this day; null: open-ended' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(DAY, { message: 'validTo must be a date like 2026-12-31' })
+  @Matches(DAY_PATTERN, { message: 'validTo must be a date like 2026-12-31' })
   validTo?: string | null;
 }
 

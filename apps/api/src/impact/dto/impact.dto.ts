@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORIES } from '@qh/domain';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { DAY_PATTERN } from '../../common/day';
 
 export class VerifyQueryDto {
   @ApiProperty({ example: '2026-01-01', description: 'First day (China time), inclusive' })
-  @Matches(DAY, { message: 'from must be a date like 2026-01-01' })
+  @Matches(DAY_PATTERN, { message: 'from must be a date like 2026-01-01' })
   from: string;
 
   @ApiProperty({ example: '2026-12-31', description: 'Last day, inclusive' })
-  @Matches(DAY, { message: 'to must be a date like 2026-12-31' })
+  @Matches(DAY_PATTERN, { message: 'to must be a date like 2026-12-31' })
   to: string;
 }
 
@@ -41,12 +40,12 @@ export class VerifyReportDto {
 export class ImpactFilterDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day (China time), inclusive' })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a date like 2026-01-01' })
+  @Matches(DAY_PATTERN, { message: 'from must be a date like 2026-01-01' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' })
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a date like 2026-12-31' })
+  @Matches(DAY_PATTERN, { message: 'to must be a date like 2026-12-31' })
   to?: string;
 
   @ApiPropertyOptional({ description: 'Origin township of the produce' })
@@ -77,9 +76,12 @@ export class ExportQueryDto extends ImpactFilterDto {
 export class CoopSalesQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a date like 2026-01-01' })
+  @Matches(DAY_PATTERN, { message: 'from must be a date like 2026-01-01' })
   from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @Matches(DAY, { message: 'to must be a date like 2026-12-31' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @Matches(DAY_PATTERN, { message: 'to must be a date like 2026-12-31' })
+  to?: string;
 }
 
 export class FiguresDto {

@@ -1,0 +1,8 @@
+/** A calendar day as the API takes it: `2026-11-29`. */
+export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** `2026-02-31` has the right shape but is no day: the calendar must give it back unchanged. */
+export function isRealDay(day: string): boolean {
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
