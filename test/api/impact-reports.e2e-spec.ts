@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
+import { recomputedRollups } from '../../apps/api/src/impact/rollups';
 import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -48,8 +49,7 @@ describe('impact reports', () => {
   const get = (token: string, path: string) => request(t.url).get(path).set('Authorization', `Bearer ${token}`);
   let keys = 0;
 
-  async function paidOrder(lines: [Item, number][]) {
-    const buyer = await tokenFor(t, 'buyer');
+  async function checkedOut(buyer: string, lines: [Item, number][]) {
     for (const [item, quantity] of lines) {
       await request(t.url)
         .post('/api/cart/lines')
@@ -63,9 +63,22 @@ describe('impact reports', () => {
       .set('Idempotency-Key', `reports-${Date.now()}-${(keys += 1)}`)
       .send({ address: TIANHE })
       .expect(201);
-    await request(t.url).post(`/api/payments/demo/${body.number}/pay`).set('Authorization', `Bearer ${buyer}`).expect(200);
-    const { body: order } = await get(buyer, `/api/orders/${body.number}`).expect(200);
+    return body.number as string;
+  }
+
+  async function paidOrder(lines: [Item, number][]) {
+    const buyer = await tokenFor(t, 'buyer');
+    const number = await checkedOut(buyer, lines);
+    await request(t.url).post(`/api/payments/demo/${number}/pay`).set('Authorization', `Bearer ${buyer}`).expect(200);
+    const { body: order } = await get(buyer, `/api/orders/${number}`).expect(200);
     return order as { number: string; fulfillments: { lines: { id: string; quantity: number }[] }[] };
+  }
+
+  /** The monthly sums and the orders and buyers per period as stored, and as recomputed from the daily rows and order groups. */
+  async function rollups() {
+    const monthly = await t.sql(`SELECT * FROM impact_monthly ORDER BY 1, 2, 3, 4`);
+    const reach = await t.sql(`SELECT * FROM impact_reach ORDER BY 1, 2, 3, 4`);
+    return { stored: { monthly, reach }, recomputed: await recomputedRollups({ query: (text, params) => t.sql(text, params) }) };
   }
 
   /** The figures as the ledger, order lines and links say they must be, computed the slow way. */
@@ -121,6 +134,8 @@ describe('impact reports', () => {
           }
           const { body: summary } = await get(official, '/api/impact/summary').expect(200);
           expect(summary).toEqual(await fromTheSource());
+          const { stored, recomputed } = await rollups();
+          expect(stored).toEqual(recomputed);
         },
       ),
       { numRuns: 10 },
@@ -134,6 +149,35 @@ describe('impact reports', () => {
     );
     const { body: summary } = await get(official, '/api/impact/summary').expect(200);
     expect(settled.pool).toBe(summary.poolFen);
+  });
+
+  it('counts a buyer once when two of their orders are paid at the same moment, and forgets them when both are refunded', async () => {
+    const buyer = await tokenFor(t, 'buyer');
+    const numbers = [await checkedOut(buyer, [[items[0], 1]]), await checkedOut(buyer, [[items[0], 2]])];
+    const { body: before } = await get(official, '/api/impact/summary').expect(200);
+    await Promise.all(
+      numbers.map((number) => request(t.url).post(`/api/payments/demo/${number}/pay`).set('Authorization', `Bearer ${buyer}`).expect(200)),
+    );
+    const { body: paid } = await get(official, '/api/impact/summary').expect(200);
+    expect({ orders: paid.orders - before.orders, buyers: paid.buyers - before.buyers }).toEqual({ orders: 2, buyers: 1 });
+    let { stored, recomputed } = await rollups();
+    expect(stored).toEqual(recomputed);
+
+    for (const [index, number] of numbers.entries()) {
+      await request(t.url)
+        .post('/api/admin/refunds')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ orderNumber: number, reason: '整单' })
+        .expect(201);
+      const { body: refunded } = await get(official, '/api/impact/summary').expect(200);
+      // The buyer still counts while one of the two orders stands.
+      expect({ orders: refunded.orders - before.orders, buyers: refunded.buyers - before.buyers }).toEqual({
+        orders: 1 - index,
+        buyers: 1 - index,
+      });
+      ({ stored, recomputed } = await rollups());
+      expect(stored).toEqual(recomputed);
+    }
   });
 
   it('gives the same numbers by year, by month and broken down, with filters', async () => {

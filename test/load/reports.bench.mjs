@@ -69,10 +69,43 @@ const QUESTIONS = [
     direct: `SELECT cooperative_id, sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry GROUP BY 1`,
   },
   {
+    name: 'one township, by cooperative',
+    path: '/api/impact/breakdown?by=cooperative&townshipCode=520525202',
+    direct: `SELECT cooperative_id, sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry
+              WHERE township_code = '520525202' GROUP BY 1`,
+  },
+  {
+    name: 'one year, by month',
+    path: '/api/impact/series?by=month&from=2024-01-01&to=2024-12-31',
+    direct: `SELECT date_trunc('month', day), sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry
+              WHERE day BETWEEN '2024-01-01' AND '2024-12-31' GROUP BY 1`,
+  },
+  {
+    name: 'public impact',
+    path: '/api/impact/public',
+    direct: `SELECT category, township_code, sum(linked_sales_fen), sum(pool_fen) FROM attribution_entry GROUP BY GROUPING SETS ((), (category), (township_code))`,
+  },
+  {
     name: 'one year, one township',
     path: '/api/impact/summary?from=2024-01-01&to=2024-12-31&townshipCode=520525202',
     direct: `SELECT sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry
               WHERE day BETWEEN '2024-01-01' AND '2024-12-31' AND township_code = '520525202'`,
+  },
+  // Ranges that are not made of the question's own periods: orders and buyers are counted from the
+  // range's order groups, so these grow with the range (reported, not held to the target).
+  {
+    name: 'any range: half a year*',
+    path: '/api/impact/summary?from=2024-03-05&to=2024-09-20',
+    direct: `SELECT sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry
+              WHERE day BETWEEN '2024-03-05' AND '2024-09-20'`,
+    anyRange: true,
+  },
+  {
+    name: 'any range: five years*',
+    path: '/api/impact/summary?from=2020-01-01&to=2024-12-31',
+    direct: `SELECT sum(linked_sales_fen), sum(pool_fen), count(DISTINCT order_id), count(DISTINCT buyer_id) FROM attribution_entry
+              WHERE day BETWEEN '2020-01-01' AND '2024-12-31'`,
+    anyRange: true,
   },
 ];
 
@@ -146,7 +179,7 @@ async function main() {
     }
     direct.sort((a, b) => a - b);
     const apiP50 = percentile(api, 50);
-    slowest = Math.max(slowest, apiP50);
+    if (!question.anyRange) slowest = Math.max(slowest, apiP50);
     rows.push([
       question.name,
       ms(apiP50),
@@ -154,7 +187,7 @@ async function main() {
       ms(percentile(direct, 50)),
       ms(percentile(direct, 99)),
       `${(percentile(direct, 50) / apiP50).toFixed(1)}×`,
-      apiP50 < TARGET_P50_MS ? 'yes' : 'NO',
+      question.anyRange ? '(no target)' : apiP50 < TARGET_P50_MS ? 'yes' : 'NO',
     ]);
   }
   print();
@@ -164,7 +197,9 @@ async function main() {
   ))
     print(line);
   print();
-  print(`slowest API p50: ${ms(slowest)} (target ${TARGET_P50_MS} ms); API figures include HTTP, authentication and JSON.`);
+  print(`slowest dashboard API p50: ${ms(slowest)} (target ${TARGET_P50_MS} ms); API figures include HTTP, authentication and JSON.`);
+  print('* a range that is not all time, one whole year or month, or whole years or months of a series: orders and buyers are');
+  print('  counted from the order groups of the range, so the time grows with the range.');
   printApiWarnings();
   return 0;
 }

@@ -3,6 +3,7 @@ import { allocateByRates, reversalShareFen } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { IS_CERTIFIED } from '../catalog/product-sql';
 import { CHINA_TODAY } from './china-day';
+import { countOrder, refreshThisMonth, uncountOrder } from './rollups';
 
 interface LedgerLine {
   id: string;
@@ -34,7 +35,7 @@ interface Movement {
 /**
  * The attribution ledger: what each paid line of a certified product pledged to the linked
  * households, and what refunds gave back. Entries are only ever added (a trigger refuses the rest);
- * the daily rollup the reports read changes in the same transaction, so the two always agree.
+ * the rollups the reports read change in the same transaction, so they always agree.
  */
 @Injectable()
 export class Ledger {
@@ -79,6 +80,7 @@ export class Ledger {
         lines.map((line) => line.certified),
       ],
     );
+    await countOrder(manager, orderId, lines[0].buyerId);
     await this.write(
       manager,
       orderId,
@@ -121,7 +123,7 @@ export class Ledger {
         };
       });
     // Refunded in full, the order no longer counts among the orders and buyers of any group.
-    if (whole) await manager.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
+    if (whole) await uncountOrder(manager, orderId, lines[0].buyerId);
     if (movements.length === 0) return;
     await manager.query(
       `UPDATE order_line l SET refunded_quantity = l.refunded_quantity + x.quantity
@@ -131,7 +133,7 @@ export class Ledger {
     await this.write(manager, orderId, refundId, movements);
   }
 
-  /** Ledger entries for the certified lines, and the rollup for every line, in key order so concurrent writers never deadlock. */
+  /** Ledger entries for the certified lines, and the rollups for every line, in key order so concurrent writers never deadlock. */
   private async write(manager: EntityManager, orderId: string, refundId: string | null, movements: Movement[]): Promise<void> {
     const certified = movements.filter((m) => m.line.certified);
     if (certified.length) {
@@ -175,6 +177,10 @@ export class Ledger {
         movements.map((m) => m.poolFen),
         movements.map((m) => m.quantity),
       ],
+    );
+    await refreshThisMonth(
+      manager,
+      movements.map((m) => m.line),
     );
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORY_NAMES, type ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
+import { addDays, nextMonthStart } from '../common/day';
 
 export interface ImpactFilters {
   from?: string;
@@ -32,15 +33,6 @@ export interface GroupFigures extends Figures {
   nameEn: string;
 }
 
-const GROUP_EXPRESSION: Record<Grouping, string> = {
-  all: `'all'`,
-  year: `to_char(x.day, 'YYYY')`,
-  month: `to_char(x.day, 'YYYY-MM')`,
-  category: 'x.category',
-  township: 'x.township_code',
-  cooperative: 'x.cooperative_id::text',
-};
-
 export interface PublicGroup {
   key: string;
   nameZh: string;
@@ -70,27 +62,100 @@ const atLeastFive = (counts: { households: number; people: number }) =>
 
 const ZERO: Figures = { gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
 
-/** The filters as SQL over a rollup aliased `x` (impact_daily or impact_order_group share the columns); `within` keeps only some groups. */
-function where(filters: ImpactFilters, within?: { grouping: Grouping; keys: string[] }): { sql: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const conditions = ['true'];
-  const add = (condition: string, value: unknown) => {
-    values.push(value);
-    conditions.push(condition.replace('?', `$${values.length}`));
-  };
-  if (filters.from) add('x.day >= ?::date', filters.from);
-  if (filters.to) add('x.day <= ?::date', filters.to);
-  if (filters.townshipCode) add('x.township_code = ?', filters.townshipCode);
-  if (filters.cooperativeId) add('x.cooperative_id = ?::uuid', filters.cooperativeId);
-  if (filters.category) add('x.category = ?', filters.category);
-  if (within) add(`${GROUP_EXPRESSION[within.grouping]} = ANY(?)`, within.keys);
-  return { sql: conditions.join(' AND '), values };
+/** The key of a row's group, over a source aliased `x` with a `day` (impact_daily, impact_monthly, impact_order_group). */
+const GROUP_EXPRESSION: Record<Grouping, string> = {
+  all: `'all'`,
+  year: `to_char(x.day, 'YYYY')`,
+  month: `to_char(x.day, 'YYYY-MM')`,
+  category: 'x.category',
+  township: 'x.township_code',
+  cooperative: 'x.cooperative_id::text',
+};
+
+/** The filters on cooperative, township and category, and the column each reads. */
+const DIMENSIONS = [
+  { grouping: 'cooperative', filter: 'cooperativeId', column: 'cooperative_id', cast: '::uuid' },
+  { grouping: 'township', filter: 'townshipCode', column: 'township_code', cast: '' },
+  { grouping: 'category', filter: 'category', column: 'category', cast: '' },
+] as const;
+
+/** SQL with numbered parameters, built up as conditions are added. */
+class Statement {
+  readonly values: unknown[] = [];
+
+  bind(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  /** The filters on cooperative, township and category as conditions on `x`. */
+  dimensions(filters: ImpactFilters): string[] {
+    return DIMENSIONS.filter((d) => filters[d.filter]).map((d) => `x.${d.column} = ${this.bind(filters[d.filter])}${d.cast}`);
+  }
+}
+
+const and = (conditions: string[]) => (conditions.length ? conditions.join(' AND ') : 'true');
+
+/**
+ * The sums of the filtered days, as rows aliased `x`: whole months from impact_monthly, and the days
+ * of a partly covered first or last month from impact_daily. Some thousand rows for any range.
+ */
+function sumsSource(statement: Statement, filters: ImpactFilters): string {
+  const { from, to } = filters;
+  // Whole months are those from `monthsFrom` up to (not including) `monthsTo`.
+  const monthsFrom = !from ? '-infinity' : from.endsWith('-01') ? from : nextMonthStart(from);
+  let monthsTo = !to ? 'infinity' : nextMonthStart(to) === addDays(to, 1) ? addDays(to, 1) : `${to.slice(0, 7)}-01`;
+  if (monthsTo !== 'infinity' && monthsFrom !== '-infinity' && monthsTo < monthsFrom) monthsTo = monthsFrom;
+  const days: string[] = [];
+  if (from && from < monthsFrom) {
+    const last = to && to < addDays(monthsFrom, -1) ? to : addDays(monthsFrom, -1);
+    days.push(`d.day BETWEEN ${statement.bind(from)}::date AND ${statement.bind(last)}::date`);
+  }
+  if (to && monthsTo !== 'infinity' && monthsTo <= to) {
+    days.push(`d.day BETWEEN ${statement.bind(monthsTo)}::date AND ${statement.bind(to)}::date`);
+  }
+  const linkedDay = `CASE WHEN d.linked_sales_fen > 0 THEN d.day END`;
+  return `SELECT m.month AS day, m.cooperative_id, m.township_code, m.category, m.gmv_fen, m.linked_sales_fen, m.pool_fen,
+                 m.first_linked_day, m.last_linked_day
+            FROM impact_monthly m WHERE m.month >= ${statement.bind(monthsFrom)}::date AND m.month < ${statement.bind(monthsTo)}::date
+          UNION ALL
+          SELECT d.day, d.cooperative_id, d.township_code, d.category, d.gmv_fen, d.linked_sales_fen, d.pool_fen, ${linkedDay}, ${linkedDay}
+            FROM impact_daily d WHERE ${days.length ? days.join(' OR ') : 'false'}`;
 }
 
 /**
- * The officials' figures, read from rollups that change in the transaction of every payment and
- * refund (impact_daily for the sums, impact_order_group for distinct orders and buyers), never from
- * the ledger itself. Households are counted once however many groups or links they appear in.
+ * Which impact_reach periods answer the question exactly, as a condition on `x.period`; none when
+ * the range is not made of the question's own periods (then orders and buyers are counted from the
+ * order groups of the range). All time, one whole year or one whole month is always answered; a
+ * yearly or monthly series, over any range of whole years or months.
+ */
+function reachPeriods(statement: Statement, grouping: Grouping, { from, to }: ImpactFilters): string | null {
+  if (grouping === 'year' || grouping === 'month') {
+    const length = grouping === 'year' ? 4 : 7;
+    const starts = (day: string) => (grouping === 'year' ? day.endsWith('-01-01') : day.endsWith('-01'));
+    const ends = (day: string) => (grouping === 'year' ? day.endsWith('-12-31') : nextMonthStart(day) === addDays(day, 1));
+    if ((from && !starts(from)) || (to && !ends(to))) return null;
+    const conditions = [`char_length(x.period) = ${length}`];
+    if (from) conditions.push(`x.period >= ${statement.bind(from.slice(0, length))}`);
+    if (to) conditions.push(`x.period <= ${statement.bind(to.slice(0, length))}`);
+    return and(conditions);
+  }
+  if (!from && !to) return `x.period = 'all'`;
+  if (!from || !to) return null;
+  if (from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31'))
+    return `x.period = ${statement.bind(from.slice(0, 4))}`;
+  if (from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01') && nextMonthStart(to) === addDays(to, 1)) {
+    return `x.period = ${statement.bind(from.slice(0, 7))}`;
+  }
+  return null;
+}
+
+/**
+ * The officials' figures, from rollups that change in the transaction of every payment and refund,
+ * never from the ledger itself: sums from impact_monthly and impact_daily, orders and buyers from
+ * impact_reach (or, for a range not made of whole periods, from the order groups of that range),
+ * households from the days each cooperative had poverty-linked sales and its household links. A
+ * household is counted once however many groups or links it appears in.
  */
 @Injectable()
 export class ReportsService {
@@ -143,25 +208,15 @@ export class ReportsService {
 
   /** One row per group that had any sales, in key order (years and months ascending). */
   async grouped(grouping: Grouping, filters: ImpactFilters): Promise<GroupFigures[]> {
-    const group = GROUP_EXPRESSION[grouping];
-    const { sql, values } = where(filters);
-    const [sums, orders, households] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${group} AS key, sum(x.gmv_fen)::float8 AS "gmvFen", sum(x.linked_sales_fen)::float8 AS "linkedSalesFen", sum(x.pool_fen)::float8 AS "poolFen"
-           FROM impact_daily x WHERE ${sql} GROUP BY 1`,
-        values,
-      ) as Promise<{ key: string; gmvFen: number; linkedSalesFen: number; poolFen: number }[]>,
-      this.dataSource.query(
-        `SELECT ${group} AS key, count(DISTINCT x.order_id)::int AS orders, count(DISTINCT x.buyer_id)::int AS buyers
-           FROM impact_order_group x WHERE ${sql} GROUP BY 1`,
-        values,
-      ) as Promise<{ key: string; orders: number; buyers: number }[]>,
+    const [sums, reach, households] = await Promise.all([
+      this.sums(grouping, filters),
+      this.reach(grouping, filters),
       this.householdCounts(grouping, filters),
     ]);
     const byKey = new Map<string, Figures>();
     const entry = (key: string) => byKey.get(key) ?? byKey.set(key, { ...ZERO }).get(key)!;
     for (const row of sums) Object.assign(entry(row.key), { gmvFen: row.gmvFen, linkedSalesFen: row.linkedSalesFen, poolFen: row.poolFen });
-    for (const row of orders) Object.assign(entry(row.key), { orders: row.orders, buyers: row.buyers });
+    for (const row of reach) Object.assign(entry(row.key), { orders: row.orders, buyers: row.buyers });
     for (const row of households) Object.assign(entry(row.key), { households: row.households, people: row.people });
     const names = await this.names(grouping, [...byKey.keys()]);
     return [...byKey.entries()]
@@ -169,20 +224,66 @@ export class ReportsService {
       .map(([key, figures]) => ({ key, ...(names.get(key) ?? { nameZh: key, nameEn: key }), ...figures }));
   }
 
-  /** Distinct households linked to the cooperatives with poverty-linked sales in each group, while those sold. */
+  private sums(grouping: Grouping, filters: ImpactFilters) {
+    const statement = new Statement();
+    const source = sumsSource(statement, filters);
+    return this.dataSource.query(
+      `SELECT ${GROUP_EXPRESSION[grouping]} AS key, sum(x.gmv_fen)::float8 AS "gmvFen", sum(x.linked_sales_fen)::float8 AS "linkedSalesFen",
+              sum(x.pool_fen)::float8 AS "poolFen"
+         FROM (${source}) x WHERE ${and(statement.dimensions(filters))} GROUP BY 1`,
+      statement.values,
+    ) as Promise<{ key: string; gmvFen: number; linkedSalesFen: number; poolFen: number }[]>;
+  }
+
+  /** Paid orders and their distinct buyers per group: read from impact_reach when its periods fit the range. */
+  private reach(grouping: Grouping, filters: ImpactFilters) {
+    const statement = new Statement();
+    const periods = reachPeriods(statement, grouping, filters);
+    if (periods === null) return this.reachOfRange(grouping, filters);
+    // Each row of impact_reach is one group already: the filtered columns hold their value, the
+    // grouped one any value, the others "any" (NULL).
+    const columns = DIMENSIONS.map((d) =>
+      filters[d.filter]
+        ? `x.${d.column} = ${statement.bind(filters[d.filter])}${d.cast}`
+        : `x.${d.column} IS ${d.grouping === grouping ? 'NOT NULL' : 'NULL'}`,
+    );
+    const key = grouping === 'year' || grouping === 'month' ? 'x.period' : GROUP_EXPRESSION[grouping];
+    return this.dataSource.query(
+      `SELECT ${key} AS key, x.orders, x.buyers FROM impact_reach x WHERE ${periods} AND ${and(columns)}`,
+      statement.values,
+    ) as Promise<{ key: string; orders: number; buyers: number }[]>;
+  }
+
+  /** Paid orders and their distinct buyers per group in any range of days, counted from the order groups of the range. */
+  private reachOfRange(grouping: Grouping, filters: ImpactFilters) {
+    const statement = new Statement();
+    const conditions = statement.dimensions(filters);
+    if (filters.from) conditions.push(`x.day >= ${statement.bind(filters.from)}::date`);
+    if (filters.to) conditions.push(`x.day <= ${statement.bind(filters.to)}::date`);
+    return this.dataSource.query(
+      `SELECT ${GROUP_EXPRESSION[grouping]} AS key, count(DISTINCT x.order_id)::int AS orders, count(DISTINCT x.buyer_id)::int AS buyers
+         FROM impact_order_group x WHERE ${and(conditions)} GROUP BY 1`,
+      statement.values,
+    ) as Promise<{ key: string; orders: number; buyers: number }[]>;
+  }
+
+  /** Distinct households linked to the cooperatives with poverty-linked sales in each group, while those sold; `within` keeps only some groups. */
   private householdCounts(grouping: Grouping, filters: ImpactFilters, within?: { grouping: Grouping; keys: string[] }) {
-    const { sql, values } = where(filters, within);
+    const statement = new Statement();
+    const source = sumsSource(statement, filters);
+    const conditions = [...statement.dimensions(filters), 'x.first_linked_day IS NOT NULL'];
+    if (within) conditions.push(`${GROUP_EXPRESSION[within.grouping]} = ANY(${statement.bind(within.keys)})`);
     return this.dataSource.query(
       `WITH sold AS (
-         SELECT ${GROUP_EXPRESSION[grouping]} AS key, x.cooperative_id, min(x.day) AS first_day, max(x.day) AS last_day
-           FROM impact_daily x WHERE ${sql} AND x.linked_sales_fen > 0 GROUP BY 1, 2)
+         SELECT ${GROUP_EXPRESSION[grouping]} AS key, x.cooperative_id, min(x.first_linked_day) AS first_day, max(x.last_linked_day) AS last_day
+           FROM (${source}) x WHERE ${and(conditions)} GROUP BY 1, 2)
        SELECT key, count(*)::int AS households, sum(members)::int AS people FROM (
          SELECT DISTINCT s.key, h.id, h.members
            FROM sold s JOIN household_link l ON l.cooperative_id = s.cooperative_id
                  AND l.valid_from <= s.last_day AND (l.valid_to IS NULL OR l.valid_to >= s.first_day)
            JOIN household h ON h.id = l.household_id) linked
        GROUP BY key`,
-      values,
+      statement.values,
     ) as Promise<{ key: string; households: number; people: number }[]>;
   }
 

@@ -9,6 +9,7 @@ import {
 } from '@qh/domain';
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
+import { rebuildRollups } from '../../impact/rollups';
 
 /**
  * A realistic multi-year history for the dashboard and its benchmark: paid orders since the
@@ -350,6 +351,7 @@ export async function generateHistory(
       ],
     );
   }
+  await rebuildRollups(client);
   return { orders: options.orders, lines: lineCount, buyers: buyers.length, refunded: refundedCount };
 }
 

@@ -70,6 +70,25 @@ describe('the officials’ dashboard', () => {
     expect(breakdowns.slice(-3).every((r) => new URL(r.url).searchParams.get('townshipCode') === '520525202')).toBe(true);
   });
 
+  it('picks a whole year: its first and last day go into every question, and other dates show as custom', async () => {
+    const { app, server } = await openDashboard();
+    await app.get('[data-testid="gov-year"]').setValue('2025');
+    expect((app.get('[data-testid="gov-from"]').element as HTMLInputElement).value).toBe('2025-01-01');
+    expect((app.get('[data-testid="gov-to"]').element as HTMLInputElement).value).toBe('2025-12-31');
+    await app.get('[data-testid="gov-filters"]').trigger('submit');
+    await settle();
+    const series = server.callsTo('GET', '/api/impact/series');
+    expect(Object.fromEntries(new URL(series[series.length - 1]!.url).searchParams)).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+
+    await app.get('[data-testid="gov-from"]').setValue('2025-03-01');
+    expect((app.get('[data-testid="gov-year"]').element as HTMLSelectElement).value).toBe('custom');
+    await app.get('[data-testid="gov-year"]').setValue('');
+    expect((app.get('[data-testid="gov-from"]').element as HTMLInputElement).value).toBe('');
+  });
+
   it('reads filters from the address, and warns when the ledger no longer matches its digests', async () => {
     const { app, server } = await openDashboard('/gov?category=CHERRY&from=2026-01-01', [
       { day: '2026-03-01', recorded: {}, recomputed: null },

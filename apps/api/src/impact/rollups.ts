@@ -1,0 +1,109 @@
+import { CHINA_TODAY } from './china-day';
+
+/** Whatever runs SQL: a TypeORM EntityManager or DataSource, or a pg Client (the history generator). */
+export interface Sql {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/** A rollup key: NULL in a column means "any" (see impact_reach). */
+const KEY_COLUMNS = 'period, cooperative_id, township_code, category';
+
+/** impact_monthly as impact_daily implies it (followed by more conditions and the grouping). */
+const MONTHLY_FROM_DAILY = `
+  SELECT date_trunc('month', d.day)::date AS month, d.cooperative_id, d.township_code, d.category,
+         sum(d.gmv_fen) AS gmv_fen, sum(d.linked_sales_fen) AS linked_sales_fen, sum(d.pool_fen) AS pool_fen, sum(d.units) AS units,
+         min(d.day) FILTER (WHERE d.linked_sales_fen > 0) AS first_linked_day, max(d.day) FILTER (WHERE d.linked_sales_fen > 0) AS last_linked_day
+    FROM impact_daily d WHERE true`;
+
+/** impact_reach as impact_order_group implies it. */
+const REACH_FROM_ORDERS = `
+  SELECT p.period, g.cooperative_id, g.township_code, g.category, count(DISTINCT g.order_id)::int AS orders, count(DISTINCT g.buyer_id)::int AS buyers
+    FROM impact_order_group g
+   CROSS JOIN LATERAL (VALUES ('all'), (to_char(g.day, 'YYYY')), (to_char(g.day, 'YYYY-MM'))) AS p(period)
+   GROUP BY p.period, CUBE (g.cooperative_id, g.township_code, g.category)`;
+
+/** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (a row of impact_order_key). */
+const ANOTHER_ORDER_UNDER_KEY = `
+  SELECT 1 FROM impact_order_group o
+   WHERE o.buyer_id = k.buyer_id AND o.order_id <> k.order_id
+     AND k.period IN ('all', to_char(o.day, 'YYYY'), to_char(o.day, 'YYYY-MM'))
+     AND (k.cooperative_id IS NULL OR o.cooperative_id = k.cooperative_id)
+     AND (k.township_code IS NULL OR o.township_code = k.township_code)
+     AND (k.category IS NULL OR o.category = k.category)`;
+
+/**
+ * Whether a buyer is new under a key depends on the buyer's other orders, so two payments of one
+ * buyer must not both decide at once: they take turns on a lock of their own.
+ */
+async function oneAtATimePerBuyer(db: Sql, buyerId: string): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('impact_reach'), hashtext($1::text))`, [buyerId]);
+}
+
+/**
+ * The order (its impact_order_group rows just written) now counts: once more under each of its
+ * keys, and its buyer once more under the keys none of the buyer's other orders counts under.
+ * Keys are written in order, so that concurrent payments never wait on each other in a circle.
+ */
+export async function countOrder(db: Sql, orderId: string, buyerId: string): Promise<void> {
+  await oneAtATimePerBuyer(db, buyerId);
+  await db.query(
+    `INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
+     SELECT ${KEY_COLUMNS}, 1, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int
+       FROM impact_order_key k WHERE k.order_id = $1
+      ORDER BY ${KEY_COLUMNS}
+     ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers`,
+    [orderId],
+  );
+}
+
+/** The order was refunded in full: it leaves every key, and its buyer leaves those no other order of theirs holds. */
+export async function uncountOrder(db: Sql, orderId: string, buyerId: string): Promise<void> {
+  await oneAtATimePerBuyer(db, buyerId);
+  const matching = `r.period = k.period AND r.cooperative_id IS NOT DISTINCT FROM k.cooperative_id
+    AND r.township_code IS NOT DISTINCT FROM k.township_code AND r.category IS NOT DISTINCT FROM k.category`;
+  await db.query(
+    `SELECT 1 FROM impact_reach r JOIN impact_order_key k ON k.order_id = $1 AND ${matching}
+      ORDER BY r.period, r.cooperative_id, r.township_code, r.category FOR UPDATE OF r`,
+    [orderId],
+  );
+  await db.query(
+    `UPDATE impact_reach r SET orders = r.orders - 1, buyers = r.buyers - k.last
+       FROM (SELECT k.*, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int AS last FROM impact_order_key k WHERE k.order_id = $1) k
+      WHERE ${matching}`,
+    [orderId],
+  );
+  // A key no order counts under any more is gone, as if it had never been.
+  await db.query(`DELETE FROM impact_reach r USING impact_order_key k WHERE k.order_id = $1 AND ${matching} AND r.orders = 0`, [orderId]);
+  await db.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
+}
+
+/** impact_monthly of the given keys this month, summed again from their days (only today's changed). */
+export async function refreshThisMonth(db: Sql, keys: { cooperativeId: string; townshipCode: string; category: string }[]): Promise<void> {
+  await db.query(
+    `INSERT INTO impact_monthly AS m (month, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units,
+                                      first_linked_day, last_linked_day)
+     ${MONTHLY_FROM_DAILY}
+        AND d.day >= date_trunc('month', ${CHINA_TODAY})::date
+        AND (d.cooperative_id, d.township_code, d.category) IN (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]))
+      GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4
+     ON CONFLICT (month, cooperative_id, township_code, category) DO UPDATE
+       SET gmv_fen = EXCLUDED.gmv_fen, linked_sales_fen = EXCLUDED.linked_sales_fen, pool_fen = EXCLUDED.pool_fen,
+           units = EXCLUDED.units, first_linked_day = EXCLUDED.first_linked_day, last_linked_day = EXCLUDED.last_linked_day`,
+    [keys.map((key) => key.cooperativeId), keys.map((key) => key.townshipCode), keys.map((key) => key.category)],
+  );
+}
+
+/** What the rollups should hold, recomputed from impact_daily and impact_order_group: for tests and checks. */
+export async function recomputedRollups(db: Sql): Promise<{ monthly: unknown[]; reach: unknown[] }> {
+  const monthly = await db.query(`${MONTHLY_FROM_DAILY} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
+  const reach = await db.query(`${REACH_FROM_ORDERS} ORDER BY 1, 2, 3, 4`);
+  return { monthly: monthly as unknown[], reach: reach as unknown[] };
+}
+
+/** Writes both rollups from scratch: after a bulk load of history, which writes the daily rows and order groups only. */
+export async function rebuildRollups(db: Sql): Promise<void> {
+  await db.query(`DELETE FROM impact_monthly`);
+  await db.query(`INSERT INTO impact_monthly ${MONTHLY_FROM_DAILY} GROUP BY 1, 2, 3, 4`);
+  await db.query(`DELETE FROM impact_reach`);
+  await db.query(`INSERT INTO impact_reach ${REACH_FROM_ORDERS}`);
+}

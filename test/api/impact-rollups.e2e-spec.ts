@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { Client } from 'pg';
+import request from 'supertest';
+import { generateHistory } from '../../apps/api/src/database/seed/history';
+import { recomputedRollups } from '../../apps/api/src/impact/rollups';
+import { tokenFor } from '../support/accounts';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+type Grouping = 'all' | 'year' | 'month' | 'category' | 'township' | 'cooperative';
+interface Filters {
+  from?: string;
+  to?: string;
+  townshipCode?: string;
+  cooperativeId?: string;
+  category?: string;
+}
+
+const GROUP_EXPRESSION: Record<Grouping, string> = {
+  all: `'all'`,
+  year: `to_char(x.day, 'YYYY')`,
+  month: `to_char(x.day, 'YYYY-MM')`,
+  category: 'x.category',
+  township: 'x.township_code',
+  cooperative: 'x.cooperative_id::text',
+};
+
+const FIRST_DAY = '2023-11-20';
+
+/**
+ * The dashboard's rollups (sums by month, orders and buyers by period) against the plain daily
+ * rows and order groups they stand for, over a few years of generated history: any grouping,
+ * filter and range of days must give exactly what the plain rows add up to.
+ */
+describe('impact rollups', () => {
+  let t: TestApp;
+  let official: string;
+  let lastDay: string;
+  let values: { townships: string[]; cooperatives: string[]; categories: string[] };
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { demoData: true });
+    official = await tokenFor(t, 'official');
+    [{ lastDay }] = (await t.sql(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS "lastDay"`)) as {
+      lastDay: string;
+    }[];
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      await generateHistory(client, { orders: 3000, seed: 7, firstDay: FIRST_DAY, lastDay });
+    } finally {
+      await client.end();
+    }
+    const [row] = await t.sql(
+      `SELECT array_agg(DISTINCT township_code) AS townships, array_agg(DISTINCT cooperative_id::text) AS cooperatives,
+              array_agg(DISTINCT category) AS categories FROM impact_daily`,
+    );
+    values = row as typeof values;
+  }, 120_000);
+  afterAll(() => t.close());
+
+  /** The figures as the old, slow way reads them: every daily row and order group of the range. */
+  async function plainFigures(grouping: Grouping, filters: Filters) {
+    const params: unknown[] = [];
+    const conditions = ['true'];
+    const add = (condition: string, value: unknown) => {
+      params.push(value);
+      conditions.push(condition.replace('?', `$${params.length}`));
+    };
+    if (filters.from) add('x.day >= ?::date', filters.from);
+    if (filters.to) add('x.day <= ?::date', filters.to);
+    if (filters.townshipCode) add('x.township_code = ?', filters.townshipCode);
+    if (filters.cooperativeId) add('x.cooperative_id = ?::uuid', filters.cooperativeId);
+    if (filters.category) add('x.category = ?', filters.category);
+    const where = conditions.join(' AND ');
+    const group = GROUP_EXPRESSION[grouping];
+    // One after another: one client.
+    const sums = await t.sql(
+      `SELECT ${group} AS key, sum(gmv_fen)::float8 AS "gmvFen", sum(linked_sales_fen)::float8 AS "linkedSalesFen", sum(pool_fen)::float8 AS "poolFen"
+           FROM impact_daily x WHERE ${where} GROUP BY 1`,
+      params,
+    );
+    const orders = await t.sql(
+      `SELECT ${group} AS key, count(DISTINCT order_id)::int AS orders, count(DISTINCT buyer_id)::int AS buyers
+           FROM impact_order_group x WHERE ${where} GROUP BY 1`,
+      params,
+    );
+    const households = await t.sql(
+      `WITH sold AS (SELECT ${group} AS key, x.cooperative_id, min(x.day) AS first_day, max(x.day) AS last_day
+                         FROM impact_daily x WHERE ${where} AND x.linked_sales_fen > 0 GROUP BY 1, 2)
+         SELECT key, count(*)::int AS households, sum(members)::int AS people FROM (
+           SELECT DISTINCT s.key, h.id, h.members FROM sold s
+             JOIN household_link l ON l.cooperative_id = s.cooperative_id AND l.valid_from <= s.last_day AND (l.valid_to IS NULL OR l.valid_to >= s.first_day)
+             JOIN household h ON h.id = l.household_id) linked
+          GROUP BY key`,
+      params,
+    );
+    const byKey = new Map<string, Record<string, unknown>>();
+    const zero = { gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
+    for (const row of [...sums, ...orders, ...households]) {
+      const { key, ...figures } = row;
+      byKey.set(key as string, { ...(byKey.get(key as string) ?? { key, ...zero }), ...figures });
+    }
+    // The summary answers zeros where no row matches.
+    if (grouping === 'all' && byKey.size === 0) byKey.set('all', { key: 'all', ...zero });
+    return [...byKey.values()].sort((a, b) => ((a.key as string) < (b.key as string) ? -1 : 1));
+  }
+
+  async function dashboard(grouping: Grouping, filters: Filters) {
+    const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== undefined) as [string, string][]);
+    if (grouping === 'all') {
+      const { body } = await request(t.url).get(`/api/impact/summary?${query}`).set('Authorization', `Bearer ${official}`).expect(200);
+      return [{ key: 'all', ...body }];
+    }
+    query.set('by', grouping);
+    const path = grouping === 'year' || grouping === 'month' ? 'series' : 'breakdown';
+    const { body } = await request(t.url).get(`/api/impact/${path}?${query}`).set('Authorization', `Bearer ${official}`).expect(200);
+    return (body.items as Record<string, unknown>[]).map(({ nameZh: _zh, nameEn: _en, ...figures }) => figures);
+  }
+
+  it('writes rollups from the generated history that equal what the daily rows and order groups imply', async () => {
+    const [counts] = await t.sql(
+      `SELECT (SELECT count(*) FROM "order")::int AS orders, (SELECT count(DISTINCT to_char(day, 'YYYY')) FROM impact_daily)::int AS years`,
+    );
+    expect(counts.orders).toBeGreaterThanOrEqual(3000);
+    expect(counts.years).toBeGreaterThanOrEqual(3);
+    const monthly = await t.sql(`SELECT * FROM impact_monthly ORDER BY 1, 2, 3, 4`);
+    const reach = await t.sql(`SELECT * FROM impact_reach ORDER BY 1, 2, 3, 4`);
+    expect({ monthly, reach }).toEqual(await recomputedRollups({ query: (text, params) => t.sql(text, params) }));
+  });
+
+  it('answers every grouping, filter and range exactly as the plain rows add up (property)', async () => {
+    const day = (offset: number) => {
+      const date = new Date(`${FIRST_DAY}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() + offset);
+      return date.toISOString().slice(0, 10);
+    };
+    const span = (Date.parse(lastDay) - Date.parse(FIRST_DAY)) / 86_400_000;
+    // Ranges that start and end on any day, on a month's edges or a year's: each way of reading the rollups.
+    const edge = (kind: 'any' | 'month' | 'year', offset: number, end: boolean) => {
+      const d = day(offset);
+      if (kind === 'any') return d;
+      if (kind === 'month')
+        return end ? new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7), 0)).toISOString().slice(0, 10) : `${d.slice(0, 7)}-01`;
+      return end ? `${d.slice(0, 4)}-12-31` : `${d.slice(0, 4)}-01-01`;
+    };
+    const kind = fc.constantFrom('any' as const, 'month' as const, 'year' as const);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<Grouping>('all', 'year', 'month', 'category', 'township', 'cooperative'),
+        fc.option(fc.tuple(kind, fc.integer({ min: -40, max: span + 40 }))),
+        fc.option(fc.tuple(kind, fc.integer({ min: 0, max: span + 40 }))),
+        fc.option(fc.nat(), { freq: 3 }),
+        fc.option(fc.nat(), { freq: 3 }),
+        fc.option(fc.nat(), { freq: 3 }),
+        async (grouping, from, length, township, cooperative, category) => {
+          const filters: Filters = {};
+          if (from) filters.from = edge(from[0], from[1], false);
+          if (length) {
+            const to = edge(length[0], (from?.[1] ?? 0) + length[1], true);
+            if (!filters.from || to >= filters.from) filters.to = to;
+          }
+          if (township !== null) filters.townshipCode = values.townships[township % values.townships.length];
+          if (cooperative !== null) filters.cooperativeId = values.cooperatives[cooperative % values.cooperatives.length];
+          if (category !== null) filters.category = values.categories[category % values.categories.length];
+          expect(await dashboard(grouping, filters)).toEqual(await plainFigures(grouping, filters));
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});
