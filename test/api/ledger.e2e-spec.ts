@@ -266,6 +266,14 @@ describe('the attribution ledger', () => {
 
     const clean = await verify(official, `from=${today}&to=${today}`).expect(200);
     expect(clean.body).toMatchObject({ checkedDays: 1, mismatches: [], undigestedDays: [] });
+    // What the dashboard shows: the job's latest check, stored, made once per newly digested day.
+    const latest = async () =>
+      (await request(t.url).get('/api/impact/verification').set('Authorization', `Bearer ${official}`).expect(200)).body.latest;
+    expect(await latest()).toBeNull();
+    await digests.digestAndVerify();
+    await digests.digestAndVerify();
+    expect(await latest()).toEqual({ checkedAt: expect.stringMatching(/Z$/), from: today, to: today, checkedDays: 1, mismatchedDays: [] });
+    expect(await t.sql(`SELECT 1 FROM ledger_verification`)).toHaveLength(1);
     expect((await verify(await tokenFor(t, 'buyer'), `from=${today}&to=${today}`).expect(403)).body.code).toBe('FORBIDDEN');
     expect((await request(t.url).get(`/api/impact/verify?from=${today}&to=${today}`).expect(401)).body.code).toBe('UNAUTHORIZED');
     for (const query of ['from=2026-02-31&to=2026-03-01', `from=${today}&to=2000-01-01`, 'from=yesterday&to=today', 'from=2016-01-01']) {
@@ -287,5 +295,7 @@ describe('the attribution ledger', () => {
       },
     ]);
     expect(tampered.mismatches[0].recomputed.sha256).not.toBe(tampered.mismatches[0].recorded.sha256);
+    await digests.verifyAndRecord();
+    expect(await latest()).toMatchObject({ checkedDays: 1, mismatchedDays: [today] });
   });
 });

@@ -753,6 +753,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/impact/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImpactController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/impact/verify": {
         parameters: {
             query?: never;
@@ -1370,6 +1386,10 @@ export interface components {
             /** @example 广州市天河区某某中学工会委员会 */
             title: string;
         };
+        LatestVerificationDto: {
+            /** @description null until the first check has run */
+            latest?: components["schemas"]["StoredVerificationDto"] | null;
+        };
         LinkDto: {
             cooperativeId: string;
             cooperativeName: string;
@@ -1738,6 +1758,18 @@ export interface components {
             /** @description A stock reason, INITIAL, or what an order did */
             reason: string;
             stockAfter: number;
+        };
+        StoredVerificationDto: {
+            /** @example 2026-11-29T16:25:03Z */
+            checkedAt: string;
+            /** @description Days with a digest, all recomputed from the ledger */
+            checkedDays: number;
+            /** @description First digested day */
+            from: string;
+            /** @description Empty when every digested day still matched */
+            mismatchedDays: string[];
+            /** @description Last digested day */
+            to: string;
         };
         TownshipRefDto: {
             code: string;
@@ -4198,6 +4230,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FiguresDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ImpactController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest check of every digested day against the ledger, as the hourly job ran it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatestVerificationDto"];
                 };
             };
             /** @description UNAUTHORIZED */

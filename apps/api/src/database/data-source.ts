@@ -13,6 +13,7 @@ import { Households1765008000000 } from './migrations/1765008000000-households';
 import { Settlement1765094400000 } from './migrations/1765094400000-settlement';
 import { ImpactOrders1765180800000 } from './migrations/1765180800000-impact-orders';
 import { ImpactRollups1765267200000 } from './migrations/1765267200000-impact-rollups';
+import { LedgerVerification1765353600000 } from './migrations/1765353600000-ledger-verification';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   Settlement1765094400000,
   ImpactOrders1765180800000,
   ImpactRollups1765267200000,
+  LedgerVerification1765353600000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {

@@ -11,6 +11,7 @@ import {
   FiguresDto,
   GroupedFiguresDto,
   ImpactFilterDto,
+  LatestVerificationDto,
   PublicImpactDto,
   SeriesQueryDto,
   VerifyQueryDto,
@@ -107,6 +108,15 @@ export class ImpactController {
   @ApiOkResponse({ type: PublicImpactDto, description: 'Open to all; groups of fewer than 5 households are merged into OTHER' })
   publicImpact(): Promise<PublicImpactDto> {
     return this.reports.publicImpact();
+  }
+
+  @Get('verification')
+  @ApiOkResponse({
+    type: LatestVerificationDto,
+    description: 'The latest check of every digested day against the ledger, as the hourly job ran it',
+  })
+  async verification(): Promise<LatestVerificationDto> {
+    return { latest: await this.digests.latestVerification() };
   }
 
   @Get('verify')

@@ -33,6 +33,15 @@ export interface VerifyReport {
   undigestedDays: string[];
 }
 
+/** The latest check of every digested day, as the job stored it. */
+export interface StoredVerification {
+  checkedAt: string;
+  from: string;
+  to: string;
+  checkedDays: number;
+  mismatchedDays: string[];
+}
+
 /**
  * The ledger's daily fingerprint. Once a day is over (in China, with a few minutes' grace for
  * transactions still committing), its entries' count, sums and SHA-256 are written down; verifying
@@ -49,6 +58,46 @@ export class LedgerDigestService {
   async digestFinishedDays(): Promise<number> {
     const [{ last }] = await this.dataSource.query(`SELECT ${LAST_FINISHED_DAY} AS last`);
     return this.digestThrough(last);
+  }
+
+  /**
+   * The hourly job: digests the finished days, then checks every digested day against the ledger
+   * once a new day has been digested, or when the last check is a day old, and keeps the outcome.
+   */
+  async digestAndVerify(): Promise<void> {
+    await this.digestFinishedDays();
+    const [due] = await this.dataSource.query(
+      `SELECT 1 FROM ledger_digest d
+        WHERE NOT EXISTS (SELECT 1 FROM ledger_verification v WHERE v.to_day >= d.day AND v.checked_at > now() - interval '1 day')
+        LIMIT 1`,
+    );
+    if (due) await this.verifyAndRecord();
+  }
+
+  /** Checks every digested day (a whole read of the ledger: seconds at a million orders) and stores the outcome. */
+  async verifyAndRecord(): Promise<StoredVerification | null> {
+    const [range] = await this.dataSource.query(
+      `SELECT to_char(min(day), 'YYYY-MM-DD') AS "from", to_char(max(day), 'YYYY-MM-DD') AS "to" FROM ledger_digest`,
+    );
+    if (!range.from) return null;
+    const report = await this.verify(range.from, range.to);
+    const mismatchedDays = report.mismatches.map((mismatch) => mismatch.day);
+    if (mismatchedDays.length) this.logger.error({ days: mismatchedDays }, 'ledger days no longer match their digests');
+    await this.dataSource.query(
+      `INSERT INTO ledger_verification (from_day, to_day, checked_days, mismatched_days) VALUES ($1, $2, $3, $4::date[])`,
+      [report.from, report.to, report.checkedDays, mismatchedDays],
+    );
+    return this.latestVerification();
+  }
+
+  async latestVerification(): Promise<StoredVerification | null> {
+    const [latest] = await this.dataSource.query(
+      `SELECT to_char(checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "checkedAt", to_char(from_day, 'YYYY-MM-DD') AS "from",
+              to_char(to_day, 'YYYY-MM-DD') AS "to", checked_days AS "checkedDays",
+              array(SELECT to_char(day, 'YYYY-MM-DD') FROM unnest(mismatched_days) AS day ORDER BY day) AS "mismatchedDays"
+         FROM ledger_verification ORDER BY id DESC LIMIT 1`,
+    );
+    return latest ?? null;
   }
 
   /** Digests the days up to and including `lastDay` that have none; an existing digest is never rewritten. */

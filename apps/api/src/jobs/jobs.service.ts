@@ -18,7 +18,8 @@ const JOBS = {
   'payments-submit-refunds': EVERY_MINUTE,
   'notifications-deliver': EVERY_MINUTE,
   // A quarter past midnight: yesterday is over, with time for transactions that straddled midnight. Hourly
-  // runs after that catch a missed night; a digested day is never digested again.
+  // runs after that catch a missed night; a digested day is never digested again. Once a day has been
+  // digested (or a day has passed), every digested day is checked against the ledger.
   'ledger-digest': '15 * * * *',
   // After the digest: yesterday's pools go to the households linked that day.
   'households-settle': '20 * * * *',
@@ -50,12 +51,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     const boss = new PgBoss({ connectionString: this.databaseUrl, schema: 'pgboss', max: 2, application_name: 'qianhuo-jobs' });
     boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     await boss.start();
-    const handlers: Record<JobName, () => Promise<number>> = {
+    const handlers: Record<JobName, () => Promise<unknown>> = {
       'orders-expire-reservations': () => this.deadlines.expireDue(),
       'orders-auto-complete': () => this.deadlines.completeDue(),
       'payments-submit-refunds': () => this.refunds.submitPending(),
       'notifications-deliver': () => this.notifications.deliverDue(),
-      'ledger-digest': () => this.digests.digestFinishedDays(),
+      'ledger-digest': () => this.digests.digestAndVerify(),
       'households-settle': () => this.settlements.settleFinishedDays(),
     };
     for (const [name, cron] of Object.entries(JOBS) as [JobName, string][]) {
@@ -66,6 +67,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       });
     }
     this.boss = boss;
+    // A new or restarted server digests and checks the ledger now rather than at the next quarter past.
+    await boss.send('ledger-digest', {});
     await this.wakeOnNewNotifications(boss);
   }
 

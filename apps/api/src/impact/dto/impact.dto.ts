@@ -37,6 +37,19 @@ export class VerifyReportDto {
   undigestedDays: string[];
 }
 
+export class StoredVerificationDto {
+  @ApiProperty({ example: '2026-11-29T16:25:03Z' }) checkedAt: string;
+  @ApiProperty({ description: 'First digested day' }) from: string;
+  @ApiProperty({ description: 'Last digested day' }) to: string;
+  @ApiProperty({ description: 'Days with a digest, all recomputed from the ledger' }) checkedDays: number;
+  @ApiProperty({ type: [String], description: 'Empty when every digested day still matched' }) mismatchedDays: string[];
+}
+
+export class LatestVerificationDto {
+  @ApiPropertyOptional({ type: StoredVerificationDto, nullable: true, description: 'null until the first check has run' })
+  latest: StoredVerificationDto | null;
+}
+
 export class ImpactFilterDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day (China time), inclusive' })
   @IsOptional()

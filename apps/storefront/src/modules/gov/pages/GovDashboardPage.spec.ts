@@ -19,7 +19,7 @@ const figures = (scale = 1) => ({
 });
 const group = (key: string, nameZh: string, scale = 1) => ({ key, nameZh, nameEn: key, ...figures(scale) });
 
-async function openDashboard(path = '/gov', mismatches: object[] = []) {
+async function openDashboard(path = '/gov', mismatchedDays: string[] | null = []) {
   const server = fakeSessionApi(userWithRole('official'), {
     'GET /api/impact/summary': () => jsonResponse(200, figures()),
     'GET /api/impact/series': (request) =>
@@ -38,8 +38,16 @@ async function openDashboard(path = '/gov', mismatches: object[] = []) {
       }[by!];
       return jsonResponse(200, { by, items });
     },
-    'GET /api/impact/verify': () =>
-      jsonResponse(200, { from: '2016-09-01', to: '2026-11-29', checkedDays: 120, mismatches, undigestedDays: [] }),
+    'GET /api/impact/verification': () =>
+      jsonResponse(200, {
+        latest: mismatchedDays && {
+          checkedAt: '2026-11-29T16:25:03Z',
+          from: '2016-09-01',
+          to: '2026-11-29',
+          checkedDays: 120,
+          mismatchedDays,
+        },
+      }),
   });
   ({ wrapper } = await mountApp({ path }));
   await settle();
@@ -55,7 +63,9 @@ describe('the officials’ dashboard', () => {
     expect(app.findAll('[data-testid="gov-years"] tbody th').map((th) => th.text())).toEqual(['2025', '2026']);
     expect(app.get('[data-testid="gov-by-category"] tbody th').text()).toBe('玛瑙红樱桃');
     expect(app.get('[data-testid="gov-by-cooperative"] tbody th').text()).toBe('厍东关樱桃合作社');
-    expect(app.get('[data-testid="gov-verification"]').text()).toBe('账本校验通过：已核对 120 天的数字指纹，没有发现改动。');
+    expect(app.get('[data-testid="gov-verification"]').text()).toBe(
+      '账本于 2026年11月30日 00:25 校验通过：已核对 120 天的数字指纹，没有发现改动。',
+    );
   });
 
   it('filters to one township: the choice goes into the address and every question', async () => {
@@ -89,10 +99,13 @@ describe('the officials’ dashboard', () => {
     expect((app.get('[data-testid="gov-from"]').element as HTMLInputElement).value).toBe('');
   });
 
+  it('says so when the ledger has not been checked yet', async () => {
+    const { app } = await openDashboard('/gov', null);
+    expect(app.get('[data-testid="gov-verification"]').text()).toBe('账本尚未校验：每天封存后，系统每小时核对一次全部数字指纹。');
+  });
+
   it('reads filters from the address, and warns when the ledger no longer matches its digests', async () => {
-    const { app, server } = await openDashboard('/gov?category=CHERRY&from=2026-01-01', [
-      { day: '2026-03-01', recorded: {}, recomputed: null },
-    ]);
+    const { app, server } = await openDashboard('/gov?category=CHERRY&from=2026-01-01', ['2026-03-01']);
     const [summary] = server.callsTo('GET', '/api/impact/summary');
     expect(Object.fromEntries(new URL(summary!.url).searchParams)).toEqual({ category: 'CHERRY', from: '2026-01-01' });
     expect((app.get('[data-testid="gov-category"]').element as HTMLSelectElement).value).toBe('CHERRY');
