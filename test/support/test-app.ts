@@ -7,12 +7,9 @@ import pino from 'pino';
 import { AppConfig, loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
-import { isValidResidentId } from '@qh/domain';
 import type { FastifyInstance } from 'fastify';
+import { holdsFullIdNumber } from './id-numbers';
 import { createTestDatabase, TestDatabase } from './test-database';
-
-/** 18 characters shaped like a resident ID number; a valid check character makes it one. */
-const ID_NUMBER_SHAPE = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 
 /**
  * Every answer of the app under test is scanned for full resident ID numbers: the registry must
@@ -22,10 +19,8 @@ export function scanForIdNumbers(fastify: FastifyInstance): { found: string[] } 
   const found: string[] = [];
   fastify.addHook('onSend', async (request, _reply, payload) => {
     const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
-    for (const [candidate] of text.matchAll(ID_NUMBER_SHAPE)) {
-      // Only the route is kept: the number itself must not reach the test log either.
-      if (isValidResidentId(candidate.toUpperCase())) found.push(`${request.method} ${request.url.split('?')[0]}`);
-    }
+    // Only the route is kept: the number itself must not reach the test log either.
+    if (holdsFullIdNumber(text)) found.push(`${request.method} ${request.url.split('?')[0]}`);
     return payload;
   });
   return { found };

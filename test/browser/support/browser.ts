@@ -2,6 +2,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { holdsFullIdNumber } from '../../support/id-numbers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS_DIR = join(__dirname, '../../../test-results');
@@ -36,13 +37,30 @@ export async function openBrowser(viewport = { width: 390, height: 844 }): Promi
       '--disable-sync',
     ],
   });
+  // Everything the app sends the browser is scanned for full resident ID numbers, as in the API suites.
+  const scans: Promise<void>[] = [];
+  const sentIdNumbers: string[] = [];
+  context.on('response', (response) => {
+    if (!response.url().startsWith(baseUrl())) return;
+    scans.push(
+      response.body().then(
+        (body) => {
+          if (holdsFullIdNumber(body.toString('utf8')))
+            sentIdNumbers.push(`${response.request().method()} ${new URL(response.url()).pathname}`);
+        },
+        () => undefined, // a redirect or an aborted request has no body
+      ),
+    );
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
     async close() {
+      await Promise.all(scans);
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (sentIdNumbers.length) throw new Error(`Full resident ID numbers were sent by: ${[...new Set(sentIdNumbers)].join(', ')}`);
     },
   };
 }

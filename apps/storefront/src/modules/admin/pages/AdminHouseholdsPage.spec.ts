@@ -79,6 +79,46 @@ describe('the household registry page', () => {
     expect(app.get('[data-testid="household-error"]').text()).toBe('这个身份证号已经登记过了。');
   });
 
+  it('edits a household, leaving the name and ID number alone unless corrected, and shows what the API refused', async () => {
+    let answer = () => jsonResponse(200, household({ members: 5, status: 'MONITORED' }));
+    const { app, server } = await openRegistry({ 'PATCH /api/admin/households/h-1': () => answer() });
+    const row = () => app.get('[data-testid="household-row"][data-code="NY-000001"]');
+    await row().get('[data-testid="household-edit"]').trigger('click');
+    expect((app.get('[data-testid="household-edit-village"]').element as HTMLInputElement).value).toBe('桃营村');
+    await app.get('[data-testid="household-edit-members"]').setValue('5');
+    await app.get('[data-testid="household-edit-status"]').setValue('MONITORED');
+    await app.get('[data-testid="household-edit-form"]').trigger('submit');
+    await settle();
+
+    const [call] = server.callsTo('PATCH', '/api/admin/households/h-1');
+    const body = await call!.json();
+    expect(body).toEqual({ village: '桃营村', members: 5, registeredYear: 2015, exitYear: 2019, status: 'MONITORED' });
+    expect(row().findAll('td')[2]!.text()).toBe('5');
+    expect(app.find('[data-testid="household-edit-form"]').exists()).toBe(false);
+
+    answer = () => errorResponse(409, 'HOUSEHOLD_DUPLICATE');
+    await row().get('[data-testid="household-edit"]').trigger('click');
+    await app.get('[data-testid="household-edit-id"]').setValue('52052519760315010X');
+    await app.get('[data-testid="household-edit-form"]').trigger('submit');
+    await settle();
+    expect(await server.callsTo('PATCH', '/api/admin/households/h-1')[1]!.json()).toMatchObject({ idNumber: '52052519760315010X' });
+    expect(app.get('[data-testid="household-row-error"]').text()).toBe('这个身份证号已经登记过了。');
+    expect(app.find('[data-testid="household-edit-form"]').exists()).toBe(true);
+  });
+
+  it('ends a link on the day chosen', async () => {
+    const ended = household({ links: [{ ...household().links[0], validTo: '2026-12-31' }] });
+    const { app, server } = await openRegistry({ 'PATCH /api/admin/households/h-1/links/l-1': () => jsonResponse(200, ended) });
+    await app.get('[data-testid="household-link-end"]').trigger('click');
+    await app.get('[data-testid="household-link-end-day"]').setValue('2026-12-31');
+    await app.get('[data-testid="household-link-end-confirm"]').trigger('submit');
+    await settle();
+
+    const [call] = server.callsTo('PATCH', '/api/admin/households/h-1/links/l-1');
+    expect(await call!.json()).toEqual({ validTo: '2026-12-31' });
+    expect(app.get('[data-testid="household-link"]').text()).toContain('2020-01-01–2026-12-31');
+  });
+
   it('sends a CSV as multipart and shows the row-by-row report', async () => {
     const { app, server } = await openRegistry({
       'POST /api/admin/households/import': () =>
