@@ -162,31 +162,34 @@ describe('the database', () => {
     }
   });
 
-  it('seeds the demo data once: a second start adds nothing, and no ID number is stored in the clear', async () => {
+  it('seeds the demo data and its history once: a second start adds nothing, and no ID number is stored in the clear', async () => {
     const db = await createTestDatabase();
     const key = randomBytes(32);
     const logger = pino({ level: 'silent' });
     const dataSource = createDataSource(db.url, 1);
     try {
-      await prepareDatabase(db.url, { seedDemoData: true, householdDataKey: key }, logger);
+      await prepareDatabase(db.url, { seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key }, logger);
       await dataSource.initialize();
       const count = async () =>
         (
           await dataSource.query(`SELECT (SELECT count(*) FROM cooperative WHERE status = 'VERIFIED')::int AS coops,
                                         (SELECT count(*) FROM cooperative WHERE status = 'PENDING')::int AS applicants, (SELECT count(*) FROM product)::int AS products,
                                         (SELECT count(*) FROM household)::int AS households, (SELECT count(*) FROM household_link)::int AS links,
-                                        (SELECT count(*) FROM account)::int AS accounts, (SELECT count(DISTINCT category) FROM product)::int AS categories,
+                                        (SELECT count(*) FROM account WHERE disabled_at IS NULL)::int AS accounts, (SELECT count(DISTINCT category) FROM product)::int AS categories,
+                                        (SELECT count(*) FROM "order")::int AS orders,
+                                        (SELECT count(DISTINCT to_char(day, 'YYYY')) FROM impact_daily)::int AS years,
                                         (SELECT count(DISTINCT township_code) FROM cooperative WHERE status = 'VERIFIED')::int AS townships,
                                         (SELECT count(DISTINCT mechanism) FROM household_link)::int AS mechanisms`)
         )[0];
       const first = await count();
-      expect(first).toMatchObject({ accounts: 4, categories: 8, mechanisms: 4, applicants: 2 });
+      expect(first).toMatchObject({ accounts: 4, categories: 8, mechanisms: 4, applicants: 2, orders: 200 });
+      expect(first.years).toBeGreaterThanOrEqual(5);
       expect(first.coops).toBeGreaterThanOrEqual(8);
       expect(first.townships).toBe(first.coops);
       expect(first.products).toBeGreaterThanOrEqual(40);
       expect(first.households).toBeGreaterThanOrEqual(200);
 
-      await prepareDatabase(db.url, { seedDemoData: true, householdDataKey: key }, logger);
+      await prepareDatabase(db.url, { seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key }, logger);
       expect(await count()).toEqual(first);
 
       const [household] = await dataSource.query(`SELECT id_masked, id_number_enc, head_name_enc FROM household LIMIT 1`);

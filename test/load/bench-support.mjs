@@ -128,6 +128,8 @@ export async function startApi(extraEnv = {}) {
     PORT: String(await freePort()),
     DATA_DIR: dataDir,
     SEED_DEMO_DATA: 'true',
+    // A bench writes the history it measures.
+    DEMO_HISTORY_ORDERS: '0',
     ...extraEnv,
   };
   let databaseUrl;

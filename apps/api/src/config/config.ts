@@ -26,6 +26,8 @@ export interface AppConfig {
   corsOrigin?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   seedDemoData: boolean;
+  /** Orders of history (since 2016) written with the demo data, so that the officials' dashboard has years to show. */
+  demoHistoryOrders: number;
   /** How long this process reuses a public catalog answer; writes through this process clear it at once. 0 turns it off. */
   catalogCacheSeconds: number;
   /** How long an unpaid order holds its stock. */
@@ -217,6 +219,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     corsOrigin,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     seedDemoData: boolean(env, 'SEED_DEMO_DATA', true),
+    demoHistoryOrders: integer(env, 'DEMO_HISTORY_ORDERS', 20_000, 0, 1_000_000),
     catalogCacheSeconds: integer(env, 'CATALOG_CACHE_SECONDS', 5, 0, 300),
     orderReservationMinutes: integer(env, 'ORDER_RESERVATION_MINUTES', 30, 1, 1440),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', true),

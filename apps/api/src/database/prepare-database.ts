@@ -2,7 +2,9 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
+import { CHINA_TODAY } from '../impact/china-day';
 import { seedDemoData } from './seed/demo-seed';
+import { generateHistory } from './seed/history';
 import { seedReferenceData } from './seed/reference-seed';
 
 /** Any fixed number: serialises migrations and seeding across API processes starting together. */
@@ -23,10 +25,10 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   return url.toString();
 }
 
-/** Migrates, then seeds reference data and (once, when enabled) the demo data. */
+/** Migrates, then seeds reference data and (once, when enabled) the demo data with some years of history. */
 export async function prepareDatabase(
   url: string,
-  config: Pick<AppConfig, 'seedDemoData' | 'householdDataKey'>,
+  config: Pick<AppConfig, 'seedDemoData' | 'demoHistoryOrders' | 'householdDataKey'>,
   logger: Logger,
 ): Promise<void> {
   const dataSource = createDataSource(url, 2);
@@ -41,14 +43,30 @@ export async function prepareDatabase(
     if (config.seedDemoData) {
       const seeded = await dataSource.transaction((manager) => seedDemoData(manager, config.householdDataKey));
       if (seeded) {
+        const history = config.demoHistoryOrders > 0 ? await seedDemoHistory(url, config.demoHistoryOrders) : null;
         // Autovacuum would get to it in a minute; until then the planner would guess at empty tables.
         await dataSource.query('ANALYZE');
-        logger.info(seeded, 'demo data seeded');
+        logger.info({ ...seeded, history }, 'demo data seeded');
       }
     }
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK_KEY]).catch(() => undefined);
     await runner.release();
     await dataSource.destroy();
+  }
+}
+
+/**
+ * Paid orders from September 2016 up to yesterday, written as `seed:history` writes them; the jobs
+ * digest and settle those days once the app is up.
+ */
+async function seedDemoHistory(url: string, orders: number) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT to_char(${CHINA_TODAY} - 1, 'YYYY-MM-DD') AS yesterday`);
+    return await generateHistory(client, { orders, seed: 2016, firstDay: '2016-09-01', lastDay: rows[0].yesterday as string });
+  } finally {
+    await client.end();
   }
 }

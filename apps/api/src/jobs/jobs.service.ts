@@ -67,8 +67,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       });
     }
     this.boss = boss;
-    // A new or restarted server digests and checks the ledger now rather than at the next quarter past.
+    // A new or restarted server digests, checks and settles finished days now rather than at the next quarter past.
     await boss.send('ledger-digest', {});
+    await boss.send('households-settle', {});
     await this.wakeOnNewNotifications(boss);
   }
 

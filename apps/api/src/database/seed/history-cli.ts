@@ -66,7 +66,8 @@ async function main(): Promise<number> {
       });
       databaseUrl = await ensureDatabase(cluster.url, 'qianhuo');
     }
-    await prepareDatabase(databaseUrl, config, logger);
+    // The history asked for, and no other: not the demo history a first start writes.
+    await prepareDatabase(databaseUrl, { ...config, demoHistoryOrders: 0 }, logger);
     const connected = new Client({ connectionString: databaseUrl });
     await connected.connect();
     const [{ rows: digested }, { rows: settled }] = await Promise.all([
