@@ -2,27 +2,10 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import request from 'supertest';
 import { generateHistory } from '../../apps/api/src/database/seed/history';
+import { GROUP_EXPRESSION, type Grouping, type ImpactFilters } from '../../apps/api/src/impact/reports.service';
 import { recomputedRollups } from '../../apps/api/src/impact/rollups';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-type Grouping = 'all' | 'year' | 'month' | 'category' | 'township' | 'cooperative';
-interface Filters {
-  from?: string;
-  to?: string;
-  townshipCode?: string;
-  cooperativeId?: string;
-  category?: string;
-}
-
-const GROUP_EXPRESSION: Record<Grouping, string> = {
-  all: `'all'`,
-  year: `to_char(x.day, 'YYYY')`,
-  month: `to_char(x.day, 'YYYY-MM')`,
-  category: 'x.category',
-  township: 'x.township_code',
-  cooperative: 'x.cooperative_id::text',
-};
 
 const FIRST_DAY = '2023-11-20';
 
@@ -59,7 +42,7 @@ describe('impact rollups', () => {
   afterAll(() => t.close());
 
   /** The figures as the old, slow way reads them: every daily row and order group of the range. */
-  async function plainFigures(grouping: Grouping, filters: Filters) {
+  async function plainFigures(grouping: Grouping, filters: ImpactFilters) {
     const params: unknown[] = [];
     const conditions = ['true'];
     const add = (condition: string, value: unknown) => {
@@ -105,7 +88,7 @@ describe('impact rollups', () => {
     return [...byKey.values()].sort((a, b) => ((a.key as string) < (b.key as string) ? -1 : 1));
   }
 
-  async function dashboard(grouping: Grouping, filters: Filters) {
+  async function dashboard(grouping: Grouping, filters: ImpactFilters) {
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== undefined) as [string, string][]);
     if (grouping === 'all') {
       const { body } = await request(t.url).get(`/api/impact/summary?${query}`).set('Authorization', `Bearer ${official}`).expect(200);
@@ -153,7 +136,7 @@ describe('impact rollups', () => {
         fc.option(fc.nat(), { freq: 3 }),
         fc.option(fc.nat(), { freq: 3 }),
         async (grouping, from, length, township, cooperative, category) => {
-          const filters: Filters = {};
+          const filters: ImpactFilters = {};
           if (from) filters.from = edge(from[0], from[1], false);
           if (length) {
             const to = edge(length[0], (from?.[1] ?? 0) + length[1], true);

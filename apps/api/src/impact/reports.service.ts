@@ -63,7 +63,7 @@ const atLeastFive = (counts: { households: number; people: number }) =>
 const ZERO: Figures = { gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
 
 /** The key of a row's group, over a source aliased `x` with a `day` (impact_daily, impact_monthly, impact_order_group). */
-const GROUP_EXPRESSION: Record<Grouping, string> = {
+export const GROUP_EXPRESSION: Record<Grouping, string> = {
   all: `'all'`,
   year: `to_char(x.day, 'YYYY')`,
   month: `to_char(x.day, 'YYYY-MM')`,
