@@ -78,7 +78,11 @@ describe('impact reports', () => {
   async function rollups() {
     const monthly = await t.sql(`SELECT * FROM impact_monthly ORDER BY 1, 2, 3, 4`);
     const reach = await t.sql(`SELECT * FROM impact_reach ORDER BY 1, 2, 3, 4`);
-    return { stored: { monthly, reach }, recomputed: await recomputedRollups({ query: (text, params) => t.sql(text, params) }) };
+    const buyerMonths = await t.sql(`SELECT * FROM impact_buyer_months ORDER BY 1, 2, 3, 4, 5`);
+    return {
+      stored: { monthly, reach, buyerMonths },
+      recomputed: await recomputedRollups({ query: (text, params) => t.sql(text, params) }),
+    };
   }
 
   /** The figures as the ledger, order lines and links say they must be, computed the slow way. */

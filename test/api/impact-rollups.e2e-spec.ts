@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { generateHistory } from '../../apps/api/src/database/seed/history';
 import { GROUP_EXPRESSION, type Grouping, type ImpactFilters } from '../../apps/api/src/impact/reports.service';
-import { recomputedRollups } from '../../apps/api/src/impact/rollups';
+import { countOrder, recomputedRollups, uncountOrder, type Sql } from '../../apps/api/src/impact/rollups';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -106,9 +106,52 @@ describe('impact rollups', () => {
     );
     expect(counts.orders).toBeGreaterThanOrEqual(3000);
     expect(counts.years).toBeGreaterThanOrEqual(3);
+    await storedEqualsRecomputed();
+  });
+
+  async function storedEqualsRecomputed() {
+    const sql: Sql = { query: (text, params) => t.sql(text, params) };
     const monthly = await t.sql(`SELECT * FROM impact_monthly ORDER BY 1, 2, 3, 4`);
     const reach = await t.sql(`SELECT * FROM impact_reach ORDER BY 1, 2, 3, 4`);
-    expect({ monthly, reach }).toEqual(await recomputedRollups({ query: (text, params) => t.sql(text, params) }));
+    const buyerMonths = await t.sql(`SELECT * FROM impact_buyer_months ORDER BY 1, 2, 3, 4, 5`);
+    expect({ monthly, reach, buyerMonths }).toEqual(await recomputedRollups(sql));
+  }
+
+  it('moves a buyer’s months when an order between two others leaves and comes back, and when one is refunded', async () => {
+    // Orders that are their buyer's only one in their month, with the buyer's orders in earlier and later months.
+    const middle = (await t.sql(
+      `WITH months AS (SELECT buyer_id, order_id, date_trunc('month', day) AS month,
+                              count(*) OVER (PARTITION BY buyer_id, date_trunc('month', day)) AS in_month,
+                              min(date_trunc('month', day)) OVER (PARTITION BY buyer_id) AS first, max(date_trunc('month', day)) OVER (PARTITION BY buyer_id) AS last
+                         FROM (SELECT DISTINCT buyer_id, order_id, day FROM impact_order_group) o)
+       SELECT o.number, m.order_id AS "orderId", m.buyer_id AS "buyerId" FROM months m JOIN "order" o ON o.id = m.order_id
+        WHERE m.in_month = 1 AND m.first < m.month AND m.month < m.last ORDER BY o.number LIMIT 2`,
+    )) as { number: string; orderId: string; buyerId: string }[];
+    expect(middle).toHaveLength(2);
+    const sql: Sql = { query: (text, params) => t.sql(text, params) };
+
+    const [leaving] = middle;
+    const groups = await t.sql(`SELECT * FROM impact_order_group WHERE order_id = $1`, [leaving.orderId]);
+    await uncountOrder(sql, leaving.orderId, leaving.buyerId);
+    await storedEqualsRecomputed();
+    for (const group of groups) {
+      await t.sql(
+        `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [group.order_id, group.cooperative_id, group.township_code, group.category, group.day, group.buyer_id, group.linked],
+      );
+    }
+    await countOrder(sql, leaving.orderId, leaving.buyerId);
+    await storedEqualsRecomputed();
+
+    // The same through the admin's full refund of the other order, as the ledger applies it.
+    const admin = await tokenFor(t, 'admin');
+    await request(t.url)
+      .post('/api/admin/refunds')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ orderNumber: middle[1].number, reason: '整单' })
+      .expect(201);
+    expect(await t.sql(`SELECT 1 FROM impact_order_group WHERE order_id = $1`, [middle[1].orderId])).toHaveLength(0);
+    await storedEqualsRecomputed();
   });
 
   it('answers every grouping, filter and range exactly as the plain rows add up (property)', async () => {

@@ -14,6 +14,7 @@ import { Settlement1765094400000 } from './migrations/1765094400000-settlement';
 import { ImpactOrders1765180800000 } from './migrations/1765180800000-impact-orders';
 import { ImpactRollups1765267200000 } from './migrations/1765267200000-impact-rollups';
 import { LedgerVerification1765353600000 } from './migrations/1765353600000-ledger-verification';
+import { ImpactBuyerMonths1765440000000 } from './migrations/1765440000000-impact-buyer-months';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   ImpactOrders1765180800000,
   ImpactRollups1765267200000,
   LedgerVerification1765353600000,
+  ImpactBuyerMonths1765440000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {

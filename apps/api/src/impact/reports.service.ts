@@ -92,6 +92,18 @@ class Statement {
   dimensions(filters: ImpactFilters): string[] {
     return DIMENSIONS.filter((d) => filters[d.filter]).map((d) => `x.${d.column} = ${this.bind(filters[d.filter])}${d.cast}`);
   }
+
+  /**
+   * The one key of a rollup whose NULLs mean "any" (impact_reach, impact_buyer_months) that each
+   * group reads: the filtered columns hold their value, the grouped one any value, the others NULL.
+   */
+  rollupKey(grouping: Grouping, filters: ImpactFilters): string[] {
+    return DIMENSIONS.map((d) =>
+      filters[d.filter]
+        ? `x.${d.column} = ${this.bind(filters[d.filter])}${d.cast}`
+        : `x.${d.column} IS ${d.grouping === grouping ? 'NOT NULL' : 'NULL'}`,
+    );
+  }
 }
 
 const and = (conditions: string[]) => (conditions.length ? conditions.join(' AND ') : 'true');
@@ -121,6 +133,11 @@ function sumsSource(statement: Statement, filters: ImpactFilters): string {
           UNION ALL
           SELECT d.day, d.cooperative_id, d.township_code, d.category, d.gmv_fen, d.linked_sales_fen, d.pool_fen, ${linkedDay}, ${linkedDay}
             FROM impact_daily d WHERE ${days.length ? days.join(' OR ') : 'false'}`;
+}
+
+/** Whether the range starts on the first of a month and ends on the last of one (or is open). */
+function wholeMonths({ from, to }: ImpactFilters): boolean {
+  return (!from || from.endsWith('-01')) && (!to || nextMonthStart(to) === addDays(to, 1));
 }
 
 /**
@@ -239,19 +256,49 @@ export class ReportsService {
   private reach(grouping: Grouping, filters: ImpactFilters) {
     const statement = new Statement();
     const periods = reachPeriods(statement, grouping, filters);
-    if (periods === null) return this.reachOfRange(grouping, filters);
-    // Each row of impact_reach is one group already: the filtered columns hold their value, the
-    // grouped one any value, the others "any" (NULL).
-    const columns = DIMENSIONS.map((d) =>
-      filters[d.filter]
-        ? `x.${d.column} = ${statement.bind(filters[d.filter])}${d.cast}`
-        : `x.${d.column} IS ${d.grouping === grouping ? 'NOT NULL' : 'NULL'}`,
-    );
+    if (periods === null) return wholeMonths(filters) ? this.reachOfMonths(grouping, filters) : this.reachOfRange(grouping, filters);
+    // Each row of impact_reach is one group already.
     const key = grouping === 'year' || grouping === 'month' ? 'x.period' : GROUP_EXPRESSION[grouping];
     return this.dataSource.query(
-      `SELECT ${key} AS key, x.orders, x.buyers FROM impact_reach x WHERE ${periods} AND ${and(columns)}`,
+      `SELECT ${key} AS key, x.orders, x.buyers FROM impact_reach x WHERE ${periods} AND ${and(statement.rollupKey(grouping, filters))}`,
       statement.values,
     ) as Promise<{ key: string; orders: number; buyers: number }[]>;
+  }
+
+  /**
+   * Paid orders and their distinct buyers per group over a run of whole months: the orders of each
+   * month add up; a buyer counts at the first month of the run (or of the group's year) in which
+   * they bought, found as the month whose previous month with an order lies before that.
+   */
+  private async reachOfMonths(grouping: Grouping, filters: ImpactFilters): Promise<{ key: string; orders: number; buyers: number }[]> {
+    const monthKey: Partial<Record<Grouping, string>> = { year: `to_char(x.month, 'YYYY')`, month: `to_char(x.month, 'YYYY-MM')` };
+    const periodKey: Partial<Record<Grouping, string>> = { year: 'substr(x.period, 1, 4)', month: 'x.period' };
+    const orders = new Statement();
+    const months = [`char_length(x.period) = 7`];
+    if (filters.from) months.push(`x.period >= ${orders.bind(filters.from.slice(0, 7))}`);
+    if (filters.to) months.push(`x.period <= ${orders.bind(filters.to.slice(0, 7))}`);
+    const buyers = new Statement();
+    const first = filters.from ? `${buyers.bind(filters.from)}::date` : `'-infinity'::date`;
+    const last = filters.to ? `${buyers.bind(`${filters.to.slice(0, 7)}-01`)}::date` : `'infinity'::date`;
+    const runStart =
+      grouping === 'year' ? `greatest(${first}, date_trunc('year', x.month)::date)` : grouping === 'month' ? 'x.month' : first;
+    const [orderRows, buyerRows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${periodKey[grouping] ?? GROUP_EXPRESSION[grouping]} AS key, sum(x.orders)::int AS orders
+           FROM impact_reach x WHERE ${and([...months, ...orders.rollupKey(grouping, filters)])} GROUP BY 1`,
+        orders.values,
+      ) as Promise<{ key: string; orders: number }[]>,
+      this.dataSource.query(
+        `SELECT ${monthKey[grouping] ?? GROUP_EXPRESSION[grouping]} AS key, sum(x.buyers)::int AS buyers
+           FROM impact_buyer_months x
+          WHERE x.month BETWEEN ${first} AND ${last} AND (x.previous_month IS NULL OR x.previous_month < ${runStart})
+            AND ${and(buyers.rollupKey(grouping, filters))}
+          GROUP BY 1`,
+        buyers.values,
+      ) as Promise<{ key: string; buyers: number }[]>,
+    ]);
+    const byKey = new Map(buyerRows.map((row) => [row.key, row.buyers]));
+    return orderRows.map((row) => ({ key: row.key, orders: row.orders, buyers: byKey.get(row.key) ?? 0 }));
   }
 
   /** Paid orders and their distinct buyers per group in any range of days, counted from the order groups of the range. */

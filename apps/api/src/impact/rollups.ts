@@ -22,6 +22,21 @@ const REACH_FROM_ORDERS = `
    CROSS JOIN LATERAL (VALUES ('all'), (to_char(g.day, 'YYYY')), (to_char(g.day, 'YYYY-MM'))) AS p(period)
    GROUP BY p.period, CUBE (g.cooperative_id, g.township_code, g.category)`;
 
+/** Each buyer's months under every key (the eight ways of leaving out cooperative, township and category), from impact_order_group `g`. */
+const BUYER_MONTH_KEYS = `
+  SELECT DISTINCT g.buyer_id, date_trunc('month', g.day)::date AS month,
+         CASE WHEN b.mask & 1 > 0 THEN g.cooperative_id END AS cooperative_id,
+         CASE WHEN b.mask & 2 > 0 THEN g.township_code END AS township_code,
+         CASE WHEN b.mask & 4 > 0 THEN g.category END AS category
+    FROM impact_order_group g CROSS JOIN generate_series(0, 7) AS b(mask)`;
+
+/** impact_buyer_months as impact_order_group implies it. */
+const BUYER_MONTHS_FROM_ORDERS = `
+  SELECT cooperative_id, township_code, category, month, previous_month, count(*)::int AS buyers FROM (
+    SELECT k.*, lag(k.month) OVER (PARTITION BY k.buyer_id, k.cooperative_id, k.township_code, k.category ORDER BY k.month) AS previous_month
+      FROM (${BUYER_MONTH_KEYS}) k) spans
+   GROUP BY 1, 2, 3, 4, 5`;
+
 /** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (a row of impact_order_key). */
 const ANOTHER_ORDER_UNDER_KEY = `
   SELECT 1 FROM impact_order_group o
@@ -54,6 +69,77 @@ export async function countOrder(db: Sql, orderId: string, buyerId: string): Pro
      ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers`,
     [orderId],
   );
+  await moveBuyerMonths(db, orderId, buyerId, true);
+}
+
+interface BuyerMonthChange {
+  cooperativeId: string | null;
+  townshipCode: string | null;
+  category: string | null;
+  month: string;
+  previousMonth: string | null;
+  buyers: number;
+}
+
+/**
+ * The order's month enters (or leaves) its buyer's months under each of its keys where no other
+ * order of the buyer holds that month already: the month is counted after the buyer's previous
+ * month under the key, and the buyer's next month, if any, now follows this one (or, leaving,
+ * follows the previous one again).
+ */
+async function moveBuyerMonths(db: Sql, orderId: string, buyerId: string, entering: boolean): Promise<void> {
+  const keys = (await db.query(
+    `WITH mine AS (${BUYER_MONTH_KEYS} WHERE g.order_id = $1),
+          others AS (SELECT date_trunc('month', day)::date AS month, cooperative_id, township_code, category
+                       FROM impact_order_group WHERE buyer_id = $2 AND order_id <> $1)
+     SELECT m.cooperative_id AS "cooperativeId", m.township_code AS "townshipCode", m.category, to_char(m.month, 'YYYY-MM-DD') AS month,
+            to_char(max(o.month) FILTER (WHERE o.month < m.month), 'YYYY-MM-DD') AS previous,
+            to_char(min(o.month) FILTER (WHERE o.month > m.month), 'YYYY-MM-DD') AS next
+       FROM mine m LEFT JOIN others o
+         ON (m.cooperative_id IS NULL OR o.cooperative_id = m.cooperative_id) AND (m.township_code IS NULL OR o.township_code = m.township_code)
+        AND (m.category IS NULL OR o.category = m.category)
+      GROUP BY m.cooperative_id, m.township_code, m.category, m.month
+     HAVING NOT coalesce(bool_or(o.month = m.month), false)`,
+    [orderId, buyerId],
+  )) as {
+    cooperativeId: string | null;
+    townshipCode: string | null;
+    category: string | null;
+    month: string;
+    previous: string | null;
+    next: string | null;
+  }[];
+  const changes = new Map<string, BuyerMonthChange>();
+  const change = (key: (typeof keys)[number], month: string, previousMonth: string | null, buyers: number) => {
+    const id = JSON.stringify([key.cooperativeId, key.townshipCode, key.category, month, previousMonth]);
+    const entry = changes.get(id) ?? changes.set(id, { ...key, month, previousMonth, buyers: 0 }).get(id)!;
+    entry.buyers += buyers;
+  };
+  const sign = entering ? 1 : -1;
+  for (const key of keys) {
+    change(key, key.month, key.previous, sign);
+    if (key.next) {
+      change(key, key.next, key.previous, -sign);
+      change(key, key.next, key.month, sign);
+    }
+  }
+  const rows = [...changes.values()].filter((row) => row.buyers !== 0);
+  if (rows.length === 0) return;
+  const column = <K extends keyof BuyerMonthChange>(name: K) => rows.map((row) => row[name]);
+  // Rows in key order, so that concurrent writers never wait on each other in a circle.
+  await db.query(
+    `INSERT INTO impact_buyer_months AS r (cooperative_id, township_code, category, month, previous_month, buyers)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::int[])
+      ORDER BY 1, 2, 3, 4, 5
+     ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers`,
+    [column('cooperativeId'), column('townshipCode'), column('category'), column('month'), column('previousMonth'), column('buyers')],
+  );
+  await db.query(
+    `DELETE FROM impact_buyer_months r USING unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[]) AS x(c, t, k, m, p)
+      WHERE r.buyers = 0 AND r.cooperative_id IS NOT DISTINCT FROM x.c AND r.township_code IS NOT DISTINCT FROM x.t
+        AND r.category IS NOT DISTINCT FROM x.k AND r.month = x.m AND r.previous_month IS NOT DISTINCT FROM x.p`,
+    [column('cooperativeId'), column('townshipCode'), column('category'), column('month'), column('previousMonth')],
+  );
 }
 
 /** The order was refunded in full: it leaves every key, and its buyer leaves those no other order of theirs holds. */
@@ -72,6 +158,7 @@ export async function uncountOrder(db: Sql, orderId: string, buyerId: string): P
       WHERE ${matching}`,
     [orderId],
   );
+  await moveBuyerMonths(db, orderId, buyerId, false);
   // A key no order counts under any more is gone, as if it had never been.
   await db.query(`DELETE FROM impact_reach r USING impact_order_key k WHERE k.order_id = $1 AND ${matching} AND r.orders = 0`, [orderId]);
   await db.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
@@ -94,16 +181,19 @@ export async function refreshThisMonth(db: Sql, keys: { cooperativeId: string; t
 }
 
 /** What the rollups should hold, recomputed from impact_daily and impact_order_group: for tests and checks. */
-export async function recomputedRollups(db: Sql): Promise<{ monthly: unknown[]; reach: unknown[] }> {
+export async function recomputedRollups(db: Sql): Promise<{ monthly: unknown[]; reach: unknown[]; buyerMonths: unknown[] }> {
   const monthly = await db.query(`${MONTHLY_FROM_DAILY} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
   const reach = await db.query(`${REACH_FROM_ORDERS} ORDER BY 1, 2, 3, 4`);
-  return { monthly: monthly as unknown[], reach: reach as unknown[] };
+  const buyerMonths = await db.query(`${BUYER_MONTHS_FROM_ORDERS} ORDER BY 1, 2, 3, 4, 5`);
+  return { monthly: monthly as unknown[], reach: reach as unknown[], buyerMonths: buyerMonths as unknown[] };
 }
 
-/** Writes both rollups from scratch: after a bulk load of history, which writes the daily rows and order groups only. */
+/** Writes the rollups from scratch: after a bulk load of history, which writes the daily rows and order groups only. */
 export async function rebuildRollups(db: Sql): Promise<void> {
   await db.query(`DELETE FROM impact_monthly`);
   await db.query(`INSERT INTO impact_monthly ${MONTHLY_FROM_DAILY} GROUP BY 1, 2, 3, 4`);
   await db.query(`DELETE FROM impact_reach`);
   await db.query(`INSERT INTO impact_reach ${REACH_FROM_ORDERS}`);
+  await db.query(`DELETE FROM impact_buyer_months`);
+  await db.query(`INSERT INTO impact_buyer_months ${BUYER_MONTHS_FROM_ORDERS}`);
 }

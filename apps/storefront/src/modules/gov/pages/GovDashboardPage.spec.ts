@@ -83,8 +83,8 @@ describe('the officials’ dashboard', () => {
   it('picks a whole year: its first and last day go into every question, and other dates show as custom', async () => {
     const { app, server } = await openDashboard();
     await app.get('[data-testid="gov-year"]').setValue('2025');
-    expect((app.get('[data-testid="gov-from"]').element as HTMLInputElement).value).toBe('2025-01-01');
-    expect((app.get('[data-testid="gov-to"]').element as HTMLInputElement).value).toBe('2025-12-31');
+    expect((app.get('[data-testid="gov-from"]').element as HTMLInputElement).value).toBe('2025-01');
+    expect((app.get('[data-testid="gov-to"]').element as HTMLInputElement).value).toBe('2025-12');
     await app.get('[data-testid="gov-filters"]').trigger('submit');
     await settle();
     const series = server.callsTo('GET', '/api/impact/series');
@@ -93,8 +93,17 @@ describe('the officials’ dashboard', () => {
       to: '2025-12-31',
     });
 
-    await app.get('[data-testid="gov-from"]').setValue('2025-03-01');
+    // Months, counted whole: March to February is March 1st to the last day of February.
+    await app.get('[data-testid="gov-from"]').setValue('2025-03');
+    await app.get('[data-testid="gov-to"]').setValue('2026-02');
     expect((app.get('[data-testid="gov-year"]').element as HTMLSelectElement).value).toBe('custom');
+    await app.get('[data-testid="gov-filters"]').trigger('submit');
+    await settle();
+    const summaries = server.callsTo('GET', '/api/impact/summary');
+    expect(Object.fromEntries(new URL(summaries[summaries.length - 1]!.url).searchParams)).toEqual({
+      from: '2025-03-01',
+      to: '2026-02-28',
+    });
     await app.get('[data-testid="gov-year"]').setValue('');
     expect((app.get('[data-testid="gov-from"]').element as HTMLInputElement).value).toBe('');
   });
@@ -104,10 +113,10 @@ describe('the officials’ dashboard', () => {
     expect(app.get('[data-testid="gov-verification"]').text()).toBe('账本尚未校验：每天封存后，系统每小时核对一次全部数字指纹。');
   });
 
-  it('reads filters from the address, and warns when the ledger no longer matches its digests', async () => {
-    const { app, server } = await openDashboard('/gov?category=CHERRY&from=2026-01-01', ['2026-03-01']);
+  it('reads filters from the address in whole months, and warns when the ledger no longer matches its digests', async () => {
+    const { app, server } = await openDashboard('/gov?category=CHERRY&from=2026-01-15&to=2026-02-10', ['2026-03-01']);
     const [summary] = server.callsTo('GET', '/api/impact/summary');
-    expect(Object.fromEntries(new URL(summary!.url).searchParams)).toEqual({ category: 'CHERRY', from: '2026-01-01' });
+    expect(Object.fromEntries(new URL(summary!.url).searchParams)).toEqual({ category: 'CHERRY', from: '2026-01-01', to: '2026-02-28' });
     expect((app.get('[data-testid="gov-category"]').element as HTMLSelectElement).value).toBe('CHERRY');
     expect(app.get('[data-testid="gov-verification"]').text()).toContain('1 天与记录不符：2026-03-01');
   });
