@@ -20,3 +20,8 @@ export function nextMonthStart(day: string): string {
   date.setUTCMonth(date.getUTCMonth() + 1);
   return date.toISOString().slice(0, 10);
 }
+
+/** Whether `day` is the last of its month. */
+export function isMonthEnd(day: string): boolean {
+  return nextMonthStart(day) === addDays(day, 1);
+}

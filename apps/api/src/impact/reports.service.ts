@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORY_NAMES, type ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
-import { addDays, nextMonthStart } from '../common/day';
+import { addDays, isMonthEnd, nextMonthStart } from '../common/day';
 
 export interface ImpactFilters {
   from?: string;
@@ -116,7 +116,7 @@ function sumsSource(statement: Statement, filters: ImpactFilters): string {
   const { from, to } = filters;
   // Whole months are those from `monthsFrom` up to (not including) `monthsTo`.
   const monthsFrom = !from ? '-infinity' : from.endsWith('-01') ? from : nextMonthStart(from);
-  let monthsTo = !to ? 'infinity' : nextMonthStart(to) === addDays(to, 1) ? addDays(to, 1) : `${to.slice(0, 7)}-01`;
+  let monthsTo = !to ? 'infinity' : isMonthEnd(to) ? addDays(to, 1) : `${to.slice(0, 7)}-01`;
   if (monthsTo !== 'infinity' && monthsFrom !== '-infinity' && monthsTo < monthsFrom) monthsTo = monthsFrom;
   const days: string[] = [];
   if (from && from < monthsFrom) {
@@ -137,20 +137,21 @@ function sumsSource(statement: Statement, filters: ImpactFilters): string {
 
 /** Whether the range starts on the first of a month and ends on the last of one (or is open). */
 function wholeMonths({ from, to }: ImpactFilters): boolean {
-  return (!from || from.endsWith('-01')) && (!to || nextMonthStart(to) === addDays(to, 1));
+  return (!from || from.endsWith('-01')) && (!to || isMonthEnd(to));
 }
 
 /**
  * Which impact_reach periods answer the question exactly, as a condition on `x.period`; none when
- * the range is not made of the question's own periods (then orders and buyers are counted from the
- * order groups of the range). All time, one whole year or one whole month is always answered; a
- * yearly or monthly series, over any range of whole years or months.
+ * the range is not made of the question's own periods (then orders and buyers are added up over
+ * whole months, or counted from the order groups of a range cut inside a month). All time, one whole
+ * year or one whole month is always answered; a yearly or monthly series, over any range of whole
+ * years or months.
  */
 function reachPeriods(statement: Statement, grouping: Grouping, { from, to }: ImpactFilters): string | null {
   if (grouping === 'year' || grouping === 'month') {
     const length = grouping === 'year' ? 4 : 7;
     const starts = (day: string) => (grouping === 'year' ? day.endsWith('-01-01') : day.endsWith('-01'));
-    const ends = (day: string) => (grouping === 'year' ? day.endsWith('-12-31') : nextMonthStart(day) === addDays(day, 1));
+    const ends = (day: string) => (grouping === 'year' ? day.endsWith('-12-31') : isMonthEnd(day));
     if ((from && !starts(from)) || (to && !ends(to))) return null;
     const conditions = [`char_length(x.period) = ${length}`];
     if (from) conditions.push(`x.period >= ${statement.bind(from.slice(0, length))}`);
@@ -161,7 +162,7 @@ function reachPeriods(statement: Statement, grouping: Grouping, { from, to }: Im
   if (!from || !to) return null;
   if (from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31'))
     return `x.period = ${statement.bind(from.slice(0, 4))}`;
-  if (from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01') && nextMonthStart(to) === addDays(to, 1)) {
+  if (from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01') && isMonthEnd(to)) {
     return `x.period = ${statement.bind(from.slice(0, 7))}`;
   }
   return null;
@@ -170,7 +171,7 @@ function reachPeriods(statement: Statement, grouping: Grouping, { from, to }: Im
 /**
  * The officials' figures, from rollups that change in the transaction of every payment and refund,
  * never from the ledger itself: sums from impact_monthly and impact_daily, orders and buyers from
- * impact_reach (or, for a range not made of whole periods, from the order groups of that range),
+ * impact_reach and impact_buyer_months (or, for a range cut inside a month, from its order groups),
  * households from the days each cooperative had poverty-linked sales and its household links. A
  * household is counted once however many groups or links it appears in.
  */
