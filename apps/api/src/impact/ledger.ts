@@ -80,7 +80,6 @@ export class Ledger {
         lines.map((line) => line.certified),
       ],
     );
-    await countOrder(manager, orderId, lines[0].buyerId);
     await this.write(
       manager,
       orderId,
@@ -93,6 +92,9 @@ export class Ledger {
         poolFen: line.poolFen,
       })),
     );
+    // Last: every payment updates the rows of all time, this year and this month, so they are held
+    // for as short a time before the commit as the transaction allows.
+    await countOrder(manager, orderId, lines[0].buyerId);
   }
 
   /**
@@ -122,15 +124,16 @@ export class Ledger {
           poolFen: -reversalShareFen(line.poolFen, line.quantity, line.refundedQuantity, quantity),
         };
       });
-    // Refunded in full, the order no longer counts among the orders and buyers of any group.
+    if (movements.length) {
+      await manager.query(
+        `UPDATE order_line l SET refunded_quantity = l.refunded_quantity + x.quantity
+           FROM unnest($1::uuid[], $2::int[]) AS x(id, quantity) WHERE l.id = x.id`,
+        [movements.map((m) => m.line.id), movements.map((m) => -m.quantity)],
+      );
+      await this.write(manager, orderId, refundId, movements);
+    }
+    // Refunded in full, the order no longer counts among the orders and buyers of any group (last, as in recordSale).
     if (whole) await uncountOrder(manager, orderId, lines[0].buyerId);
-    if (movements.length === 0) return;
-    await manager.query(
-      `UPDATE order_line l SET refunded_quantity = l.refunded_quantity + x.quantity
-         FROM unnest($1::uuid[], $2::int[]) AS x(id, quantity) WHERE l.id = x.id`,
-      [movements.map((m) => m.line.id), movements.map((m) => -m.quantity)],
-    );
-    await this.write(manager, orderId, refundId, movements);
   }
 
   /** Ledger entries for the certified lines, and the rollups for every line, in key order so concurrent writers never deadlock. */

@@ -127,19 +127,18 @@ async function moveBuyerMonths(db: Sql, orderId: string, buyerId: string, enteri
   if (rows.length === 0) return;
   const column = <K extends keyof BuyerMonthChange>(name: K) => rows.map((row) => row[name]);
   // Rows in key order, so that concurrent writers never wait on each other in a circle.
-  await db.query(
+  const written = (await db.query(
     `INSERT INTO impact_buyer_months AS r (cooperative_id, township_code, category, month, previous_month, buyers)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::int[])
       ORDER BY 1, 2, 3, 4, 5
-     ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers`,
+     ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers
+     RETURNING r.ctid::text AS row, r.buyers`,
     [column('cooperativeId'), column('townshipCode'), column('category'), column('month'), column('previousMonth'), column('buyers')],
-  );
-  await db.query(
-    `DELETE FROM impact_buyer_months r USING unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[]) AS x(c, t, k, m, p)
-      WHERE r.buyers = 0 AND r.cooperative_id IS NOT DISTINCT FROM x.c AND r.township_code IS NOT DISTINCT FROM x.t
-        AND r.category IS NOT DISTINCT FROM x.k AND r.month = x.m AND r.previous_month IS NOT DISTINCT FROM x.p`,
-    [column('cooperativeId'), column('townshipCode'), column('category'), column('month'), column('previousMonth')],
-  );
+  )) as { row: string; buyers: number }[];
+  // A count that reached 0 is gone. It is found by the row just written: matching its key again would need
+  // IS NOT DISTINCT FROM for the NULLs, which no index serves (a scan of the whole table on every payment).
+  const emptied = written.filter((row) => row.buyers === 0).map((row) => row.row);
+  if (emptied.length) await db.query(`DELETE FROM impact_buyer_months WHERE ctid = ANY($1::tid[]) AND buyers = 0`, [emptied]);
 }
 
 /** The order was refunded in full: it leaves every key, and its buyer leaves those no other order of theirs holds. */

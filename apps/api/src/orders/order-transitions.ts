@@ -24,7 +24,6 @@ export class OrderTransitions {
   /** The caller has recorded the payment's success; this moves the order, writes the ledger and tells the buyer. */
   async markPaid(manager: EntityManager, order: { id: string; number: string; buyerId: string; totalFen: number }): Promise<void> {
     await this.orders.setStatus(manager, order.id, 'PAID', { paid: true });
-    await this.ledger.recordSale(manager, order.id);
     await this.outbox.write(manager, {
       topic: 'ORDER_PAID',
       dedupeKey: `ORDER_PAID:${order.id}`,
@@ -32,6 +31,8 @@ export class OrderTransitions {
       orderId: order.id,
       payload: { orderNumber: order.number, amountFen: order.totalFen },
     });
+    // Last: the ledger ends on the rollup rows every payment shares.
+    await this.ledger.recordSale(manager, order.id);
   }
 
   /** Nothing has shipped: every part is called off and all the stock goes back. The caller settles the payment. */
