@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { recomputedRollups } from '../../apps/api/src/impact/rollups';
 import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { tokenFor } from '../support/accounts';
+import { rollupsOf } from '../support/rollups';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const TIANHE = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号' };
@@ -74,17 +74,6 @@ describe('impact reports', () => {
     return order as { number: string; fulfillments: { lines: { id: string; quantity: number }[] }[] };
   }
 
-  /** The monthly sums and the orders and buyers per period as stored, and as recomputed from the daily rows and order groups. */
-  async function rollups() {
-    const monthly = await t.sql(`SELECT * FROM impact_monthly ORDER BY 1, 2, 3, 4`);
-    const reach = await t.sql(`SELECT * FROM impact_reach ORDER BY 1, 2, 3, 4`);
-    const buyerMonths = await t.sql(`SELECT * FROM impact_buyer_months ORDER BY 1, 2, 3, 4, 5`);
-    return {
-      stored: { monthly, reach, buyerMonths },
-      recomputed: await recomputedRollups({ query: (text, params) => t.sql(text, params) }),
-    };
-  }
-
   /** The figures as the ledger, order lines and links say they must be, computed the slow way. */
   async function fromTheSource() {
     const [ledger] = await t.sql(
@@ -138,7 +127,7 @@ describe('impact reports', () => {
           }
           const { body: summary } = await get(official, '/api/impact/summary').expect(200);
           expect(summary).toEqual(await fromTheSource());
-          const { stored, recomputed } = await rollups();
+          const { stored, recomputed } = await rollupsOf(t);
           expect(stored).toEqual(recomputed);
         },
       ),
@@ -164,7 +153,7 @@ describe('impact reports', () => {
     );
     const { body: paid } = await get(official, '/api/impact/summary').expect(200);
     expect({ orders: paid.orders - before.orders, buyers: paid.buyers - before.buyers }).toEqual({ orders: 2, buyers: 1 });
-    let { stored, recomputed } = await rollups();
+    let { stored, recomputed } = await rollupsOf(t);
     expect(stored).toEqual(recomputed);
 
     for (const [index, number] of numbers.entries()) {
@@ -179,7 +168,7 @@ describe('impact reports', () => {
         orders: 1 - index,
         buyers: 1 - index,
       });
-      ({ stored, recomputed } = await rollups());
+      ({ stored, recomputed } = await rollupsOf(t));
       expect(stored).toEqual(recomputed);
     }
   });

@@ -3,8 +3,9 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { generateHistory } from '../../apps/api/src/database/seed/history';
 import { GROUP_EXPRESSION, type Grouping, type ImpactFilters } from '../../apps/api/src/impact/reports.service';
-import { countOrder, recomputedRollups, uncountOrder, type Sql } from '../../apps/api/src/impact/rollups';
+import { countOrder, uncountOrder } from '../../apps/api/src/impact/rollups';
 import { tokenFor } from '../support/accounts';
+import { rollupsOf, sqlOf } from '../support/rollups';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const FIRST_DAY = '2023-11-20';
@@ -110,11 +111,8 @@ describe('impact rollups', () => {
   });
 
   async function storedEqualsRecomputed() {
-    const sql: Sql = { query: (text, params) => t.sql(text, params) };
-    const monthly = await t.sql(`SELECT * FROM impact_monthly ORDER BY 1, 2, 3, 4`);
-    const reach = await t.sql(`SELECT * FROM impact_reach ORDER BY 1, 2, 3, 4`);
-    const buyerMonths = await t.sql(`SELECT * FROM impact_buyer_months ORDER BY 1, 2, 3, 4, 5`);
-    expect({ monthly, reach, buyerMonths }).toEqual(await recomputedRollups(sql));
+    const { stored, recomputed } = await rollupsOf(t);
+    expect(stored).toEqual(recomputed);
   }
 
   it('moves a buyer’s months when an order between two others leaves and comes back, and when one is refunded', async () => {
@@ -128,7 +126,7 @@ describe('impact rollups', () => {
         WHERE m.in_month = 1 AND m.first < m.month AND m.month < m.last ORDER BY o.number LIMIT 2`,
     )) as { number: string; orderId: string; buyerId: string }[];
     expect(middle).toHaveLength(2);
-    const sql: Sql = { query: (text, params) => t.sql(text, params) };
+    const sql = sqlOf(t);
 
     const [leaving] = middle;
     const groups = await t.sql(`SELECT * FROM impact_order_group WHERE order_id = $1`, [leaving.orderId]);

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createRootLogger } from './common/logger';
-import { ConfigError, embeddedPgPassword, loadConfig, type AppConfig } from './config/config';
+import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { createApp } from './create-app';
-import { EmbeddedCluster, startEmbeddedPostgres } from './database/embedded-postgres';
-import { ensureDatabase, prepareDatabase } from './database/prepare-database';
-
-const APP_DATABASE = 'qianhuo';
+import type { EmbeddedCluster } from './database/embedded-postgres';
+import { openAppDatabase, prepareDatabase } from './database/prepare-database';
 
 function readConfig(): AppConfig {
   try {
@@ -41,16 +38,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      cluster = await startEmbeddedPostgres({
-        dir: join(config.dataDir, 'pg'),
-        port: config.embeddedPgPort,
-        password: embeddedPgPassword(config.dataDir),
-        logger,
-      });
-      databaseUrl = await ensureDatabase(cluster.url, APP_DATABASE);
-    }
+    const database = await openAppDatabase(config, logger);
+    cluster = database.cluster;
+    const databaseUrl = database.url;
     await prepareDatabase(databaseUrl, config, logger);
     app = await createApp(config, databaseUrl, logger);
     await app.listen({ port: config.port, host: config.host });

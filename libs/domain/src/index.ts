@@ -1,5 +1,6 @@
 export * from './allocation';
 export * from './catalog';
+export * from './days';
 export * from './ledger';
 export * from './money';
 export * from './orders';

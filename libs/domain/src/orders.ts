@@ -1,5 +1,6 @@
 import type { ShippingClass } from './catalog';
 import { SHIPPING_CLASSES } from './catalog';
+import { chinaDay } from './days';
 
 /**
  * AWAITING_PAYMENT → PAID → PARTIALLY_SHIPPED → SHIPPED → COMPLETED, or CANCELLED before anything
@@ -67,8 +68,7 @@ export function isMainlandMobile(value: string): boolean {
 /** `QH20261129-000123`: the day in China (UTC+8) and a sequence number of at least six digits. */
 export function formatOrderNumber(at: Date, sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`sequence must be a positive integer (got ${sequence})`);
-  const china = new Date(at.getTime() + 8 * 3600_000);
-  const day = china.toISOString().slice(0, 10).replaceAll('-', '');
+  const day = chinaDay(at).replaceAll('-', '');
   return `QH${day}-${String(sequence).padStart(6, '0')}`;
 }
 

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/config';
+import { embeddedPgPassword, type AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
+import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
 import { CHINA_TODAY } from '../impact/china-day';
 import { seedDemoData } from './seed/demo-seed';
 import { generateHistory } from './seed/history';
@@ -23,6 +25,27 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** The database the app lives in on the embedded cluster. */
+const APP_DATABASE = 'qianhuo';
+
+/**
+ * The app's database: DATABASE_URL, or the embedded cluster in DATA_DIR, started here (the caller
+ * stops `cluster` when done).
+ */
+export async function openAppDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
+  logger: Logger,
+): Promise<{ url: string; cluster?: EmbeddedCluster }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const cluster = await startEmbeddedPostgres({
+    dir: join(config.dataDir, 'pg'),
+    port: config.embeddedPgPort,
+    password: embeddedPgPassword(config.dataDir),
+    logger,
+  });
+  return { url: await ensureDatabase(cluster.url, APP_DATABASE), cluster };
 }
 
 /** Migrates, then seeds reference data and (once, when enabled) the demo data with some years of history. */

@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { formatFen } from '@qh/domain';
+import { formatFen, isRealDay } from '@qh/domain';
 import { Public, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
-import { isRealDay } from '../common/day';
 import { ErrorDto } from '../common/error.dto';
 import {
   BreakdownQueryDto,

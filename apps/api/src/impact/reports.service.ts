@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORY_NAMES, type ProductCategory } from '@qh/domain';
+import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORY_NAMES, type ProductCategory, addDays, isMonthEnd, nextMonthStart } from '@qh/domain';
 import { DataSource } from 'typeorm';
-import { addDays, isMonthEnd, nextMonthStart } from '../common/day';
 
 export interface ImpactFilters {
   from?: string;

@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { PinoNestLogger, createRootLogger } from '../../common/logger';
-import { ConfigError, embeddedPgPassword, loadConfig } from '../../config/config';
+import { ConfigError, loadConfig } from '../../config/config';
 import { CHINA_TODAY } from '../../impact/china-day';
 import { LedgerDigestService } from '../../impact/ledger-digest.service';
 import { SettlementService } from '../../impact/settlement.service';
 import { createDataSource } from '../data-source';
-import { EmbeddedCluster, startEmbeddedPostgres } from '../embedded-postgres';
-import { ensureDatabase, prepareDatabase } from '../prepare-database';
+import type { EmbeddedCluster } from '../embedded-postgres';
+import { openAppDatabase, prepareDatabase } from '../prepare-database';
 import { generateHistory } from './history';
 
 const USAGE = 'usage: npm run seed:history -- --orders N [--seed S] [--from 2016-09-01]';
@@ -56,16 +55,9 @@ async function main(): Promise<number> {
   Logger.overrideLogger(new PinoNestLogger(logger));
   let cluster: EmbeddedCluster | undefined;
   try {
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      cluster = await startEmbeddedPostgres({
-        dir: join(config.dataDir, 'pg'),
-        port: config.embeddedPgPort,
-        password: embeddedPgPassword(config.dataDir),
-        logger,
-      });
-      databaseUrl = await ensureDatabase(cluster.url, 'qianhuo');
-    }
+    const database = await openAppDatabase(config, logger);
+    cluster = database.cluster;
+    const databaseUrl = database.url;
     // The history asked for, and no other: not the demo history a first start writes.
     await prepareDatabase(databaseUrl, { ...config, demoHistoryOrders: 0 }, logger);
     const connected = new Client({ connectionString: databaseUrl });

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { HOUSEHOLD_STATUSES, LINK_MECHANISMS, NAYONG_TOWNSHIPS, type HouseholdStatus, type LinkMechanism } from '@qh/domain';
+import { HOUSEHOLD_STATUSES, LINK_MECHANISMS, NAYONG_TOWNSHIPS, type HouseholdStatus, type LinkMechanism, DAY_PATTERN } from '@qh/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { FieldProblemDto } from '../../common/error.dto';
-import { DAY_PATTERN } from '../../common/day';
 import { PageQueryDto } from '../../common/pagination.dto';
 
 const TOWNSHIP_CODES = NAYONG_TOWNSHIPS.map((township) => township.code);

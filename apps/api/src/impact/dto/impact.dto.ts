@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORIES } from '@qh/domain';
+import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORIES, DAY_PATTERN } from '@qh/domain';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { DAY_PATTERN } from '../../common/day';
 
 export class VerifyQueryDto {
   @ApiProperty({ example: '2026-01-01', description: 'First day (China time), inclusive' })

@@ -25,3 +25,13 @@ export function nextMonthStart(day: string): string {
 export function isMonthEnd(day: string): boolean {
   return nextMonthStart(day) === addDays(day, 1);
 }
+
+/** The day in China (UTC+8) at `at`, as `YYYY-MM-DD`: the day the ledger, order numbers and the dashboard count in. */
+export function chinaDay(at: Date = new Date()): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The last day of the month `day` (or `YYYY-MM`) is in. */
+export function monthEnd(day: string): string {
+  return addDays(nextMonthStart(day), -1);
+}
