@@ -201,7 +201,7 @@ describe('admin: cooperatives and product review', () => {
       const product = await submittedProduct(await firstVerifiedCooperative());
       await as(admin).post(`/api/admin/products/${product.id}/approve`).expect(200);
       await as(admin).post(`/api/admin/products/${product.id}/certify`, CERTIFICATE).expect(200);
-      await t.sql(`UPDATE product SET certified_until = current_date - 1 WHERE id = $1`, [product.id]);
+      await t.sql(`UPDATE product SET certified_until = qh_today() - 1 WHERE id = $1`, [product.id]);
       const shop = await request(t.url).get(`/api/products/${product.slug}`).expect(200);
       expect(shop.body).toMatchObject({ certified: false, certification: { valid: false } });
       const certified = await request(t.url).get('/api/products?certified=true&category=TEA&limit=100').expect(200);

@@ -83,7 +83,7 @@ describe('the public catalog', () => {
     const [source] = await t.sql(`SELECT id FROM product WHERE status = 'PUBLISHED' LIMIT 1`);
     await t.sql(
       `WITH p AS (INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, origin_township_code, shipping_class, shelf_life_days, status, published_at)
-                  SELECT cooperative_id, category, 'brand-new-tea', '新茶', 'New tea', origin_township_code, shipping_class, shelf_life_days, 'PUBLISHED', now() + interval '1 minute'
+                  SELECT cooperative_id, category, 'brand-new-tea', '新茶', 'New tea', origin_township_code, shipping_class, shelf_life_days, 'PUBLISHED', qh_now() + interval '1 minute'
                     FROM product WHERE id = $1 RETURNING id)
        INSERT INTO product_variant (product_id, sku, label_zh, label_en, price_fen, weight_g, stock) SELECT id, 'BRAND-NEW-1', '一盒', 'A box', 9900, 300, 5 FROM p`,
       [source.id],
@@ -120,7 +120,7 @@ describe('the public catalog', () => {
 
   it('stops counting a product as certified once its certificate expires', async () => {
     const [product] = await t.sql(`SELECT slug, certified_until FROM product WHERE certification_no IS NOT NULL LIMIT 1`);
-    await t.sql(`UPDATE product SET certified_until = current_date - 1 WHERE slug = $1`, [product.slug]);
+    await t.sql(`UPDATE product SET certified_until = qh_today() - 1 WHERE slug = $1`, [product.slug]);
     try {
       const { body } = await get(`/api/products/${product.slug}`).expect(200);
       expect(body.certified).toBe(false);

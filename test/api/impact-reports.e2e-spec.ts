@@ -32,7 +32,7 @@ describe('impact reports', () => {
       `SELECT DISTINCT ON (p.cooperative_id) v.id AS "variantId", p.id AS "productId", p.cooperative_id AS "cooperativeId"
          FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
         WHERE p.status = 'PUBLISHED' AND c.status = 'VERIFIED' AND p.shipping_class = 'AMBIENT'
-          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= now()) AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)
+          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= qh_now()) AND (p.sale_ends_at IS NULL OR qh_now() < p.sale_ends_at)
         ORDER BY p.cooperative_id, v.sku LIMIT 5`,
     )) as unknown as Item[];
     expect(items.length).toBeGreaterThanOrEqual(4);
@@ -88,7 +88,7 @@ describe('impact reports', () => {
     );
     const [households] = await t.sql(
       `SELECT count(*)::int AS households, coalesce(sum(members), 0)::int AS people FROM household h
-        WHERE EXISTS (SELECT 1 FROM household_link l WHERE l.household_id = h.id AND l.valid_from <= current_date AND (l.valid_to IS NULL OR l.valid_to >= current_date)
+        WHERE EXISTS (SELECT 1 FROM household_link l WHERE l.household_id = h.id AND l.valid_from <= qh_today() AND (l.valid_to IS NULL OR l.valid_to >= qh_today())
                         AND l.cooperative_id IN (SELECT cooperative_id FROM impact_daily GROUP BY cooperative_id HAVING sum(linked_sales_fen) > 0))`,
     );
     return { gmvFen: lines.gmv, linkedSalesFen: ledger.linked, poolFen: ledger.pool, ...orders, ...households };
@@ -135,7 +135,7 @@ describe('impact reports', () => {
     );
 
     // Settling today splits exactly the pool the summary shows among the linked households.
-    const [{ today }] = await t.sql(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS today`);
+    const [{ today }] = await t.sql(`SELECT to_char(qh_today(), 'YYYY-MM-DD') AS today`);
     await t.app.get(SettlementService).settleThrough(today as string);
     const [settled] = await t.sql(
       `SELECT (SELECT coalesce(sum(amount_fen), 0) FROM household_allocation)::float8 + (SELECT coalesce(sum(unallocated_fen), 0) FROM settlement_run)::float8 AS pool`,
@@ -175,7 +175,7 @@ describe('impact reports', () => {
 
   it('gives the same numbers by year, by month and broken down, with filters', async () => {
     const { body: summary } = await get(official, '/api/impact/summary').expect(200);
-    const [{ year }] = await t.sql(`SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') AS year`);
+    const [{ year }] = await t.sql(`SELECT to_char(qh_today(), 'YYYY') AS year`);
     const { body: years } = await get(official, '/api/impact/series?by=year').expect(200);
     expect(years.items).toEqual([
       expect.objectContaining({ key: year, gmvFen: summary.gmvFen, orders: summary.orders, households: summary.households }),
@@ -268,13 +268,13 @@ describe('impact reports', () => {
     );
     const [{ id: cooperativeId }] = await t.sql(
       `INSERT INTO cooperative (name_zh, name_en, credit_code, township_code, status, default_benefit_rate_bp, verified_at)
-       VALUES ('两户合作社', 'Two-household cooperative', '93520525TEST00001X', $1, 'VERIFIED', 800, now()) RETURNING id`,
+       VALUES ('两户合作社', 'Two-household cooperative', '93520525TEST00001X', $1, 'VERIFIED', 800, qh_now()) RETURNING id`,
       [lonelyTownship],
     );
     const [{ id: productId }] = await t.sql(
       `INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, origin_township_code, certification_no, certification_issuer,
                             certified_until, shipping_class, shelf_life_days, status, published_at)
-       VALUES ($1, 'NOODLE', 'two-household-noodles', '两户面条', 'Two-household noodles', $2, 'NY-K-1', '纳雍县', '2099-12-31', 'AMBIENT', 180, 'PUBLISHED', now())
+       VALUES ($1, 'NOODLE', 'two-household-noodles', '两户面条', 'Two-household noodles', $2, 'NY-K-1', '纳雍县', '2099-12-31', 'AMBIENT', 180, 'PUBLISHED', qh_now())
        RETURNING id`,
       [cooperativeId, lonelyTownship],
     );

@@ -24,7 +24,7 @@ describe('impact rollups', () => {
   beforeAll(async () => {
     t = await startTestApp({}, { demoData: true });
     official = await tokenFor(t, 'official');
-    [{ lastDay }] = (await t.sql(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS "lastDay"`)) as {
+    [{ lastDay }] = (await t.sql(`SELECT to_char(qh_today() - 1, 'YYYY-MM-DD') AS "lastDay"`)) as {
       lastDay: string;
     }[];
     const client = new Client({ connectionString: t.database.url });

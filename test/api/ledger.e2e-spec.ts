@@ -35,7 +35,7 @@ describe('the attribution ledger', () => {
       `SELECT DISTINCT ON (p.id) v.id AS "variantId", p.id AS "productId", p.cooperative_id AS "cooperativeId", v.price_fen AS "priceFen"
          FROM product_variant v JOIN product p ON p.id = v.product_id
         WHERE p.status = 'PUBLISHED' AND p.shipping_class = 'AMBIENT'
-          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= now()) AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)
+          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= qh_now()) AND (p.sale_ends_at IS NULL OR qh_now() < p.sale_ends_at)
         ORDER BY p.id, v.sku LIMIT 4`,
     )) as unknown as Item[];
     expect(rows).toHaveLength(4);
@@ -44,7 +44,7 @@ describe('the attribution ledger', () => {
     plain = rows[3];
     for (const [index, item] of certified.entries()) {
       await t.sql(
-        `UPDATE product SET certification_no = $2, certification_issuer = '纳雍县农业农村局', certified_until = current_date + 30,
+        `UPDATE product SET certification_no = $2, certification_issuer = '纳雍县农业农村局', certified_until = qh_today() + 30,
                 benefit_rate_bp = $3 WHERE id = $1`,
         [item.productId, `NY-TEST-${index}`, RATES_BP[index]],
       );
@@ -126,7 +126,7 @@ describe('the attribution ledger', () => {
     const [{ households }] = await t.sql(
       `SELECT count(DISTINCT household_id)::int AS households FROM household_link
         WHERE cooperative_id IN (SELECT cooperative_id FROM order_line WHERE order_id = (SELECT id FROM "order" WHERE number = $1) AND certified)
-          AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+          AND valid_from <= qh_today() AND (valid_to IS NULL OR valid_to >= qh_today())`,
       [order.number],
     );
     expect(order.impact).toMatchObject({ linkedSalesFen: order.linkedSalesFen, poolFen: order.householdPoolFen, households });
@@ -146,13 +146,13 @@ describe('the attribution ledger', () => {
       .send({ address: TIANHE })
       .expect(201);
     expect(placed.body.linkedSalesFen).toBeGreaterThan(0);
-    await t.sql(`UPDATE product SET certified_until = current_date - 1 WHERE id = $1`, [certified[0].productId]);
+    await t.sql(`UPDATE product SET certified_until = qh_today() - 1 WHERE id = $1`, [certified[0].productId]);
     try {
       const { body: paid } = await as(buyer).post(`/api/payments/demo/${placed.body.number}/pay`).expect(200);
       expect(paid).toMatchObject({ linkedSalesFen: 0, householdPoolFen: 0 });
       expect(await entriesOf(paid.number)).toEqual([]);
     } finally {
-      await t.sql(`UPDATE product SET certified_until = current_date + 30 WHERE id = $1`, [certified[0].productId]);
+      await t.sql(`UPDATE product SET certified_until = qh_today() + 30 WHERE id = $1`, [certified[0].productId]);
     }
     await expectRollupToMatchLedger();
   });
@@ -215,7 +215,7 @@ describe('the attribution ledger', () => {
 
   // Near the end: it settles today as if it were over, so later payments would fall on a settled day.
   it('settles each cooperative’s pool of the day among its linked households, to the fen and only once', async () => {
-    const [{ today }] = await t.sql(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS today`);
+    const [{ today }] = await t.sql(`SELECT to_char(qh_today(), 'YYYY-MM-DD') AS today`);
     const settlements = t.app.get(SettlementService);
     const pools = await t.sql(
       `SELECT cooperative_id, sum(pool_fen)::float8 AS pool FROM attribution_entry WHERE day = $1 GROUP BY cooperative_id`,
@@ -256,7 +256,7 @@ describe('the attribution ledger', () => {
 
   // Last: it digests today as if it were over, and entries written after that would no longer match it.
   it('digests each finished day, and verifying finds a row changed behind the trigger’s back', async () => {
-    const [{ today }] = await t.sql(`SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS today`);
+    const [{ today }] = await t.sql(`SELECT to_char(qh_today(), 'YYYY-MM-DD') AS today`);
     const digests = t.app.get(LedgerDigestService);
     expect(await digests.digestThrough(today as string)).toBe(1);
     expect(await digests.digestThrough(today as string)).toBe(0);

@@ -33,7 +33,7 @@ describe('cart, checkout and orders', () => {
       `SELECT v.id AS "variantId", p.id AS "productId", p.cooperative_id AS "cooperativeId", v.price_fen AS "priceFen", v.weight_g AS "weightG"
          FROM product_variant v JOIN product p ON p.id = v.product_id
         WHERE p.status = 'PUBLISHED' AND p.shipping_class = $1 AND p.cooperative_id <> $2
-          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= now()) AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)
+          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= qh_now()) AND (p.sale_ends_at IS NULL OR qh_now() < p.sale_ends_at)
         ORDER BY v.sku LIMIT 1`,
       [shippingClass, not],
     );
@@ -263,13 +263,13 @@ describe('cart, checkout and orders', () => {
     it('ships pre-sale goods from their ship date, not before', async () => {
       const presale = await pick('AMBIENT', ambient.cooperativeId);
       await t.sql(
-        `UPDATE product SET sale_starts_at = now() - interval '1 day', sale_ends_at = now() + interval '60 days',
-                            presale_ships_on = current_date + 20 WHERE id = $1`,
+        `UPDATE product SET sale_starts_at = qh_now() - interval '1 day', sale_ends_at = qh_now() + interval '60 days',
+                            presale_ships_on = qh_today() + 20 WHERE id = $1`,
         [presale.productId],
       );
       const buyer = await buyerWith([presale, 1]);
       const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
-      const shipsFrom = (await t.sql(`SELECT to_char(current_date + 20, 'YYYY-MM-DD') AS day`))[0].day;
+      const shipsFrom = (await t.sql(`SELECT to_char(qh_today() + 20, 'YYYY-MM-DD') AS day`))[0].day;
       expect(order.fulfillments[0]).toMatchObject({ shipsFrom, lines: [{ shipsFrom }] });
       await as(buyer).post(`/api/payments/demo/${order.number}/pay`).expect(200);
       const staff = await tokenFor(t, 'cooperative', presale.cooperativeId);
@@ -354,7 +354,7 @@ describe('cart, checkout and orders', () => {
     it('refuses payment once the reservation has run out', async () => {
       const buyer = await buyerWith([ambient, 1]);
       const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
-      await t.sql(`UPDATE "order" SET expires_at = now() - interval '1 second' WHERE number = $1`, [order.number]);
+      await t.sql(`UPDATE "order" SET expires_at = qh_now() - interval '1 second' WHERE number = $1`, [order.number]);
       expect((await as(buyer).post(`/api/payments/demo/${order.number}/pay`).expect(409)).body.code).toBe('ORDER_STATUS_CONFLICT');
     });
   });
@@ -367,7 +367,7 @@ describe('cart, checkout and orders', () => {
       const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
       await deadlines().expireDue();
       expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('AWAITING_PAYMENT');
-      await t.sql(`UPDATE "order" SET expires_at = now() - interval '1 second' WHERE number = $1`, [order.number]);
+      await t.sql(`UPDATE "order" SET expires_at = qh_now() - interval '1 second' WHERE number = $1`, [order.number]);
       await Promise.all([deadlines().expireDue(), deadlines().expireDue()]);
       await deadlines().expireDue();
       const { body } = await as(buyer).get(`/api/orders/${order.number}`).expect(200);
@@ -392,7 +392,7 @@ describe('cart, checkout and orders', () => {
         buyers.map(async (buyer) => (await as(buyer).checkout({ address: TIANHE }).expect(201)).body.number as string),
       );
       // Due, but only just: the payments below arrive while the job runs.
-      await t.sql(`UPDATE "order" SET expires_at = now() + interval '300 milliseconds' WHERE number = ANY($1)`, [numbers]);
+      await t.sql(`UPDATE "order" SET expires_at = qh_now() + interval '300 milliseconds' WHERE number = ANY($1)`, [numbers]);
       await new Promise((resolve) => setTimeout(resolve, 300));
       await Promise.all([deadlines().expireDue(), ...buyers.map((buyer, i) => as(buyer).post(`/api/payments/demo/${numbers[i]}/pay`))]);
       await deadlines().expireDue();
@@ -412,7 +412,7 @@ describe('cart, checkout and orders', () => {
         .expect(200);
       await deadlines().completeDue();
       expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('SHIPPED');
-      await t.sql(`UPDATE fulfillment SET shipped_at = now() - interval '10 days 1 minute' WHERE id = $1`, [order.fulfillments[0].id]);
+      await t.sql(`UPDATE fulfillment SET shipped_at = qh_now() - interval '10 days 1 minute' WHERE id = $1`, [order.fulfillments[0].id]);
       await deadlines().completeDue();
       expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('COMPLETED');
     });

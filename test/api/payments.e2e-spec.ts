@@ -59,7 +59,7 @@ describe('payments with Stripe', () => {
       `SELECT v.id AS "variantId", p.cooperative_id AS "cooperativeId", v.price_fen AS "priceFen"
          FROM product_variant v JOIN product p ON p.id = v.product_id
         WHERE p.status = 'PUBLISHED' AND p.shipping_class = 'AMBIENT' AND p.cooperative_id <> $1
-          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= now()) AND (p.sale_ends_at IS NULL OR now() < p.sale_ends_at)
+          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= qh_now()) AND (p.sale_ends_at IS NULL OR qh_now() < p.sale_ends_at)
         ORDER BY v.sku LIMIT 1`,
       [not],
     );
@@ -291,7 +291,7 @@ describe('payments with Stripe', () => {
     const before = await stockOf(tea.variantId);
     stripe.delivery.hold = true;
     stripe.confirm(intentId);
-    await t.sql(`UPDATE "order" SET expires_at = now() - interval '1 second' WHERE number = $1`, [order.number]);
+    await t.sql(`UPDATE "order" SET expires_at = qh_now() - interval '1 second' WHERE number = $1`, [order.number]);
     expect(await t.app.get(OrderDeadlinesService).expireDue()).toBeGreaterThanOrEqual(1);
     expect(await stockOf(tea.variantId)).toBe(before + 2);
     stripe.delivery.hold = false;
@@ -310,7 +310,7 @@ describe('payments with Stripe', () => {
 
   it('stops the PaymentIntent at Stripe when an unpaid order expires or is cancelled', async () => {
     const expiring = await placeOrder();
-    await t.sql(`UPDATE "order" SET expires_at = now() - interval '1 second' WHERE number = $1`, [expiring.order.number]);
+    await t.sql(`UPDATE "order" SET expires_at = qh_now() - interval '1 second' WHERE number = $1`, [expiring.order.number]);
     await t.app.get(OrderDeadlinesService).expireDue();
     expect(stripe.paymentIntent(expiring.intentId)!.status).toBe('canceled');
 
@@ -463,7 +463,7 @@ describe('payments with Stripe', () => {
         [order.number],
       );
       expect(row).toMatchObject({ attempts: 1, last_error: 'SMTP 421 try later', sent_at: null });
-      await t.sql(`UPDATE notification_outbox SET next_attempt_at = now() WHERE sent_at IS NULL`);
+      await t.sql(`UPDATE notification_outbox SET next_attempt_at = qh_now() WHERE sent_at IS NULL`);
 
       const pending = await count(`SELECT count(*) FROM notification_outbox WHERE sent_at IS NULL`);
       await Promise.all([notifications.deliverDue(), notifications.deliverDue(), notifications.deliverDue()]);

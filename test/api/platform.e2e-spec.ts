@@ -8,7 +8,7 @@ import { createDataSource } from '../../apps/api/src/database/data-source';
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 import { HouseholdCrypto } from '../../apps/api/src/households/household-crypto';
 import { tokenFor as tokenForRole } from '../support/accounts';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, testClock, TestApp } from '../support/test-app';
 import { createTestDatabase, serverUrl } from '../support/test-database';
 import { Client } from 'pg';
 
@@ -135,7 +135,7 @@ describe('the database', () => {
   // index and table an entity declares must match what the migrations built.
   it('has entities that agree with the migrations', async () => {
     const db = await createTestDatabase();
-    const dataSource = createDataSource(db.url, 1);
+    const dataSource = createDataSource(db.url, testClock(), 1);
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
@@ -166,9 +166,14 @@ describe('the database', () => {
     const db = await createTestDatabase();
     const key = randomBytes(32);
     const logger = pino({ level: 'silent' });
-    const dataSource = createDataSource(db.url, 1);
+    const clock = testClock();
+    const dataSource = createDataSource(db.url, clock, 1);
     try {
-      await prepareDatabase(db.url, { seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key }, logger);
+      await prepareDatabase(
+        db.url,
+        { seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key, clockOffsetMs: clock.offsetMs },
+        logger,
+      );
       await dataSource.initialize();
       const count = async () =>
         (
@@ -189,7 +194,11 @@ describe('the database', () => {
       expect(first.products).toBeGreaterThanOrEqual(40);
       expect(first.households).toBeGreaterThanOrEqual(200);
 
-      await prepareDatabase(db.url, { seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key }, logger);
+      await prepareDatabase(
+        db.url,
+        { seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key, clockOffsetMs: clock.offsetMs },
+        logger,
+      );
       expect(await count()).toEqual(first);
 
       const [household] = await dataSource.query(`SELECT id_masked, id_number_enc, head_name_enc FROM household LIMIT 1`);

@@ -107,9 +107,13 @@ describe('the started app with Stripe pointed at the emulator', () => {
       body: JSON.stringify({ email, password: 'a long enough password' }),
     });
     const token = session.accessToken as string;
-    // Something on sale now and in stock, from the demo data.
-    const { body: page } = await json('/api/products?inSeason=true&limit=50');
-    const { body: product } = await json(`/api/products/${page.items.find((item: { inStock: boolean }) => item.inStock).slug}`);
+    // Something on sale now and in stock, from the demo data: a product sold all year, or one in its season.
+    const { body: page } = await json('/api/products?limit=100');
+    const onSale = page.items.find(
+      (item: { inStock: boolean; season: { saleStartsAt: string | null; inSeason: boolean } }) =>
+        item.inStock && (item.season.saleStartsAt === null || item.season.inSeason),
+    );
+    const { body: product } = await json(`/api/products/${onSale.slug}`);
     const variant = product.variants.find((v: { stockStatus: string }) => v.stockStatus !== 'SOLD_OUT');
     const added = await json('/api/cart/lines', { method: 'POST', token, body: JSON.stringify({ variantId: variant.id, quantity: 1 }) });
     expect(added.status).toBe(200);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
-import { AppConfig, loadConfig } from '../../apps/api/src/config/config';
+import { Clock } from '../../apps/api/src/config/clock';
+import { AppConfig, clockOffsetMs, loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 import type { FastifyInstance } from 'fastify';
@@ -26,9 +27,16 @@ export function scanForIdNumbers(fastify: FastifyInstance): { found: string[] } 
   return { found };
 }
 
+/** The clock of this test run, for tests that prepare a database without `startTestApp`. */
+export function testClock(): Clock {
+  return new Clock(clockOffsetMs({ TEST_NOW: process.env.TEST_NOW }, 'test'));
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
+  /** The app's clock: TEST_NOW's moment (npm test runs the suites on chosen days), or real time. */
+  clock: Clock;
   /** http://127.0.0.1:port of the listening app, for supertest. */
   url: string;
   database: TestDatabase;
@@ -65,8 +73,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     CATALOG_CACHE_SECONDS: '0',
     // Suites call the jobs' services themselves, at the moment they choose.
     JOBS_ENABLED: 'false',
+    // npm test runs these suites on chosen days (scripts/test.mjs); the app and the test read one clock.
+    ...(process.env.TEST_NOW ? { TEST_NOW: process.env.TEST_NOW } : {}),
     ...env,
   });
+  const clock = new Clock(config.clockOffsetMs);
   if (options.demoData) await prepareDatabase(database.url, { ...config, seedDemoData: true }, pino({ level: 'silent' }));
   // QH_TEST_LOG=error shows the app's own log when a test needs explaining.
   const app = await createApp(config, database.url, pino({ level: process.env.QH_TEST_LOG ?? 'silent' }));
@@ -74,13 +85,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const client = new Client({ connectionString: database.url });
+  const client = new Client({ connectionString: database.url, ...clock.pgOptions() });
   // Tests that cut the database off must not crash the run through this helper's connection.
   client.on('error', () => undefined);
   await client.connect();
   return {
     app,
     config,
+    clock,
     url: `http://127.0.0.1:${port}`,
     database,
     async sql(text, values) {

@@ -10,6 +10,7 @@ import { OrdersModule } from './orders/orders.module';
 import { AuditModule } from './common/audit/audit.module';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/config';
+import { Clock } from './config/clock';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
@@ -22,7 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 2, retryDelay: 500 }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, new Clock(config.clockOffsetMs)), retryAttempts: 2, retryDelay: 500 }),
         AuditModule,
         AuthModule,
         CatalogModule,

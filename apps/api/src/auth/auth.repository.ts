@@ -43,7 +43,7 @@ export class AuthRepository {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS failures, min(at) AS "oldestAt" FROM login_attempt
         WHERE email_key = $1 AND NOT succeeded
-          AND at > greatest(now() - make_interval(secs => $2),
+          AND at > greatest(qh_now() - make_interval(secs => $2),
                             coalesce((SELECT max(at) FROM login_attempt WHERE email_key = $1 AND succeeded), '-infinity'))`,
       [emailKey, windowSeconds],
     );
@@ -65,8 +65,8 @@ export class AuthRepository {
    */
   async consumeRefreshToken(tokenHash: Buffer): Promise<RefreshToken | null> {
     const [rows] = await this.dataSource.query(
-      `UPDATE refresh_token SET revoked_at = now()
-        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+      `UPDATE refresh_token SET revoked_at = qh_now()
+        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > qh_now()
         RETURNING id, account_id AS "accountId", family_id AS "familyId"`,
       [tokenHash],
     );
@@ -82,6 +82,6 @@ export class AuthRepository {
   }
 
   async revokeFamily(familyId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+    await this.dataSource.query(`UPDATE refresh_token SET revoked_at = qh_now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
   }
 }

@@ -8,6 +8,7 @@ import type { Account } from './account.entity';
 import { AuthRepository } from './auth.repository';
 import type { AuthResponseDto, LoginDto, RegisterDto, UserDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
+import { Clock } from '../config/clock';
 
 export interface IssuedSession {
   response: AuthResponseDto;
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly accounts: AuthRepository,
     private readonly jwt: JwtService,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async login(dto: LoginDto): Promise<IssuedSession> {
@@ -36,7 +38,7 @@ export class AuthService {
     const { failures, oldestAt } = await this.accounts.recentFailures(emailKey, this.config.loginWindowSeconds);
     if (failures >= this.config.loginMaxFailures) {
       const retryAfter = oldestAt
-        ? Math.max(1, Math.ceil((oldestAt.getTime() + this.config.loginWindowSeconds * 1000 - Date.now()) / 1000))
+        ? Math.max(1, Math.ceil((oldestAt.getTime() + this.config.loginWindowSeconds * 1000 - this.clock.now().getTime()) / 1000))
         : this.config.loginWindowSeconds;
       throw new AppError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; wait a minute and try again.', undefined, {
         'Retry-After': String(retryAfter),
@@ -108,7 +110,7 @@ export class AuthService {
       { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' },
     );
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
+    const refreshExpiresAt = new Date(this.clock.now().getTime() + this.config.refreshTokenTtlDays * 86_400_000);
     const refreshTokenId = await this.accounts.insertRefreshToken({
       accountId: account.id,
       familyId,

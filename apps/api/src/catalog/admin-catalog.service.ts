@@ -17,6 +17,7 @@ import {
 import { ManagedProductDto, ManagedProductPageDto, ManagedProductQueryDto } from './dto/managed-product.dto';
 import { toManagedCooperative, toManagedProduct } from './managed-product';
 import { ProductsRepository } from './products.repository';
+import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -28,6 +29,7 @@ export class AdminCatalogService {
     private readonly products: ProductsRepository,
     private readonly cooperatives: CooperativesRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async listCooperatives(query: AdminCooperativeQueryDto): Promise<ManagedCooperativePageDto> {
@@ -89,7 +91,7 @@ export class AdminCatalogService {
   }
 
   async certify(admin: Acting, id: string, dto: CertifyProductDto): Promise<ManagedProductDto> {
-    if (dto.validUntil < new Date().toISOString().slice(0, 10)) {
+    if (dto.validUntil < this.clock.today()) {
       throw new AppError('VALIDATION_FAILED', 'validUntil is in the past: an expired certificate certifies nothing', [
         { field: 'validUntil', problems: ['validUntil is in the past'] },
       ]);

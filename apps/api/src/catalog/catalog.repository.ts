@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
-import { IS_CERTIFIED, IS_IN_SEASON } from './product-sql';
+import { IS_CERTIFIED, IS_IN_SEASON, IS_PRESALE } from './product-sql';
 import type { ProductSort } from './dto/catalog.dto';
 
 export interface ProductFilter {
@@ -40,6 +40,7 @@ export interface ProductRow {
   sale_ends_at: Date | null;
   presale_ships_on: string | null;
   in_season: boolean;
+  presale: boolean;
   sort_key: string;
 }
 
@@ -53,7 +54,7 @@ const ITEM_COLUMNS = `
   v.min_price_fen, v.max_price_fen, v.in_stock,
   ${IS_CERTIFIED} AS certified,
   p.images->>0 AS image_url, p.sale_starts_at, p.sale_ends_at, to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on,
-  ${IS_IN_SEASON} AS in_season`;
+  ${IS_IN_SEASON} AS in_season, ${IS_PRESALE} AS presale`;
 
 /** In the shop: published, by a verified cooperative, with something to buy. */
 const LISTED = `
@@ -202,7 +203,7 @@ export class CatalogRepository {
     return this.dataSource.query(
       `WITH live AS (
          SELECT household_id, mechanism FROM household_link
-          WHERE cooperative_id = $1 AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date))
+          WHERE cooperative_id = $1 AND valid_from <= qh_today() AND (valid_to IS NULL OR valid_to >= qh_today()))
        SELECT mechanism, count(DISTINCT household_id)::int AS households, (SELECT count(DISTINCT household_id)::int FROM live) AS total
          FROM live GROUP BY mechanism ORDER BY mechanism`,
       [cooperativeId],

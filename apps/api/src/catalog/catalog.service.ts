@@ -39,7 +39,7 @@ function toListItem(row: ProductRow): ProductListItemDto {
       saleEndsAt: row.sale_ends_at?.toISOString() ?? null,
       presaleShipsOn: row.presale_ships_on,
       inSeason: row.in_season,
-      presale: row.in_season && row.presale_ships_on !== null && row.presale_ships_on > new Date().toISOString().slice(0, 10),
+      presale: row.presale,
     },
   };
 }

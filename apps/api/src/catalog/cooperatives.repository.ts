@@ -61,8 +61,8 @@ export class CooperativesRepository {
 
   async setStatus(manager: EntityManager, id: string, status: CooperativeStatus, suspendedReason: string | null): Promise<void> {
     await manager.query(
-      `UPDATE cooperative SET status = $2, suspended_reason = $3, updated_at = now(),
-              verified_at = CASE WHEN $2 = 'VERIFIED' THEN now() ELSE verified_at END
+      `UPDATE cooperative SET status = $2, suspended_reason = $3, updated_at = qh_now(),
+              verified_at = CASE WHEN $2 = 'VERIFIED' THEN qh_now() ELSE verified_at END
         WHERE id = $1`,
       [id, status, suspendedReason],
     );

@@ -166,7 +166,7 @@ export class ProductsRepository {
       return `${COLUMN_OF[name]} = $${params.length}`;
     });
     await manager.query(
-      `UPDATE product SET ${[...sets, 'status = $2', `submitted_at = CASE WHEN $2 = 'PENDING_REVIEW' AND status <> 'PENDING_REVIEW' THEN now() ELSE submitted_at END`, 'updated_at = now()'].join(', ')}
+      `UPDATE product SET ${[...sets, 'status = $2', `submitted_at = CASE WHEN $2 = 'PENDING_REVIEW' AND status <> 'PENDING_REVIEW' THEN qh_now() ELSE submitted_at END`, 'updated_at = qh_now()'].join(', ')}
         WHERE id = $1`,
       params,
     );
@@ -174,9 +174,9 @@ export class ProductsRepository {
 
   async setStatus(manager: EntityManager, id: string, status: ProductStatus, rejectReason: string | null = null): Promise<void> {
     await manager.query(
-      `UPDATE product SET status = $2, reject_reason = $3, updated_at = now(),
-              submitted_at = CASE WHEN $2 = 'PENDING_REVIEW' THEN now() ELSE submitted_at END,
-              published_at = CASE WHEN $2 = 'PUBLISHED' THEN coalesce(published_at, now()) ELSE published_at END
+      `UPDATE product SET status = $2, reject_reason = $3, updated_at = qh_now(),
+              submitted_at = CASE WHEN $2 = 'PENDING_REVIEW' THEN qh_now() ELSE submitted_at END,
+              published_at = CASE WHEN $2 = 'PUBLISHED' THEN coalesce(published_at, qh_now()) ELSE published_at END
         WHERE id = $1`,
       [id, status, rejectReason],
     );
@@ -188,7 +188,7 @@ export class ProductsRepository {
     certificate: { number: string; issuer: string; batch: string | null; validUntil: string } | null,
   ): Promise<void> {
     await manager.query(
-      `UPDATE product SET certification_no = $2, certification_issuer = $3, certification_batch = $4, certified_until = $5, updated_at = now()
+      `UPDATE product SET certification_no = $2, certification_issuer = $3, certification_batch = $4, certified_until = $5, updated_at = qh_now()
         WHERE id = $1`,
       [id, certificate?.number ?? null, certificate?.issuer ?? null, certificate?.batch ?? null, certificate?.validUntil ?? null],
     );
@@ -214,7 +214,7 @@ export class ProductsRepository {
   ): Promise<void> {
     await manager.query(
       `UPDATE product_variant SET label_zh = coalesce($2, label_zh), label_en = coalesce($3, label_en),
-              price_fen = coalesce($4, price_fen), weight_g = coalesce($5, weight_g), updated_at = now()
+              price_fen = coalesce($4, price_fen), weight_g = coalesce($5, weight_g), updated_at = qh_now()
         WHERE id = $1`,
       [id, fields.labelZh ?? null, fields.labelEn ?? null, fields.priceFen ?? null, fields.weightG ?? null],
     );
@@ -254,7 +254,7 @@ export class ProductsRepository {
   ): Promise<number | null> {
     const [row] = await manager.query(
       `WITH changed AS (
-         UPDATE product_variant SET stock = stock + $2, updated_at = now() WHERE id = $1 AND stock + $2 >= 0 RETURNING id, stock)
+         UPDATE product_variant SET stock = stock + $2, updated_at = qh_now() WHERE id = $1 AND stock + $2 >= 0 RETURNING id, stock)
        INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, note, actor_account_id, order_id)
        SELECT id, $2, stock, $3, $4, $5, $6 FROM changed RETURNING stock_after`,
       [movement.variantId, movement.delta, movement.reason, movement.note, movement.actorId, movement.orderId ?? null],

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Module } from '@nestjs/common';
+import { Clock } from './clock';
 import type { AppConfig } from './config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -8,6 +9,13 @@ export const InjectConfig = () => Inject(APP_CONFIG);
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: new Clock(config.clockOffsetMs) },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
   }
 }

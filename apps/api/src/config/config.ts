@@ -34,6 +34,8 @@ export interface AppConfig {
   orderReservationMinutes: number;
   /** Run the scheduled jobs (reservation expiry, auto-completion) in this process. */
   jobsEnabled: boolean;
+  /** Added to the real time by the one clock (`Clock`): 0 unless a test set TEST_NOW. */
+  clockOffsetMs: number;
   /** Built storefront served at `/`; absent in API-only runs. */
   storefrontDir: string;
   /** Payments through Stripe when its three keys are set; otherwise the demo provider. */
@@ -186,6 +188,20 @@ function stripeConfig(env: Env): StripeConfig | undefined {
   };
 }
 
+/** A real ISO date-time with its zone, e.g. `2026-12-31T23:30:00+08:00`. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** TEST_NOW sets the clock of a test run to a chosen moment (it then runs on from there); never read outside tests. */
+export function clockOffsetMs(env: Env, nodeEnv: AppConfig['nodeEnv']): number {
+  const raw = env.TEST_NOW;
+  if (raw === undefined || raw === '') return 0;
+  if (nodeEnv !== 'test') throw new ConfigError('TEST_NOW', 'is only read when NODE_ENV=test: unset it');
+  const at = DATE_TIME.test(raw) ? Date.parse(raw) : NaN;
+  if (Number.isNaN(at))
+    throw new ConfigError('TEST_NOW', `must be a date-time with its zone like 2026-12-31T23:30:00+08:00 (got "${raw}")`);
+  return at - Date.now();
+}
+
 function smtpConfig(env: Env): AppConfig['smtp'] {
   if (!env.SMTP_URL) return undefined;
   if (!/^smtps?:\/\/[^\s]+$/.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL', 'must be a URL like smtp://user:password@host:587');
@@ -201,8 +217,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (corsOrigin !== undefined && !/^https?:\/\/[^/]+$/.test(corsOrigin)) {
     throw new ConfigError('CORS_ORIGIN', `must be an origin like https://shop.example.cn (got "${corsOrigin}")`);
   }
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   return {
-    nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development'),
+    nodeEnv,
     host: env.HOST || '0.0.0.0',
     port,
     dataDir,
@@ -223,6 +240,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     catalogCacheSeconds: integer(env, 'CATALOG_CACHE_SECONDS', 5, 0, 300),
     orderReservationMinutes: integer(env, 'ORDER_RESERVATION_MINUTES', 30, 1, 1440),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', true),
+    clockOffsetMs: clockOffsetMs(env, nodeEnv),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),
     stripe: stripeConfig(env),
     smtp: smtpConfig(env),

@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { Clock } from '../config/clock';
 import { Account } from '../auth/account.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { AuditLog } from '../common/audit/audit-log.entity';
@@ -15,6 +16,7 @@ import { ImpactOrders1765180800000 } from './migrations/1765180800000-impact-ord
 import { ImpactRollups1765267200000 } from './migrations/1765267200000-impact-rollups';
 import { LedgerVerification1765353600000 } from './migrations/1765353600000-ledger-verification';
 import { ImpactBuyerMonths1765440000000 } from './migrations/1765440000000-impact-buyer-months';
+import { Clock1765526400000 } from './migrations/1765526400000-clock';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -32,9 +34,11 @@ export const MIGRATIONS = [
   ImpactRollups1765267200000,
   LedgerVerification1765353600000,
   ImpactBuyerMonths1765440000000,
+  Clock1765526400000,
 ];
 
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/** Every connection reads the time through `clock` (see `qh_now()`). */
+export function dataSourceOptions(url: string, clock: Clock, poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -46,10 +50,11 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsTransactionMode: 'each',
     logging: false,
     applicationName: 'qianhuo-api',
-    extra: { max: poolSize },
+    // A request waits at most this long for a connection (a free one or a new one), then gets 503 DATABASE_UNAVAILABLE.
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000, ...clock.pgOptions() },
   };
 }
 
-export function createDataSource(url: string, poolSize?: number): DataSource {
-  return new DataSource(dataSourceOptions(url, poolSize));
+export function createDataSource(url: string, clock: Clock, poolSize?: number): DataSource {
+  return new DataSource(dataSourceOptions(url, clock, poolSize));
 }

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import { addDays } from '@qh/domain';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { Clock } from '../config/clock';
 import { embeddedPgPassword, type AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
-import { CHINA_TODAY } from '../impact/china-day';
 import { seedDemoData } from './seed/demo-seed';
 import { generateHistory } from './seed/history';
 import { seedReferenceData } from './seed/reference-seed';
@@ -51,10 +52,11 @@ export async function openAppDatabase(
 /** Migrates, then seeds reference data and (once, when enabled) the demo data with some years of history. */
 export async function prepareDatabase(
   url: string,
-  config: Pick<AppConfig, 'seedDemoData' | 'demoHistoryOrders' | 'householdDataKey'>,
+  config: Pick<AppConfig, 'seedDemoData' | 'demoHistoryOrders' | 'householdDataKey' | 'clockOffsetMs'>,
   logger: Logger,
 ): Promise<void> {
-  const dataSource = createDataSource(url, 2);
+  const clock = new Clock(config.clockOffsetMs);
+  const dataSource = createDataSource(url, clock, 2);
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   await runner.connect();
@@ -64,9 +66,9 @@ export async function prepareDatabase(
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     await dataSource.transaction((manager) => seedReferenceData(manager));
     if (config.seedDemoData) {
-      const seeded = await dataSource.transaction((manager) => seedDemoData(manager, config.householdDataKey));
+      const seeded = await dataSource.transaction((manager) => seedDemoData(manager, config.householdDataKey, clock.now()));
       if (seeded) {
-        const history = config.demoHistoryOrders > 0 ? await seedDemoHistory(url, config.demoHistoryOrders) : null;
+        const history = config.demoHistoryOrders > 0 ? await seedDemoHistory(url, config.demoHistoryOrders, clock) : null;
         // Autovacuum would get to it in a minute; until then the planner would guess at empty tables.
         await dataSource.query('ANALYZE');
         logger.info({ ...seeded, history }, 'demo data seeded');
@@ -83,12 +85,11 @@ export async function prepareDatabase(
  * Paid orders from September 2016 up to yesterday, written as `seed:history` writes them; the jobs
  * digest and settle those days once the app is up.
  */
-async function seedDemoHistory(url: string, orders: number) {
-  const client = new Client({ connectionString: url });
+async function seedDemoHistory(url: string, orders: number, clock: Clock) {
+  const client = new Client({ connectionString: url, ...clock.pgOptions() });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT to_char(${CHINA_TODAY} - 1, 'YYYY-MM-DD') AS yesterday`);
-    return await generateHistory(client, { orders, seed: 2016, firstDay: '2016-09-01', lastDay: rows[0].yesterday as string });
+    return await generateHistory(client, { orders, seed: 2016, firstDay: '2016-09-01', lastDay: addDays(clock.today(), -1) });
   } finally {
     await client.end();
   }

@@ -127,7 +127,7 @@ export class HouseholdsRepository {
     const entries = Object.entries(fields).filter(([, value]) => value !== undefined) as [keyof typeof fields, unknown][];
     if (entries.length === 0) return;
     const sets = entries.map(([key], index) => `${columns[key]} = $${index + 2}`);
-    await manager.query(`UPDATE household SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
+    await manager.query(`UPDATE household SET ${sets.join(', ')}, updated_at = qh_now() WHERE id = $1`, [
       id,
       ...entries.map(([, value]) => value),
     ]);
@@ -161,7 +161,7 @@ export class HouseholdsRepository {
   }
 
   async updateLink(manager: EntityManager, linkId: string, change: { weight: number; validTo: string | null }): Promise<void> {
-    await manager.query(`UPDATE household_link SET weight = $2, valid_to = $3, updated_at = now() WHERE id = $1`, [
+    await manager.query(`UPDATE household_link SET weight = $2, valid_to = $3, updated_at = qh_now() WHERE id = $1`, [
       linkId,
       change.weight,
       change.validTo,

@@ -68,7 +68,7 @@ export class LedgerDigestService {
     await this.digestFinishedDays();
     const [due] = await this.dataSource.query(
       `SELECT 1 FROM ledger_digest d
-        WHERE NOT EXISTS (SELECT 1 FROM ledger_verification v WHERE v.to_day >= d.day AND v.checked_at > now() - interval '1 day')
+        WHERE NOT EXISTS (SELECT 1 FROM ledger_verification v WHERE v.to_day >= d.day AND v.checked_at > qh_now() - interval '1 day')
         LIMIT 1`,
     );
     if (due) await this.verifyAndRecord();

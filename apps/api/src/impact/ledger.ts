@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { allocateByRates, reversalShareFen } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { IS_CERTIFIED } from '../catalog/product-sql';
-import { CHINA_TODAY } from './china-day';
 import { countOrder, refreshThisMonth, uncountOrder } from './rollups';
 
 interface LedgerLine {
@@ -68,7 +67,7 @@ export class Ledger {
     ]);
     await manager.query(
       `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
-       SELECT $1, x.cooperative_id, x.township_code, x.category, ${CHINA_TODAY}, $2, bool_or(x.certified)
+       SELECT $1, x.cooperative_id, x.township_code, x.category, qh_today(), $2, bool_or(x.certified)
          FROM unnest($3::uuid[], $4::text[], $5::text[], $6::boolean[]) AS x(cooperative_id, township_code, category, certified)
         GROUP BY x.cooperative_id, x.township_code, x.category`,
       [
@@ -143,7 +142,7 @@ export class Ledger {
       await manager.query(
         `INSERT INTO attribution_entry (kind, order_id, order_line_id, refund_id, buyer_id, cooperative_id, township_code, category,
                                         quantity, linked_sales_fen, pool_fen, day)
-         SELECT $1, $2, x.line_id, $3, x.buyer_id, x.cooperative_id, x.township_code, x.category, x.quantity, x.linked, x.pool, ${CHINA_TODAY}
+         SELECT $1, $2, x.line_id, $3, x.buyer_id, x.cooperative_id, x.township_code, x.category, x.quantity, x.linked, x.pool, qh_today()
            FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::int[], $10::bigint[], $11::bigint[])
                 AS x(line_id, buyer_id, cooperative_id, township_code, category, quantity, linked, pool)`,
         [
@@ -163,7 +162,7 @@ export class Ledger {
     }
     await manager.query(
       `INSERT INTO impact_daily AS d (day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
-       SELECT ${CHINA_TODAY}, x.cooperative_id, x.township_code, x.category, sum(x.gmv), sum(x.linked), sum(x.pool), sum(x.quantity)
+       SELECT qh_today(), x.cooperative_id, x.township_code, x.category, sum(x.gmv), sum(x.linked), sum(x.pool), sum(x.quantity)
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::int[])
               AS x(cooperative_id, township_code, category, gmv, linked, pool, quantity)
         GROUP BY x.cooperative_id, x.township_code, x.category

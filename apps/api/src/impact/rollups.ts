@@ -1,5 +1,3 @@
-import { CHINA_TODAY } from './china-day';
-
 /** Whatever runs SQL: a TypeORM EntityManager or DataSource, or a pg Client (the history generator). */
 export interface Sql {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
@@ -169,7 +167,7 @@ export async function refreshThisMonth(db: Sql, keys: { cooperativeId: string; t
     `INSERT INTO impact_monthly AS m (month, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units,
                                       first_linked_day, last_linked_day)
      ${MONTHLY_FROM_DAILY}
-        AND d.day >= date_trunc('month', ${CHINA_TODAY})::date
+        AND d.day >= date_trunc('month', qh_today())::date
         AND (d.cooperative_id, d.township_code, d.category) IN (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]))
       GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4
      ON CONFLICT (month, cooperative_id, township_code, category) DO UPDATE

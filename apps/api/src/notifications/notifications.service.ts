@@ -33,7 +33,7 @@ export class NotificationsService {
           await manager.query(
             `SELECT n.id::text, n.topic, n.payload, n.attempts, a.email
                FROM notification_outbox n JOIN account a ON a.id = n.account_id
-              WHERE n.sent_at IS NULL AND n.next_attempt_at <= now() AND n.attempts < $1
+              WHERE n.sent_at IS NULL AND n.next_attempt_at <= qh_now() AND n.attempts < $1
               ORDER BY n.next_attempt_at, n.id LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
             [MAX_ATTEMPTS],
           );
@@ -49,13 +49,13 @@ export class NotificationsService {
           const problem = error instanceof Error ? error.message.slice(0, 500) : 'unknown error';
           await manager.query(
             `UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2,
-                    next_attempt_at = now() + make_interval(secs => 30 * power(2, attempts)) WHERE id = $1`,
+                    next_attempt_at = qh_now() + make_interval(secs => 30 * power(2, attempts)) WHERE id = $1`,
             [row.id, problem],
           );
           this.logger.warn({ outboxId: row.id, attempts: row.attempts + 1 }, 'notification not sent; will retry');
           return 'failed' as const;
         }
-        await manager.query(`UPDATE notification_outbox SET attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [
+        await manager.query(`UPDATE notification_outbox SET attempts = attempts + 1, sent_at = qh_now(), last_error = NULL WHERE id = $1`, [
           row.id,
         ]);
         return 'sent' as const;

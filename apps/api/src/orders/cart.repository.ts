@@ -52,7 +52,7 @@ export class CartRepository {
   async findOrCreate(manager: EntityManager, owner: CartOwner): Promise<string> {
     const [column, value] = 'accountId' in owner ? ['account_id', owner.accountId] : ['token_hash', owner.tokenHash];
     const [row] = await manager.query(
-      `INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO UPDATE SET updated_at = now() RETURNING id`,
+      `INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO UPDATE SET updated_at = qh_now() RETURNING id`,
       [value],
     );
     return row.id;
@@ -67,7 +67,7 @@ export class CartRepository {
               c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
               p.images->>0 AS image_url, v.price_fen, v.weight_g, v.stock, p.shipping_class, ${IS_CERTIFIED} AS certified,
               coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS benefit_rate_bp,
-              CASE WHEN p.presale_ships_on > current_date THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS ships_from,
+              CASE WHEN p.presale_ships_on > qh_today() THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS ships_from,
               ${IS_BUYABLE} AS buyable
          FROM cart k
          JOIN cart_line l ON l.cart_id = k.id

@@ -16,6 +16,7 @@ import { CheckoutDto, OrderDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
+import { Clock } from '../config/clock';
 
 const lineName = (line: CartLineRow) => `${line.title_zh} ${line.label_zh}`;
 
@@ -38,6 +39,7 @@ export class CheckoutService {
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsRepository,
     private readonly responseCache: ResponseCache,
+    private readonly clock: Clock,
   ) {}
 
   async checkout(buyer: AuthUser, idempotencyKey: string, dto: CheckoutDto): Promise<{ order: OrderDto; replayed: boolean }> {
@@ -193,7 +195,7 @@ export class CheckoutService {
     );
     const pool = (line: CartLineRow) => pools[lines.indexOf(line)];
 
-    const number = formatOrderNumber(new Date(), await this.orders.nextSequence(manager));
+    const number = formatOrderNumber(this.clock.now(), await this.orders.nextSequence(manager));
     const orderId = await this.orders.insertOrder(manager, {
       number,
       buyerId: buyer.id,

@@ -10,6 +10,7 @@ import { CoopFulfillmentDto, CoopFulfillmentPageDto, ShipDto } from './dto/order
 import { Outbox } from '../notifications/outbox';
 import { OrdersRepository } from './orders.repository';
 import { toFulfillment } from './orders.service';
+import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -21,6 +22,7 @@ export class FulfillmentsService {
     private readonly orders: OrdersRepository,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
+    private readonly clock: Clock,
   ) {}
 
   async list(user: Acting, query: { status?: string; id?: string; limit?: number; cursor?: string }): Promise<CoopFulfillmentPageDto> {
@@ -57,7 +59,7 @@ export class FulfillmentsService {
       if (!nextOrderStatus(fulfillment.order_status, 'shipPart')) {
         throw new AppError('ORDER_STATUS_CONFLICT', `A ${fulfillment.order_status} order cannot ship: only paid orders do.`);
       }
-      if (fulfillment.ships_from && fulfillment.ships_from > new Date().toISOString().slice(0, 10)) {
+      if (fulfillment.ships_from && fulfillment.ships_from > this.clock.today()) {
         throw new AppError('PRESALE_NOT_SHIPPABLE', `Pre-sale goods ship from ${fulfillment.ships_from}.`);
       }
       const { shipped, parts } = await this.orders.markShipped(manager, id, dto.carrier, dto.trackingNo);

@@ -31,7 +31,7 @@ export class OrderDeadlinesService {
   /** Cancels every unpaid order past its reservation; returns how many. */
   async expireDue(): Promise<number> {
     const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM "order" WHERE status = 'AWAITING_PAYMENT' AND expires_at <= now() ORDER BY expires_at LIMIT $1`,
+      `SELECT id FROM "order" WHERE status = 'AWAITING_PAYMENT' AND expires_at <= qh_now() ORDER BY expires_at LIMIT $1`,
       [BATCH],
     );
     let expired = 0;
@@ -41,7 +41,7 @@ export class OrderDeadlinesService {
         // SKIP LOCKED: an order being paid right now is left to the payment; the next run looks again.
         const [order] = await manager.query(
           `SELECT o.id, p.provider_ref FROM "order" o LEFT JOIN payment p ON p.order_id = o.id
-            WHERE o.id = $1 AND o.status = 'AWAITING_PAYMENT' AND o.expires_at <= now() FOR UPDATE OF o SKIP LOCKED`,
+            WHERE o.id = $1 AND o.status = 'AWAITING_PAYMENT' AND o.expires_at <= qh_now() FOR UPDATE OF o SKIP LOCKED`,
           [id],
         );
         if (!order) return false;
@@ -66,10 +66,10 @@ export class OrderDeadlinesService {
   /** Completes shipped orders whose last shipment left more than AUTO_COMPLETE_DAYS ago. */
   async completeDue(): Promise<number> {
     const [, completed] = await this.dataSource.query(
-      `UPDATE "order" o SET status = 'COMPLETED', completed_at = now(), updated_at = now()
+      `UPDATE "order" o SET status = 'COMPLETED', completed_at = qh_now(), updated_at = qh_now()
         -- A partly refunded order completes too, once nothing of it is still waiting to ship.
         WHERE o.status IN ('SHIPPED', 'PARTIALLY_REFUNDED')
-          AND (SELECT bool_and(f.status <> 'PENDING') AND max(f.shipped_at) < now() - make_interval(days => $1)
+          AND (SELECT bool_and(f.status <> 'PENDING') AND max(f.shipped_at) < qh_now() - make_interval(days => $1)
                  FROM fulfillment f WHERE f.order_id = o.id)`,
       [AUTO_COMPLETE_DAYS],
     );

@@ -37,7 +37,7 @@ const IMPACT_OF_ORDERS = `WITH coops AS (
        linked AS (
          SELECT c.order_id, c.cooperative_id, hl.household_id FROM coops c
            JOIN household_link hl ON hl.cooperative_id = c.cooperative_id
-          WHERE hl.valid_from <= current_date AND (hl.valid_to IS NULL OR hl.valid_to >= current_date))
+          WHERE hl.valid_from <= qh_today() AND (hl.valid_to IS NULL OR hl.valid_to >= qh_today()))
        SELECT c.order_id,
               json_agg(json_build_object('id', co.id, 'name', co.name_zh, 'nameEn', co.name_en, 'township', t.name, 'townshipEn', t.name_en,
                        'households', (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id AND k.cooperative_id = c.cooperative_id))
@@ -162,7 +162,7 @@ export class OrdersRepository {
     const [row] = await manager.query(
       `INSERT INTO "order" (number, buyer_id, status, address, note, invoice, items_fen, shipping_fen, total_fen, linked_sales_fen,
                             household_pool_fen, idempotency_key, request_hash, expires_at)
-       VALUES ($1, $2, 'AWAITING_PAYMENT', $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, now() + make_interval(mins => $12))
+       VALUES ($1, $2, 'AWAITING_PAYMENT', $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, qh_now() + make_interval(mins => $12))
        RETURNING id`,
       [
         order.number,
@@ -251,7 +251,7 @@ export class OrdersRepository {
       `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)),
             locked AS (SELECT v.id FROM product_variant v WHERE v.id IN (SELECT variant_id FROM wanted) ORDER BY v.id FOR NO KEY UPDATE),
             taken AS (
-              UPDATE product_variant v SET stock = v.stock - w.quantity, updated_at = now()
+              UPDATE product_variant v SET stock = v.stock - w.quantity, updated_at = qh_now()
                 FROM wanted w
                WHERE v.id = w.variant_id AND v.id IN (SELECT id FROM locked) AND v.stock >= w.quantity
               RETURNING v.id, v.stock, w.quantity)
@@ -342,10 +342,10 @@ export class OrdersRepository {
     extra: { paid?: boolean; cancelReason?: string; completed?: boolean } = {},
   ) {
     await manager.query(
-      `UPDATE "order" SET status = $2, updated_at = now(),
-              paid_at = CASE WHEN $3 THEN now() ELSE paid_at END,
-              cancelled_at = CASE WHEN $4::text IS NOT NULL THEN now() ELSE cancelled_at END, cancel_reason = coalesce($4, cancel_reason),
-              completed_at = CASE WHEN $5 THEN now() ELSE completed_at END
+      `UPDATE "order" SET status = $2, updated_at = qh_now(),
+              paid_at = CASE WHEN $3 THEN qh_now() ELSE paid_at END,
+              cancelled_at = CASE WHEN $4::text IS NOT NULL THEN qh_now() ELSE cancelled_at END, cancel_reason = coalesce($4, cancel_reason),
+              completed_at = CASE WHEN $5 THEN qh_now() ELSE completed_at END
         WHERE id = $1`,
       [orderId, status, extra.paid ?? false, extra.cancelReason ?? null, extra.completed ?? false],
     );
@@ -411,7 +411,7 @@ export class OrdersRepository {
   }
 
   async markShipped(manager: EntityManager, id: string, carrier: string, trackingNo: string): Promise<{ shipped: number; parts: number }> {
-    await manager.query(`UPDATE fulfillment SET status = 'SHIPPED', carrier = $2, tracking_no = $3, shipped_at = now() WHERE id = $1`, [
+    await manager.query(`UPDATE fulfillment SET status = 'SHIPPED', carrier = $2, tracking_no = $3, shipped_at = qh_now() WHERE id = $1`, [
       id,
       carrier,
       trackingNo,

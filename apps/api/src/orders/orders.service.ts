@@ -13,6 +13,7 @@ import { RefundsService } from '../payments/refunds.service';
 import { FulfillmentDto, OrderDto, OrderLineDto, OrderPageDto, PaymentInfoDto, RefundDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
 import { FulfillmentRow, OrderLineRow, OrderRow, OrdersRepository, PaymentSummaryRow } from './orders.repository';
+import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -78,6 +79,7 @@ export class OrdersService {
     private readonly refunds: RefundsService,
     private readonly transitions: OrderTransitions,
     private readonly responseCache: ResponseCache,
+    private readonly clock: Clock,
   ) {}
 
   async byId(orderId: string): Promise<OrderDto> {
@@ -198,7 +200,7 @@ export class OrdersService {
   /** The client secret lets the buyer's browser pay, so it is only handed out while the order can still be paid. */
   private paymentInfo(order: OrderRow, payment: PaymentSummaryRow | undefined): PaymentInfoDto | null {
     if (!payment) return null;
-    const payable = order.status === 'AWAITING_PAYMENT' && order.expires_at > new Date();
+    const payable = order.status === 'AWAITING_PAYMENT' && order.expires_at > this.clock.now();
     return {
       provider: payment.provider,
       reference: payment.provider_ref,

@@ -26,7 +26,7 @@ export interface LockedPayment {
 }
 
 const LOCKED_COLUMNS = `o.id AS "orderId", o.number AS "orderNumber", o.buyer_id AS "buyerId", o.status AS "orderStatus",
-  o.expires_at <= now() AS expired, o.total_fen::float8 AS "totalFen", o.shipping_fen::float8 AS "shippingFen",
+  o.expires_at <= qh_now() AS expired, o.total_fen::float8 AS "totalFen", o.shipping_fen::float8 AS "shippingFen",
   o.refunded_fen::float8 AS "refundedFen", p.id AS "paymentId", p.provider, p.provider_ref AS "providerRef",
   p.status AS "paymentStatus", p.amount_fen::float8 AS "amountFen", p.currency`;
 
@@ -100,7 +100,7 @@ export class PaymentsRepository {
 
   /** An order has one payment: it is found by the order. */
   async setReference(manager: EntityManager, orderId: string, reference: string, clientSecret: string | null): Promise<void> {
-    await manager.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE order_id = $1`, [
+    await manager.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = qh_now() WHERE order_id = $1`, [
       orderId,
       reference,
       clientSecret,
@@ -109,8 +109,8 @@ export class PaymentsRepository {
 
   async recordSuccess(manager: EntityManager, paymentId: string, received: { amountFen: number; currency: string }): Promise<void> {
     await manager.query(
-      `UPDATE payment SET status = 'SUCCEEDED', received_fen = $2, received_currency = $3, succeeded_at = now(), failure = NULL,
-              review_reason = NULL, updated_at = now() WHERE id = $1`,
+      `UPDATE payment SET status = 'SUCCEEDED', received_fen = $2, received_currency = $3, succeeded_at = qh_now(), failure = NULL,
+              review_reason = NULL, updated_at = qh_now() WHERE id = $1`,
       [paymentId, received.amountFen, received.currency],
     );
   }
@@ -122,13 +122,13 @@ export class PaymentsRepository {
     reason: string,
   ): Promise<void> {
     await manager.query(
-      `UPDATE payment SET received_fen = $2, received_currency = $3, review_reason = $4, updated_at = now() WHERE id = $1`,
+      `UPDATE payment SET received_fen = $2, received_currency = $3, review_reason = $4, updated_at = qh_now() WHERE id = $1`,
       [paymentId, received.amountFen, received.currency, reason],
     );
   }
 
   async setStatus(manager: EntityManager, orderId: string, status: PaymentStatus, failure: string | null = null): Promise<void> {
-    await manager.query(`UPDATE payment SET status = $2, failure = coalesce($3, failure), updated_at = now() WHERE order_id = $1`, [
+    await manager.query(`UPDATE payment SET status = $2, failure = coalesce($3, failure), updated_at = qh_now() WHERE order_id = $1`, [
       orderId,
       status,
       failure,
@@ -194,7 +194,7 @@ export class PaymentsRepository {
   ): Promise<string> {
     const [{ id }] = await manager.query(
       `INSERT INTO refund (order_id, payment_id, kind, amount_fen, shipping_fen, reason, requested_by, status, confirmed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 = 'SUCCEEDED' THEN now() END) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 = 'SUCCEEDED' THEN qh_now() END) RETURNING id`,
       [
         refund.orderId,
         refund.paymentId,
@@ -243,11 +243,11 @@ export class PaymentsRepository {
     change: { status: 'SUCCEEDED' } | { status: 'FAILED'; failure: string } | { providerRef: string },
   ): Promise<boolean> {
     if ('providerRef' in change) {
-      await manager.query(`UPDATE refund SET provider_ref = $2, updated_at = now() WHERE id = $1`, [id, change.providerRef]);
+      await manager.query(`UPDATE refund SET provider_ref = $2, updated_at = qh_now() WHERE id = $1`, [id, change.providerRef]);
       return true;
     }
     const [, changed] = await manager.query(
-      `UPDATE refund SET status = $2, failure = $3, confirmed_at = CASE WHEN $2 = 'SUCCEEDED' THEN now() END, updated_at = now()
+      `UPDATE refund SET status = $2, failure = $3, confirmed_at = CASE WHEN $2 = 'SUCCEEDED' THEN qh_now() END, updated_at = qh_now()
         WHERE id = $1 AND status = 'PENDING'`,
       [id, change.status, change.status === 'FAILED' ? change.failure : null],
     );
@@ -277,7 +277,7 @@ export class PaymentsRepository {
 
   async addRefundedFen(manager: EntityManager, orderId: string, amountFen: number): Promise<number> {
     const [[row]] = await manager.query(
-      `UPDATE "order" SET refunded_fen = refunded_fen + $2, updated_at = now() WHERE id = $1 RETURNING refunded_fen::float8 AS "refundedFen"`,
+      `UPDATE "order" SET refunded_fen = refunded_fen + $2, updated_at = qh_now() WHERE id = $1 RETURNING refunded_fen::float8 AS "refundedFen"`,
       [orderId, amountFen],
     );
     return row.refundedFen;

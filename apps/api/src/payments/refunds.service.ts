@@ -243,7 +243,7 @@ export class RefundsService {
     if (whole) await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
     const next = nextOrderStatus(payment.orderStatus, whole ? 'refundAll' : 'refundPart');
     if (next) {
-      await manager.query(`UPDATE "order" SET status = $2, updated_at = now() WHERE id = $1`, [payment.orderId, next]);
+      await manager.query(`UPDATE "order" SET status = $2, updated_at = qh_now() WHERE id = $1`, [payment.orderId, next]);
       if (whole) await this.transitions.callOffUnshipped(manager, payment.orderId);
       payment.orderStatus = next;
       this.responseCache.clear();

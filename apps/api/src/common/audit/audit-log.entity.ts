@@ -31,6 +31,6 @@ export class AuditLog {
   requestId: string | null;
 
   @Index('audit_log_at_idx')
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @Column({ type: 'timestamptz', default: () => 'qh_now()' })
   at: Date;
 }

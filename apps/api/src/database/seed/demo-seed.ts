@@ -39,11 +39,7 @@ function saleWindow(product: DemoProduct, now: Date): { startsAt: Date | null; e
  * Seeds the demo cooperatives, products, households and accounts in the caller's transaction.
  * Returns what it wrote, or null when the demo data is already there (a second start adds nothing).
  */
-export async function seedDemoData(
-  manager: EntityManager,
-  householdDataKey: Buffer,
-  now = new Date(),
-): Promise<Record<string, number> | null> {
+export async function seedDemoData(manager: EntityManager, householdDataKey: Buffer, now: Date): Promise<Record<string, number> | null> {
   const existing = await manager.query(`SELECT 1 FROM account WHERE lower(email) = 'admin@demo.cn'`);
   if (existing.length) return null;
   const random = prng(20160909);
@@ -53,7 +49,7 @@ export async function seedDemoData(
   for (const coop of DEMO_COOPERATIVES) {
     const [row] = await manager.query(
       `INSERT INTO cooperative (name_zh, name_en, credit_code, township_code, status, default_benefit_rate_bp, description_zh, description_en, verified_at)
-       VALUES ($1, $2, $3, $4, 'VERIFIED', $5, $6, $7, now()) RETURNING id`,
+       VALUES ($1, $2, $3, $4, 'VERIFIED', $5, $6, $7, qh_now()) RETURNING id`,
       [
         coop.nameZh,
         coop.nameEn,
@@ -92,7 +88,7 @@ export async function seedDemoData(
       `INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, description_zh, description_en, pinyin, pinyin_initials,
          origin_township_code, certification_no, certification_issuer, certification_batch, certified_until, benefit_rate_bp,
          shipping_class, shelf_life_days, sale_starts_at, sale_ends_at, presale_ships_on, images, status, published_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,'PUBLISHED', now()) RETURNING id`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,'PUBLISHED', qh_now()) RETURNING id`,
       [
         coopIds.get(product.cooperativeKey),
         product.category,

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { addDays } from '@qh/domain';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { PinoNestLogger, createRootLogger } from '../../common/logger';
+import { Clock } from '../../config/clock';
 import { ConfigError, loadConfig } from '../../config/config';
-import { CHINA_TODAY } from '../../impact/china-day';
 import { LedgerDigestService } from '../../impact/ledger-digest.service';
 import { SettlementService } from '../../impact/settlement.service';
 import { createDataSource } from '../data-source';
@@ -60,7 +61,8 @@ async function main(): Promise<number> {
     const databaseUrl = database.url;
     // The history asked for, and no other: not the demo history a first start writes.
     await prepareDatabase(databaseUrl, { ...config, demoHistoryOrders: 0 }, logger);
-    const connected = new Client({ connectionString: databaseUrl });
+    const clock = new Clock(config.clockOffsetMs);
+    const connected = new Client({ connectionString: databaseUrl, ...clock.pgOptions() });
     await connected.connect();
     const [{ rows: digested }, { rows: settled }] = await Promise.all([
       connected.query(`SELECT 1 FROM ledger_digest LIMIT 1`),
@@ -71,8 +73,7 @@ async function main(): Promise<number> {
       await connected.end();
       return 1;
     }
-    const { rows } = await connected.query(`SELECT to_char(${CHINA_TODAY} - 1, 'YYYY-MM-DD') AS yesterday`);
-    const lastDay = rows[0].yesterday as string;
+    const lastDay = addDays(clock.today(), -1);
     const started = Date.now();
     let reported = 0;
     const result = await generateHistory(connected, {
@@ -93,7 +94,7 @@ async function main(): Promise<number> {
     await connected.query('ANALYZE');
     await connected.end();
 
-    const dataSource = createDataSource(databaseUrl, 4);
+    const dataSource = createDataSource(databaseUrl, clock, 4);
     await dataSource.initialize();
     try {
       const digestStarted = Date.now();

@@ -137,7 +137,7 @@ export async function generateHistory(
   for (let start = 0; start < buyerCount; start += 10_000) {
     const emails = Array.from({ length: Math.min(10_000, buyerCount - start) }, (_, i) => `history-${runTag}-${start + i}@buyers.invalid`);
     const { rows } = await client.query(
-      `INSERT INTO account (email, password_hash, role, disabled_at) SELECT e, $2, 'buyer', now() FROM unnest($1::text[]) AS e RETURNING id`,
+      `INSERT INTO account (email, password_hash, role, disabled_at) SELECT e, $2, 'buyer', qh_now() FROM unnest($1::text[]) AS e RETURNING id`,
       [emails, lockedHash],
     );
     buyers.push(...rows.map((r) => r.id as string));
