@@ -59,6 +59,19 @@ describe('the public catalog', () => {
     expect(top.sort()).toEqual(cherries.map((c) => c.slug).sort());
   });
 
+  it.each(['樱桃', 'yingtao', 'yt', '茶'])(
+    'searches %p in every order of the sort menu, page by page, with the same matches',
+    async (q) => {
+      const orders = ['relevance', 'newest', 'price_asc', 'price_desc'];
+      const found = await Promise.all(orders.map((sort) => everyPage(`q=${encodeURIComponent(q)}&sort=${sort}`, 3)));
+      const slugs = found.map((items) => items.map((i) => i.slug).sort());
+      expect(slugs[0].length).toBeGreaterThan(0);
+      for (const other of slugs.slice(1)) expect(other).toEqual(slugs[0]);
+      const prices = found[2].map((i) => i.minPriceFen);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    },
+  );
+
   it('finds nothing, not everything, for a search with no match', async () => {
     const { body } = await get(`/api/products?q=${encodeURIComponent('不存在的东西')}`).expect(200);
     expect(body).toEqual({ items: [], nextCursor: null });

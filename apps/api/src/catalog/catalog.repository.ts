@@ -118,7 +118,8 @@ export class CatalogRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const q = filter.q ? `${add(filter.q)}::text` : 'NULL::text';
+    // Only the relevance sort reads the search text as a value: a parameter that no part of the statement uses has no type.
+    const q = filter.q && filter.sort === 'relevance' ? `${add(filter.q)}::text` : 'NULL::text';
     if (filter.category) where.push(`p.category = ${add(filter.category)}`);
     if (filter.township) where.push(`p.origin_township_code = ${add(filter.township)}`);
     if (filter.cooperative) where.push(`p.cooperative_id = ${add(filter.cooperative)}`);
