@@ -20,6 +20,8 @@ const steps = [
   ['typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static']],
   ['unit', 'npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=static', '--skip-nx-cache']],
   ...DAYS.map(([day, at]) => [`api e2e (${day})`, 'npx', apiE2e, { TEST_NOW: at }]),
+  // The fuzz of every operation, the authorization matrix, crash safety and the production start; they print their counts.
+  ['reliability', 'npx', ['jest', '-c', 'test/reliability/jest.config.js']],
   // Installs Chromium first when it can (root or sudo with apt), else says the one command to run.
   ['browser', 'sh', ['-c', 'node scripts/ensure-browser.mjs && npx jest -c test/browser/jest.config.js']],
 ];

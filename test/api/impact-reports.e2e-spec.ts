@@ -261,7 +261,7 @@ describe('impact reports', () => {
     expect(JSON.stringify(body)).not.toMatch(/cooperativeId|buyer/);
   });
 
-  it('merges a township whose sales reach only two households into OTHER, and hides a count under 5', async () => {
+  it('merges a township whose sales reach only two households into OTHER, with the smallest others until OTHER has 5', async () => {
     // A small new cooperative with two linked households sells produce from a township nobody else sells from.
     const [{ code: lonelyTownship }] = await t.sql(
       `SELECT code FROM township WHERE code NOT IN (SELECT origin_township_code FROM product) AND code NOT IN (SELECT township_code FROM impact_daily) ORDER BY code LIMIT 1`,
@@ -300,7 +300,13 @@ describe('impact reports', () => {
     const { body } = await request(t.url).get('/api/impact/public').expect(200);
     expect(body.byTownship.map((group: { key: string }) => group.key)).not.toContain(lonelyTownship);
     const other = body.byTownship.find((group: { key: string }) => group.key === 'OTHER');
-    expect(other).toMatchObject({ nameZh: '其他', households: null, people: null });
-    expect(other.linkedSalesFen).toBeGreaterThanOrEqual(3000);
+    // Two households alone would make OTHER's money the two families' (the total less the townships
+    // shown): OTHER takes the smallest townships shown until it reaches 5 households.
+    expect(other).toMatchObject({ nameZh: '其他' });
+    expect(other.households).toBeGreaterThanOrEqual(5);
+    expect(other.linkedSalesFen).toBeGreaterThan(3000);
+    const shownSales = body.byTownship.reduce((sum: number, group: { linkedSalesFen: number }) => sum + group.linkedSalesFen, 0);
+    expect(shownSales).toBe(body.linkedSalesFen);
+    for (const group of body.byTownship) expect(group.households).toBeGreaterThanOrEqual(5);
   });
 });

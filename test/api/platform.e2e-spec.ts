@@ -171,7 +171,7 @@ describe('the database', () => {
     try {
       await prepareDatabase(
         db.url,
-        { seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key, clockOffsetMs: clock.offsetMs },
+        { nodeEnv: 'test', seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key, clockOffsetMs: clock.offsetMs },
         logger,
       );
       await dataSource.initialize();
@@ -196,7 +196,7 @@ describe('the database', () => {
 
       await prepareDatabase(
         db.url,
-        { seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key, clockOffsetMs: clock.offsetMs },
+        { nodeEnv: 'test', seedDemoData: true, demoHistoryOrders: 200, householdDataKey: key, clockOffsetMs: clock.offsetMs },
         logger,
       );
       expect(await count()).toEqual(first);

@@ -1,35 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../../apps/api/src/database/embedded-postgres';
+import { until } from '../support/built-app';
 import { startStripeEmulator, type StripeEmulator } from '../support/stripe-emulator';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const ROOT = join(__dirname, '../..');
 const MAIN = join(ROOT, 'apps/api/dist/main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * The built app, started as `npm start` starts it but with the Stripe variables pointing at the
@@ -140,10 +120,14 @@ describe('the started app with Stripe pointed at the emulator', () => {
     expect(paid.status).toBe(200);
     await stripe.idle();
 
-    const final = await until<{ payment: { status: string } }>('the order turning PAID', async () => {
-      const { body } = await json(`/api/orders/${order.number}`, { token });
-      return body.status === 'PAID' ? body : undefined;
-    });
+    const final = await until<{ payment: { status: string } }>(
+      'the order turning PAID',
+      async () => {
+        const { body } = await json(`/api/orders/${order.number}`, { token });
+        return body.status === 'PAID' ? body : undefined;
+      },
+      60_000,
+    );
     expect(final.payment.status).toBe('SUCCEEDED');
     const succeeded = stripe.events().find((e) => e.type === 'payment_intent.succeeded')!;
     expect(

@@ -16,6 +16,8 @@ describe('a buyer on a phone', () => {
       await shop.openHome();
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
       expect(await shop.homeTitle()).toMatch(/纳雍/);
+      // The demo provider is on: the page says that no real money is taken.
+      expect(await page.getByTestId('demo-payments-banner').innerText()).toMatch(/演示/);
       expect(await accessibilityProblems(page)).toEqual([]);
 
       await shop.switchLanguage();

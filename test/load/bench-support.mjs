@@ -128,6 +128,8 @@ export async function startApi(extraEnv = {}) {
     PORT: String(await freePort()),
     DATA_DIR: dataDir,
     SEED_DEMO_DATA: 'true',
+    // Production refuses to start without a provider named; the benches pay (when they pay) on the demo page.
+    PAYMENTS_PROVIDER: 'demo',
     // A bench writes the history it measures.
     DEMO_HISTORY_ORDERS: '0',
     ...extraEnv,

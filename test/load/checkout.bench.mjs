@@ -147,7 +147,13 @@ async function main() {
   buildUnlessSkipped();
 
   // Tokens that outlive any BENCH_SECONDS; no scheduled jobs competing for the database.
-  const { baseUrl, databaseUrl } = await startApi({ JOBS_ENABLED: 'false', ACCESS_TOKEN_TTL_SECONDS: '86400' });
+  const { baseUrl, databaseUrl } = await startApi({
+    JOBS_ENABLED: 'false',
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+    // Each buyer checks out again and again without paying: the per-buyer caps on unpaid orders would stop it.
+    MAX_UNPAID_ORDERS: '1000',
+    MAX_RESERVED_UNITS: '1000000',
+  });
   const client = await connect(databaseUrl);
   let phase = Date.now();
   const shop = await prepareShop(client, { buyers: BUYERS });

@@ -49,7 +49,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin.query(`CREATE DATABASE ${template}_building`);
       await prepareDatabase(
         withDatabase(serverUrl(), `${template}_building`),
-        { seedDemoData: false, demoHistoryOrders: 0, householdDataKey: randomBytes(32), clockOffsetMs: 0 },
+        { nodeEnv: 'test', seedDemoData: false, demoHistoryOrders: 0, householdDataKey: randomBytes(32), clockOffsetMs: 0 },
         pino({ level: 'silent' }),
       );
       await admin.query(`ALTER DATABASE ${template}_building RENAME TO ${template}`);

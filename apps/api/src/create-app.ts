@@ -15,6 +15,8 @@ import { AppModule } from './app.module';
 import { MAX_IMAGE_BYTES, UPLOADS_URL_PREFIX, uploadsDir } from './catalog/product-images';
 import { AppError } from './common/app-error';
 import { toErrorBody } from './common/error.filter';
+import { registerInputGuards } from './common/input-guards';
+import { clientErrorHandler, frameworkErrors } from './common/transport-errors';
 import { ResponseCache } from './common/http-cache.interceptor';
 import { PinoNestLogger } from './common/logger';
 import type { AppConfig } from './config/config';
@@ -44,12 +46,16 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // Only the proxies named in TRUST_PROXY may say who the caller is: the per-address limits count by it.
+    trustProxy: config.trustProxy,
     // Reuse a caller's request id when it looks like one, so logs line up across services.
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     },
+    // What Fastify and Node answer themselves (bad percent-encoding, oversized headers) gets the same error shape.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
@@ -61,6 +67,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerInputGuards(fastify);
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(

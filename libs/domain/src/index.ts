@@ -4,6 +4,7 @@ export * from './days';
 export * from './ledger';
 export * from './money';
 export * from './orders';
+export * from './privacy';
 export * from './product-lifecycle';
 export * from './refunds';
 export * from './regions';

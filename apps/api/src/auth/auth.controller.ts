@@ -26,8 +26,13 @@ export class AuthController {
   @Post('auth/register')
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiResponse({ status: 409, type: ErrorDto, description: 'EMAIL_TAKEN' })
-  async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
-    return this.withCookie(reply, await this.auth.register(dto));
+  @ApiResponse({ status: 429, type: ErrorDto, description: 'TOO_MANY_ATTEMPTS: too many registrations from this address' })
+  async register(
+    @Body() dto: RegisterDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponseDto> {
+    return this.withCookie(reply, await this.auth.register(dto, request.ip));
   }
 
   @Public()
@@ -36,8 +41,12 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'INVALID_CREDENTIALS' })
   @ApiResponse({ status: 429, type: ErrorDto, description: 'TOO_MANY_ATTEMPTS' })
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
-    return this.withCookie(reply, await this.auth.login(dto));
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponseDto> {
+    return this.withCookie(reply, await this.auth.login(dto, request.ip));
   }
 
   @Public()

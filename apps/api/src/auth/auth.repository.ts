@@ -5,6 +5,9 @@ import { DataSource } from 'typeorm';
 import { Account } from './account.entity';
 import { RefreshToken } from './refresh-token.entity';
 
+/** The first key of the advisory locks that sign-ins and registrations take turns on while they count. */
+const ATTEMPT_LOCK_SPACE = 5205_2545;
+
 @Injectable()
 export class AuthRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -38,20 +41,69 @@ export class AuthRepository {
     return rows[0] ?? null;
   }
 
-  /** Failed attempts for this email inside the window, not counting those before its last success. */
-  async recentFailures(emailKey: string, windowSeconds: number): Promise<{ failures: number; oldestAt: Date | null }> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS failures, min(at) AS "oldestAt" FROM login_attempt
-        WHERE email_key = $1 AND NOT succeeded
-          AND at > greatest(qh_now() - make_interval(secs => $2),
-                            coalesce((SELECT max(at) FROM login_attempt WHERE email_key = $1 AND succeeded), '-infinity'))`,
-      [emailKey, windowSeconds],
-    );
-    return row;
+  /**
+   * Admits a sign-in attempt, or refuses it when the email (since its last success) or the address
+   * already has `maxPerEmail` / `maxPerIp` failures within the window. An admitted attempt is recorded
+   * as failed before its password is checked, and marked succeeded after; attempts for one email and
+   * from one address take turns on locks while they count, so that N attempts at once count N.
+   */
+  async admitAttempt(
+    emailKey: string,
+    ipKey: string,
+    limits: { windowSeconds: number; maxPerEmail: number; maxPerIp: number },
+  ): Promise<{ admitted: true; id: string } | { admitted: false; emailLimited: boolean; oldestAt: Date | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      // Always the email first, then the address: two attempts never wait on each other in opposite orders.
+      await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ATTEMPT_LOCK_SPACE, `email:${emailKey}`]);
+      await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ATTEMPT_LOCK_SPACE, `address:${ipKey}`]);
+      const [counts] = await manager.query(
+        `WITH since AS (SELECT qh_now() - make_interval(secs => $3) AS at),
+              last_success AS (SELECT coalesce(max(at), '-infinity') AS at FROM login_attempt WHERE email_key = $1 AND succeeded)
+         SELECT (SELECT count(*)::int FROM login_attempt a, since, last_success
+                  WHERE a.email_key = $1 AND NOT a.succeeded AND a.at > greatest(since.at, last_success.at)) AS "emailFailures",
+                (SELECT min(a.at) FROM login_attempt a, since, last_success
+                  WHERE a.email_key = $1 AND NOT a.succeeded AND a.at > greatest(since.at, last_success.at)) AS "oldestAt",
+                (SELECT count(*)::int FROM login_attempt a, since WHERE a.ip_key = $2 AND NOT a.succeeded AND a.at > since.at) AS "ipFailures"`,
+        [emailKey, ipKey, limits.windowSeconds],
+      );
+      const emailLimited = counts.emailFailures >= limits.maxPerEmail;
+      if (emailLimited || counts.ipFailures >= limits.maxPerIp) return { admitted: false, emailLimited, oldestAt: counts.oldestAt };
+      const [{ id }] = await manager.query(
+        `INSERT INTO login_attempt (email_key, ip_key, succeeded) VALUES ($1, $2, false) RETURNING id::text`,
+        [emailKey, ipKey],
+      );
+      return { admitted: true, id };
+    });
   }
 
-  async recordAttempt(emailKey: string, succeeded: boolean): Promise<void> {
-    await this.dataSource.query(`INSERT INTO login_attempt (email_key, succeeded) VALUES ($1, $2)`, [emailKey, succeeded]);
+  async markAttemptSucceeded(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE login_attempt SET succeeded = true WHERE id = $1`, [id]);
+  }
+
+  /** Records a registration from the address unless it already has `max` within the window (taking turns, as above). */
+  async admitRegistration(ipKey: string, windowSeconds: number, max: number): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ATTEMPT_LOCK_SPACE, `registration:${ipKey}`]);
+      const [{ count }] = await manager.query(
+        `SELECT count(*)::int AS count FROM registration_attempt WHERE ip_key = $1 AND at > qh_now() - make_interval(secs => $2)`,
+        [ipKey, windowSeconds],
+      );
+      if (count >= max) return false;
+      await manager.query(`INSERT INTO registration_attempt (ip_key) VALUES ($1)`, [ipKey]);
+      return true;
+    });
+  }
+
+  /** Deletes attempts older than any window: they count for nothing any more. Returns how many. */
+  async purgeAttempts(olderThanSeconds: number): Promise<number> {
+    const [, logins] = await this.dataSource.query(`DELETE FROM login_attempt WHERE at < qh_now() - make_interval(secs => $1)`, [
+      olderThanSeconds,
+    ]);
+    const [, registrations] = await this.dataSource.query(
+      `DELETE FROM registration_attempt WHERE at < qh_now() - make_interval(secs => $1)`,
+      [olderThanSeconds],
+    );
+    return logins + registrations;
   }
 
   async insertRefreshToken(token: Pick<RefreshToken, 'accountId' | 'familyId' | 'tokenHash' | 'expiresAt'>): Promise<string> {

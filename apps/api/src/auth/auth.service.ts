@@ -32,29 +32,46 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  async login(dto: LoginDto): Promise<IssuedSession> {
-    // Attempts are keyed by a hash, so the table holds no email addresses.
+  /** `ip` is the caller's address as the configured proxies report it. */
+  async login(dto: LoginDto, ip: string): Promise<IssuedSession> {
+    // Attempts are keyed by hashes, so the table holds no email addresses and no IP addresses.
     const emailKey = createHash('sha256').update(dto.email.toLowerCase()).digest('hex');
-    const { failures, oldestAt } = await this.accounts.recentFailures(emailKey, this.config.loginWindowSeconds);
-    if (failures >= this.config.loginMaxFailures) {
-      const retryAfter = oldestAt
-        ? Math.max(1, Math.ceil((oldestAt.getTime() + this.config.loginWindowSeconds * 1000 - this.clock.now().getTime()) / 1000))
-        : this.config.loginWindowSeconds;
+    const window = this.config.loginWindowSeconds;
+    const attempt = await this.accounts.admitAttempt(emailKey, this.addressKey(ip), {
+      windowSeconds: window,
+      maxPerEmail: this.config.loginMaxFailures,
+      maxPerIp: this.config.loginMaxFailuresPerIp,
+    });
+    if (!attempt.admitted) {
+      const retryAfter =
+        attempt.emailLimited && attempt.oldestAt
+          ? Math.max(1, Math.ceil((attempt.oldestAt.getTime() + window * 1000 - this.clock.now().getTime()) / 1000))
+          : window;
       throw new AppError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins; wait a minute and try again.', undefined, {
         'Retry-After': String(retryAfter),
       });
     }
     const account = await this.accounts.findActiveAccountByEmail(dto.email);
     const valid = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), dto.password);
-    await this.accounts.recordAttempt(emailKey, valid && account !== null);
     if (!account || !valid) {
       this.logger.warn('sign-in refused');
       throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
     }
+    await this.accounts.markAttemptSucceeded(attempt.id);
     return this.issue(account, randomUUID());
   }
 
-  async register(dto: RegisterDto): Promise<IssuedSession> {
+  async register(dto: RegisterDto, ip: string): Promise<IssuedSession> {
+    const admitted = await this.accounts.admitRegistration(
+      this.addressKey(ip),
+      this.config.registerWindowSeconds,
+      this.config.registerMaxPerIp,
+    );
+    if (!admitted) {
+      throw new AppError('TOO_MANY_ATTEMPTS', 'Too many accounts were opened from your network just now; try again later.', undefined, {
+        'Retry-After': String(this.config.registerWindowSeconds),
+      });
+    }
     const account = await this.accounts.createAccount({
       email: dto.email,
       passwordHash: await hashPassword(dto.password),
@@ -63,6 +80,11 @@ export class AuthService {
     });
     if (!account) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists.');
     return this.issue(account, randomUUID());
+  }
+
+  /** The daily purge: attempts older than a day (and than every window) count for nothing. Returns how many went. */
+  purgeOldAttempts(): Promise<number> {
+    return this.accounts.purgeAttempts(Math.max(86_400, this.config.loginWindowSeconds, this.config.registerWindowSeconds));
   }
 
   async refresh(rawToken: string | undefined): Promise<IssuedSession> {
@@ -123,6 +145,11 @@ export class AuthService {
       refreshTokenId,
       refreshExpiresAt,
     };
+  }
+
+  /** The caller's address as a keyed hash: counted, never stored in the clear. */
+  private addressKey(ip: string): string {
+    return createHmac('sha256', this.config.jwtRefreshSecret).update(`address:${ip}`).digest('hex');
   }
 
   private hashToken(rawToken: string): Buffer {

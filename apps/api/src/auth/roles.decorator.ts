@@ -1,11 +1,20 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Role } from '@qh/domain';
 
 export const ROLES_KEY = 'qh:roles';
 export const PUBLIC_KEY = 'qh:public';
 
-/** Opens a route to the named roles; a route without `@Roles` or `@Public` is closed to everyone. */
-export const Roles = (...roles: readonly Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * Opens a route to the named roles; a route without `@Roles` or `@Public` is closed to everyone.
+ * The OpenAPI document says so too (`x-roles`), for clients and for the authorization suite,
+ * which checks every operation against its policy. On a class it marks each route of the class; a
+ * route's own `@Roles` wins, as in the guard.
+ */
+export const Roles = (...roles: readonly Role[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', [...roles]));
 
-/** Opens a route to anyone, signed in or not (the user is still attached when a valid token is sent). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/**
+ * Opens a route to anyone, signed in or not (the user is still attached when a valid token is
+ * sent). Documented as `x-public: true`, which outranks any `x-roles` of its class, as in the guard.
+ */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-public', true));

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { LINK_MECHANISMS, PRODUCT_CATEGORIES, PRODUCT_CATEGORY_NAMES, type LinkMechanism, type ShippingClass } from '@qh/domain';
+import {
+  LINK_MECHANISMS,
+  PRODUCT_CATEGORIES,
+  PRODUCT_CATEGORY_NAMES,
+  publicHouseholdCount,
+  type LinkMechanism,
+  type ShippingClass,
+} from '@qh/domain';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { CatalogRepository, ProductRow } from './catalog.repository';
@@ -128,12 +135,16 @@ export class CatalogService {
     };
   }
 
+  /** Public counts: 1 to 4 households are shown as null (fewer than 5), as on every public figure. */
   private async linkedHouseholds(cooperativeId: string): Promise<LinkedHouseholdsDto> {
     const rows = await this.catalog.linkedHouseholds(cooperativeId);
     const byMechanism = new Map(rows.map((r) => [r.mechanism, r.households]));
     return {
-      households: rows[0]?.total ?? 0,
-      byMechanism: LINK_MECHANISMS.map((mechanism: LinkMechanism) => ({ mechanism, households: byMechanism.get(mechanism) ?? 0 })),
+      households: publicHouseholdCount(rows[0]?.total ?? 0),
+      byMechanism: LINK_MECHANISMS.map((mechanism: LinkMechanism) => ({
+        mechanism,
+        households: publicHouseholdCount(byMechanism.get(mechanism) ?? 0),
+      })),
     };
   }
 }

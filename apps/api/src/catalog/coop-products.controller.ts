@@ -6,6 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
 import { ClearsCatalogCache } from '../common/http-cache.interceptor';
+import { readUploadedFile } from '../common/uploads';
 import { uuidParam } from '../common/uuid-param';
 import { CoopProductsService } from './coop-products.service';
 import { ManagedCooperativeDto } from './dto/admin-catalog.dto';
@@ -116,23 +117,12 @@ export class CoopProductsController {
     @Param('id', productId()) id: string,
     @Req() request: FastifyRequest,
   ): Promise<ManagedProductDto> {
-    if (!request.isMultipart())
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data in a field named image.');
-    const file = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } });
-    if (!file || file.fieldname !== 'image') {
-      throw new AppError('VALIDATION_FAILED', 'Send the image in a field named image.', [
-        { field: 'image', problems: ['image is required'] },
-      ]);
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await file.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new AppError('PAYLOAD_TOO_LARGE', `An image may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
-      }
-      throw error;
-    }
+    const bytes = await readUploadedFile(request, {
+      field: 'image',
+      what: 'the image',
+      maxBytes: MAX_IMAGE_BYTES,
+      tooLargeMessage: `An image may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`,
+    });
     const type = detectImageType(bytes);
     if (!type) throw new AppError('UNSUPPORTED_IMAGE_TYPE', 'Only JPEG, PNG and WebP images are accepted.');
     return this.products.addImage(user, id, bytes, type);

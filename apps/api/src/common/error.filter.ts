@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_STATUS, ErrorBody, ErrorCode } from './app-error';
+import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
+import { loggableError } from './logger';
+import { uniqueConflictOf } from './unique-conflicts';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -23,6 +26,9 @@ const SAFE_MESSAGES: Partial<Record<ErrorCode, string>> = {
 
 /** Turns anything thrown into `{ statusCode, code, message, requestId }` and never leaks internals. */
 export function toErrorBody(exception: unknown, requestId: string, path: string): { body: ErrorBody; headers?: Record<string, string> } {
+  // Two requests that both passed a service's uniqueness check: the constraint's loser gets the same 409.
+  const conflict = uniqueConflictOf(exception);
+  if (conflict) return toErrorBody(conflict, requestId, path);
   if (exception instanceof AppError) {
     const body: ErrorBody = { statusCode: exception.status, code: exception.code, message: exception.message, requestId };
     if (exception.details !== undefined) body.details = exception.details;
@@ -45,6 +51,8 @@ export function toErrorBody(exception: unknown, requestId: string, path: string)
             : exception.message;
     return { body: { statusCode: ERROR_STATUS[code], code, message, requestId } };
   }
+  // A lost or refused database connection is an outage to wait out, not a bug: 503 with Retry-After.
+  if (isDatabaseUnavailable(exception)) return toErrorBody(databaseUnavailableError(), requestId, path);
   return { body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.', requestId } };
 }
 
@@ -58,11 +66,18 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const path = (request.url ?? '').split('?')[0];
     const { body, headers } = toErrorBody(exception, String(request.id), path);
-    if (body.statusCode >= 500) {
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      // One line per request during an outage; the watchdog logs the outage itself.
+      this.logger.warn(
+        { requestId: body.requestId, problem: exception instanceof Error ? exception.message : String(exception) },
+        'database unavailable',
+      );
+    } else if (body.statusCode >= 500) {
       // Only the server log gets the stack, tied to the request id the client sees.
-      this.logger.error({ requestId: body.requestId, err: exception }, 'unhandled error');
+      this.logger.error({ requestId: body.requestId, err: loggableError(exception) }, 'unhandled error');
     }
     for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
-    reply.status(body.statusCode).send(body);
+    // JSON even where the route had set another type (text/csv): an object sent as CSV would itself fail.
+    reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 }

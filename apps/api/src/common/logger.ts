@@ -20,8 +20,44 @@ const REDACT = [
   '*.email',
 ];
 
+/**
+ * Properties of a database error that carry SQL or data: the statement, its parameters (emails,
+ * sealed ID numbers…), the driver's copy of it all, and "Key (email)=(…) already exists".
+ */
+const DATABASE_DETAIL = new Set(['query', 'parameters', 'driverError', 'detail', 'where', 'internalQuery', 'position', 'internalPosition']);
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+const MAX_CAUSES = 3;
+
+/**
+ * An error as the log may hold it. A database error keeps what says where it failed (SQLSTATE,
+ * routine, constraint, table, column) and its stack frames, but not its message, which can quote
+ * the value that failed (`invalid input syntax for type uuid: "…"`), nor anything in DATABASE_DETAIL.
+ */
+export function loggableError(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error)) return error;
+  const fromDatabase = SQLSTATE.test(String((error as { code?: unknown }).code ?? ''));
+  const safe: Record<string, unknown> = { type: error.constructor?.name ?? error.name };
+  for (const [key, value] of Object.entries(error)) {
+    if (!DATABASE_DETAIL.has(key) && key !== 'cause' && (value === null || typeof value !== 'object')) safe[key] = value;
+  }
+  const stack = error.stack ?? '';
+  if (fromDatabase)
+    safe.stack = stack
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n');
+  else Object.assign(safe, { message: error.message, stack });
+  if (error.cause !== undefined && depth < MAX_CAUSES) safe.cause = loggableError(error.cause, depth + 1);
+  return safe;
+}
+
 export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Pino {
-  return pino({ level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'api' } });
+  return pino({
+    level: config.logLevel,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    base: { service: 'api' },
+    serializers: { err: loggableError },
+  });
 }
 
 /** Routes Nest's own log calls into the same structured pino stream. */

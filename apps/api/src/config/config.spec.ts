@@ -77,4 +77,57 @@ describe(loadConfig.name, () => {
       expect.objectContaining({ message: expect.not.stringContaining('tiny-secret') }),
     );
   });
+
+  describe('in production', () => {
+    const production = (env: Record<string, string> = {}) => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', ...env });
+
+    it('has no demo data, secure cookies and no demo payments unless asked for', () => {
+      expect(() => production()).toThrow(/^Invalid configuration: PAYMENTS_PROVIDER must be chosen in production/);
+      expect(production(stripeKeys)).toMatchObject({ seedDemoData: false, cookieSecure: true, paymentsProvider: 'stripe' });
+      expect(production({ PAYMENTS_PROVIDER: 'demo', SEED_DEMO_DATA: 'true' })).toMatchObject({
+        seedDemoData: true,
+        paymentsProvider: 'demo',
+      });
+    });
+
+    it.each([
+      [{ COOKIE_SECURE: 'false', ...stripeKeys }, 'COOKIE_SECURE'],
+      [{ PAYMENTS_PROVIDER: 'stripe' }, 'STRIPE_SECRET_KEY'],
+      [{ PAYMENTS_PROVIDER: 'demo', ...stripeKeys }, 'PAYMENTS_PROVIDER'],
+      [{ TEST_NOW: '2026-12-31T23:30:00+08:00', ...stripeKeys }, 'TEST_NOW'],
+    ])('refuses the unsafe %p, naming %s', (env, variable) => {
+      expect(() => production(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+    });
+  });
+
+  it('keeps development as it was: demo data and the demo payment provider, plain cookies', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({ seedDemoData: true, paymentsProvider: 'demo', cookieSecure: false });
+  });
+
+  it('reads TEST_NOW in test mode only, as a moment with its zone', () => {
+    const before = Date.now();
+    const { clockOffsetMs } = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test', TEST_NOW: '2027-04-01T00:30:00+08:00' });
+    expect(Math.abs(before + clockOffsetMs - Date.parse('2027-03-31T16:30:00Z'))).toBeLessThan(5_000);
+    expect(loadConfig({ DATA_DIR: dataDir() }).clockOffsetMs).toBe(0);
+    for (const bad of ['2027-04-01', '2027-04-01T00:30:00', 'tomorrow']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test', TEST_NOW: bad })).toThrow(/^Invalid configuration: TEST_NOW /);
+    }
+    expect(() => loadConfig({ DATA_DIR: dataDir(), TEST_NOW: '2027-04-01T00:30:00+08:00' })).toThrow(
+      /TEST_NOW is only read when NODE_ENV=test/,
+    );
+  });
+
+  it.each([
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['1', 1],
+    ['127.0.0.1, 10.0.0.0/8,::1', ['127.0.0.1', '10.0.0.0/8', '::1']],
+  ])('trusts the proxies TRUST_PROXY=%p names', (value, trusted) => {
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: value }).trustProxy).toEqual(trusted);
+  });
+
+  it.each(['everyone', '10.0.0.0/33', '300.1.1.1', '11'])('refuses TRUST_PROXY=%p', (value) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: value })).toThrow(/^Invalid configuration: TRUST_PROXY /);
+  });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /** The one place that reads process.env: everything else receives this typed, validated object. */
@@ -20,8 +21,18 @@ export interface AppConfig {
   refreshTokenTtlDays: number;
   /** 32-byte AES-256-GCM key for household names and ID numbers. */
   householdDataKey: Buffer;
+  /** Failed sign-ins per email within the window before 429, and per caller's address. */
   loginMaxFailures: number;
+  loginMaxFailuresPerIp: number;
   loginWindowSeconds: number;
+  /** Registrations per caller's address within their window before 429. */
+  registerMaxPerIp: number;
+  registerWindowSeconds: number;
+  /** Which proxies' X-Forwarded-For names the caller: none (false), all (true), a hop count, or addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  /** What one buyer may hold unpaid at once: orders, and units of stock they reserve. */
+  maxUnpaidOrders: number;
+  maxReservedUnits: number;
   cookieSecure: boolean;
   corsOrigin?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,7 +49,9 @@ export interface AppConfig {
   clockOffsetMs: number;
   /** Built storefront served at `/`; absent in API-only runs. */
   storefrontDir: string;
-  /** Payments through Stripe when its three keys are set; otherwise the demo provider. */
+  /** Stripe when its three keys are set; the demo provider (no money moves) otherwise, but in production only when asked for. */
+  paymentsProvider: 'stripe' | 'demo';
+  /** Set exactly when `paymentsProvider` is stripe. */
   stripe?: StripeConfig;
   /** Notifications go out by SMTP when set; otherwise they are written to the log (without addresses). */
   smtp?: { url: string; from: string };
@@ -202,6 +215,66 @@ export function clockOffsetMs(env: Env, nodeEnv: AppConfig['nodeEnv']): number {
   return at - Date.now();
 }
 
+/**
+ * Which provider takes payments. Stripe whenever its keys are set, and then never the demo, which
+ * marks orders paid for free; without keys the demo, except in production, which needs
+ * PAYMENTS_PROVIDER=demo said out loud (the shop then shows a banner on every page).
+ */
+function paymentsProvider(env: Env, nodeEnv: AppConfig['nodeEnv'], stripe: StripeConfig | undefined): AppConfig['paymentsProvider'] {
+  const asked = env.PAYMENTS_PROVIDER ? oneOf(env, 'PAYMENTS_PROVIDER', ['stripe', 'demo'] as const, 'demo') : undefined;
+  if (asked === 'stripe' && !stripe) {
+    throw new ConfigError(
+      'STRIPE_SECRET_KEY',
+      'must be set (with STRIPE_WEBHOOK_SECRET and STRIPE_PUBLISHABLE_KEY) for PAYMENTS_PROVIDER=stripe',
+    );
+  }
+  if (asked === 'demo' && stripe) {
+    throw new ConfigError(
+      'PAYMENTS_PROVIDER',
+      'is demo, but Stripe keys are set: the demo is never offered beside real payments; unset one',
+    );
+  }
+  if (asked) return asked;
+  if (stripe) return 'stripe';
+  if (nodeEnv === 'production') {
+    throw new ConfigError(
+      'PAYMENTS_PROVIDER',
+      'must be chosen in production: set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PUBLISHABLE_KEY for real payments, or PAYMENTS_PROVIDER=demo for a demonstration in which no money moves',
+    );
+  }
+  return 'demo';
+}
+
+/** `TRUST_PROXY`: unset or false, true (any proxy: only behind one that overwrites the header), a hop count, or addresses/CIDRs. */
+function trustProxy(env: Env): AppConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 1, 10);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => {
+    const [address, bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    return !version || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)));
+  });
+  if (bad !== undefined) {
+    throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count or addresses/CIDRs like 127.0.0.1,10.0.0.0/8 (got "${bad}")`);
+  }
+  return entries;
+}
+
+/** Secure unless said otherwise, and never said otherwise in production: the refresh cookie is a session. */
+function cookieSecure(env: Env, nodeEnv: AppConfig['nodeEnv']): boolean {
+  const secure = boolean(env, 'COOKIE_SECURE', nodeEnv === 'production');
+  if (!secure && nodeEnv === 'production') {
+    throw new ConfigError(
+      'COOKIE_SECURE',
+      'must not be false in production: sessions would travel over plain HTTP; serve the app over HTTPS',
+    );
+  }
+  return secure;
+}
+
 function smtpConfig(env: Env): AppConfig['smtp'] {
   if (!env.SMTP_URL) return undefined;
   if (!/^smtps?:\/\/[^\s]+$/.test(env.SMTP_URL)) throw new ConfigError('SMTP_URL', 'must be a URL like smtp://user:password@host:587');
@@ -218,6 +291,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('CORS_ORIGIN', `must be an origin like https://shop.example.cn (got "${corsOrigin}")`);
   }
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const stripe = stripeConfig(env);
   return {
     nodeEnv,
     host: env.HOST || '0.0.0.0',
@@ -231,18 +305,27 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     householdDataKey: householdKey(env, stored),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    // Generous: offices, canteens and mobile carriers put many people behind one address.
+    loginMaxFailuresPerIp: integer(env, 'LOGIN_MAX_FAILURES_PER_IP', 50, 1, 100_000),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86_400),
-    cookieSecure: boolean(env, 'COOKIE_SECURE', false),
+    registerMaxPerIp: integer(env, 'REGISTER_MAX_PER_IP', 20, 1, 100_000),
+    registerWindowSeconds: integer(env, 'REGISTER_WINDOW_SECONDS', 600, 1, 86_400),
+    trustProxy: trustProxy(env),
+    maxUnpaidOrders: integer(env, 'MAX_UNPAID_ORDERS', 3, 1, 1000),
+    maxReservedUnits: integer(env, 'MAX_RESERVED_UNITS', 300, 1, 1_000_000),
+    cookieSecure: cookieSecure(env, nodeEnv),
     corsOrigin,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    seedDemoData: boolean(env, 'SEED_DEMO_DATA', true),
+    // Production has no demo data unless asked for; then with a generated password, never the published one.
+    seedDemoData: boolean(env, 'SEED_DEMO_DATA', nodeEnv !== 'production'),
     demoHistoryOrders: integer(env, 'DEMO_HISTORY_ORDERS', 20_000, 0, 1_000_000),
     catalogCacheSeconds: integer(env, 'CATALOG_CACHE_SECONDS', 5, 0, 300),
     orderReservationMinutes: integer(env, 'ORDER_RESERVATION_MINUTES', 30, 1, 1440),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', true),
     clockOffsetMs: clockOffsetMs(env, nodeEnv),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),
-    stripe: stripeConfig(env),
+    paymentsProvider: paymentsProvider(env, nodeEnv, stripe),
+    stripe,
     smtp: smtpConfig(env),
   };
 }

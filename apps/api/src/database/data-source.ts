@@ -17,6 +17,7 @@ import { ImpactRollups1765267200000 } from './migrations/1765267200000-impact-ro
 import { LedgerVerification1765353600000 } from './migrations/1765353600000-ledger-verification';
 import { ImpactBuyerMonths1765440000000 } from './migrations/1765440000000-impact-buyer-months';
 import { Clock1765526400000 } from './migrations/1765526400000-clock';
+import { AbuseLimits1765612800000 } from './migrations/1765612800000-abuse-limits';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   LedgerVerification1765353600000,
   ImpactBuyerMonths1765440000000,
   Clock1765526400000,
+  AbuseLimits1765612800000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '@qh/domain';
 import { Client } from 'pg';
@@ -6,7 +7,8 @@ import { Clock } from '../config/clock';
 import { embeddedPgPassword, type AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
-import { seedDemoData } from './seed/demo-seed';
+import { parsePostmasterPid } from './postmaster';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, generateDemoPassword, retireDemoPassword, seedDemoData } from './seed/demo-seed';
 import { generateHistory } from './seed/history';
 import { seedReferenceData } from './seed/reference-seed';
 
@@ -28,6 +30,21 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   return url.toString();
 }
 
+/** The postmaster that holds `dir` now, if one does. */
+function runningPostmaster(dir: string): { pid: number; port?: number } | undefined {
+  const file = join(dir, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const lock = parsePostmasterPid(readFileSync(file, 'utf8'));
+  if (!lock) return undefined;
+  try {
+    process.kill(lock.pid, 0);
+    return lock;
+  } catch (error) {
+    // EPERM: it runs, as the postgres user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? lock : undefined;
+  }
+}
+
 /** The database the app lives in on the embedded cluster. */
 const APP_DATABASE = 'qianhuo';
 
@@ -38,10 +55,18 @@ const APP_DATABASE = 'qianhuo';
 export async function openAppDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>,
   logger: Logger,
+  options: { shareRunning?: boolean } = {},
 ): Promise<{ url: string; cluster?: EmbeddedCluster }> {
   if (config.databaseUrl) return { url: config.databaseUrl };
+  const dir = join(config.dataDir, 'pg');
+  // A command beside a running app (admin:create) uses the app's cluster rather than starting its own.
+  const running = options.shareRunning ? runningPostmaster(dir) : undefined;
+  if (running?.port) {
+    const password = encodeURIComponent(embeddedPgPassword(config.dataDir));
+    return { url: `postgres://postgres:${password}@127.0.0.1:${running.port}/${APP_DATABASE}` };
+  }
   const cluster = await startEmbeddedPostgres({
-    dir: join(config.dataDir, 'pg'),
+    dir,
     port: config.embeddedPgPort,
     password: embeddedPgPassword(config.dataDir),
     logger,
@@ -49,12 +74,26 @@ export async function openAppDatabase(
   return { url: await ensureDatabase(cluster.url, APP_DATABASE), cluster };
 }
 
-/** Migrates, then seeds reference data and (once, when enabled) the demo data with some years of history. */
+/** What a start must tell its operator once, and nowhere else (not in the log). */
+export interface PreparedDatabase {
+  /** The generated password of the demo accounts, when a production start just gave them one. */
+  demoPassword?: { password: string; emails: string[] };
+}
+
+/**
+ * Migrates, then seeds reference data and (once, when enabled) the demo data with some years of
+ * history. In production the demo accounts never keep the published password: seeded with a
+ * generated one, and those found with the published one get it too, or are disabled when no demo
+ * data was asked for.
+ */
 export async function prepareDatabase(
   url: string,
-  config: Pick<AppConfig, 'seedDemoData' | 'demoHistoryOrders' | 'householdDataKey' | 'clockOffsetMs'>,
+  config: Pick<AppConfig, 'nodeEnv' | 'seedDemoData' | 'demoHistoryOrders' | 'householdDataKey' | 'clockOffsetMs'>,
   logger: Logger,
-): Promise<void> {
+): Promise<PreparedDatabase> {
+  const production = config.nodeEnv === 'production';
+  const password = production && config.seedDemoData ? generateDemoPassword() : DEMO_PASSWORD;
+  const prepared: PreparedDatabase = {};
   const clock = new Clock(config.clockOffsetMs);
   const dataSource = createDataSource(url, clock, 2);
   await dataSource.initialize();
@@ -66,7 +105,8 @@ export async function prepareDatabase(
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     await dataSource.transaction((manager) => seedReferenceData(manager));
     if (config.seedDemoData) {
-      const seeded = await dataSource.transaction((manager) => seedDemoData(manager, config.householdDataKey, clock.now()));
+      const seeded = await dataSource.transaction((manager) => seedDemoData(manager, config.householdDataKey, clock.now(), password));
+      if (seeded && production) prepared.demoPassword = { password, emails: DEMO_ACCOUNTS.map((a) => a.email) };
       if (seeded) {
         const history = config.demoHistoryOrders > 0 ? await seedDemoHistory(url, config.demoHistoryOrders, clock) : null;
         // Autovacuum would get to it in a minute; until then the planner would guess at empty tables.
@@ -74,11 +114,22 @@ export async function prepareDatabase(
         logger.info({ ...seeded, history }, 'demo data seeded');
       }
     }
+    if (production) {
+      const retired = await dataSource.transaction((manager) => retireDemoPassword(manager, config.seedDemoData ? password : null));
+      if (retired.length && config.seedDemoData) prepared.demoPassword = { password, emails: retired };
+      if (retired.length && !config.seedDemoData) {
+        logger.warn(
+          { accounts: retired.length },
+          'demo accounts that had the published password were disabled (production, no demo data asked for)',
+        );
+      }
+    }
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK_KEY]).catch(() => undefined);
     await runner.release();
     await dataSource.destroy();
   }
+  return prepared;
 }
 
 /**

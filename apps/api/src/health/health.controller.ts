@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/roles.decorator';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../common/database-errors';
 
 class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] })
@@ -34,7 +35,7 @@ export class HealthController {
       ]);
       return { status: 'ok', database: 'up' };
     } catch {
-      reply.status(503);
+      reply.status(503).header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       return { status: 'error', database: 'down' };
     } finally {
       clearTimeout(timer);

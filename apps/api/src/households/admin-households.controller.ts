@@ -5,6 +5,7 @@ import { ActingUser, type Acting } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
+import { readUploadedFile } from '../common/uploads';
 import { uuidParam } from '../common/uuid-param';
 import {
   CreateHouseholdDto,
@@ -56,19 +57,12 @@ export class AdminHouseholdsController {
   @ApiResponse({ status: 400, type: ErrorDto, description: 'CSV_INVALID' })
   @ApiResponse({ status: 413, type: ErrorDto, description: 'PAYLOAD_TOO_LARGE' })
   async import(@ActingUser() admin: Acting, @Query() query: ImportQueryDto, @Req() request: FastifyRequest): Promise<ImportReportDto> {
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the CSV as multipart/form-data in a field named file.');
-    const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-    if (!file || file.fieldname !== 'file') {
-      throw new AppError('VALIDATION_FAILED', 'Send the CSV in a field named file.', [{ field: 'file', problems: ['file is required'] }]);
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await file.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new AppError('PAYLOAD_TOO_LARGE', 'A household file may be at most 5 MB.');
-      throw error;
-    }
+    const bytes = await readUploadedFile(request, {
+      field: 'file',
+      what: 'the CSV',
+      maxBytes: MAX_IMPORT_BYTES,
+      tooLargeMessage: 'A household file may be at most 5 MB.',
+    });
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -235,7 +235,8 @@ export class HouseholdsService {
       for (const candidate of candidates) {
         const hmac = candidate.sealed.idHmac.toString('hex');
         const problems: FieldProblem[] = [];
-        if (known.has(hmac)) problems.push({ field: 'id_number', problems: [`already registered as household ${known.get(hmac)}`] });
+        // Never which household: with the mask, the answer would turn a guessed ID number into a known one.
+        if (known.has(hmac)) problems.push({ field: 'id_number', problems: ['already registered'] });
         else if (seenIds.has(hmac)) problems.push({ field: 'id_number', problems: [`the same ID number as line ${seenIds.get(hmac)}`] });
         const code = candidate.sealed.code;
         if (code && (takenCodes.has(code) || seenCodes.has(code))) problems.push({ field: 'code', problems: [`${code} is already used`] });
@@ -255,18 +256,24 @@ export class HouseholdsService {
               manager,
               accepted.map((c) => c.sealed),
             );
-      if (!dryRun) {
-        await this.audit.record(
-          {
-            actor: admin,
-            action: 'household.imported',
-            entityType: 'household',
-            after: { rows: data.length, imported: created.length, rejected: rejected.length, codes: created.map((c) => c.code) },
-            requestId: admin.requestId,
+      // A dry run reads the registry too (which ID numbers it holds): it is written down like an import.
+      const registered = candidates.filter((c) => known.has(c.sealed.idHmac.toString('hex'))).length;
+      await this.audit.record(
+        {
+          actor: admin,
+          action: dryRun ? 'household.import_checked' : 'household.imported',
+          entityType: 'household',
+          after: {
+            rows: data.length,
+            imported: created.length,
+            rejected: rejected.length,
+            alreadyRegistered: registered,
+            codes: created.map((c) => c.code),
           },
-          manager,
-        );
-      }
+          requestId: admin.requestId,
+        },
+        manager,
+      );
       return { rows: data.length, imported: created.length, codes: created.map((c) => c.code), rejected };
     });
   }
@@ -382,7 +389,7 @@ export class HouseholdsService {
 
   private async refuseDuplicate(manager: EntityManager, idHmac: Buffer, except?: string): Promise<void> {
     const known = await this.households.codesByHmac(manager, [idHmac], except);
-    const code = known.get(idHmac.toString('hex'));
-    if (code) throw new AppError('HOUSEHOLD_DUPLICATE', `A household with this ID number is already registered: ${code}.`);
+    if (known.has(idHmac.toString('hex')))
+      throw new AppError('HOUSEHOLD_DUPLICATE', 'A household with this ID number is already registered.');
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from 
 import { formatFen, isRealDay } from '@qh/domain';
 import { Public, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
+import { toCsvText } from '../common/csv';
 import { ErrorDto } from '../common/error.dto';
 import {
   BreakdownQueryDto,
@@ -48,12 +49,10 @@ const CSV_COLUMNS: [string, (row: GroupFigures) => string | number][] = [
 ];
 
 const yuan = (fen: number) => formatFen(fen).replace('¥', '').replaceAll(',', '');
-const csvField = (value: string | number) => (/[",\r\n]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value));
 
-/** With a byte-order mark: spreadsheet programs then read the file as UTF-8 and show the Chinese. */
+/** Names come from what cooperatives and admins typed: each cell is text a spreadsheet shows, never a formula. */
 function toCsv(rows: GroupFigures[]): string {
-  const lines = [CSV_COLUMNS.map(([title]) => csvField(title)), ...rows.map((row) => CSV_COLUMNS.map(([, value]) => csvField(value(row))))];
-  return '\uFEFF' + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return toCsvText([CSV_COLUMNS.map(([title]) => title), ...rows.map((row) => CSV_COLUMNS.map(([, value]) => value(row)))]);
 }
 
 /** Figures for officials (and admins): aggregates only, never a person. */

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORY_NAMES, type ProductCategory, addDays, isMonthEnd, nextMonthStart } from '@qh/domain';
+import {
+  MIN_PUBLIC_HOUSEHOLDS,
+  NAYONG_TOWNSHIPS,
+  PRODUCT_CATEGORY_NAMES,
+  type ProductCategory,
+  addDays,
+  isMonthEnd,
+  nextMonthStart,
+} from '@qh/domain';
 import { DataSource } from 'typeorm';
 
 export interface ImpactFilters {
@@ -32,32 +40,31 @@ export interface GroupFigures extends Figures {
   nameEn: string;
 }
 
+/** Counts and money of fewer than 5 households are null: shown, they could point at a family. */
 export interface PublicGroup {
   key: string;
   nameZh: string;
   nameEn: string;
-  linkedSalesFen: number;
-  poolFen: number;
+  linkedSalesFen: number | null;
+  poolFen: number | null;
   households: number | null;
   people: number | null;
 }
 
 export interface PublicImpact {
-  linkedSalesFen: number;
-  poolFen: number;
+  linkedSalesFen: number | null;
+  poolFen: number | null;
   households: number | null;
   people: number | null;
   byCategory: PublicGroup[];
   byTownship: PublicGroup[];
 }
 
-/** Fewer households than this in a published group could point at a family. */
-export const MIN_PUBLIC_HOUSEHOLDS = 5;
-
-const atLeastFive = (counts: { households: number; people: number }) =>
-  counts.households >= MIN_PUBLIC_HOUSEHOLDS
-    ? { households: counts.households, people: counts.people }
-    : { households: null, people: null };
+/** The figures of a group as the public may see them: all, or none of a group of fewer than 5 households. */
+const atLeastFive = (figures: { households: number; people: number; linkedSalesFen: number; poolFen: number }) =>
+  figures.households >= MIN_PUBLIC_HOUSEHOLDS
+    ? { linkedSalesFen: figures.linkedSalesFen, poolFen: figures.poolFen, households: figures.households, people: figures.people }
+    : { linkedSalesFen: null, poolFen: null, households: null, people: null };
 
 const ZERO: Figures = { gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
 
@@ -188,36 +195,44 @@ export class ReportsService {
   /**
    * For the public page: poverty-linked sales, pool, households and people, in total and by category
    * and township, where any group of fewer than 5 households is merged into OTHER (its households
-   * counted once across the merged groups), and a count under 5 is not shown at all.
+   * counted once across the merged groups). Should OTHER itself stay under 5, it takes the smallest
+   * shown groups too, until it reaches 5: otherwise its money would be the total less the groups
+   * shown. Figures of fewer than 5 households are not shown at all, money included.
    */
   async publicImpact(): Promise<PublicImpact> {
     const total = await this.summary({});
     const [byCategory, byTownship] = await Promise.all([this.anonymised('category'), this.anonymised('township')]);
-    return { linkedSalesFen: total.linkedSalesFen, poolFen: total.poolFen, ...atLeastFive(total), byCategory, byTownship };
+    return { ...atLeastFive(total), byCategory, byTownship };
   }
 
   private async anonymised(grouping: 'category' | 'township'): Promise<PublicGroup[]> {
     const groups = (await this.grouped(grouping, {})).filter((group) => group.linkedSalesFen > 0);
     const shown = groups.filter((group) => group.households >= MIN_PUBLIC_HOUSEHOLDS);
-    const small = groups.filter((group) => group.households < MIN_PUBLIC_HOUSEHOLDS);
+    const merged = groups.filter((group) => group.households < MIN_PUBLIC_HOUSEHOLDS);
+    const countMerged = async () => {
+      const [counts] = await this.householdCounts('all', {}, { grouping, keys: merged.map((group) => group.key) });
+      return counts ?? { households: 0, people: 0 };
+    };
+    let other = merged.length ? await countMerged() : undefined;
+    while (other && other.households < MIN_PUBLIC_HOUSEHOLDS && shown.length) {
+      const smallest = shown.reduce((min, group) => (group.households < min.households ? group : min));
+      shown.splice(shown.indexOf(smallest), 1);
+      merged.push(smallest);
+      other = await countMerged();
+    }
     const rows: PublicGroup[] = shown.map((group) => ({
       key: group.key,
       nameZh: group.nameZh,
       nameEn: group.nameEn,
-      linkedSalesFen: group.linkedSalesFen,
-      poolFen: group.poolFen,
-      households: group.households,
-      people: group.people,
+      ...atLeastFive(group),
     }));
-    if (small.length) {
-      const [other] = await this.householdCounts('all', {}, { grouping, keys: small.map((group) => group.key) });
+    if (other) {
+      const sum = (money: (group: GroupFigures) => number) => merged.reduce((total, group) => total + money(group), 0);
       rows.push({
         key: 'OTHER',
         nameZh: '其他',
         nameEn: 'Other',
-        linkedSalesFen: small.reduce((sum, group) => sum + group.linkedSalesFen, 0),
-        poolFen: small.reduce((sum, group) => sum + group.poolFen, 0),
-        ...atLeastFive(other ?? { households: 0, people: 0 }),
+        ...atLeastFive({ ...other, linkedSalesFen: sum((g) => g.linkedSalesFen), poolFen: sum((g) => g.poolFen) }),
       });
     }
     return rows;

@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { AuthService } from '../auth/auth.service';
 import { ImpactModule } from '../impact/impact.module';
 import { LedgerDigestService } from '../impact/ledger-digest.service';
 import { SettlementService } from '../impact/settlement.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { NotificationsService } from '../notifications/notifications.service';
+import { CartService } from '../orders/cart.service';
 import { OrdersModule } from '../orders/orders.module';
 import { OrderDeadlinesService } from '../orders/order-deadlines.service';
 import { RefundsService } from '../payments/refunds.service';
@@ -16,11 +19,20 @@ export class JobsModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: JobsModule,
-      imports: [OrdersModule, NotificationsModule, ImpactModule],
+      imports: [OrdersModule, NotificationsModule, ImpactModule, AuthModule],
       providers: [
         {
           provide: JobsService,
-          inject: [APP_CONFIG, OrderDeadlinesService, RefundsService, NotificationsService, LedgerDigestService, SettlementService],
+          inject: [
+            APP_CONFIG,
+            OrderDeadlinesService,
+            RefundsService,
+            NotificationsService,
+            LedgerDigestService,
+            SettlementService,
+            AuthService,
+            CartService,
+          ],
           useFactory: (
             config: AppConfig,
             deadlines: OrderDeadlinesService,
@@ -28,7 +40,9 @@ export class JobsModule {
             notifications: NotificationsService,
             digests: LedgerDigestService,
             settlements: SettlementService,
-          ) => new JobsService(config, databaseUrl, deadlines, refunds, notifications, digests, settlements),
+            auth: AuthService,
+            carts: CartService,
+          ) => new JobsService(config, databaseUrl, deadlines, refunds, notifications, digests, settlements, auth, carts),
         },
       ],
     };

@@ -8,6 +8,12 @@ import { SettlementService } from '../impact/settlement.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OrderDeadlinesService } from '../orders/order-deadlines.service';
 import { RefundsService } from '../payments/refunds.service';
+import { AuthService } from '../auth/auth.service';
+import { CartService } from '../orders/cart.service';
+
+/** Waits before listening for the outbox again after losing the database, doubling up to the last. */
+const LISTEN_RETRY_FIRST_MS = 1_000;
+const LISTEN_RETRY_MAX_MS = 30_000;
 
 /** Every minute, on whichever API process pg-boss hands the job to: one run at a time across all of them. */
 const EVERY_MINUTE = '* * * * *';
@@ -23,6 +29,8 @@ const JOBS = {
   'ledger-digest': '15 * * * *',
   // After the digest: yesterday's pools go to the households linked that day.
   'households-settle': '20 * * * *',
+  // In the quiet of the night: sign-in and registration attempts past every window, guest carts past their cookie.
+  'maintenance-purge': '40 3 * * *',
 } as const;
 type JobName = keyof typeof JOBS;
 
@@ -35,6 +43,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(JobsService.name);
   private boss: PgBoss | null = null;
   private listener: Client | null = null;
+  private relisten: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -44,6 +54,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly notifications: NotificationsService,
     private readonly digests: LedgerDigestService,
     private readonly settlements: SettlementService,
+    private readonly auth: AuthService,
+    private readonly carts: CartService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,6 +70,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       'notifications-deliver': () => this.notifications.deliverDue(),
       'ledger-digest': () => this.digests.digestAndVerify(),
       'households-settle': () => this.settlements.settleFinishedDays(),
+      'maintenance-purge': () => this.purge(),
     };
     for (const [name, cron] of Object.entries(JOBS) as [JobName, string][]) {
       await boss.createQueue(name, { name, policy: 'singleton' });
@@ -73,30 +86,56 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.wakeOnNewNotifications(boss);
   }
 
+  /** Deletes what no longer counts for anything; a missed night is caught up by the next. */
+  async purge(): Promise<{ attempts: number; guestCarts: number }> {
+    const purged = { attempts: await this.auth.purgeOldAttempts(), guestCarts: await this.carts.purgeAbandonedGuestCarts() };
+    this.logger.log({ ...purged }, 'purged old attempts and abandoned guest carts');
+    return purged;
+  }
+
   /**
    * A trigger NOTIFYs `notification_outbox` when messages commit; the delivery job is then queued at
    * once. The queue is a singleton, so a burst of commits (or several listening processes) still runs
-   * one delivery at a time; the minute schedule remains for retries and for a missed wake-up.
+   * one delivery at a time; the minute schedule remains for retries and for a missed wake-up. A
+   * listener that loses its database (a restart) listens again once it can, the minute schedule
+   * delivering meanwhile.
    */
-  private async wakeOnNewNotifications(boss: PgBoss): Promise<void> {
+  private async wakeOnNewNotifications(boss: PgBoss, retryMs = LISTEN_RETRY_FIRST_MS): Promise<void> {
+    if (this.stopped) return;
     const listener = new Client({ connectionString: this.databaseUrl, application_name: 'qianhuo-outbox-listener' });
-    listener.on('error', (error) =>
-      this.logger.warn({ problem: error.message }, 'outbox listener lost; the minute schedule still delivers'),
-    );
+    let lost = false;
+    const listenAgain = (problem: string) => {
+      if (lost || this.listener !== listener) return;
+      lost = true;
+      this.listener = null;
+      listener.end().catch(() => undefined);
+      this.logger.warn({ problem, retryInMs: retryMs }, 'outbox listener lost; the minute schedule still delivers');
+      this.relisten = setTimeout(() => void this.wakeOnNewNotifications(boss, Math.min(retryMs * 2, LISTEN_RETRY_MAX_MS)), retryMs);
+    };
+    listener.on('error', (error) => listenAgain(error.message));
+    listener.on('end', () => listenAgain('connection ended'));
     listener.on('notification', () => {
       boss
         .send('notifications-deliver', {})
         .catch((error: Error) => this.logger.warn({ problem: error.message }, 'could not queue delivery'));
     });
-    await listener.connect();
-    await listener.query('LISTEN notification_outbox');
     this.listener = listener;
+    try {
+      await listener.connect();
+      await listener.query('LISTEN notification_outbox');
+    } catch (error) {
+      // The first start must not fail on it (pg-boss started, so the database was there a moment ago).
+      listenAgain(error instanceof Error ? error.message : String(error));
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     // Not graceful: each order changes in its own transaction, so a run cut short loses nothing and the next run goes on.
-    await this.listener?.end().catch(() => undefined);
+    this.stopped = true;
+    clearTimeout(this.relisten);
+    const listener = this.listener;
     this.listener = null;
+    await listener?.end().catch(() => undefined);
     await this.boss?.stop({ graceful: false, wait: true });
     this.boss = null;
   }

@@ -7,11 +7,11 @@ import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { ErrorDto } from '../common/error.dto';
 import { uuidParam } from '../common/uuid-param';
-import { CartService, GuestCookie, Shopper } from './cart.service';
+import { CartService, GUEST_CART_DAYS, GuestCookie, Shopper } from './cart.service';
 import { AddCartLineDto, CartDto, UpdateCartLineDto } from './dto/cart.dto';
 
 export const CART_COOKIE = 'qh_cart';
-const CART_COOKIE_MAX_AGE_SECONDS = 30 * 24 * 3600;
+const CART_COOKIE_MAX_AGE_SECONDS = GUEST_CART_DAYS * 24 * 3600;
 const lineId = () => uuidParam('CART_LINE_NOT_FOUND', 'No such line in your cart.');
 
 /** Open to guests and buyers; a signed-in buyer's cart is the account's, a guest's follows the cookie. */

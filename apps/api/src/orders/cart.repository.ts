@@ -80,13 +80,22 @@ export class CartRepository {
     );
   }
 
-  /** Adds to the line of the variant if there is one, never beyond `max`. */
-  async addLine(manager: EntityManager, cartId: string, variantId: string, quantity: number, max: number): Promise<void> {
-    await manager.query(
-      `INSERT INTO cart_line (cart_id, variant_id, quantity) VALUES ($1, $2, least($3::int, $4::int))
-       ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $4::int)`,
+  /**
+   * Adds to the line of the variant if there is one, never beyond `max`. Only a variant that can be
+   * bought now goes in: false for anything else (unknown, draft, archived, out of its sale window, of
+   * a suspended cooperative), which the cart then never shows.
+   */
+  async addLine(manager: EntityManager, cartId: string, variantId: string, quantity: number, max: number): Promise<boolean> {
+    const added = await manager.query(
+      `INSERT INTO cart_line (cart_id, variant_id, quantity)
+       SELECT $1, v.id, least($3::int, $4::int)
+         FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
+        WHERE v.id = $2 AND ${IS_BUYABLE}
+       ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $4::int)
+       RETURNING variant_id`,
       [cartId, variantId, quantity, max],
     );
+    return added.length > 0;
   }
 
   // TypeORM answers an UPDATE or DELETE with [rows, affected count].
@@ -124,6 +133,15 @@ export class CartRepository {
        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $3::int)`,
       [cartId, orderId, max],
     );
+  }
+
+  /** Deletes guest carts (and their lines) untouched for `days`: their cookie has expired. Returns how many. */
+  async purgeGuestCarts(days: number): Promise<number> {
+    const [, deleted] = await this.dataSource.query(
+      `DELETE FROM cart WHERE token_hash IS NOT NULL AND updated_at < qh_now() - make_interval(days => $1)`,
+      [days],
+    );
+    return deleted;
   }
 
   async empty(manager: EntityManager, cartId: string): Promise<void> {

@@ -44,6 +44,9 @@ function toLine(row: CartLineRow): CartLineDto {
   };
 }
 
+/** How long a guest's cart cookie lives; the daily purge deletes guest carts untouched for longer. */
+export const GUEST_CART_DAYS = 30;
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
 /**
@@ -65,19 +68,14 @@ export class CartService {
 
   /** One transaction: a guest cart made for this line disappears again if the line cannot be added. */
   async add(shopper: Shopper, variantId: string, quantity: number): Promise<{ cart: CartDto; cookie: GuestCookie }> {
-    const { cartId, cookie } = await this.dataSource
-      .transaction(async (manager) => {
-        const resolved = await this.resolve(shopper, true, manager);
-        await this.carts.addLine(manager, resolved.cartId!, variantId, quantity, MAX_LINE_QUANTITY);
-        return resolved;
-      })
-      .catch((error: unknown) => {
-        // The foreign key is the check that the variant exists: one statement instead of two.
-        if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
-          throw new AppError('VARIANT_NOT_FOUND', 'No such product variant.');
-        }
-        throw error;
-      });
+    const { cartId, cookie } = await this.dataSource.transaction(async (manager) => {
+      const resolved = await this.resolve(shopper, true, manager);
+      // Not on sale is the same answer as unknown: a cart tells nothing of products the shop does not show.
+      if (!(await this.carts.addLine(manager, resolved.cartId!, variantId, quantity, MAX_LINE_QUANTITY))) {
+        throw new AppError('VARIANT_NOT_FOUND', 'No such product variant on sale.');
+      }
+      return resolved;
+    });
     return { cart: await this.cartOf(cartId), cookie };
   }
 
@@ -117,6 +115,10 @@ export class CartService {
     if (existing || !create) return { cartId: existing, cookie: null };
     const token = randomBytes(32).toString('base64url');
     return { cartId: await this.carts.findOrCreate(manager, { tokenHash: hashToken(token) }), cookie: { set: token } };
+  }
+
+  purgeAbandonedGuestCarts(): Promise<number> {
+    return this.carts.purgeGuestCarts(GUEST_CART_DAYS);
   }
 
   private async cartOf(cartId: string | undefined): Promise<CartDto> {

@@ -148,8 +148,24 @@ export class CheckoutService {
     requestHash: string,
     dto: CheckoutDto,
   ): Promise<{ orderId: string; number: string; totalFen: number }> {
+    // The buyer's checkouts take turns from here: a second one at once finds the cart the first emptied.
+    const held = await this.orders.lockAndCountUnpaid(manager, buyer.id);
     const lines = await this.carts.lines({ accountId: buyer.id }, manager);
     if (lines.length === 0) throw new AppError('CART_EMPTY', 'Your cart is empty.');
+    // Unpaid orders hold stock that nobody else can buy: one account may not hold much of it.
+    if (held.orders >= this.config.maxUnpaidOrders) {
+      throw new AppError(
+        'TOO_MANY_UNPAID_ORDERS',
+        `You have ${held.orders} unpaid orders: pay or cancel one of them before placing another.`,
+      );
+    }
+    const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+    if (held.units + units > this.config.maxReservedUnits) {
+      throw new AppError(
+        'TOO_MANY_RESERVED_UNITS',
+        `An account may hold at most ${this.config.maxReservedUnits} units in unpaid orders (${held.units} now): pay or cancel an order, or order less.`,
+      );
+    }
 
     const unavailable = lines.filter((line) => !line.buyable);
     if (unavailable.length) {

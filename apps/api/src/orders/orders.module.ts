@@ -6,6 +6,7 @@ import { Ledger } from '../impact/ledger';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AdminPaymentsController } from '../payments/admin-payments.controller';
 import { DemoPaymentProvider, PAYMENT_PROVIDER } from '../payments/payment-provider';
+import { PaymentProviderController } from '../payments/payment-provider.controller';
 import { PaymentsRepository } from '../payments/payments.repository';
 import { PaymentsService } from '../payments/payments.service';
 import { RefundsService } from '../payments/refunds.service';
@@ -26,7 +27,14 @@ import { OrdersService } from './orders.service';
 /** Carts, checkout, orders and their payments and refunds: one module, because an order's states and its money move together. */
 @Module({
   imports: [CatalogModule, NotificationsModule],
-  controllers: [CartController, OrdersController, FulfillmentsController, StripeWebhookController, AdminPaymentsController],
+  controllers: [
+    CartController,
+    OrdersController,
+    FulfillmentsController,
+    StripeWebhookController,
+    AdminPaymentsController,
+    PaymentProviderController,
+  ],
   providers: [
     CartService,
     CartRepository,
@@ -44,9 +52,10 @@ import { OrdersService } from './orders.service';
       provide: PAYMENT_PROVIDER,
       inject: [APP_CONFIG],
       // With Stripe configured, the demo provider is never offered.
-      useFactory: (config: AppConfig) => (config.stripe ? new StripePaymentProvider(config.stripe) : new DemoPaymentProvider()),
+      useFactory: (config: AppConfig) =>
+        config.paymentsProvider === 'stripe' ? new StripePaymentProvider(config.stripe!) : new DemoPaymentProvider(),
     },
   ],
-  exports: [OrderDeadlinesService, RefundsService],
+  exports: [OrderDeadlinesService, RefundsService, CartService],
 })
 export class OrdersModule {}

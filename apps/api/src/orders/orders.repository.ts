@@ -105,6 +105,9 @@ const FULFILLMENT_COLUMNS = `f.id, f.order_id, f.cooperative_id, c.name_zh AS co
 const LINE_COLUMNS = `id, order_id, fulfillment_id, variant_id, product_slug, title_zh, title_en, label_zh, label_en, unit_price_fen,
   quantity, line_total_fen, certified, to_char(ships_from, 'YYYY-MM-DD') AS ships_from`;
 
+/** The first key of the advisory lock a buyer's checkouts take turns on (the second is the buyer's). */
+const CHECKOUT_LOCK_SPACE = 5205_2544;
+
 @Injectable()
 export class OrdersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -135,6 +138,21 @@ export class OrdersRepository {
       ]),
     );
     return { coldChain: row.cold_chain ?? undefined, rates };
+  }
+
+  /**
+   * What the buyer holds unpaid: orders and the units they reserve. Takes the buyer's checkout lock
+   * first (until the transaction ends), so that two checkouts at once cannot both pass a cap.
+   */
+  async lockAndCountUnpaid(manager: EntityManager, buyerId: string): Promise<{ orders: number; units: number }> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CHECKOUT_LOCK_SPACE, buyerId]);
+    const [row] = await manager.query(
+      `SELECT count(DISTINCT o.id)::int AS orders, coalesce(sum(l.quantity), 0)::int AS units
+         FROM "order" o JOIN order_line l ON l.order_id = o.id
+        WHERE o.buyer_id = $1 AND o.status = 'AWAITING_PAYMENT'`,
+      [buyerId],
+    );
+    return row;
   }
 
   async nextSequence(manager: EntityManager): Promise<number> {
@@ -364,14 +382,15 @@ export class OrdersRepository {
     await manager.query(`UPDATE fulfillment SET status = 'CANCELLED' WHERE order_id = $1 AND status = 'PENDING'`, [orderId]);
   }
 
-  // Fulfillments as a cooperative sees them.
+  // Fulfillments as a cooperative sees them: of paid orders only, since only they are the cooperative's
+  // business (an order never paid keeps its buyer's name, mobile and address to itself).
 
   listForCooperative(filter: { cooperativeId: string; status?: string; id?: string; limit: number; after?: { key: string; id: string } }) {
     return this.dataSource.query(
       `SELECT ${FULFILLMENT_COLUMNS}, o.number AS order_number, o.status AS order_status, o.address, o.note,
               ${timestampKey('f.created_at')} AS sort_key
          FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id JOIN "order" o ON o.id = f.order_id
-        WHERE f.cooperative_id = $1 AND o.status <> 'AWAITING_PAYMENT' AND ($2::text IS NULL OR f.status = $2)
+        WHERE f.cooperative_id = $1 AND o.paid_at IS NOT NULL AND ($2::text IS NULL OR f.status = $2)
           AND ($3::text IS NULL OR (${timestampKey('f.created_at')}, f.id) < ($3::text, $4::uuid))
           AND ($6::uuid IS NULL OR f.id = $6)
         ORDER BY f.created_at DESC, f.id DESC LIMIT $5`,

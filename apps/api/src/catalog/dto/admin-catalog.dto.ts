@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
+import { IsDay, IsOptionalNotNull } from '../../common/validation';
 import { TownshipRefDto } from './catalog.dto';
 
 export const COOPERATIVE_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'] as const;
@@ -25,14 +26,13 @@ export class CertifyProductDto {
   issuer: string;
 
   @ApiPropertyOptional({ description: 'The national listing batch', example: '2026年第二批' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(64)
   batch?: string;
 
   @ApiProperty({ format: 'date', example: '2027-12-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date like 2027-12-31' })
-  @IsISO8601({ strict: true })
+  @IsDay()
   validUntil: string;
 }
 

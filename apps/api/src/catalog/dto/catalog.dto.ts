@@ -133,11 +133,17 @@ export class CertificationDto {
 
 export class MechanismCountDto {
   @ApiProperty({ enum: LINK_MECHANISMS }) mechanism: LinkMechanism;
-  @ApiProperty() households: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: 1 to 4 households, too few to show' })
+  households: number | null;
 }
 
 export class LinkedHouseholdsDto {
-  @ApiProperty({ description: 'Distinct households linked to the cooperative today' }) households: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Distinct households linked to the cooperative today; null for 1 to 4, too few to show',
+  })
+  households: number | null;
   @ApiProperty({ type: [MechanismCountDto] }) byMechanism: MechanismCountDto[];
 }
 

@@ -15,7 +15,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -27,6 +26,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
+import { IsDateTime, IsDay, IsOptionalNotNull } from '../../common/validation';
 import { CertificationDto, NamedRefDto } from './catalog.dto';
 
 const TOWNSHIP_CODES = NAYONG_TOWNSHIPS.map((t) => t.code);
@@ -39,7 +39,7 @@ export const MAX_IMAGES = 8;
 
 export class VariantInputDto {
   @ApiPropertyOptional({ description: "The cooperative's own stock-keeping code; generated when omitted", example: 'SDG-CHERRY-2.5KG' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^[A-Z0-9][A-Z0-9._-]{2,39}$/, { message: 'sku must be 3–40 capital letters, digits, dots, dashes or underscores' })
   sku?: string;
 
@@ -66,7 +66,7 @@ export class VariantInputDto {
   weightG: number;
 
   @ApiPropertyOptional({ description: 'Units on hand to start with (recorded as a movement)', minimum: 0, maximum: MAX_STOCK })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(MAX_STOCK)
@@ -90,13 +90,13 @@ class ProductFieldsDto {
   titleEn: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   descriptionZh?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(4000)
   descriptionEn?: string;
@@ -117,18 +117,17 @@ class ProductFieldsDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'Orders open; null: always on sale' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   saleStartsAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'Orders close' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   saleEndsAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'Pre-sale orders ship from this day' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'presaleShipsOn must be a date like 2027-04-10' })
-  @IsISO8601({ strict: true })
+  @IsDay()
   presaleShipsOn?: string | null;
 }
 
@@ -144,38 +143,37 @@ export class CreateProductDto extends ProductFieldsDto {
 
 /** Every field optional; `null` clears a sale-window field. */
 export class UpdateProductDto {
-  @ApiPropertyOptional({ enum: PRODUCT_CATEGORIES }) @IsOptional() @IsIn(PRODUCT_CATEGORIES) category?: ProductCategory;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 60) titleZh?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 120) titleEn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) descriptionZh?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) descriptionEn?: string;
+  @ApiPropertyOptional({ enum: PRODUCT_CATEGORIES }) @IsOptionalNotNull() @IsIn(PRODUCT_CATEGORIES) category?: ProductCategory;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(2, 60) titleZh?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(2, 120) titleEn?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(2000) descriptionZh?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(4000) descriptionEn?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(TOWNSHIP_CODES, { message: 'originTownshipCode must be a Nayong township code like 520525202' })
   originTownshipCode?: string;
 
-  @ApiPropertyOptional({ enum: SHIPPING_CLASSES }) @IsOptional() @IsIn(SHIPPING_CLASSES) shippingClass?: ShippingClass;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) shelfLifeDays?: number;
+  @ApiPropertyOptional({ enum: SHIPPING_CLASSES }) @IsOptionalNotNull() @IsIn(SHIPPING_CLASSES) shippingClass?: ShippingClass;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(3650) shelfLifeDays?: number;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   saleStartsAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   saleEndsAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'presaleShipsOn must be a date like 2027-04-10' })
-  @IsISO8601({ strict: true })
+  @IsDay()
   presaleShipsOn?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: "The product's uploaded image URLs in the new order; leaving one out removes it" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_IMAGES)
   @IsString({ each: true })
@@ -183,10 +181,10 @@ export class UpdateProductDto {
 }
 
 export class UpdateVariantDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 40) labelZh?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 80) labelEn?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PRICE_FEN }) @IsOptional() @IsInt() @Min(1) @Max(MAX_PRICE_FEN) priceFen?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_WEIGHT_G }) @IsOptional() @IsInt() @Min(1) @Max(MAX_WEIGHT_G) weightG?: number;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 40) labelZh?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 80) labelEn?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PRICE_FEN }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_PRICE_FEN) priceFen?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_WEIGHT_G }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_WEIGHT_G) weightG?: number;
 }
 
 /** Why a cooperative changes stock by hand; orders move stock with their own reasons. */
@@ -205,7 +203,7 @@ export class StockAdjustmentDto {
   reason: StockReason;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   note?: string;

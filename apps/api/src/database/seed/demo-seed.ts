@@ -1,10 +1,12 @@
 import { LINK_MECHANISMS, makeCreditCode, makeResidentId, maskResidentId } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
-import { hashPassword } from '../../auth/password';
+import { randomBytes } from 'node:crypto';
+import { hashPassword, verifyPassword } from '../../auth/password';
 import { pinyinOf } from '../../catalog/pinyin';
 import { HouseholdCrypto } from '../../households/household-crypto';
 import { DEMO_APPLICANTS, DEMO_COOPERATIVES, DEMO_PRODUCTS, GIVEN_NAMES, SURNAMES, VILLAGE_NAMES, DemoProduct } from './demo-catalog';
 
+/** Published in the README: for development and tests only. A production demo gets a generated one. */
 export const DEMO_PASSWORD = 'demo-pass-2026';
 export const DEMO_ACCOUNTS = [
   { email: 'buyer@demo.cn', role: 'buyer', displayName: '天河买家' },
@@ -39,7 +41,12 @@ function saleWindow(product: DemoProduct, now: Date): { startsAt: Date | null; e
  * Seeds the demo cooperatives, products, households and accounts in the caller's transaction.
  * Returns what it wrote, or null when the demo data is already there (a second start adds nothing).
  */
-export async function seedDemoData(manager: EntityManager, householdDataKey: Buffer, now: Date): Promise<Record<string, number> | null> {
+export async function seedDemoData(
+  manager: EntityManager,
+  householdDataKey: Buffer,
+  now: Date,
+  password: string,
+): Promise<Record<string, number> | null> {
   const existing = await manager.query(`SELECT 1 FROM account WHERE lower(email) = 'admin@demo.cn'`);
   if (existing.length) return null;
   const random = prng(20160909);
@@ -200,7 +207,7 @@ export async function seedDemoData(manager: EntityManager, householdDataKey: Buf
   for (const account of DEMO_ACCOUNTS) {
     await manager.query(`INSERT INTO account (email, password_hash, role, cooperative_id, display_name) VALUES ($1, $2, $3, $4, $5)`, [
       account.email,
-      await hashPassword(DEMO_PASSWORD),
+      await hashPassword(password),
       account.role,
       account.role === 'cooperative' ? coopIds.get(DEMO_COOPERATIVES[0].key) : null,
       account.displayName,
@@ -214,4 +221,33 @@ export async function seedDemoData(manager: EntityManager, householdDataKey: Buf
     links: linkCount,
     accounts: DEMO_ACCOUNTS.length,
   };
+}
+
+/** A password for the demo accounts of a production demo: shown once at start, known to nobody else. */
+export function generateDemoPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * The demo accounts that still sign in with the published password (a database first started in
+ * development, then in production): each gets `password` instead, or is disabled when none is given,
+ * and its sessions end. Returns the emails it changed.
+ */
+export async function retireDemoPassword(manager: EntityManager, password: string | null): Promise<string[]> {
+  const accounts: { id: string; email: string; password_hash: string }[] = await manager.query(
+    `SELECT id, email, password_hash FROM account WHERE lower(email) = ANY($1) AND disabled_at IS NULL`,
+    [DEMO_ACCOUNTS.map((a) => a.email)],
+  );
+  const changed: string[] = [];
+  for (const account of accounts) {
+    if (!(await verifyPassword(account.password_hash, DEMO_PASSWORD))) continue;
+    if (password) {
+      await manager.query(`UPDATE account SET password_hash = $2 WHERE id = $1`, [account.id, await hashPassword(password)]);
+    } else {
+      await manager.query(`UPDATE account SET disabled_at = qh_now() WHERE id = $1`, [account.id]);
+    }
+    await manager.query(`UPDATE refresh_token SET revoked_at = qh_now() WHERE account_id = $1 AND revoked_at IS NULL`, [account.id]);
+    changed.push(account.email);
+  }
+  return changed;
 }

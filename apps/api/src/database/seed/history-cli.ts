@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { PinoNestLogger, createRootLogger } from '../../common/logger';
 import { Clock } from '../../config/clock';
-import { ConfigError, loadConfig } from '../../config/config';
+import { runCommand } from '../../config/command';
+import { loadConfig } from '../../config/config';
 import { LedgerDigestService } from '../../impact/ledger-digest.service';
 import { SettlementService } from '../../impact/settlement.service';
 import { createDataSource } from '../data-source';
@@ -42,16 +43,7 @@ async function main(): Promise<number> {
     process.stderr.write(`--orders must be 1–20,000,000, --seed an integer, --from a date\n${USAGE}\n`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = loadConfig();
   const logger = createRootLogger(config);
   Logger.overrideLogger(new PinoNestLogger(logger));
   let cluster: EmbeddedCluster | undefined;
@@ -113,10 +105,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`seed:history failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('seed:history', main);

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { HOUSEHOLD_STATUSES, LINK_MECHANISMS, NAYONG_TOWNSHIPS, type HouseholdStatus, type LinkMechanism, DAY_PATTERN } from '@qh/domain';
+import { HOUSEHOLD_STATUSES, LINK_MECHANISMS, NAYONG_TOWNSHIPS, type HouseholdStatus, type LinkMechanism } from '@qh/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { FieldProblemDto } from '../../common/error.dto';
 import { PageQueryDto } from '../../common/pagination.dto';
+import { IsDay, IsOptionalNotNull } from '../../common/validation';
 
 const TOWNSHIP_CODES = NAYONG_TOWNSHIPS.map((township) => township.code);
 export const FIRST_REGISTRATION_YEAR = 2014;
@@ -48,7 +49,8 @@ export class CreateHouseholdDto extends HouseholdFieldsDto {
   idNumber: string;
 }
 
-export class UpdateHouseholdDto extends PartialType(CreateHouseholdDto) {}
+/** Every field optional, but only exitYear may be null: the others are NOT NULL columns. */
+export class UpdateHouseholdDto extends PartialType(CreateHouseholdDto, { skipNullProperties: false }) {}
 
 export class HouseholdQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
@@ -78,20 +80,20 @@ export class CreateLinkDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() cooperativeId: string;
   @ApiProperty({ enum: LINK_MECHANISMS }) @IsIn(LINK_MECHANISMS) mechanism: LinkMechanism;
   @ApiProperty({ minimum: 1, maximum: 10000 }) @IsInt() @Min(1) @Max(10000) weight: number;
-  @ApiProperty({ example: '2026-01-01' }) @Matches(DAY_PATTERN, { message: 'validFrom must be a date like 2026-01-01' }) validFrom: string;
+  @ApiProperty({ example: '2026-01-01' }) @IsDay() validFrom: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(DAY_PATTERN, { message: 'validTo must be a date like 2026-12-31' })
+  @IsDay()
   validTo?: string | null;
 }
 
 export class UpdateLinkDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000 }) @IsOptional() @IsInt() @Min(1) @Max(10000) weight?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000 }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(10000) weight?: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Ends the link after this day; null: open-ended' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(DAY_PATTERN, { message: 'validTo must be a date like 2026-12-31' })
+  @IsDay()
   validTo?: string | null;
 }
 

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORIES, DAY_PATTERN } from '@qh/domain';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { NAYONG_TOWNSHIPS, PRODUCT_CATEGORIES } from '@qh/domain';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsDay } from '../../common/validation';
 
 export class VerifyQueryDto {
   @ApiProperty({ example: '2026-01-01', description: 'First day (China time), inclusive' })
-  @Matches(DAY_PATTERN, { message: 'from must be a date like 2026-01-01' })
+  @IsDay()
   from: string;
 
   @ApiProperty({ example: '2026-12-31', description: 'Last day, inclusive' })
-  @Matches(DAY_PATTERN, { message: 'to must be a date like 2026-12-31' })
+  @IsDay()
   to: string;
 }
 
@@ -52,12 +53,12 @@ export class LatestVerificationDto {
 export class ImpactFilterDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day (China time), inclusive' })
   @IsOptional()
-  @Matches(DAY_PATTERN, { message: 'from must be a date like 2026-01-01' })
+  @IsDay()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' })
   @IsOptional()
-  @Matches(DAY_PATTERN, { message: 'to must be a date like 2026-12-31' })
+  @IsDay()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Origin township of the produce' })
@@ -88,11 +89,11 @@ export class ExportQueryDto extends ImpactFilterDto {
 export class CoopSalesQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(DAY_PATTERN, { message: 'from must be a date like 2026-01-01' })
+  @IsDay()
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(DAY_PATTERN, { message: 'to must be a date like 2026-12-31' })
+  @IsDay()
   to?: string;
 }
 
@@ -126,15 +127,15 @@ export class PublicGroupDto {
   @ApiProperty({ description: 'Category or township code; OTHER merges groups of fewer than 5 households' }) key: string;
   @ApiProperty() nameZh: string;
   @ApiProperty() nameEn: string;
-  @ApiProperty() linkedSalesFen: number;
-  @ApiProperty() poolFen: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the households are fewer than 5' }) linkedSalesFen: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the households are fewer than 5' }) poolFen: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'null when fewer than 5' }) households: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'null when the households are fewer than 5' }) people: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the households are fewer than 5' }) people: number | null;
 }
 
 export class PublicImpactDto {
-  @ApiProperty() linkedSalesFen: number;
-  @ApiProperty() poolFen: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the households are fewer than 5' }) linkedSalesFen: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when the households are fewer than 5' }) poolFen: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'null when fewer than 5' }) households: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) people: number | null;
   @ApiProperty({ type: [PublicGroupDto] }) byCategory: PublicGroupDto[];

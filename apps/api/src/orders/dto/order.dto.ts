@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GUANGZHOU_DISTRICTS, ORDER_STATUSES, SHIPPING_CLASSES, type OrderStatus, type ShippingClass } from '@qh/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { NamedRefDto } from '../../catalog/dto/catalog.dto';
 import { PageQueryDto } from '../../common/pagination.dto';
+import { IsOptionalNotNull } from '../../common/validation';
 
 const DISTRICT_CODES = GUANGZHOU_DISTRICTS.map((d) => d.code);
 
@@ -31,11 +32,13 @@ export class InvoiceDto {
   creditCode: string;
 }
 
+/** `@ValidateNested` alone passes a missing object and walks an array's items: `@IsObject` asks for the object itself. */
 export class CheckoutDto {
-  @ApiProperty({ type: AddressDto }) @ValidateNested() @Type(() => AddressDto) address: AddressDto;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) note?: string;
+  @ApiProperty({ type: AddressDto }) @IsObject() @ValidateNested() @Type(() => AddressDto) address: AddressDto;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptionalNotNull() @IsString() @MaxLength(200) note?: string;
   @ApiPropertyOptional({ type: InvoiceDto, description: 'For institutional buyers: the invoice title and their credit code' })
-  @IsOptional()
+  @IsOptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => InvoiceDto)
   invoice?: InvoiceDto;

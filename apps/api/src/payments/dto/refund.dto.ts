@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation';
 import { MAX_LINE_QUANTITY } from '../../orders/dto/cart.dto';
 
 export class RefundLineRequestDto {
@@ -26,7 +15,8 @@ export class CreateRefundDto {
   orderNumber: string;
 
   @ApiPropertyOptional({ type: [RefundLineRequestDto], description: 'Leave out to refund the whole order, shipping included' })
-  @IsOptional()
+  @IsOptionalNotNull()
+  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

@@ -1,3 +1,4 @@
+import { addDays, chinaDay } from '@qh/domain';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
@@ -19,12 +20,8 @@ const inReview = managedProduct({
   variants: [managedVariant(), managedVariant({ id: 'v-2', labelZh: '5公斤礼盒', labelEn: '5 kg gift box', priceFen: 36800 })],
 });
 
-/** Today plus `days`, as the `YYYY-MM-DD` a date input holds. */
-function dayFromNow(days: number): string {
-  const day = new Date();
-  day.setDate(day.getDate() + days);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-}
+/** Today in China plus `days`, as the `YYYY-MM-DD` a date input holds: the day the form checks against. */
+const dayFromNow = (days: number): string => addDays(chinaDay(), days);
 
 async function openQueue(routes: Parameters<typeof fakeSessionApi>[1] = {}, items: ManagedProduct[] = [inReview]) {
   const api = fakeSessionApi(userWithRole('admin'), {

@@ -137,6 +137,24 @@ describe('product page', () => {
     expect(linked.findAll('li').map((li) => li.text())).toEqual(['入股分红 8 户', '订单收购 12 户']);
   });
 
+  it('says "fewer than 5" where the API withholds a count of 1 to 4 households', async () => {
+    const linkedHouseholds = {
+      households: null,
+      byMechanism: [
+        { mechanism: 'EQUITY_DIVIDEND' as const, households: null },
+        { mechanism: 'CONTRACT_PURCHASE' as const, households: 0 },
+        { mechanism: 'EMPLOYMENT' as const, households: 0 },
+        { mechanism: 'LAND_LEASE' as const, households: 0 },
+      ],
+    };
+    const { app } = await openProduct(productDetail({ linkedHouseholds }));
+
+    const linked = app.get('[data-testid="linked-households"]');
+    expect(linked.text()).toContain('合作社利益联结不足 5 户');
+    expect(linked.findAll('li').map((li) => li.text())).toEqual(['入股分红 不足 5 户']);
+    expect(linked.text()).not.toMatch(/[1-4] 户/);
+  });
+
   it('shows shipping, shelf life, pre-sale date and description', async () => {
     const season = { inSeason: true, presale: true, presaleShipsOn: '2026-04-05', saleStartsAt: null, saleEndsAt: null };
     const { app } = await openProduct(productDetail({ season }));

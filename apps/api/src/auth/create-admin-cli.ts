@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { createRootLogger } from '../common/logger';
+import { Clock } from '../config/clock';
+import { runCommand } from '../config/command';
+import { loadConfig } from '../config/config';
+import type { EmbeddedCluster } from '../database/embedded-postgres';
+import { openAppDatabase, prepareDatabase } from '../database/prepare-database';
+import { hashPassword } from './password';
+
+const USAGE = 'usage: npm run admin:create -- --email admin@example.cn [--name 平台管理员]';
+const MIN_PASSWORD_LENGTH = 12;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Asks for a line without showing what is typed (on a terminal); from a pipe, reads the next line,
+ * so that scripts can give the password on standard input.
+ */
+function ask(lines: AsyncIterator<string>, question: string): Promise<string> {
+  if (!process.stdin.isTTY) return lines.next().then((line) => (line.done ? '' : line.value));
+  return new Promise((resolve, reject) => {
+    process.stdout.write(question);
+    const stdin = process.stdin;
+    stdin.setRawMode(true);
+    stdin.resume();
+    let typed = '';
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stdout.write('\n');
+          return resolve(typed);
+        }
+        if (char === '\u0003') {
+          stdin.setRawMode(false);
+          return reject(new Error('cancelled'));
+        }
+        typed = char === '\u007f' || char === '\b' ? typed.slice(0, -1) : typed + char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/**
+ * `npm run admin:create -- --email …`: the first admin of a production install (which has no demo
+ * accounts), or another one. Prompts twice for the password, which never appears on the screen, in
+ * the shell's history or in the log. Uses the app's database (DATABASE_URL, or the embedded one in
+ * DATA_DIR, also while `npm start` runs on it), migrated first.
+ */
+async function main(): Promise<number> {
+  let args: { email?: string; name?: string };
+  try {
+    args = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const email = args.email?.trim().toLowerCase() ?? '';
+  if (!EMAIL.test(email) || email.length > 254) {
+    process.stderr.write(`--email must be an email address\n${USAGE}\n`);
+    return 2;
+  }
+  const name = args.name?.trim() || '平台管理员';
+  // Its own log level: the operator wants the prompts, not the migrations' chatter.
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+  const password = await ask(lines, `Password for ${email} (at least ${MIN_PASSWORD_LENGTH} characters): `);
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > 128) {
+    process.stderr.write(`The password must have ${MIN_PASSWORD_LENGTH}–128 characters; nothing was created.\n`);
+    return 1;
+  }
+  if ((await ask(lines, 'The same password again: ')) !== password) {
+    process.stderr.write('The passwords differ; nothing was created.\n');
+    return 1;
+  }
+
+  const logger = createRootLogger(config);
+  let cluster: EmbeddedCluster | undefined;
+  try {
+    const database = await openAppDatabase(config, logger, { shareRunning: true });
+    cluster = database.cluster;
+    await prepareDatabase(database.url, { ...config, seedDemoData: false }, logger);
+    const client = new Client({ connectionString: database.url, ...new Clock(config.clockOffsetMs).pgOptions() });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `INSERT INTO account (email, password_hash, role, display_name) VALUES ($1, $2, 'admin', $3)
+         ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+        [email, await hashPassword(password), name],
+      );
+      if (!rows.length) {
+        process.stderr.write(`An account with the email ${email} exists already; nothing was changed.\n`);
+        return 1;
+      }
+      await client.query(
+        `INSERT INTO audit_log (action, entity_type, entity_id, after) VALUES ('account.admin_created', 'account', $1, $2)`,
+        [rows[0].id, JSON.stringify({ role: 'admin', via: 'admin:create' })],
+      );
+    } finally {
+      await client.end();
+    }
+    process.stdout.write(`Created the admin ${email}: sign in at /login.\n`);
+    return 0;
+  } finally {
+    await cluster?.stop().catch(() => undefined);
+  }
+}
+
+runCommand('admin:create', main);

@@ -1,0 +1,65 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { UpdateProductDto } from '../catalog/dto/managed-product.dto';
+import { UpdateHouseholdDto } from '../households/dto/household.dto';
+import { ImpactFilterDto } from '../impact/dto/impact.dto';
+import { CheckoutDto } from '../orders/dto/order.dto';
+import { CreateRefundDto } from '../payments/dto/refund.dto';
+
+/** The fields the global ValidationPipe would refuse, with its options. */
+async function refused(type: new () => object, plain: object): Promise<string[]> {
+  const errors = await validate(plainToInstance(type, plain), { whitelist: true, forbidNonWhitelisted: true });
+  return errors.map((error) => error.property).sort();
+}
+
+const ADDRESS = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号' };
+
+describe('optional fields', () => {
+  it('may be left out, but not sent as null where null cannot be stored', async () => {
+    expect(await refused(UpdateHouseholdDto, {})).toEqual([]);
+    expect(await refused(UpdateHouseholdDto, { village: null, headName: null, idNumber: null, townshipCode: null })).toEqual([
+      'headName',
+      'idNumber',
+      'townshipCode',
+      'village',
+    ]);
+    expect(await refused(UpdateProductDto, { category: null, titleZh: null, descriptionEn: null, images: null })).toEqual([
+      'category',
+      'descriptionEn',
+      'images',
+      'titleZh',
+    ]);
+    expect(await refused(CheckoutDto, { address: ADDRESS, note: null, invoice: null })).toEqual(['invoice', 'note']);
+    expect(await refused(CreateRefundDto, { orderNumber: 'QH20261129-000123', reason: 'broken', lines: null })).toEqual(['lines']);
+  });
+
+  it('still take null where null means "none" (no exit year, no sale window)', async () => {
+    expect(await refused(UpdateHouseholdDto, { exitYear: null })).toEqual([]);
+    expect(await refused(UpdateProductDto, { saleStartsAt: null, saleEndsAt: null, presaleShipsOn: null })).toEqual([]);
+  });
+});
+
+describe('nested objects', () => {
+  it('must be there when required, and be objects', async () => {
+    expect(await refused(CheckoutDto, {})).toEqual(['address']);
+    expect(await refused(CheckoutDto, { address: [ADDRESS] })).toEqual(['address']);
+    expect(await refused(CheckoutDto, { address: ADDRESS, invoice: 'x' })).toEqual(['invoice']);
+    expect(await refused(CheckoutDto, { address: ADDRESS })).toEqual([]);
+  });
+});
+
+describe('days and instants', () => {
+  it('are real calendar days of this century only', async () => {
+    for (const day of ['0000-01-01', '9999-12-31', '2026-02-30', '2026-W01-1'])
+      expect(await refused(ImpactFilterDto, { from: day })).toEqual(['from']);
+    expect(await refused(ImpactFilterDto, { from: '2024-02-29', to: '2099-12-31' })).toEqual([]);
+  });
+
+  it('are RFC 3339 instants with their offset', async () => {
+    for (const at of ['2026-W01-1', '2026-001T00:00:00Z', '2027-04-10T08:00:00', '9999-12-31T23:59:59Z'])
+      expect(await refused(UpdateProductDto, { saleEndsAt: at })).toEqual(['saleEndsAt']);
+    expect(await refused(UpdateProductDto, { saleStartsAt: '2027-04-10T08:00:00+08:00', saleEndsAt: '2027-05-31T16:00:00.000Z' })).toEqual(
+      [],
+    );
+  });
+});

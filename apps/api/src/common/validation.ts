@@ -1,0 +1,40 @@
+import { ACCEPTED_DAYS, isAcceptedDateTime, isAcceptedDay } from '@qh/domain';
+import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+
+/**
+ * A field that may be left out but, when sent, must be valid: unlike `@IsOptional()`, which also
+ * lets `null` past every other check, straight to a NOT NULL column or a `.trim()`. Fields that
+ * take `null` on purpose (to clear a value) keep `@IsOptional()` and say `nullable` in their docs.
+ */
+export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined, options);
+}
+
+/** A real calendar day, `YYYY-MM-DD`, within the days the API takes (see ACCEPTED_DAYS). */
+export function IsDay(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDay',
+      validator: {
+        validate: (value) => typeof value === 'string' && isAcceptedDay(value),
+        defaultMessage: (args) => `${args?.property} must be a real day like 2026-01-01, from ${ACCEPTED_DAYS.from} to ${ACCEPTED_DAYS.to}`,
+      },
+    },
+    options,
+  );
+}
+
+/** An instant written as RFC 3339 with its offset, e.g. 2027-04-10T08:00:00+08:00, on an accepted day. */
+export function IsDateTime(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDateTime',
+      validator: {
+        validate: (value) => typeof value === 'string' && isAcceptedDateTime(value),
+        defaultMessage: (args) =>
+          `${args?.property} must be a date and time with its offset, like 2027-04-10T08:00:00+08:00, from ${ACCEPTED_DAYS.from} to ${ACCEPTED_DAYS.to}`,
+      },
+    },
+    options,
+  );
+}

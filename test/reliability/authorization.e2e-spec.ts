@@ -1,0 +1,256 @@
+import type { Role } from '@qh/domain';
+import request from 'supertest';
+import { ERROR_STATUS } from '../../apps/api/src/common/app-error';
+import { PNG_1X1 } from '../support/images';
+import { sampleOf } from './support/bad-inputs';
+import { describeOperation, liveDocument, operationsOf, resolve, type ApiDocument, type Operation } from './support/openapi';
+import { ACTORS, buildWorld, type Actor, type World } from './support/world';
+
+const ROLES: Role[] = ['buyer', 'cooperative', 'official', 'admin'];
+
+/**
+ * Who may do what, by rule rather than route by route: a route added under a rule's prefix is
+ * covered without anyone listing it, and an operation no rule matches fails the suite. A public
+ * rule's operations must be documented `x-public: true`, the others `x-roles` with exactly its roles.
+ */
+interface Rule {
+  name: string;
+  matches: (operation: Operation) => boolean;
+  /** Open to anyone, signed in or not, as far as the roles guard goes. */
+  public?: true;
+  /** The roles the guard lets in. */
+  roles?: readonly Role[];
+  /** Who gets through in the end, when the service narrows a public route further. */
+  callers?: readonly Actor[];
+}
+
+const under = (prefix: string) => (operation: Operation) => operation.path === prefix || operation.path.startsWith(`${prefix}/`);
+const underAny =
+  (...prefixes: string[]) =>
+  (operation: Operation) =>
+    prefixes.some((prefix) => under(prefix)(operation));
+
+const POLICY: Rule[] = [
+  { name: 'the admin console: admins', matches: under('/api/admin'), roles: ['admin'] },
+  { name: 'the cooperative portal: cooperative staff', matches: under('/api/coop'), roles: ['cooperative'] },
+  { name: 'the public impact figures: anyone', matches: under('/api/impact/public'), public: true },
+  { name: "the officials' reports: officials and admins", matches: under('/api/impact'), roles: ['official', 'admin'] },
+  { name: 'signing up, in and out: anyone', matches: under('/api/auth'), public: true },
+  { name: 'one’s own account: any signed-in role', matches: under('/api/me'), roles: ROLES },
+  { name: 'the health check: anyone', matches: under('/api/health'), public: true },
+  {
+    name: 'the catalog, read only: anyone',
+    matches: (operation) => operation.method === 'GET' && underAny('/api/categories', '/api/products', '/api/cooperatives')(operation),
+    public: true,
+  },
+  { name: 'the cart: guests and buyers', matches: under('/api/cart'), public: true, callers: ['anonymous', 'buyer'] },
+  {
+    name: 'checkout, orders and demo payments: buyers',
+    matches: underAny('/api/checkout', '/api/orders', '/api/payments/demo'),
+    roles: ['buyer'],
+  },
+  { name: "the payment provider's signed webhook: anyone", matches: under('/api/payments/stripe/webhook'), public: true },
+  {
+    name: 'which payment provider takes payments: anyone',
+    matches: (operation) => operation.method === 'GET' && under('/api/payments/provider')(operation),
+    public: true,
+  },
+];
+
+const ruleOf = (operation: Operation) => POLICY.find((rule) => rule.matches(operation));
+const callersOf = (rule: Rule): readonly Actor[] => rule.callers ?? (rule.public ? ACTORS : (rule.roles ?? []));
+
+/** The guard's refusals. An allowed caller may still get a 401 that is the operation's own answer. */
+const GUARD_CODES = new Set(['UNAUTHORIZED', 'TOKEN_EXPIRED', 'FORBIDDEN']);
+/** Those own answers: a refresh without its cookie, a sign-in with a wrong password. */
+const OWN_401_CODES = new Set(['REFRESH_TOKEN_INVALID', 'INVALID_CREDENTIALS']);
+
+const NOWHERE_UUID = '9d0c6f3a-2b1e-4c5d-8e7f-6a5b4c3d2e1f';
+const NOWHERE_ORDER = 'QH20000101-000001';
+
+/**
+ * A request that gets past every check but the roles without doing harm: ids and order numbers
+ * that exist nowhere, a body as the document describes it, no Idempotency-Key (so no checkout).
+ */
+function harmless(doc: ApiDocument, operation: Operation, n: number): { path: string; body?: unknown } {
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'number' ? NOWHERE_ORDER : name === 'slug' ? 'no-such-product' : NOWHERE_UUID,
+  );
+  const known = {
+    variantId: NOWHERE_UUID,
+    cooperativeId: NOWHERE_UUID,
+    lineId: NOWHERE_UUID,
+    orderNumber: NOWHERE_ORDER,
+    email: `authz-${n}@example.cn`,
+    password: 'authz-password-2026',
+  };
+  const query = operation.parameters
+    .filter((p) => p.in === 'query' && p.required)
+    .map((p) => `${p.name}=${encodeURIComponent(String(sampleOf(doc, resolve(doc, p.schema ?? {}), p.name, known)))}`);
+  const body =
+    operation.bodyTypes.includes('application/json') && operation.bodySchema ? sampleOf(doc, operation.bodySchema, '', known) : undefined;
+  return { path: path + (query.length ? `?${query.join('&')}` : ''), body };
+}
+
+describe('the authorization matrix over the live OpenAPI document', () => {
+  let world: World;
+  let doc: ApiDocument;
+  let operations: Operation[];
+
+  beforeAll(async () => {
+    world = await buildWorld();
+    doc = await liveDocument(world.t.url);
+    operations = operationsOf(doc);
+  }, 120_000);
+  afterAll(() => world?.t.close());
+
+  const send = (token: string | null, method: string, path: string, body?: unknown) => {
+    const test = request(world.t.url)[method.toLowerCase() as 'get'](path);
+    if (token) void test.set('Authorization', `Bearer ${token}`);
+    return body === undefined ? test : test.send(body as object);
+  };
+  const tokenOf = (actor: Actor) => (actor === 'anonymous' ? null : world.tokens[actor]);
+
+  it('has a rule for every operation, and every operation declares what its rule allows', () => {
+    expect(operations.filter((operation) => !ruleOf(operation)).map(describeOperation)).toEqual([]);
+    const disagreements = operations.flatMap((operation) => {
+      const rule = ruleOf(operation)!;
+      const declared = operation.xPublic ? 'public' : `roles ${[...(operation.xRoles ?? [])].sort().join(', ') || '(none)'}`;
+      const expected = rule.public ? 'public' : `roles ${[...(rule.roles ?? [])].sort().join(', ')}`;
+      return declared === expected ? [] : [`${describeOperation(operation)} declares ${declared}; "${rule.name}" says ${expected}`];
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  it('answers anonymous callers 401 UNAUTHORIZED and other roles 403 FORBIDDEN, and lets the allowed ones past', async () => {
+    const wrong: string[] = [];
+    let checks = 0;
+    for (const [index, operation] of operations.entries()) {
+      const rule = ruleOf(operation);
+      if (!rule) continue;
+      const { path, body } = harmless(doc, operation, index);
+      for (const actor of ACTORS) {
+        const response = await send(tokenOf(actor), operation.method, path, body);
+        checks += 1;
+        const code = (response.body as { code?: string }).code ?? '';
+        const allowed = callersOf(rule).includes(actor);
+        const ok = allowed
+          ? response.status !== 403 && !GUARD_CODES.has(code) && (response.status !== 401 || OWN_401_CODES.has(code))
+          : actor === 'anonymous'
+            ? response.status === 401 && code === 'UNAUTHORIZED'
+            : response.status === 403 && code === 'FORBIDDEN';
+        if (!ok) {
+          const expected = allowed ? 'neither 401 nor 403' : actor === 'anonymous' ? '401 UNAUTHORIZED' : '403 FORBIDDEN';
+          wrong.push(`${describeOperation(operation)} as ${actor}: ${response.status} ${code}, expected ${expected} (${rule.name})`);
+        }
+      }
+    }
+    console.log(`authorization matrix: ${operations.length} operations × ${ACTORS.length} callers = ${checks} checks`);
+    expect(wrong).toEqual([]);
+  });
+
+  describe("one tenant on another's things", () => {
+    /** What tenant B owns, as stored: it must be the same after every attempt of tenant A. */
+    const snapshotOfB = async () => ({
+      product: await world.t.sql(`SELECT status, title_en, images, updated_at FROM product WHERE id = $1`, [world.b.productId]),
+      variants: await world.t.sql(`SELECT id, label_zh, price_fen, stock FROM product_variant WHERE product_id = $1 ORDER BY id`, [
+        world.b.productId,
+      ]),
+      movements: await world.t.sql(
+        `SELECT count(*)::int AS n FROM inventory_movement WHERE variant_id IN (SELECT id FROM product_variant WHERE product_id = $1)`,
+        [world.b.productId],
+      ),
+      fulfillment: await world.t.sql(`SELECT status, carrier, tracking_no FROM fulfillment WHERE id = $1`, [world.b.fulfillmentId]),
+      orders: await world.t.sql(
+        `SELECT o.number, o.status, p.status AS payment FROM "order" o JOIN payment p ON p.order_id = o.id WHERE o.number = ANY($1) ORDER BY o.number`,
+        [[world.b.paidOrder, world.b.unpaidOrder]],
+      ),
+      cart: await world.t.sql(`SELECT id, quantity FROM cart_line WHERE id = $1`, [world.b.cartLineId]),
+    });
+    /** Anything of B's that an answer to A must not hold. */
+    const secretsOfB = () => [
+      world.b.slug,
+      world.b.paidOrder,
+      world.b.unpaidOrder,
+      world.b.address.name,
+      world.b.address.street,
+      world.b.paidOrderLineId,
+    ];
+
+    const attempts = (): [string, 'staff' | 'buyer', string, string, object | undefined][] => {
+      const { b } = world;
+      return [
+        ["view B's product", 'staff', 'GET', `/api/coop/products/${b.productId}`, undefined],
+        ["edit B's product", 'staff', 'PATCH', `/api/coop/products/${b.productId}`, { titleEn: 'Taken over' }],
+        [
+          "add a variant to B's product",
+          'staff',
+          'POST',
+          `/api/coop/products/${b.productId}/variants`,
+          { labelZh: '抢占', labelEn: 'Taken', priceFen: 1, weightG: 1 },
+        ],
+        ["submit B's product for review", 'staff', 'POST', `/api/coop/products/${b.productId}/submit`, undefined],
+        ["archive B's product", 'staff', 'POST', `/api/coop/products/${b.productId}/archive`, undefined],
+        ["reprice B's variant", 'staff', 'PATCH', `/api/coop/variants/${b.variantId}`, { priceFen: 1 }],
+        ["change the stock of B's variant", 'staff', 'PATCH', `/api/coop/variants/${b.variantId}/stock`, { delta: -1, reason: 'DAMAGED' }],
+        ["read the stock history of B's variant", 'staff', 'GET', `/api/coop/variants/${b.variantId}/movements`, undefined],
+        [
+          "ship B's part of an order",
+          'staff',
+          'POST',
+          `/api/coop/fulfillments/${b.fulfillmentId}/ship`,
+          { carrier: '顺丰速运', trackingNo: 'SF0000000001' },
+        ],
+        ["view B's order", 'buyer', 'GET', `/api/orders/${b.paidOrder}`, undefined],
+        ["cancel B's order", 'buyer', 'POST', `/api/orders/${b.unpaidOrder}/cancel`, undefined],
+        ["confirm receipt of B's order", 'buyer', 'POST', `/api/orders/${b.paidOrder}/confirm-receipt`, undefined],
+        ["pay B's order (demo)", 'buyer', 'POST', `/api/payments/demo/${b.unpaidOrder}/pay`, undefined],
+        ["fail B's payment (demo)", 'buyer', 'POST', `/api/payments/demo/${b.unpaidOrder}/fail`, undefined],
+        ["change a line of B's cart", 'buyer', 'PATCH', `/api/cart/lines/${b.cartLineId}`, { quantity: 5 }],
+        ["remove a line of B's cart", 'buyer', 'DELETE', `/api/cart/lines/${b.cartLineId}`, undefined],
+      ];
+    };
+
+    it('is refused with 404 or 403 and a code, sees none of it and changes nothing', async () => {
+      const before = await snapshotOfB();
+      const wrong: string[] = [];
+      const cases = attempts();
+      for (const [name, who, method, path, body] of cases) {
+        const token = who === 'staff' ? world.a.staffToken : world.a.buyerToken;
+        const response = await send(token, method, path, body);
+        const code = (response.body as { code?: keyof typeof ERROR_STATUS }).code;
+        if (![403, 404].includes(response.status) || !code || ERROR_STATUS[code] !== response.status)
+          wrong.push(`${name}: ${response.status} ${response.text.slice(0, 200)}`);
+        const leaked = secretsOfB().filter((secret) => response.text.includes(secret));
+        if (leaked.length) wrong.push(`${name}: the answer holds ${leaked.join(', ')}`);
+      }
+      const image = await request(world.t.url)
+        .post(`/api/coop/products/${world.b.productId}/images`)
+        .set('Authorization', `Bearer ${world.a.staffToken}`)
+        .attach('image', PNG_1X1, { filename: 'a.png', contentType: 'image/png' });
+      if (![403, 404].includes(image.status) || !image.body.code)
+        wrong.push(`upload an image to B's product: ${image.status} ${image.text}`);
+      expect(wrong).toEqual([]);
+      expect(await snapshotOfB()).toEqual(before);
+      console.log(`cross-tenant: ${cases.length + 1} attempts on another tenant's things, plus the lists below`);
+    });
+
+    it("lists only one's own, and cannot ask for another cooperative's", async () => {
+      const { a, b } = world;
+      const staff = (path: string) => send(a.staffToken, 'GET', path);
+      const products = (await staff('/api/coop/products?limit=100').expect(200)).body.items as { id: string }[];
+      expect(products.map((p) => p.id)).toContain(a.productId);
+      expect(products.map((p) => p.id)).not.toContain(b.productId);
+      const shipments = (await staff('/api/coop/fulfillments?limit=100').expect(200)).body.items as { id: string }[];
+      expect(shipments.map((f) => f.id)).toEqual([a.fulfillmentId]);
+      expect((await staff(`/api/coop/products?cooperative=${b.cooperativeId}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect((await staff(`/api/coop/sales?cooperativeId=${b.cooperativeId}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+
+      const buyer = (path: string) => send(a.buyerToken, 'GET', path);
+      const orders = (await buyer('/api/orders?limit=100').expect(200)).body.items as { number: string }[];
+      expect(orders.map((o) => o.number).sort()).toEqual([a.paidOrder, a.unpaidOrder].sort());
+      const cart = (await buyer('/api/cart').expect(200)).body.lines as { id: string }[];
+      expect(cart.map((line) => line.id)).toEqual([a.cartLineId]);
+    });
+  });
+});
