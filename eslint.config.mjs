@@ -70,4 +70,23 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['libs/domain/**/*.ts', 'apps/**/*.ts'], ignores: ['**/*.spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
   ...PROJECTS.map(boundaries),
+  // One clock (apps/api/src/config/clock.ts): SQL reads qh_now() and qh_today(), TypeScript the Clock; the
+  // server's now(), current_date and a UTC date taken as a day each tell another time.
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/database/migrations/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['TemplateElement[value.raw', 'Literal[value'].map((node) => ({
+          selector: `${node}=/\\bcurrent_date\\b|\\bCURRENT_DATE\\b|(^|[^\\w.])now\\(\\)/]`,
+          message: 'SQL reads the one clock: qh_now() and qh_today() (the China day), never now() or current_date.',
+        })),
+        {
+          selector: "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']",
+          message: 'A UTC date is not the day in China: use the Clock (clock.today()) or chinaDay() from @qh/domain.',
+        },
+      ],
+    },
+  },
 );

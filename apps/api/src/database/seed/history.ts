@@ -1,5 +1,6 @@
 import {
   allocateByRates,
+  chinaDay,
   coldestShippingClass,
   formatOrderNumber,
   shippingFeeFen,
@@ -173,7 +174,7 @@ export async function generateHistory(
     for (let n = 0; n < size; n++) {
       const day = drawDay();
       const at = new Date(day.getTime() + Math.floor((0.3 + random() * 0.65) * DAY_MS) - 8 * 3600_000);
-      const chinaDay = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const orderDay = chinaDay(at);
       const orderId = randomUUID();
       const buyerId = drawBuyer();
       const pool = isCherrySeason(day) && cherries.length && random() < 0.6 ? cherries : others;
@@ -224,7 +225,7 @@ export async function generateHistory(
       const poolFen = pools.reduce((s, p) => s + p, 0);
       const number = formatOrderNumber(at, sequence++);
       const refundAt = new Date(at.getTime() + 3 * DAY_MS);
-      const refundDay = new Date(refundAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const refundDay = chinaDay(refundAt);
       const address = { name: '历史订单', mobile: '13800000000', districtCode: pick(districts), street: '天河路' };
       orders.push([
         orderId,
@@ -274,7 +275,7 @@ export async function generateHistory(
           v.shipping_class,
           refunded ? quantity : 0,
         ]);
-        addRollup(chinaDay, v, amounts[i], v.certified ? amounts[i] : 0, pools[i], quantity);
+        addRollup(orderDay, v, amounts[i], v.certified ? amounts[i] : 0, pools[i], quantity);
         if (v.certified)
           entries.push([
             'SALE',
@@ -289,7 +290,7 @@ export async function generateHistory(
             amounts[i],
             pools[i],
             at,
-            chinaDay,
+            orderDay,
           ]);
         if (refundId) {
           refundLines.push([refundId, lineId, quantity, amounts[i]]);
@@ -320,7 +321,7 @@ export async function generateHistory(
           if (seen.has(key)) continue;
           seen.add(key);
           const linked = picked.some(([w]) => w.certified && `${w.cooperative_id}|${w.township_code}|${w.category}` === key);
-          groups.push([orderId, v.cooperative_id, v.township_code, v.category, chinaDay, buyerId, linked]);
+          groups.push([orderId, v.cooperative_id, v.township_code, v.category, orderDay, buyerId, linked]);
         }
       }
     }
