@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../../apps/api/src/database/embedded-postgres';
+import { parsePostmasterPid, runningPostmaster } from '../../apps/api/src/database/postmaster';
 
 const ROOT = join(__dirname, '../..');
 const MAIN = join(ROOT, 'apps/api/dist/main.js');
@@ -128,22 +129,14 @@ export class BuiltApp {
   }
 
   /** The pid and port in the cluster's postmaster.pid, while there is one. */
-  postmaster(): { pid: number; port: number } | undefined {
+  postmaster(): { pid: number; port?: number } | undefined {
     const file = join(this.dataDir, 'pg', 'postmaster.pid');
-    if (!existsSync(file)) return undefined;
-    const lines = readFileSync(file, 'utf8').split('\n');
-    return { pid: Number(lines[0]), port: Number(lines[3]) };
+    return existsSync(file) ? parsePostmasterPid(readFileSync(file, 'utf8')) : undefined;
   }
 
-  /** The postmaster of this data folder while it runs (its command line names the folder; a zombie has none). */
+  /** The postmaster of this data folder while it runs, as the app itself finds it (a zombie is not running). */
   runningPostmaster(): number | undefined {
-    const pid = this.postmaster()?.pid;
-    if (!pid) return undefined;
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(this.dataDir) ? pid : undefined;
-    } catch {
-      return undefined;
-    }
+    return runningPostmaster(join(this.dataDir, 'pg'))?.pid;
   }
 
   /** Runs `work` with a connection to the app's database on its current cluster. */

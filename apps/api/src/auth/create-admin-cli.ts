@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { createRootLogger } from '../common/logger';
 import { Clock } from '../config/clock';
 import { runCommand } from '../config/command';
 import { loadConfig } from '../config/config';
 import type { EmbeddedCluster } from '../database/embedded-postgres';
 import { openAppDatabase, prepareDatabase } from '../database/prepare-database';
+import { AuditService } from '../common/audit/audit.service';
+import { createDataSource } from '../database/data-source';
+import { AuthRepository } from './auth.repository';
 import { hashPassword } from './password';
 
 const USAGE = 'usage: npm run admin:create -- --email admin@example.cn [--name 平台管理员]';
@@ -85,24 +87,29 @@ async function main(): Promise<number> {
     const database = await openAppDatabase(config, logger, { shareRunning: true });
     cluster = database.cluster;
     await prepareDatabase(database.url, { ...config, seedDemoData: false }, logger);
-    const client = new Client({ connectionString: database.url, ...new Clock(config.clockOffsetMs).pgOptions() });
-    await client.connect();
+    // The writers the app itself uses for accounts and the audit log, outside Nest.
+    const dataSource = createDataSource(database.url, new Clock(config.clockOffsetMs), 1);
+    await dataSource.initialize();
     try {
-      const { rows } = await client.query(
-        `INSERT INTO account (email, password_hash, role, display_name) VALUES ($1, $2, 'admin', $3)
-         ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
-        [email, await hashPassword(password), name],
-      );
-      if (!rows.length) {
+      const account = await new AuthRepository(dataSource).createAccount({
+        email,
+        passwordHash: await hashPassword(password),
+        role: 'admin',
+        displayName: name,
+      });
+      if (!account) {
         process.stderr.write(`An account with the email ${email} exists already; nothing was changed.\n`);
         return 1;
       }
-      await client.query(
-        `INSERT INTO audit_log (action, entity_type, entity_id, after) VALUES ('account.admin_created', 'account', $1, $2)`,
-        [rows[0].id, JSON.stringify({ role: 'admin', via: 'admin:create' })],
-      );
+      await new AuditService(dataSource).record({
+        actor: null,
+        action: 'account.admin_created',
+        entityType: 'account',
+        entityId: account.id,
+        after: { role: 'admin', via: 'admin:create' },
+      });
     } finally {
-      await client.end();
+      await dataSource.destroy();
     }
     process.stdout.write(`Created the admin ${email}: sign in at /login.\n`);
     return 0;

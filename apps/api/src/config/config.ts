@@ -1,3 +1,4 @@
+import { isAcceptedDateTime } from '@qh/domain';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -201,18 +202,14 @@ function stripeConfig(env: Env): StripeConfig | undefined {
   };
 }
 
-/** A real ISO date-time with its zone, e.g. `2026-12-31T23:30:00+08:00`. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 /** TEST_NOW sets the clock of a test run to a chosen moment (it then runs on from there); never read outside tests. */
 export function clockOffsetMs(env: Env, nodeEnv: AppConfig['nodeEnv']): number {
   const raw = env.TEST_NOW;
   if (raw === undefined || raw === '') return 0;
   if (nodeEnv !== 'test') throw new ConfigError('TEST_NOW', 'is only read when NODE_ENV=test: unset it');
-  const at = DATE_TIME.test(raw) ? Date.parse(raw) : NaN;
-  if (Number.isNaN(at))
+  if (!isAcceptedDateTime(raw))
     throw new ConfigError('TEST_NOW', `must be a date-time with its zone like 2026-12-31T23:30:00+08:00 (got "${raw}")`);
-  return at - Date.now();
+  return Date.parse(raw) - Date.now();
 }
 
 /**

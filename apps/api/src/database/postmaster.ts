@@ -142,6 +142,14 @@ async function stopPostmaster(pid: number): Promise<NodeJS.Signals | undefined> 
   return undefined;
 }
 
+/** The postmaster running the cluster in `dir` now (its `postmaster.pid`, checked against the process), if one is. */
+export function runningPostmaster(dir: string): PostmasterLock | undefined {
+  const text = readText(join(dir, 'postmaster.pid'));
+  const lock = text === undefined ? undefined : parsePostmasterPid(text);
+  const info = lock && processInfo(lock.pid);
+  return info?.state === 'running' && runsCluster(info.argv, dir) ? lock : undefined;
+}
+
 /** How long the backends of a postmaster that died get to notice and exit. */
 const BACKENDS_EXIT_MS = 10_000;
 

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '@qh/domain';
 import { Client } from 'pg';
@@ -7,7 +6,7 @@ import { Clock } from '../config/clock';
 import { embeddedPgPassword, type AppConfig } from '../config/config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
-import { parsePostmasterPid } from './postmaster';
+import { runningPostmaster } from './postmaster';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, generateDemoPassword, retireDemoPassword, seedDemoData } from './seed/demo-seed';
 import { generateHistory } from './seed/history';
 import { seedReferenceData } from './seed/reference-seed';
@@ -28,21 +27,6 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-/** The postmaster that holds `dir` now, if one does. */
-function runningPostmaster(dir: string): { pid: number; port?: number } | undefined {
-  const file = join(dir, 'postmaster.pid');
-  if (!existsSync(file)) return undefined;
-  const lock = parsePostmasterPid(readFileSync(file, 'utf8'));
-  if (!lock) return undefined;
-  try {
-    process.kill(lock.pid, 0);
-    return lock;
-  } catch (error) {
-    // EPERM: it runs, as the postgres user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM' ? lock : undefined;
-  }
 }
 
 /** The database the app lives in on the embedded cluster. */
