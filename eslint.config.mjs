@@ -5,6 +5,7 @@ import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+import qh from './tools/eslint/plugin.mjs';
 
 const PROJECTS = ['libs/domain', 'libs/api-client', 'apps/api', 'apps/storefront'].map((root) => {
   const manifest = JSON.parse(readFileSync(new URL(`./${root}/package.json`, import.meta.url), 'utf8'));
@@ -70,6 +71,45 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['libs/domain/**/*.ts', 'apps/**/*.ts'], ignores: ['**/*.spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
   ...PROJECTS.map(boundaries),
+  // No import cycles, in any project: type-only imports count too.
+  { files: ['apps/**/*.{ts,vue}', 'libs/**/*.ts'], plugins: { qh }, rules: { 'qh/no-import-cycles': 'error' } },
+  // The API's features (its top folders but the shared ones) reach into each other only through what they offer:
+  // their module, services and DTOs, and the files they declare public here, each for a reason.
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    plugins: { qh },
+    rules: {
+      'qh/feature-boundaries': [
+        'error',
+        {
+          root: 'apps/api/src',
+          shared: ['common', 'config', 'database', 'audit'],
+          public: {
+            // Who is asking, and the role guard: every feature's controllers use them.
+            auth: ['current-user', 'roles.decorator'],
+            // Stock is the catalog's; orders take and give it back through its repository, in their transaction.
+            catalog: ['products.repository', 'product-sql'],
+            // The ledger is written in the transaction of each payment and refund.
+            impact: ['ledger'],
+            // Notifications are written in the transaction of what they tell.
+            notifications: ['outbox'],
+            // Every change of an order's status, for the payment webhook and refunds.
+            orders: ['order-transitions'],
+            // Until payments get their own module (issue 13): the orders module registers these and locks payment rows.
+            payments: [
+              'payment-provider',
+              'payments.repository',
+              'admin-payments.controller',
+              'payment-provider.controller',
+              'stripe-payment-provider',
+              'stripe-webhook.controller',
+            ],
+          },
+        },
+      ],
+    },
+  },
   // One clock (apps/api/src/config/clock.ts): SQL reads qh_now() and qh_today(), TypeScript the Clock; the
   // server's now(), current_date and a UTC date taken as a day each tell another time.
   {

@@ -7,12 +7,13 @@ import { HouseholdsModule } from './households/households.module';
 import { ImpactModule } from './impact/impact.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
-import { AuditModule } from './common/audit/audit.module';
+import { AuditModule } from './audit/audit.module';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/config';
 import { Clock } from './config/clock';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { UnitOfWorkModule } from './database/unit-of-work';
 import { HealthController } from './health/health.controller';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, new Clock(config.clockOffsetMs)), retryAttempts: 2, retryDelay: 500 }),
         AuditModule,
+        UnitOfWorkModule,
         AuthModule,
         CatalogModule,
         OrdersModule,

@@ -1,6 +1,5 @@
 import type { components, paths } from '@qh/api-client';
 import createClient, { type Middleware } from 'openapi-fetch';
-import { useSessionStore } from './stores/session';
 
 export type ErrorBody = components['schemas']['ErrorDto'];
 /** A field the API found fault with, by its dotted path in the request (`variants.0.priceFen`). */
@@ -97,6 +96,20 @@ export async function unwrap<Data>(call: Promise<{ data?: Data; error?: unknown;
 
 const AUTH_ROUTE = /^\/api\/auth\//;
 
+/** What the client needs of the signed-in session: its token, and a way to get a new one. */
+export interface SessionAccess {
+  readonly accessToken: string | null;
+  refresh(): Promise<boolean>;
+}
+
+// The session store connects itself when it is created (it imports this file, never the other way round).
+let currentSession: SessionAccess | null = null;
+
+/** Called by the session store: requests carry its token from now on. */
+export function connectSession(session: SessionAccess): void {
+  currentSession = session;
+}
+
 /**
  * Adds the bearer token from the session store. A 401 from any non-auth route gets one refresh
  * (the httpOnly cookie) and one retry; the auth routes themselves are never retried, so a failed
@@ -108,7 +121,7 @@ function authMiddleware(): Middleware {
 
   return {
     onRequest({ request, schemaPath, id }) {
-      const { accessToken } = useSessionStore();
+      const accessToken = currentSession?.accessToken;
       if (accessToken) {
         request.headers.set('Authorization', `Bearer ${accessToken}`);
       }
@@ -123,8 +136,8 @@ function authMiddleware(): Middleware {
       if (response.status !== 401 || replay === undefined) {
         return undefined;
       }
-      const session = useSessionStore();
-      if (!(await session.refresh()) || !session.accessToken) {
+      const session = currentSession;
+      if (!session || !(await session.refresh()) || !session.accessToken) {
         return undefined;
       }
       replay.headers.set('Authorization', `Bearer ${session.accessToken}`);

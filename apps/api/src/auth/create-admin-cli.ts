@@ -7,7 +7,7 @@ import { runCommand } from '../config/command';
 import { loadConfig } from '../config/config';
 import type { EmbeddedCluster } from '../database/embedded-postgres';
 import { openAppDatabase, prepareDatabase } from '../database/prepare-database';
-import { AuditService } from '../common/audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { createDataSource } from '../database/data-source';
 import { AuthRepository } from './auth.repository';
 import { hashPassword } from './password';

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isCooperativeCreditCode, nextProductStatus } from '@qh/domain';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { AuditService } from '../common/audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { CooperativesRepository } from './cooperatives.repository';
 import {
@@ -25,10 +23,9 @@ const DEFAULT_PAGE_SIZE = 50;
 @Injectable()
 export class AdminCatalogService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly products: ProductsRepository,
     private readonly cooperatives: CooperativesRepository,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -115,48 +112,42 @@ export class AdminCatalogService {
     reason: string | null,
     check: (current: { status: CooperativeStatus; credit_code: string }) => void,
   ): Promise<ManagedCooperativeDto> {
-    const row = await this.dataSource.transaction(async (manager) => {
+    const row = await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.cooperatives.lock(manager, id);
       if (!current) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
       check(current);
       await this.cooperatives.setStatus(manager, id, status, reason);
-      await this.audit.record(
-        {
-          actor: admin,
-          action: status === 'VERIFIED' ? 'cooperative.verified' : 'cooperative.suspended',
-          entityType: 'cooperative',
-          entityId: id,
-          before: { status: current.status },
-          after: { status, reason },
-          requestId: admin.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: admin,
+        action: status === 'VERIFIED' ? 'cooperative.verified' : 'cooperative.suspended',
+        entityType: 'cooperative',
+        entityId: id,
+        before: { status: current.status },
+        after: { status, reason },
+        requestId: admin.requestId,
+      });
       return this.cooperatives.find(id, manager);
     });
     return toManagedCooperative(row!);
   }
 
   private async review(admin: Acting, id: string, transition: 'approve' | 'reject', reason: string | null): Promise<ManagedProductDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.products.lock(manager, id);
       if (!current) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
       const status = nextProductStatus(current.status, transition);
       if (!status)
         throw new AppError('PRODUCT_STATUS_CONFLICT', `Only a product in review can be ${transition}d; this one is ${current.status}.`);
       await this.products.setStatus(manager, id, status, reason);
-      await this.audit.record(
-        {
-          actor: admin,
-          action: transition === 'approve' ? 'product.approved' : 'product.rejected',
-          entityType: 'product',
-          entityId: id,
-          before: { status: current.status },
-          after: { status, reason },
-          requestId: admin.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: admin,
+        action: transition === 'approve' ? 'product.approved' : 'product.rejected',
+        entityType: 'product',
+        entityId: id,
+        before: { status: current.status },
+        after: { status, reason },
+        requestId: admin.requestId,
+      });
     });
     return this.product(id);
   }
@@ -166,24 +157,21 @@ export class AdminCatalogService {
     id: string,
     certificate: { number: string; issuer: string; batch: string | null; validUntil: string } | null,
   ): Promise<ManagedProductDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.products.lock(manager, id);
       if (!current) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
       if (current.status === 'ARCHIVED') throw new AppError('PRODUCT_STATUS_CONFLICT', 'An archived product cannot be certified.');
       const before = await this.products.find(id, manager);
       await this.products.certify(manager, id, certificate);
-      await this.audit.record(
-        {
-          actor: admin,
-          action: certificate ? 'product.certified' : 'product.certification_revoked',
-          entityType: 'product',
-          entityId: id,
-          before: { certification: before ? toManagedProduct(before).certification : null },
-          after: { certification: certificate },
-          requestId: admin.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: admin,
+        action: certificate ? 'product.certified' : 'product.certification_revoked',
+        entityType: 'product',
+        entityId: id,
+        before: { certification: before ? toManagedProduct(before).certification : null },
+        after: { certification: certificate },
+        requestId: admin.requestId,
+      });
     });
     return this.product(id);
   }

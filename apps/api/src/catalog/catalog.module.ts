@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ResponseCache } from '../common/http-cache.interceptor';
 import { AdminCatalogController } from './admin-catalog.controller';
 import { AdminCatalogService } from './admin-catalog.service';
 import { CatalogController } from './catalog.controller';
@@ -14,7 +13,6 @@ import { ProductsRepository } from './products.repository';
 @Module({
   controllers: [CatalogController, CoopProductsController, AdminCatalogController],
   providers: [
-    ResponseCache,
     CatalogService,
     CatalogRepository,
     CoopProductsService,
@@ -23,6 +21,6 @@ import { ProductsRepository } from './products.repository';
     CooperativesRepository,
     ProductImageStore,
   ],
-  exports: [CatalogService, ProductsRepository, ResponseCache],
+  exports: [CatalogService, ProductsRepository],
 })
 export class CatalogModule {}

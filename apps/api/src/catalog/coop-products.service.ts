@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { cooperativeOf, type Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { AuditService } from '../common/audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { CooperativesRepository } from './cooperatives.repository';
 import {

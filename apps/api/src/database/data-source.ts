@@ -2,7 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { Clock } from '../config/clock';
 import { Account } from '../auth/account.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
-import { AuditLog } from '../common/audit/audit-log.entity';
+import { AuditLog } from '../audit/audit-log.entity';
 import { Core1764403200000 } from './migrations/1764403200000-core';
 import { CatalogSearch1764489600000 } from './migrations/1764489600000-catalog-search';
 import { CatalogAdmin1764576000000 } from './migrations/1764576000000-catalog-admin';

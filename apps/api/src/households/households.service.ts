@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isValidResidentId, maskResidentId } from '@qh/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { Acting } from '../auth/current-user';
 import { AppError, FieldProblem } from '../common/app-error';
-import { AuditService } from '../common/audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
@@ -75,10 +74,9 @@ export class HouseholdsService {
   private readonly crypto: HouseholdCrypto;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @InjectConfig() config: AppConfig,
     private readonly households: HouseholdsRepository,
-    private readonly audit: AuditService,
   ) {
     this.crypto = new HouseholdCrypto(config.householdDataKey);
   }
@@ -102,28 +100,25 @@ export class HouseholdsService {
   async create(admin: Acting, dto: CreateHouseholdDto): Promise<HouseholdDto> {
     const problems = this.ruleProblems(dto);
     if (problems.length) throw new AppError('VALIDATION_FAILED', problems.flatMap((p) => p.problems).join('; '), problems);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.unitOfWork.run(async ({ manager, audit }) => {
       const sealed = this.seal(dto, null);
       await this.refuseDuplicate(manager, sealed.idHmac);
       const [{ id, code }] = await this.households.insert(manager, [sealed]);
-      await this.audit.record(
-        {
-          actor: admin,
-          action: 'household.created',
-          entityType: 'household',
-          entityId: id,
-          after: { ...safeSnapshot(dto), code, idMasked: sealed.idMasked },
-          requestId: admin.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: admin,
+        action: 'household.created',
+        entityType: 'household',
+        entityId: id,
+        after: { ...safeSnapshot(dto), code, idMasked: sealed.idMasked },
+        requestId: admin.requestId,
+      });
       return id;
     });
     return this.get(id);
   }
 
   async update(admin: Acting, id: string, dto: UpdateHouseholdDto): Promise<HouseholdDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const before = await this.households.find(id, manager);
       if (!before || !(await this.households.sealed(manager, id))) throw new AppError('HOUSEHOLD_NOT_FOUND', 'No such household.');
       const merged = {
@@ -152,35 +147,29 @@ export class HouseholdsService {
       }
       await this.households.update(manager, id, change);
       const { links: _links, ...shown } = before;
-      await this.audit.record(
-        {
-          actor: admin,
-          action: 'household.updated',
-          entityType: 'household',
-          entityId: id,
-          before: shown,
-          after: {
-            ...safeSnapshot(dto),
-            ...(change.idMasked && { idMasked: change.idMasked }),
-            ...(dto.headName !== undefined && { headName: 'changed' }),
-          },
-          requestId: admin.requestId,
+      await audit({
+        actor: admin,
+        action: 'household.updated',
+        entityType: 'household',
+        entityId: id,
+        before: shown,
+        after: {
+          ...safeSnapshot(dto),
+          ...(change.idMasked && { idMasked: change.idMasked }),
+          ...(dto.headName !== undefined && { headName: 'changed' }),
         },
-        manager,
-      );
+        requestId: admin.requestId,
+      });
     });
     return this.get(id);
   }
 
   /** The one way a name leaves the server, and every time it does the audit log says who read whose. */
   async revealName(admin: Acting, id: string): Promise<HouseholdNameDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager, audit }) => {
       const sealed = await this.households.sealed(manager, id);
       if (!sealed) throw new AppError('HOUSEHOLD_NOT_FOUND', 'No such household.');
-      await this.audit.record(
-        { actor: admin, action: 'household.name_read', entityType: 'household', entityId: id, requestId: admin.requestId },
-        manager,
-      );
+      await audit({ actor: admin, action: 'household.name_read', entityType: 'household', entityId: id, requestId: admin.requestId });
       return { id, code: sealed.code, headName: this.crypto.decrypt(sealed.head_name_enc) };
     });
   }
@@ -220,7 +209,7 @@ export class HouseholdsService {
       else candidates.push({ line: row.line, sealed: this.seal(dto!, record.code || null) });
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager, audit }) => {
       const known = await this.households.codesByHmac(
         manager,
         candidates.map((c) => c.sealed.idHmac),
@@ -258,22 +247,19 @@ export class HouseholdsService {
             );
       // A dry run reads the registry too (which ID numbers it holds): it is written down like an import.
       const registered = candidates.filter((c) => known.has(c.sealed.idHmac.toString('hex'))).length;
-      await this.audit.record(
-        {
-          actor: admin,
-          action: dryRun ? 'household.import_checked' : 'household.imported',
-          entityType: 'household',
-          after: {
-            rows: data.length,
-            imported: created.length,
-            rejected: rejected.length,
-            alreadyRegistered: registered,
-            codes: created.map((c) => c.code),
-          },
-          requestId: admin.requestId,
+      await audit({
+        actor: admin,
+        action: dryRun ? 'household.import_checked' : 'household.imported',
+        entityType: 'household',
+        after: {
+          rows: data.length,
+          imported: created.length,
+          rejected: rejected.length,
+          alreadyRegistered: registered,
+          codes: created.map((c) => c.code),
         },
-        manager,
-      );
+        requestId: admin.requestId,
+      });
       return { rows: data.length, imported: created.length, codes: created.map((c) => c.code), rejected };
     });
   }
@@ -284,28 +270,25 @@ export class HouseholdsService {
         { field: 'validTo', problems: ['on or after validFrom'] },
       ]);
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       if (!(await this.households.sealed(manager, householdId))) throw new AppError('HOUSEHOLD_NOT_FOUND', 'No such household.');
       const [cooperative] = await manager.query(`SELECT id FROM cooperative WHERE id = $1`, [dto.cooperativeId]);
       if (!cooperative) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
       const linkId = await this.households.insertLink(manager, { householdId, ...dto, validTo: dto.validTo ?? null });
-      await this.audit.record(
-        {
-          actor: admin,
-          action: 'household.link_added',
-          entityType: 'household',
-          entityId: householdId,
-          after: { linkId, ...dto },
-          requestId: admin.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: admin,
+        action: 'household.link_added',
+        entityType: 'household',
+        entityId: householdId,
+        after: { linkId, ...dto },
+        requestId: admin.requestId,
+      });
     });
     return this.get(householdId);
   }
 
   async updateLink(admin: Acting, householdId: string, linkId: string, dto: UpdateLinkDto): Promise<HouseholdDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const link = await this.households.lockLink(manager, householdId, linkId);
       if (!link) throw new AppError('LINK_NOT_FOUND', 'No such link of this household.');
       const next = { weight: dto.weight ?? link.weight, validTo: dto.validTo === undefined ? link.validTo : dto.validTo };
@@ -315,18 +298,15 @@ export class HouseholdsService {
         ]);
       }
       await this.households.updateLink(manager, linkId, next);
-      await this.audit.record(
-        {
-          actor: admin,
-          action: 'household.link_changed',
-          entityType: 'household',
-          entityId: householdId,
-          before: link,
-          after: { id: linkId, ...next },
-          requestId: admin.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: admin,
+        action: 'household.link_changed',
+        entityType: 'household',
+        entityId: householdId,
+        before: link,
+        after: { id: linkId, ...next },
+        requestId: admin.requestId,
+      });
     });
     return this.get(householdId);
   }

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { allocateByRates, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen, sumFen } from '@qh/domain';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
 import { AppError, FieldProblem } from '../common/app-error';
-import { ResponseCache } from '../common/http-cache.interceptor';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
+import { UnitOfWork } from '../database/unit-of-work';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
 import { PaymentsRepository } from '../payments/payments.repository';
 import { CartLineRow, CartRepository } from './cart.repository';
@@ -30,7 +29,7 @@ export class CheckoutService {
   private readonly logger = new Logger(CheckoutService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @InjectConfig() private readonly config: AppConfig,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly carts: CartRepository,
@@ -38,7 +37,6 @@ export class CheckoutService {
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsRepository,
-    private readonly responseCache: ResponseCache,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +54,11 @@ export class CheckoutService {
 
     let placed: { orderId: string; number: string; totalFen: number };
     try {
-      placed = await this.dataSource.transaction((manager) => this.placeOrder(manager, buyer, idempotencyKey, requestHash, dto));
+      placed = await this.unitOfWork.run(({ manager, catalogChanged }) => {
+        // Stock changes: the catalog's cached answers may show the wrong stock status.
+        catalogChanged();
+        return this.placeOrder(manager, buyer, idempotencyKey, requestHash, dto);
+      });
     } catch (error) {
       // The same key raced itself: the first request's order is the answer.
       if (
@@ -69,11 +71,9 @@ export class CheckoutService {
       throw error;
     }
     const { orderId, number, totalFen } = placed;
-    // Stock changed: the catalog's cached answers may show the wrong stock status.
-    this.responseCache.clear();
     try {
       const { reference, clientSecret } = await this.provider.createPayment({ orderId, orderNumber: number, amountFen: totalFen });
-      await this.payments.setReference(this.dataSource.manager, orderId, reference, clientSecret);
+      await this.unitOfWork.run(({ manager }) => this.payments.setReference(manager, orderId, reference, clientSecret));
     } catch (error) {
       this.logger.warn(
         { orderNumber: number, problem: error instanceof Error ? error.message : String(error) },
@@ -96,12 +96,13 @@ export class CheckoutService {
    * that the buyer's retry is a new attempt instead of a replay of this failure.
    */
   private async abandon(buyer: AuthUser, orderId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const [order] = await manager.query(`SELECT status FROM "order" WHERE id = $1 FOR UPDATE`, [orderId]);
-      if (order?.status !== 'AWAITING_PAYMENT') return;
+    await this.unitOfWork.run(async ({ manager, catalogChanged }) => {
+      const payment = await this.payments.lock(manager, { orderId });
+      if (payment?.orderStatus !== 'AWAITING_PAYMENT') return;
       await this.transitions.cancel(manager, orderId, 'PAYMENT_UNAVAILABLE', buyer.id);
       await this.payments.setStatus(manager, orderId, 'CANCELLED');
-      await manager.query(`UPDATE "order" SET idempotency_key = NULL WHERE id = $1`, [orderId]);
+      await this.orders.releaseIdempotencyKey(manager, orderId);
+      catalogChanged();
       await this.carts.restoreFromOrder(
         manager,
         await this.carts.findOrCreate(manager, { accountId: buyer.id }),
@@ -109,7 +110,6 @@ export class CheckoutService {
         MAX_LINE_QUANTITY,
       );
     });
-    this.responseCache.clear();
   }
 
   /**

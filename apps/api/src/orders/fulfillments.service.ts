@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { nextOrderStatus, shipmentTransition } from '@qh/domain';
-import { DataSource } from 'typeorm';
 import { cooperativeOf, type Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { AuditService } from '../common/audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
+import { UnitOfWork } from '../database/unit-of-work';
 import { CoopFulfillmentDto, CoopFulfillmentPageDto, ShipDto } from './dto/order.dto';
 import { Outbox } from '../notifications/outbox';
 import { OrdersRepository } from './orders.repository';
@@ -18,9 +16,8 @@ const DEFAULT_PAGE_SIZE = 20;
 @Injectable()
 export class FulfillmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly orders: OrdersRepository,
-    private readonly audit: AuditService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -49,7 +46,7 @@ export class FulfillmentsService {
   }
 
   async ship(user: Acting, id: string, dto: ShipDto): Promise<CoopFulfillmentDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const fulfillment = await this.orders.lockFulfillment(manager, id);
       if (!fulfillment) throw new AppError('FULFILLMENT_NOT_FOUND', 'No such shipment.');
       if (fulfillment.cooperative_id !== cooperativeOf(user))
@@ -72,17 +69,14 @@ export class FulfillmentsService {
         orderId: fulfillment.order_id,
         payload: { orderNumber: fulfillment.order_number, cooperative: fulfillment.cooperative_name, ...dto },
       });
-      await this.audit.record(
-        {
-          actor: user,
-          action: 'fulfillment.shipped',
-          entityType: 'fulfillment',
-          entityId: id,
-          after: { ...dto, orderStatus: status },
-          requestId: user.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: user,
+        action: 'fulfillment.shipped',
+        entityType: 'fulfillment',
+        entityId: id,
+        after: { ...dto, orderStatus: status },
+        requestId: user.requestId,
+      });
     });
     return (await this.list(user, { id, limit: 1 })).items[0];
   }

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ResponseCache } from '../common/http-cache.interceptor';
+import { UnitOfWork } from '../database/unit-of-work';
 import { PaymentsRepository } from '../payments/payments.repository';
-import { PaymentsService, runAfterCommit } from '../payments/payments.service';
+import { PaymentsService } from '../payments/payments.service';
 import { OrderTransitions } from './order-transitions';
+import { OrdersRepository } from './orders.repository';
 
 /** Orders looked at per run: a backlog drains over a few runs instead of in one long transaction. */
 const BATCH = 200;
@@ -21,58 +20,53 @@ export class OrderDeadlinesService {
   private readonly logger = new Logger(OrderDeadlinesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly orders: OrdersRepository,
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsService,
     private readonly paymentRows: PaymentsRepository,
-    private readonly responseCache: ResponseCache,
   ) {}
 
   /** Cancels every unpaid order past its reservation; returns how many. */
   async expireDue(): Promise<number> {
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM "order" WHERE status = 'AWAITING_PAYMENT' AND expires_at <= qh_now() ORDER BY expires_at LIMIT $1`,
-      [BATCH],
-    );
     let expired = 0;
-    const stopAtProvider: (() => Promise<void>)[] = [];
-    for (const { id } of due) {
-      const done = await this.dataSource.transaction(async (manager) => {
+    for (const id of await this.orders.dueToExpire(BATCH)) {
+      const done = await this.unitOfWork.run(async (work) => {
         // SKIP LOCKED: an order being paid right now is left to the payment; the next run looks again.
-        const [order] = await manager.query(
-          `SELECT o.id, p.provider_ref FROM "order" o LEFT JOIN payment p ON p.order_id = o.id
-            WHERE o.id = $1 AND o.status = 'AWAITING_PAYMENT' AND o.expires_at <= qh_now() FOR UPDATE OF o SKIP LOCKED`,
-          [id],
-        );
-        if (!order) return false;
-        await this.transitions.cancel(manager, id, 'RESERVATION_EXPIRED', null);
-        await this.paymentRows.setStatus(manager, id, 'CANCELLED');
-        return { reference: order.provider_ref as string | null };
-      });
-      if (done) {
-        expired += 1;
+        const order = await this.orders.lockUnlessBusy(work.manager, id);
+        if (!order || order.status !== 'AWAITING_PAYMENT' || !order.expired) return false;
+        const payment = await this.paymentRows.lock(work.manager, { orderId: id });
+        await this.transitions.cancel(work.manager, id, 'RESERVATION_EXPIRED', null);
+        await this.paymentRows.setStatus(work.manager, id, 'CANCELLED');
+        work.catalogChanged();
         // So that the buyer's open payment page can no longer take money for it; if it does anyway, the webhook refunds it.
-        stopAtProvider.push(() => this.payments.cancelAtProvider(done.reference));
-      }
+        work.afterCommit(() => this.payments.cancelAtProvider(payment?.providerRef ?? null));
+        return true;
+      });
+      if (done) expired += 1;
     }
-    await runAfterCommit(stopAtProvider, this.logger);
-    if (expired) {
-      this.responseCache.clear();
-      this.logger.log({ expired }, 'unpaid orders expired');
-    }
+    if (expired) this.logger.log({ expired }, 'unpaid orders expired');
     return expired;
   }
 
-  /** Completes shipped orders whose last shipment left more than AUTO_COMPLETE_DAYS ago. */
+  /** Completes shipped orders whose last shipment left more than AUTO_COMPLETE_DAYS ago; returns how many. */
   async completeDue(): Promise<number> {
-    const [, completed] = await this.dataSource.query(
-      `UPDATE "order" o SET status = 'COMPLETED', completed_at = qh_now(), updated_at = qh_now()
-        -- A partly refunded order completes too, once nothing of it is still waiting to ship.
-        WHERE o.status IN ('SHIPPED', 'PARTIALLY_REFUNDED')
-          AND (SELECT bool_and(f.status <> 'PENDING') AND max(f.shipped_at) < qh_now() - make_interval(days => $1)
-                 FROM fulfillment f WHERE f.order_id = o.id)`,
-      [AUTO_COMPLETE_DAYS],
-    );
+    let completed = 0;
+    for (let due = await this.orders.dueToComplete(AUTO_COMPLETE_DAYS, BATCH); due.length > 0;) {
+      let progressed = false;
+      for (const id of due) {
+        const done = await this.unitOfWork.run(async ({ manager }) => {
+          const order = await this.orders.lockUnlessBusy(manager, id);
+          return order ? this.transitions.complete(manager, order) : false;
+        });
+        if (done) {
+          completed += 1;
+          progressed = true;
+        }
+      }
+      // Orders busy elsewhere are left for the next run rather than waited for.
+      due = progressed ? await this.orders.dueToComplete(AUTO_COMPLETE_DAYS, BATCH) : [];
+    }
     return completed;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { nextOrderStatus, type OrderStatus } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { ProductsRepository } from '../catalog/products.repository';
 import { Ledger } from '../impact/ledger';
@@ -9,8 +10,9 @@ import { OrdersRepository } from './orders.repository';
 export type CancelReason = 'BUYER' | 'RESERVATION_EXPIRED' | 'PAYMENT_CANCELED' | 'PAYMENT_UNAVAILABLE';
 
 /**
- * The changes of an order that several flows share (the buyer, the deadline jobs, the payment
- * webhook, refunds). Each runs inside the caller's transaction, on an order row the caller locked.
+ * Every change of an order's status (the buyer, the deadline jobs, the payment webhook, refunds), and
+ * what goes with it. Each runs inside the caller's transaction, on an order row the caller locked;
+ * the moves themselves are the domain's state machine (`nextOrderStatus`).
  */
 @Injectable()
 export class OrderTransitions {
@@ -42,10 +44,28 @@ export class OrderTransitions {
     await this.orders.cancelFulfillments(manager, orderId);
   }
 
-  /** Refunded in full: the parts not yet shipped are called off and their stock goes back. */
-  async callOffUnshipped(manager: EntityManager, orderId: string): Promise<void> {
-    await this.releaseStock(manager, orderId, null, 'unshipped');
-    await this.orders.cancelFulfillments(manager, orderId);
+  /** The buyer confirmed receipt, or the last shipment left long enough ago; false when the order cannot complete now. */
+  async complete(manager: EntityManager, order: { id: string; status: OrderStatus }): Promise<boolean> {
+    if (!nextOrderStatus(order.status, 'complete')) return false;
+    // A partly refunded order completes once every part that is still coming has shipped.
+    if (await this.orders.hasUnshippedPart(manager, order.id)) return false;
+    await this.orders.setStatus(manager, order.id, 'COMPLETED', { completed: true });
+    return true;
+  }
+
+  /**
+   * A refund was confirmed: the order is partly or wholly refunded (when its state allows it). Refunded in full,
+   * the parts not yet shipped are called off and their stock goes back. Returns the new status, if it changed.
+   */
+  async refunded(manager: EntityManager, order: { id: string; status: OrderStatus }, whole: boolean): Promise<OrderStatus | null> {
+    const next = nextOrderStatus(order.status, whole ? 'refundAll' : 'refundPart');
+    if (!next) return null;
+    await this.orders.setStatus(manager, order.id, next);
+    if (whole) {
+      await this.releaseStock(manager, order.id, null, 'unshipped');
+      await this.orders.cancelFulfillments(manager, order.id);
+    }
+    return next;
   }
 
   /** Puts stock back, recorded against the order; `unshipped`: only the lines of parts still waiting to ship. */

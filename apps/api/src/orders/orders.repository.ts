@@ -304,6 +304,18 @@ export class OrdersRepository {
     return row;
   }
 
+  /** The order, locked, unless another transaction holds it (that one decides) or it is gone. */
+  async lockUnlessBusy(
+    manager: EntityManager,
+    orderId: string,
+  ): Promise<{ id: string; status: OrderStatus; expired: boolean } | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, status, expires_at <= qh_now() AS expired FROM "order" WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+      [orderId],
+    );
+    return row;
+  }
+
   async lockByNumber(
     manager: EntityManager,
     number: string,
@@ -351,6 +363,38 @@ export class OrdersRepository {
       [orderIds],
     );
     return row;
+  }
+
+  /** Frees the key of an order that never got its payment, so the buyer's retry is a new checkout. */
+  async releaseIdempotencyKey(manager: EntityManager, orderId: string): Promise<void> {
+    await manager.query(`UPDATE "order" SET idempotency_key = NULL, updated_at = qh_now() WHERE id = $1`, [orderId]);
+  }
+
+  async hasUnshippedPart(manager: EntityManager, orderId: string): Promise<boolean> {
+    const [waiting] = await manager.query(`SELECT 1 FROM fulfillment WHERE order_id = $1 AND status = 'PENDING' LIMIT 1`, [orderId]);
+    return Boolean(waiting);
+  }
+
+  /** Shipped (or partly refunded) orders whose parts have all shipped, the last more than `days` ago. */
+  async dueToComplete(days: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT o.id FROM "order" o
+        WHERE o.status IN ('SHIPPED', 'PARTIALLY_REFUNDED')
+          AND (SELECT bool_and(f.status <> 'PENDING') AND max(f.shipped_at) < qh_now() - make_interval(days => $1)
+                 FROM fulfillment f WHERE f.order_id = o.id)
+        ORDER BY o.id LIMIT $2`,
+      [days, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Unpaid orders past their reservation, the oldest first. */
+  async dueToExpire(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM "order" WHERE status = 'AWAITING_PAYMENT' AND expires_at <= qh_now() ORDER BY expires_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
   }
 
   async setStatus(

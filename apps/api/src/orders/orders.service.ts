@@ -1,14 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { nextOrderStatus, type OrderStatus, type OrderTransition } from '@qh/domain';
-import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { ResponseCache } from '../common/http-cache.interceptor';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
+import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
 import { PaymentsRepository, type RefundRow } from '../payments/payments.repository';
-import { PaymentsService, runAfterCommit } from '../payments/payments.service';
+import { PaymentsService } from '../payments/payments.service';
 import { RefundsService } from '../payments/refunds.service';
 import { FulfillmentDto, OrderDto, OrderLineDto, OrderPageDto, PaymentInfoDto, RefundDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
@@ -68,17 +66,14 @@ export function toFulfillment(row: FulfillmentRow, lines: OrderLineRow[]): Fulfi
 /** A buyer's orders: reading them, paying on the demo page, cancelling before anything ships, confirming receipt. */
 @Injectable()
 export class OrdersService {
-  private readonly logger = new Logger(OrdersService.name);
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly orders: OrdersRepository,
     private readonly payments: PaymentsRepository,
     private readonly paymentsService: PaymentsService,
     private readonly refunds: RefundsService,
     private readonly transitions: OrderTransitions,
-    private readonly responseCache: ResponseCache,
     private readonly clock: Clock,
   ) {}
 
@@ -112,8 +107,7 @@ export class OrdersService {
    * a paid one is refunded in full (the order shows the refund as pending until the provider confirms).
    */
   async cancel(buyer: AuthUser, number: string): Promise<OrderDto> {
-    const after: (() => Promise<void>)[] = [];
-    await this.change(buyer, number, 'cancel', async (manager) => {
+    await this.change(buyer, number, 'cancel', async ({ manager, afterCommit, catalogChanged }) => {
       const payment = (await this.payments.lock(manager, { orderNumber: number }))!;
       await this.transitions.cancel(manager, payment.orderId, 'BUYER', buyer.id);
       if (payment.paymentStatus === 'SUCCEEDED') {
@@ -125,23 +119,20 @@ export class OrdersService {
           'Cancelled by the buyer before shipping',
           buyer.id,
         );
-        after.push(() => this.refunds.submit(refundId));
+        afterCommit(() => this.refunds.submit(refundId));
       } else {
         await this.payments.setStatus(manager, payment.orderId, 'CANCELLED');
-        after.push(() => this.paymentsService.cancelAtProvider(payment.providerRef));
+        afterCommit(() => this.paymentsService.cancelAtProvider(payment.providerRef));
       }
+      catalogChanged();
     });
-    await runAfterCommit(after, this.logger);
-    this.responseCache.clear();
     return this.forBuyer(buyer, number);
   }
 
   async confirmReceipt(buyer: AuthUser, number: string): Promise<OrderDto> {
-    await this.change(buyer, number, 'complete', async (manager, order) => {
-      // A partly refunded order completes once every part that is still coming has shipped.
-      const [waiting] = await manager.query(`SELECT 1 FROM fulfillment WHERE order_id = $1 AND status = 'PENDING' LIMIT 1`, [order.id]);
-      if (waiting) throw new AppError('ORDER_STATUS_CONFLICT', 'Part of this order has not shipped yet.');
-      await this.orders.setStatus(manager, order.id, 'COMPLETED', { completed: true });
+    await this.change(buyer, number, 'complete', async ({ manager }, order) => {
+      if (!(await this.transitions.complete(manager, order)))
+        throw new AppError('ORDER_STATUS_CONFLICT', 'Part of this order has not shipped yet.');
     });
     return this.forBuyer(buyer, number);
   }
@@ -151,15 +142,15 @@ export class OrdersService {
     buyer: AuthUser,
     number: string,
     transition: OrderTransition,
-    apply: (manager: EntityManager, order: { id: string; status: OrderStatus; expires_at: Date }) => Promise<void>,
+    apply: (work: Work, order: { id: string; status: OrderStatus; expires_at: Date }) => Promise<void>,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const order = await this.orders.lockByNumber(manager, number);
+    await this.unitOfWork.run(async (work) => {
+      const order = await this.orders.lockByNumber(work.manager, number);
       if (!order || order.buyer_id !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
       if (!nextOrderStatus(order.status, transition)) {
         throw new AppError('ORDER_STATUS_CONFLICT', `A ${order.status} order cannot be ${PAST[transition]}.`);
       }
-      await apply(manager, order);
+      await apply(work, order);
     });
   }
 

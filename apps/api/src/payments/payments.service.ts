@@ -1,17 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { AuditService } from '../common/audit/audit.service';
-import { ResponseCache } from '../common/http-cache.interceptor';
+import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { OrderTransitions } from '../orders/order-transitions';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider';
 import { LockedPayment, PaymentsRepository } from './payments.repository';
 import { RefundsService } from './refunds.service';
-
-type AfterCommit = (() => Promise<void>)[];
 
 /** The PaymentIntent an event is about, and our order id from its metadata in case its reference was never stored. */
 function eventTarget(event: Stripe.Event): { reference: string; orderIdHint: string | null } | null {
@@ -41,18 +37,16 @@ export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly payments: PaymentsRepository,
     private readonly refunds: RefundsService,
     private readonly transitions: OrderTransitions,
-    private readonly audit: AuditService,
-    private readonly responseCache: ResponseCache,
   ) {}
 
   async handleStripeEvent(event: Stripe.Event): Promise<'handled' | 'duplicate' | 'ignored'> {
-    const after: AfterCommit = [];
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async (work) => {
+      const { manager } = work;
       const target = eventTarget(event);
       const fresh = await this.payments.recordEvent(manager, {
         id: event.id,
@@ -71,55 +65,48 @@ export class PaymentsService {
       switch (event.type) {
         case 'payment_intent.succeeded': {
           const intent = event.data.object;
-          await this.succeeded(manager, payment, { amountFen: intent.amount_received, currency: intent.currency }, after);
+          await this.succeeded(work, payment, { amountFen: intent.amount_received, currency: intent.currency });
           break;
         }
         case 'payment_intent.payment_failed':
-          await this.failed(manager, payment, event.data.object.last_payment_error?.message ?? 'The payment was declined.');
+          await this.failed(work, payment, event.data.object.last_payment_error?.message ?? 'The payment was declined.');
           break;
         case 'payment_intent.canceled':
-          await this.canceled(manager, payment);
+          await this.canceled(work, payment);
           break;
         case 'charge.refunded': {
           const charge = event.data.object;
           // Money can only come back from a charge that was paid: this report is also a report of the payment.
           if (charge.paid)
-            await this.succeeded(
-              manager,
-              payment,
-              { amountFen: charge.amount_captured || charge.amount, currency: charge.currency },
-              after,
-            );
+            await this.succeeded(work, payment, { amountFen: charge.amount_captured || charge.amount, currency: charge.currency });
           if (payment.paymentStatus === 'SUCCEEDED' || payment.paymentStatus === 'REFUNDED') {
-            await this.refunds.applyProviderTotal(manager, payment, charge.amount_refunded);
+            await this.refunds.applyProviderTotal(work, payment, charge.amount_refunded);
           }
           break;
         }
       }
       return 'handled' as const;
     });
-    await runAfterCommit(after, this.logger);
-    return outcome;
   }
 
   /** Demo provider: the buyer pays on our own page. A payment for an expired order is refused. */
   async payDemo(buyer: AuthUser, number: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const payment = await this.lockDemo(manager, buyer, number);
+    await this.unitOfWork.run(async (work) => {
+      const payment = await this.lockDemo(work.manager, buyer, number);
       if (payment.orderStatus !== 'AWAITING_PAYMENT')
         throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment.orderStatus} order cannot be paid.`);
       if (payment.expired) throw new AppError('ORDER_STATUS_CONFLICT', 'This order has expired; its stock was released.');
-      await this.succeeded(manager, payment, { amountFen: payment.amountFen, currency: payment.currency }, []);
+      await this.succeeded(work, payment, { amountFen: payment.amountFen, currency: payment.currency });
     });
   }
 
   /** Demo provider: a declined payment changes the payment, not the order; the buyer may try again until the order expires. */
   async failDemo(buyer: AuthUser, number: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const payment = await this.lockDemo(manager, buyer, number);
+    await this.unitOfWork.run(async (work) => {
+      const payment = await this.lockDemo(work.manager, buyer, number);
       if (payment.orderStatus !== 'AWAITING_PAYMENT')
         throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment.orderStatus} order cannot be paid.`);
-      await this.failed(manager, payment, 'The demo payment was declined.');
+      await this.failed(work, payment, 'The demo payment was declined.');
     });
   }
 
@@ -133,20 +120,13 @@ export class PaymentsService {
     return payment;
   }
 
-  private async succeeded(
-    manager: EntityManager,
-    payment: LockedPayment,
-    received: { amountFen: number; currency: string },
-    after: AfterCommit,
-  ): Promise<void> {
+  private async succeeded(work: Work, payment: LockedPayment, received: { amountFen: number; currency: string }): Promise<void> {
+    const { manager } = work;
     if (payment.paymentStatus === 'SUCCEEDED' || payment.paymentStatus === 'REFUNDED') return;
     if (received.amountFen !== payment.amountFen || received.currency.toLowerCase() !== payment.currency) {
       const reason = `Received ${received.amountFen} ${received.currency}, expected ${payment.amountFen} ${payment.currency}`;
       await this.payments.flagForReview(manager, payment.paymentId, received, reason);
-      await this.audit.record(
-        { actor: null, action: 'payment.flagged', entityType: 'order', entityId: payment.orderId, after: { reason } },
-        manager,
-      );
+      await work.audit({ actor: null, action: 'payment.flagged', entityType: 'order', entityId: payment.orderId, after: { reason } });
       this.logger.warn({ orderNumber: payment.orderNumber }, 'payment amount or currency does not match its order; flagged for an admin');
       return;
     }
@@ -166,20 +146,21 @@ export class PaymentsService {
     if (payment.orderStatus === 'AWAITING_PAYMENT') {
       await this.transitions.cancel(manager, payment.orderId, 'RESERVATION_EXPIRED', null);
       payment.orderStatus = 'CANCELLED';
-      this.responseCache.clear();
+      work.catalogChanged();
     }
-    const refundId = await this.refunds.createForLatePayment(manager, payment, received.amountFen);
-    if (refundId) after.push(() => this.refunds.submit(refundId));
+    const refundId = await this.refunds.createForLatePayment(work, payment, received.amountFen);
+    if (refundId) work.afterCommit(() => this.refunds.submit(refundId));
   }
 
-  private async failed(manager: EntityManager, payment: LockedPayment, message: string): Promise<void> {
+  private async failed({ manager }: Work, payment: LockedPayment, message: string): Promise<void> {
     // A failure reported after a success is an older attempt's news.
     if (payment.paymentStatus !== 'PENDING' && payment.paymentStatus !== 'FAILED') return;
     await this.payments.setStatus(manager, payment.orderId, 'FAILED', message.slice(0, 300));
     payment.paymentStatus = 'FAILED';
   }
 
-  private async canceled(manager: EntityManager, payment: LockedPayment): Promise<void> {
+  private async canceled(work: Work, payment: LockedPayment): Promise<void> {
+    const { manager } = work;
     if (payment.paymentStatus !== 'PENDING' && payment.paymentStatus !== 'FAILED') return;
     await this.payments.setStatus(manager, payment.orderId, 'CANCELLED');
     payment.paymentStatus = 'CANCELLED';
@@ -187,7 +168,7 @@ export class PaymentsService {
     if (payment.orderStatus === 'AWAITING_PAYMENT') {
       await this.transitions.cancel(manager, payment.orderId, 'PAYMENT_CANCELED', null);
       payment.orderStatus = 'CANCELLED';
-      this.responseCache.clear();
+      work.catalogChanged();
     }
   }
 
@@ -195,16 +176,5 @@ export class PaymentsService {
   async cancelAtProvider(reference: string | null): Promise<void> {
     if (!reference) return;
     await this.provider.cancelPayment(reference);
-  }
-}
-
-/** Calls to the provider wait for the commit; one failing does not stop the others, and the jobs pick up what is left. */
-export async function runAfterCommit(tasks: AfterCommit, logger: Logger): Promise<void> {
-  for (const task of tasks) {
-    try {
-      await task();
-    } catch (error) {
-      logger.warn({ problem: error instanceof Error ? error.message : String(error) }, 'follow-up after commit failed; a job retries it');
-    }
   }
 }

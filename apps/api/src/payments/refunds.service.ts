@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  nextOrderStatus,
   PAID_STATUSES,
   planRefund,
   RefundPlanError,
@@ -9,11 +7,10 @@ import {
   type OrderStatus,
   type RefundRequest as RefundAsk,
 } from '@qh/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { AuditService } from '../common/audit/audit.service';
-import { ResponseCache } from '../common/http-cache.interceptor';
+import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { Ledger } from '../impact/ledger';
 import { Outbox } from '../notifications/outbox';
 import { OrderTransitions } from '../orders/order-transitions';
@@ -40,13 +37,11 @@ export class RefundsService {
   private readonly logger = new Logger(RefundsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly payments: PaymentsRepository,
     private readonly transitions: OrderTransitions,
     private readonly outbox: Outbox,
-    private readonly audit: AuditService,
-    private readonly responseCache: ResponseCache,
     private readonly ledger: Ledger,
   ) {}
 
@@ -55,7 +50,7 @@ export class RefundsService {
     admin: Acting,
     request: { orderNumber: string; lines?: { lineId: string; quantity: number }[]; reason: string },
   ): Promise<RefundRow> {
-    const refundId = await this.dataSource.transaction(async (manager) => {
+    const refundId = await this.unitOfWork.run(async ({ manager, audit }) => {
       const payment = await this.payments.lock(manager, { orderNumber: request.orderNumber });
       if (!payment) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
       if (!(PAID_STATUSES as readonly OrderStatus[]).includes(payment.orderStatus) || payment.paymentStatus !== 'SUCCEEDED') {
@@ -64,23 +59,20 @@ export class RefundsService {
       const ask: RefundAsk = request.lines ? { whole: false, lines: request.lines } : { whole: true };
       const id = await this.create(manager, payment, 'ADMIN', ask, request.reason, admin.id);
       const refund = (await this.payments.refund(id, manager))!;
-      await this.audit.record(
-        {
-          actor: admin,
-          action: 'refund.requested',
-          entityType: 'order',
-          entityId: payment.orderId,
-          after: {
-            refundId: id,
-            amountFen: refund.amountFen,
-            shippingFen: refund.shippingFen,
-            lines: refund.lines,
-            reason: request.reason,
-          },
-          requestId: admin.requestId,
+      await audit({
+        actor: admin,
+        action: 'refund.requested',
+        entityType: 'order',
+        entityId: payment.orderId,
+        after: {
+          refundId: id,
+          amountFen: refund.amountFen,
+          shippingFen: refund.shippingFen,
+          lines: refund.lines,
+          reason: request.reason,
         },
-        manager,
-      );
+        requestId: admin.requestId,
+      });
       return id;
     });
     await this.submit(refundId);
@@ -127,7 +119,7 @@ export class RefundsService {
    * A payment arrived for an order that no longer wants it: give all of it back, and tell the buyer.
    * One such refund per payment, however often the provider reports the payment.
    */
-  async createForLatePayment(manager: EntityManager, payment: LockedPayment, receivedFen: number): Promise<string | null> {
+  async createForLatePayment({ manager, audit }: Work, payment: LockedPayment, receivedFen: number): Promise<string | null> {
     const [existing] = await manager.query(`SELECT id FROM refund WHERE payment_id = $1 AND kind = 'LATE_PAYMENT'`, [payment.paymentId]);
     if (existing) return null;
     const id = await this.payments.insertRefund(manager, {
@@ -147,16 +139,13 @@ export class RefundsService {
       orderId: payment.orderId,
       payload: { orderNumber: payment.orderNumber, amountFen: receivedFen },
     });
-    await this.audit.record(
-      {
-        actor: null,
-        action: 'refund.requested',
-        entityType: 'order',
-        entityId: payment.orderId,
-        after: { refundId: id, kind: 'LATE_PAYMENT', amountFen: receivedFen },
-      },
-      manager,
-    );
+    await audit({
+      actor: null,
+      action: 'refund.requested',
+      entityType: 'order',
+      entityId: payment.orderId,
+      after: { refundId: id, kind: 'LATE_PAYMENT', amountFen: receivedFen },
+    });
     return id;
   }
 
@@ -174,20 +163,19 @@ export class RefundsService {
         paymentRef: refund.paymentRef,
         amountFen: refund.amountFen,
       });
-      await this.payments.markRefund(this.dataSource.manager, refundId, { providerRef: reference });
-      if (confirmed) await this.dataSource.transaction((manager) => this.confirmOne(manager, refundId));
+      await this.unitOfWork.run(async (work) => {
+        await this.payments.markRefund(work.manager, refundId, { providerRef: reference });
+        if (confirmed) await this.confirmOne(work, refundId);
+      });
     } catch (error) {
       if (error instanceof PaymentProviderUnavailable) {
         this.logger.warn({ refundId, problem: error.message }, 'refund not handed to the provider yet; the job retries it');
         return;
       }
       if (!(error instanceof PaymentProviderRefused)) throw error;
-      await this.dataSource.transaction(async (manager) => {
+      await this.unitOfWork.run(async ({ manager, audit }) => {
         await this.payments.markRefund(manager, refundId, { status: 'FAILED', failure: error.message });
-        await this.audit.record(
-          { actor: null, action: 'refund.failed', entityType: 'refund', entityId: refundId, after: { failure: error.message } },
-          manager,
-        );
+        await audit({ actor: null, action: 'refund.failed', entityType: 'refund', entityId: refundId, after: { failure: error.message } });
       });
     }
   }
@@ -204,10 +192,11 @@ export class RefundsService {
    * refunds that this covers are confirmed; anything beyond them was refunded outside the
    * marketplace and is recorded as such, so the order's figures match the provider's.
    */
-  async applyProviderTotal(manager: EntityManager, payment: LockedPayment, providerRefundedFen: number): Promise<void> {
+  async applyProviderTotal(work: Work, payment: LockedPayment, providerRefundedFen: number): Promise<void> {
+    const { manager } = work;
     const { pending, confirmedFen } = await this.payments.refundState(manager, payment.paymentId);
     const { confirm, externalFen } = refundsConfirmedBy(providerRefundedFen, confirmedFen, pending);
-    for (const id of confirm) await this.confirmOne(manager, id, payment);
+    for (const id of confirm) await this.confirmOne(work, id, payment);
     if (externalFen > 0) {
       const id = await this.payments.insertRefund(manager, {
         orderId: payment.orderId,
@@ -219,19 +208,23 @@ export class RefundsService {
         requestedBy: null,
         lines: [],
       });
-      await this.confirmOne(manager, id, payment);
+      await this.confirmOne(work, id, payment);
     }
   }
 
   /** Confirms one refund (once) and moves the order and payment on: partly or wholly refunded. */
-  async confirmOne(manager: EntityManager, refundId: string, locked?: LockedPayment): Promise<void> {
+  private async confirmOne(work: Work, refundId: string, locked?: LockedPayment): Promise<void> {
+    const { manager } = work;
     const refund = (await this.payments.refund(refundId, manager))!;
     const payment = locked ?? (await this.payments.lock(manager, { orderId: refund.orderId }))!;
     if (!(await this.payments.markRefund(manager, refundId, { status: 'SUCCEEDED' }))) return;
-    await this.audit.record(
-      { actor: null, action: 'refund.confirmed', entityType: 'refund', entityId: refundId, after: { amountFen: refund.amountFen } },
-      manager,
-    );
+    await work.audit({
+      actor: null,
+      action: 'refund.confirmed',
+      entityType: 'refund',
+      entityId: refundId,
+      after: { amountFen: refund.amountFen },
+    });
     if (refund.kind === 'LATE_PAYMENT') {
       await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
       return;
@@ -241,12 +234,10 @@ export class RefundsService {
     const whole = refundedFen >= payment.totalFen;
     await this.ledger.recordRefund(manager, payment.orderId, refundId, whole);
     if (whole) await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
-    const next = nextOrderStatus(payment.orderStatus, whole ? 'refundAll' : 'refundPart');
+    const next = await this.transitions.refunded(manager, { id: payment.orderId, status: payment.orderStatus }, whole);
     if (next) {
-      await manager.query(`UPDATE "order" SET status = $2, updated_at = qh_now() WHERE id = $1`, [payment.orderId, next]);
-      if (whole) await this.transitions.callOffUnshipped(manager, payment.orderId);
       payment.orderStatus = next;
-      this.responseCache.clear();
+      work.catalogChanged();
     }
     await this.outbox.write(manager, {
       topic: 'ORDER_REFUNDED',

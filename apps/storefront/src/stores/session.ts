@@ -2,7 +2,7 @@ import type { components } from '@qh/api-client';
 import { ROLES, type Role } from '@qh/domain';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { api, unwrap } from '../api';
+import { api, connectSession, unwrap } from '../api';
 
 export type SessionUser = components['schemas']['UserDto'];
 type AuthResponse = components['schemas']['AuthResponseDto'];
@@ -74,6 +74,13 @@ export const useSessionStore = defineStore('session', () => {
       clear();
     }
   }
+
+  connectSession({
+    get accessToken() {
+      return accessToken.value;
+    },
+    refresh,
+  });
 
   return { user, accessToken, role, isAuthenticated, login, refresh, restore, logout };
 });

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../pagination.dto';
-import { Roles } from '../../auth/roles.decorator';
+import { PageQueryDto } from '../common/pagination.dto';
+import { Roles } from '../auth/roles.decorator';
 import { AuditService } from './audit.service';
 
 export class AuditQueryDto extends PageQueryDto {
