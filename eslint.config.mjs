@@ -94,17 +94,10 @@ export default tseslint.config(
             impact: ['ledger'],
             // Notifications are written in the transaction of what they tell.
             notifications: ['outbox'],
-            // Every change of an order's status, for the payment webhook and refunds.
+            // Every change of an order's status (the one place), for the payment webhook and refunds.
             orders: ['order-transitions'],
-            // Until payments get their own module (issue 13): the orders module registers these and locks payment rows.
-            payments: [
-              'payment-provider',
-              'payments.repository',
-              'admin-payments.controller',
-              'payment-provider.controller',
-              'stripe-payment-provider',
-              'stripe-webhook.controller',
-            ],
+            // The provider's name and publishable key, shown with an order that can still be paid.
+            payments: ['payment-provider'],
           },
         },
       ],

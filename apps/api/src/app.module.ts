@@ -7,6 +7,7 @@ import { HouseholdsModule } from './households/households.module';
 import { ImpactModule } from './impact/impact.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
+import { PaymentsModule } from './payments/payments.module';
 import { AuditModule } from './audit/audit.module';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/config';
@@ -29,6 +30,7 @@ export class AppModule {
         UnitOfWorkModule,
         AuthModule,
         CatalogModule,
+        PaymentsModule,
         OrdersModule,
         ImpactModule,
         HouseholdsModule,

@@ -168,7 +168,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminPaymentsController_order"];
+        get: operations["AdminOrdersController_order"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2503,7 +2503,7 @@ export interface operations {
             };
         };
     };
-    AdminPaymentsController_order: {
+    AdminOrdersController_order: {
         parameters: {
             query?: never;
             header?: never;

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CoopSalesController } from './coop-sales.controller';
 import { ImpactController } from './impact.controller';
+import { Ledger } from './ledger';
 import { LedgerDigestService } from './ledger-digest.service';
 import { ReportsService } from './reports.service';
 import { SettlementService } from './settlement.service';
 
-/** Reports on the attribution ledger for officials; the ledger itself is written by the orders module. */
+/** The attribution ledger (written in the transaction of each payment and refund) and the officials' reports on it. */
 @Module({
   controllers: [ImpactController, CoopSalesController],
-  providers: [LedgerDigestService, SettlementService, ReportsService],
-  exports: [LedgerDigestService, SettlementService, ReportsService],
+  providers: [Ledger, LedgerDigestService, SettlementService, ReportsService],
+  exports: [Ledger, LedgerDigestService, SettlementService, ReportsService],
 })
 export class ImpactModule {}

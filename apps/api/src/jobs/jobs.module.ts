@@ -9,6 +9,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { CartService } from '../orders/cart.service';
 import { OrdersModule } from '../orders/orders.module';
 import { OrderDeadlinesService } from '../orders/order-deadlines.service';
+import { PaymentsModule } from '../payments/payments.module';
 import { RefundsService } from '../payments/refunds.service';
 import { JobsService } from './jobs.service';
 import type { AppConfig } from '../config/config';
@@ -19,7 +20,7 @@ export class JobsModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: JobsModule,
-      imports: [OrdersModule, NotificationsModule, ImpactModule, AuthModule],
+      imports: [OrdersModule, PaymentsModule, NotificationsModule, ImpactModule, AuthModule],
       providers: [
         {
           provide: JobsService,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { allocateByRates, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen, sumFen } from '@qh/domain';
 import { createHash } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
@@ -7,8 +7,7 @@ import { AppError, FieldProblem } from '../common/app-error';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
-import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
-import { PaymentsRepository } from '../payments/payments.repository';
+import { PaymentsService } from '../payments/payments.service';
 import { CartLineRow, CartRepository } from './cart.repository';
 import { MAX_LINE_QUANTITY } from './dto/cart.dto';
 import { CheckoutDto, OrderDto } from './dto/order.dto';
@@ -31,12 +30,11 @@ export class CheckoutService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     @InjectConfig() private readonly config: AppConfig,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly carts: CartRepository,
     private readonly orders: OrdersRepository,
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
-    private readonly payments: PaymentsRepository,
+    private readonly payments: PaymentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -72,8 +70,7 @@ export class CheckoutService {
     }
     const { orderId, number, totalFen } = placed;
     try {
-      const { reference, clientSecret } = await this.provider.createPayment({ orderId, orderNumber: number, amountFen: totalFen });
-      await this.unitOfWork.run(({ manager }) => this.payments.setReference(manager, orderId, reference, clientSecret));
+      await this.payments.startAtProvider({ orderId, orderNumber: number, amountFen: totalFen });
     } catch (error) {
       this.logger.warn(
         { orderNumber: number, problem: error instanceof Error ? error.message : String(error) },
@@ -96,13 +93,14 @@ export class CheckoutService {
    * that the buyer's retry is a new attempt instead of a replay of this failure.
    */
   private async abandon(buyer: AuthUser, orderId: string): Promise<void> {
-    await this.unitOfWork.run(async ({ manager, catalogChanged }) => {
-      const payment = await this.payments.lock(manager, { orderId });
+    await this.unitOfWork.run(async (work) => {
+      const { manager } = work;
+      const payment = await this.payments.lockForOrder(manager, { orderId });
       if (payment?.orderStatus !== 'AWAITING_PAYMENT') return;
       await this.transitions.cancel(manager, orderId, 'PAYMENT_UNAVAILABLE', buyer.id);
-      await this.payments.setStatus(manager, orderId, 'CANCELLED');
+      await this.payments.cancelUnpaid(work, payment, { atProvider: false });
       await this.orders.releaseIdempotencyKey(manager, orderId);
-      catalogChanged();
+      work.catalogChanged();
       await this.carts.restoreFromOrder(
         manager,
         await this.carts.findOrCreate(manager, { accountId: buyer.id }),
@@ -249,7 +247,7 @@ export class CheckoutService {
     }
     await this.carts.empty(manager, lines[0].cart_id);
     const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
-    await this.orders.insertPayment(manager, orderId, this.provider.name, totalFen);
+    await this.payments.open(manager, orderId, totalFen);
     return { orderId, number, totalFen };
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work';
-import { PaymentsRepository } from '../payments/payments.repository';
 import { PaymentsService } from '../payments/payments.service';
 import { OrderTransitions } from './order-transitions';
 import { OrdersRepository } from './orders.repository';
@@ -24,7 +23,6 @@ export class OrderDeadlinesService {
     private readonly orders: OrdersRepository,
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsService,
-    private readonly paymentRows: PaymentsRepository,
   ) {}
 
   /** Cancels every unpaid order past its reservation; returns how many. */
@@ -35,12 +33,11 @@ export class OrderDeadlinesService {
         // SKIP LOCKED: an order being paid right now is left to the payment; the next run looks again.
         const order = await this.orders.lockUnlessBusy(work.manager, id);
         if (!order || order.status !== 'AWAITING_PAYMENT' || !order.expired) return false;
-        const payment = await this.paymentRows.lock(work.manager, { orderId: id });
+        const payment = (await this.payments.lockForOrder(work.manager, { orderId: id }))!;
         await this.transitions.cancel(work.manager, id, 'RESERVATION_EXPIRED', null);
-        await this.paymentRows.setStatus(work.manager, id, 'CANCELLED');
+        // Stopped at the provider too, so that the buyer's open payment page can no longer take money for it; if it does anyway, the webhook refunds it.
+        await this.payments.cancelUnpaid(work, payment, { atProvider: true });
         work.catalogChanged();
-        // So that the buyer's open payment page can no longer take money for it; if it does anyway, the webhook refunds it.
-        work.afterCommit(() => this.payments.cancelAtProvider(payment?.providerRef ?? null));
         return true;
       });
       if (done) expired += 1;

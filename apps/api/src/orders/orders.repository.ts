@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, ShippingClass, ShippingRate } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
-import { REFUND_COLUMNS, type RefundRow } from '../payments/payments.repository';
 import type { CartLineRow } from './cart.repository';
 
 export interface OrderRow {
@@ -50,15 +49,6 @@ export interface OrderImpactRow {
   order_id: string;
   cooperatives: { id: string; name: string; nameEn: string; township: string; townshipEn: string; households: number }[];
   households: number;
-}
-
-export interface PaymentSummaryRow {
-  order_id: string;
-  provider: string;
-  provider_ref: string | null;
-  status: string;
-  client_secret: string | null;
-  failure: string | null;
 }
 
 export interface FulfillmentRow {
@@ -282,10 +272,6 @@ export class OrdersRepository {
     return lines.filter((line) => !taken.has(line.variantId)).map((line) => line.variantId);
   }
 
-  async insertPayment(manager: EntityManager, orderId: string, provider: string, amountFen: number): Promise<void> {
-    await manager.query(`INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
-  }
-
   async findByKey(buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
     const [row] = await this.dataSource.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.buyer_id = $1 AND o.idempotency_key = $2`, [
       buyerId,
@@ -339,13 +325,11 @@ export class OrdersRepository {
 
   /**
    * Everything an order page shows beyond the order row, for a set of orders, in one round trip:
-   * their fulfillments, lines and payments as JSON arrays.
+   * their fulfillments, lines and what they did for households, as JSON arrays.
    */
   async details(orderIds: string[]): Promise<{
     fulfillments: FulfillmentRow[];
     lines: (OrderLineRow & { order_id: string })[];
-    payments: PaymentSummaryRow[];
-    refunds: RefundRow[];
     impacts: OrderImpactRow[];
   }> {
     const [row] = await this.dataSource.query(
@@ -355,10 +339,6 @@ export class OrdersRepository {
                    WHERE f.order_id = ANY($1)) x) AS fulfillments,
          (SELECT coalesce(json_agg(y ORDER BY y.title_zh, y.id), '[]')
             FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1)) y) AS lines,
-         (SELECT coalesce(json_agg(z), '[]')
-            FROM (SELECT order_id, provider, provider_ref, status, client_secret, failure FROM payment WHERE order_id = ANY($1)) z) AS payments,
-         (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
-            FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1)) r) AS refunds,
          (SELECT coalesce(json_agg(i), '[]') FROM (${IMPACT_OF_ORDERS}) i) AS impacts`,
       [orderIds],
     );

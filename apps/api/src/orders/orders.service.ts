@@ -5,12 +5,11 @@ import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
-import { PaymentsRepository, type RefundRow } from '../payments/payments.repository';
-import { PaymentsService } from '../payments/payments.service';
-import { RefundsService } from '../payments/refunds.service';
-import { FulfillmentDto, OrderDto, OrderLineDto, OrderPageDto, PaymentInfoDto, RefundDto } from './dto/order.dto';
+import { PaymentsService, type PaymentSummaryRow } from '../payments/payments.service';
+import { RefundsService, toRefund } from '../payments/refunds.service';
+import { FulfillmentDto, OrderDto, OrderLineDto, OrderPageDto, PaymentInfoDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
-import { FulfillmentRow, OrderLineRow, OrderRow, OrdersRepository, PaymentSummaryRow } from './orders.repository';
+import { FulfillmentRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
 import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -29,20 +28,6 @@ export function toLine(row: OrderLineRow): OrderLineDto {
     lineTotalFen: Number(row.line_total_fen),
     certified: row.certified,
     shipsFrom: row.ships_from,
-  };
-}
-
-export function toRefund(row: RefundRow): RefundDto {
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    amountFen: row.amountFen,
-    shippingFen: row.shippingFen,
-    reason: row.reason,
-    createdAt: row.createdAt,
-    confirmedAt: row.confirmedAt,
-    lines: row.lines,
   };
 }
 
@@ -70,8 +55,7 @@ export class OrdersService {
     private readonly unitOfWork: UnitOfWork,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly orders: OrdersRepository,
-    private readonly payments: PaymentsRepository,
-    private readonly paymentsService: PaymentsService,
+    private readonly payments: PaymentsService,
     private readonly refunds: RefundsService,
     private readonly transitions: OrderTransitions,
     private readonly clock: Clock,
@@ -107,24 +91,12 @@ export class OrdersService {
    * a paid one is refunded in full (the order shows the refund as pending until the provider confirms).
    */
   async cancel(buyer: AuthUser, number: string): Promise<OrderDto> {
-    await this.change(buyer, number, 'cancel', async ({ manager, afterCommit, catalogChanged }) => {
-      const payment = (await this.payments.lock(manager, { orderNumber: number }))!;
-      await this.transitions.cancel(manager, payment.orderId, 'BUYER', buyer.id);
-      if (payment.paymentStatus === 'SUCCEEDED') {
-        const refundId = await this.refunds.create(
-          manager,
-          payment,
-          'CANCELLATION',
-          { whole: true },
-          'Cancelled by the buyer before shipping',
-          buyer.id,
-        );
-        afterCommit(() => this.refunds.submit(refundId));
-      } else {
-        await this.payments.setStatus(manager, payment.orderId, 'CANCELLED');
-        afterCommit(() => this.paymentsService.cancelAtProvider(payment.providerRef));
-      }
-      catalogChanged();
+    await this.change(buyer, number, 'cancel', async (work) => {
+      const payment = (await this.payments.lockForOrder(work.manager, { orderNumber: number }))!;
+      await this.transitions.cancel(work.manager, payment.orderId, 'BUYER', buyer.id);
+      if (payment.paymentStatus === 'SUCCEEDED') await this.refunds.refundCancelled(work, payment, buyer.id);
+      else await this.payments.cancelUnpaid(work, payment, { atProvider: true });
+      work.catalogChanged();
     });
     return this.forBuyer(buyer, number);
   }
@@ -157,7 +129,10 @@ export class OrdersService {
   private async dress(rows: OrderRow[]): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const { fulfillments, lines, payments: paymentRows, refunds, impacts } = await this.orders.details(ids);
+    const [{ fulfillments, lines, impacts }, { payments: paymentRows, refunds }] = await Promise.all([
+      this.orders.details(ids),
+      this.payments.forOrders(ids),
+    ]);
     const impactOf = new Map(impacts.map((impact) => [impact.order_id, impact]));
     const payments = new Map(paymentRows.map((payment) => [payment.order_id, payment]));
     return rows.map((row) => ({

@@ -1,14 +1,12 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ActingUser, type Acting } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
-import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
-import { OrderDto, RefundDto } from '../orders/dto/order.dto';
-import { OrdersService, toRefund } from '../orders/orders.service';
+import { RefundDto } from '../orders/dto/order.dto';
 import { CreateRefundDto, FlaggedPaymentDto } from './dto/refund.dto';
 import { PaymentsRepository } from './payments.repository';
-import { RefundsService } from './refunds.service';
+import { RefundsService, toRefund } from './refunds.service';
 
 @ApiTags('admin: payments')
 @ApiBearerAuth()
@@ -20,16 +18,7 @@ export class AdminPaymentsController {
   constructor(
     private readonly refunds: RefundsService,
     private readonly payments: PaymentsRepository,
-    private readonly orders: OrdersService,
   ) {}
-
-  @Get('orders/:number')
-  @ApiOkResponse({ type: OrderDto, description: 'Any order, with its lines, payment and refunds' })
-  @ApiResponse({ status: 404, type: ErrorDto, description: 'ORDER_NOT_FOUND' })
-  order(@Param('number') number: string): Promise<OrderDto> {
-    if (!/^QH\d{8}-\d{6,}$/.test(number)) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
-    return this.orders.byNumber(number);
-  }
 
   @Post('refunds')
   @ApiCreatedResponse({ type: RefundDto, description: 'PENDING until the payment provider confirms it; the order changes then' })

@@ -30,6 +30,16 @@ const LOCKED_COLUMNS = `o.id AS "orderId", o.number AS "orderNumber", o.buyer_id
   o.refunded_fen::float8 AS "refundedFen", p.id AS "paymentId", p.provider, p.provider_ref AS "providerRef",
   p.status AS "paymentStatus", p.amount_fen::float8 AS "amountFen", p.currency`;
 
+/** What an order page shows of its payment. */
+export interface PaymentSummaryRow {
+  order_id: string;
+  provider: string;
+  provider_ref: string | null;
+  status: string;
+  client_secret: string | null;
+  failure: string | null;
+}
+
 export interface RefundRow {
   id: string;
   orderId: string;
@@ -125,6 +135,24 @@ export class PaymentsRepository {
       `UPDATE payment SET received_fen = $2, received_currency = $3, review_reason = $4, updated_at = qh_now() WHERE id = $1`,
       [paymentId, received.amountFen, received.currency, reason],
     );
+  }
+
+  /** The order's payment, written with the order at checkout: pending until the provider has it. */
+  async insert(manager: EntityManager, orderId: string, provider: string, amountFen: number): Promise<void> {
+    await manager.query(`INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
+  }
+
+  /** The payments and refunds of a set of orders, for their pages, in one round trip. */
+  async forOrders(orderIds: string[]): Promise<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }> {
+    const [row] = await this.dataSource.query(
+      `SELECT
+         (SELECT coalesce(json_agg(z), '[]')
+            FROM (SELECT order_id, provider, provider_ref, status, client_secret, failure FROM payment WHERE order_id = ANY($1)) z) AS payments,
+         (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
+            FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1)) r) AS refunds`,
+      [orderIds],
+    );
+    return row;
   }
 
   async setStatus(manager: EntityManager, orderId: string, status: PaymentStatus, failure: string | null = null): Promise<void> {

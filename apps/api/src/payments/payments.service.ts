@@ -6,7 +6,9 @@ import { AppError } from '../common/app-error';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { OrderTransitions } from '../orders/order-transitions';
 import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider';
-import { LockedPayment, PaymentsRepository } from './payments.repository';
+import { LockedPayment, PaymentsRepository, type PaymentSummaryRow, type RefundRow } from './payments.repository';
+
+export type { LockedPayment, PaymentSummaryRow, RefundRow };
 import { RefundsService } from './refunds.service';
 
 /** The PaymentIntent an event is about, and our order id from its metadata in case its reference was never stored. */
@@ -172,9 +174,34 @@ export class PaymentsService {
     }
   }
 
-  /** After an order is cancelled unpaid: stop its payment at the provider, so it can no longer succeed. */
-  async cancelAtProvider(reference: string | null): Promise<void> {
-    if (!reference) return;
-    await this.provider.cancelPayment(reference);
+  /** The order and its payment, locked together: every change of an order that involves its money starts here. */
+  lockForOrder(manager: EntityManager, by: { orderId: string } | { orderNumber: string }): Promise<LockedPayment | undefined> {
+    return this.payments.lock(manager, by);
+  }
+
+  /** Checkout writes the order's payment with the order: pending, with the provider of the moment. */
+  open(manager: EntityManager, orderId: string, amountFen: number): Promise<void> {
+    return this.payments.insert(manager, orderId, this.provider.name, amountFen);
+  }
+
+  /** After checkout's commit: the provider creates its payment (PaymentIntent); its reference is kept with ours. Throws when the provider cannot. */
+  async startAtProvider(order: { orderId: string; orderNumber: string; amountFen: number }): Promise<void> {
+    const { reference, clientSecret } = await this.provider.createPayment(order);
+    await this.unitOfWork.run(({ manager }) => this.payments.setReference(manager, order.orderId, reference, clientSecret));
+  }
+
+  /**
+   * The order is cancelled unpaid: its payment is too, and (after the commit) stopped at the provider so it can no
+   * longer succeed; `atProvider: false` when the provider never had it.
+   */
+  async cancelUnpaid(work: Work, payment: LockedPayment, options: { atProvider: boolean }): Promise<void> {
+    await this.payments.setStatus(work.manager, payment.orderId, 'CANCELLED');
+    const reference = payment.providerRef;
+    if (options.atProvider && reference) work.afterCommit(() => this.provider.cancelPayment(reference));
+  }
+
+  /** The payments and refunds of a set of orders, for their pages. */
+  forOrders(orderIds: string[]): Promise<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }> {
+    return this.payments.forOrders(orderIds);
   }
 }

@@ -13,6 +13,7 @@ import { AppError } from '../common/app-error';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { Ledger } from '../impact/ledger';
 import { Outbox } from '../notifications/outbox';
+import { RefundDto } from '../orders/dto/order.dto';
 import { OrderTransitions } from '../orders/order-transitions';
 import { PAYMENT_PROVIDER, PaymentProviderRefused, PaymentProviderUnavailable, type PaymentProvider } from './payment-provider';
 import { LockedPayment, PaymentsRepository, RefundKind, RefundRow } from './payments.repository';
@@ -26,6 +27,20 @@ const PLAN_ERRORS = {
 
 /** Refunds not yet handed to the provider, per run of the retry job. */
 const SUBMIT_BATCH = 50;
+
+export function toRefund(row: RefundRow): RefundDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    amountFen: row.amountFen,
+    shippingFen: row.shippingFen,
+    reason: row.reason,
+    createdAt: row.createdAt,
+    confirmedAt: row.confirmedAt,
+    lines: row.lines,
+  };
+}
 
 /**
  * Money going back to buyers. A refund is written first (with its lines, in the transaction that
@@ -83,11 +98,21 @@ export class RefundsService {
     return refund;
   }
 
-  /**
-   * Writes a refund of what `ask` describes on a locked payment; the caller hands it to the
-   * provider after the commit (`submit`). Returns its id.
-   */
-  async create(
+  /** The buyer cancelled a paid order before anything shipped: all of it goes back, handed to the provider after the commit. */
+  async refundCancelled(work: Work, payment: LockedPayment, buyerId: string): Promise<void> {
+    const refundId = await this.create(
+      work.manager,
+      payment,
+      'CANCELLATION',
+      { whole: true },
+      'Cancelled by the buyer before shipping',
+      buyerId,
+    );
+    work.afterCommit(() => this.submit(refundId));
+  }
+
+  /** Writes a refund of what `ask` describes on a locked payment. Returns its id. */
+  private async create(
     manager: EntityManager,
     payment: LockedPayment,
     kind: RefundKind,

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { ImpactModule } from '../impact/impact.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrderTransitions } from './order-transitions';
+import { OrdersRepository } from './orders.repository';
+
+/**
+ * The order rows and every change of their status. Payments build on it (a payment moves its order),
+ * and the buyer's orders build on payments: so this part stands alone, below both.
+ */
+@Module({
+  imports: [CatalogModule, ImpactModule, NotificationsModule],
+  providers: [OrderTransitions, OrdersRepository],
+  exports: [OrderTransitions, OrdersRepository],
+})
+export class OrderTransitionsModule {}
