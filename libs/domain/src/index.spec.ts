@@ -16,6 +16,7 @@ describe('@qh/domain', () => {
       'townshipByCode',
       'districtByCode',
       'isProductCategory',
+      'saleWindowProblems',
     ] as const;
     expect(names.filter((name) => typeof domain[name] !== 'function')).toEqual([]);
   });

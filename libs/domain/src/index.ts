@@ -9,5 +9,6 @@ export * from './product-lifecycle';
 export * from './refunds';
 export * from './regions';
 export * from './resident-id';
+export * from './sale-window';
 export * from './settlement';
 export * from './uscc';

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { isShippingClassAllowed, nextProductStatus, statusAfterEdit, type ProductCategory, type ShippingClass } from '@qh/domain';
+import {
+  isShippingClassAllowed,
+  nextProductStatus,
+  SALE_WINDOW_PROBLEMS,
+  saleWindowProblems,
+  statusAfterEdit,
+  type ProductCategory,
+  type ShippingClass,
+} from '@qh/domain';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { cooperativeOf, type Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { AuditService } from '../audit/audit.service';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { CooperativesRepository } from './cooperatives.repository';
 import {
@@ -31,16 +38,21 @@ import { ProductsRepository, ProductWrite } from './products.repository';
 const DEFAULT_PAGE_SIZE = 50;
 const MOVEMENTS_SHOWN = 50;
 
-/** The sale window must be a window, and a pre-sale needs one: buyers must know when they pay and when it ships. */
-function checkSaleWindow(window: { saleStartsAt: string | null; saleEndsAt: string | null; presaleShipsOn: string | null }): void {
-  const problems: string[] = [];
-  if (window.saleStartsAt && window.saleEndsAt && new Date(window.saleEndsAt) <= new Date(window.saleStartsAt)) {
-    problems.push('saleEndsAt must be after saleStartsAt');
-  }
-  if (window.presaleShipsOn && !window.saleStartsAt) problems.push('a pre-sale (presaleShipsOn) needs saleStartsAt');
-  if (window.presaleShipsOn && window.saleStartsAt && window.presaleShipsOn < window.saleStartsAt.slice(0, 10)) {
-    problems.push('presaleShipsOn cannot be before saleStartsAt');
-  }
+/**
+ * The sale window must be a window, and a pre-sale needs one: the domain's rule, which the portal's
+ * form checks too. Instants come as the DTO took them (with their offset) or as stored.
+ */
+function checkSaleWindow(window: {
+  saleStartsAt: string | Date | null;
+  saleEndsAt: string | Date | null;
+  presaleShipsOn: string | null;
+}): void {
+  const instant = (value: string | Date | null) => (value === null ? null : new Date(value));
+  const problems = saleWindowProblems({
+    saleStartsAt: instant(window.saleStartsAt),
+    saleEndsAt: instant(window.saleEndsAt),
+    presaleShipsOn: window.presaleShipsOn,
+  }).map((problem) => SALE_WINDOW_PROBLEMS[problem]);
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems.join('; '), [{ field: 'saleWindow', problems }]);
 }
 
@@ -54,11 +66,10 @@ function checkShippingClass(category: ProductCategory, shippingClass: ShippingCl
 @Injectable()
 export class CoopProductsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly products: ProductsRepository,
     private readonly cooperatives: CooperativesRepository,
     private readonly images: ProductImageStore,
-    private readonly audit: AuditService,
   ) {}
 
   async list(user: Acting, query: ManagedProductQueryDto): Promise<ManagedProductPageDto> {
@@ -118,36 +129,33 @@ export class CoopProductsService {
       ...window,
       images: [],
     };
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.unitOfWork.run(async ({ manager, audit }) => {
       await this.checkActive(manager, cooperativeId);
       const productId = await this.products.insert(manager, cooperativeId, slug, fields);
       await this.addVariants(manager, user, productId, slug, dto.variants, 0);
-      await this.audit.record(
-        {
-          actor: user,
-          action: 'product.created',
-          entityType: 'product',
-          entityId: productId,
-          after: { ...dto },
-          requestId: user.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: user,
+        action: 'product.created',
+        entityType: 'product',
+        entityId: productId,
+        after: { ...dto },
+        requestId: user.requestId,
+      });
       return productId;
     });
     return this.get(user, id);
   }
 
   async update(user: Acting, id: string, dto: UpdateProductDto): Promise<ManagedProductDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.ownProductForWrite(manager, user, id);
       // Only the fields sent: an absent field is left alone, a null one is cleared.
       const changes: Partial<ProductWrite> = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
       const changed = (Object.keys(changes) as (keyof UpdateProductDto)[]).filter((key) => changes[key] !== currentValue(current, key));
       checkShippingClass(dto.category ?? current.category, dto.shippingClass ?? current.shipping_class);
       checkSaleWindow({
-        saleStartsAt: dto.saleStartsAt !== undefined ? dto.saleStartsAt : (current.sale_starts_at?.toISOString() ?? null),
-        saleEndsAt: dto.saleEndsAt !== undefined ? dto.saleEndsAt : (current.sale_ends_at?.toISOString() ?? null),
+        saleStartsAt: dto.saleStartsAt !== undefined ? dto.saleStartsAt : current.sale_starts_at,
+        saleEndsAt: dto.saleEndsAt !== undefined ? dto.saleEndsAt : current.sale_ends_at,
         presaleShipsOn: dto.presaleShipsOn !== undefined ? dto.presaleShipsOn : current.presale_ships_on,
       });
       if (dto.images) {
@@ -161,56 +169,54 @@ export class CoopProductsService {
       if (dto.titleZh) Object.assign(changes, { pinyin: pinyinOf(dto.titleZh).full, pinyinInitials: pinyinOf(dto.titleZh).initials });
       const status = statusAfterEdit(current.status as Exclude<typeof current.status, 'ARCHIVED'>, changed);
       await this.products.update(manager, id, changes, status);
-      await this.audit.record(
-        {
-          actor: user,
-          action: 'product.updated',
-          entityType: 'product',
-          entityId: id,
-          before: { status: current.status, ...pick(current, changed) },
-          after: { status, ...dto },
-          requestId: user.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: user,
+        action: 'product.updated',
+        entityType: 'product',
+        entityId: id,
+        before: { status: current.status, ...pick(current, changed) },
+        after: { status, ...dto },
+        requestId: user.requestId,
+      });
     });
     return this.get(user, id);
   }
 
   async addVariant(user: Acting, productId: string, dto: VariantInputDto): Promise<ManagedProductDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.ownProductForWrite(manager, user, productId);
       if (current.variants.length >= MAX_VARIANTS)
         throw new AppError('TOO_MANY_VARIANTS', `A product has at most ${MAX_VARIANTS} variants.`);
       checkDistinctLabels([...current.variants.map((v) => v.label_zh), dto.labelZh]);
       await this.addVariants(manager, user, productId, current.slug, [dto], current.variants.length);
-      await this.audit.record(
-        { actor: user, action: 'variant.added', entityType: 'product', entityId: productId, after: { ...dto }, requestId: user.requestId },
-        manager,
-      );
+      await audit({
+        actor: user,
+        action: 'variant.added',
+        entityType: 'product',
+        entityId: productId,
+        after: { ...dto },
+        requestId: user.requestId,
+      });
     });
     return this.get(user, productId);
   }
 
   async updateVariant(user: Acting, variantId: string, dto: UpdateVariantDto): Promise<ManagedProductDto> {
     const productId = await this.productOfVariant(user, variantId);
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.ownProductForWrite(manager, user, productId);
       const before = current.variants.find((v) => v.id === variantId);
       if (dto.labelZh !== undefined) checkDistinctLabels(current.variants.map((v) => (v.id === variantId ? dto.labelZh! : v.label_zh)));
       await this.products.updateVariant(manager, variantId, dto);
-      await this.audit.record(
-        {
-          actor: user,
-          action: 'variant.updated',
-          entityType: 'variant',
-          entityId: variantId,
-          before: { ...before },
-          after: { ...dto },
-          requestId: user.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: user,
+        action: 'variant.updated',
+        entityType: 'variant',
+        entityId: variantId,
+        before: { ...before },
+        after: { ...dto },
+        requestId: user.requestId,
+      });
     });
     return this.get(user, productId);
   }
@@ -219,7 +225,7 @@ export class CoopProductsService {
     if (dto.delta === 0)
       throw new AppError('VALIDATION_FAILED', 'delta must not be 0', [{ field: 'delta', problems: ['delta must not be 0'] }]);
     const productId = await this.productOfVariant(user, variantId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async ({ manager, audit }) => {
       await this.ownProductForWrite(manager, user, productId, { archivedToo: true });
       const stock = await this.products.adjustStock(manager, {
         variantId,
@@ -229,17 +235,14 @@ export class CoopProductsService {
         actorId: user.id,
       });
       if (stock === null) throw new AppError('INSUFFICIENT_STOCK', 'There is not that much stock to take away.');
-      await this.audit.record(
-        {
-          actor: user,
-          action: 'stock.adjusted',
-          entityType: 'variant',
-          entityId: variantId,
-          after: { ...dto, stock },
-          requestId: user.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: user,
+        action: 'stock.adjusted',
+        entityType: 'variant',
+        entityId: variantId,
+        after: { ...dto, stock },
+        requestId: user.requestId,
+      });
       return { variantId, stock };
     });
   }
@@ -250,21 +253,18 @@ export class CoopProductsService {
     await this.get(user, productId);
     const url = await this.images.save(bytes, type);
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.unitOfWork.run(async ({ manager, audit }) => {
         const current = await this.ownProductForWrite(manager, user, productId);
         if (current.images.length >= MAX_IMAGES) throw new AppError('TOO_MANY_IMAGES', `A product has at most ${MAX_IMAGES} images.`);
         await this.products.update(manager, productId, { images: [...current.images, url] }, current.status);
-        await this.audit.record(
-          {
-            actor: user,
-            action: 'product.image_added',
-            entityType: 'product',
-            entityId: productId,
-            after: { url, bytes: bytes.length },
-            requestId: user.requestId,
-          },
-          manager,
-        );
+        await audit({
+          actor: user,
+          action: 'product.image_added',
+          entityType: 'product',
+          entityId: productId,
+          after: { url, bytes: bytes.length },
+          requestId: user.requestId,
+        });
       });
     } catch (error) {
       await this.images.remove(url);
@@ -282,7 +282,7 @@ export class CoopProductsService {
   }
 
   private async transition(user: Acting, id: string, transition: 'submit' | 'archive'): Promise<ManagedProductDto> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.ownProductForWrite(manager, user, id, { archivedToo: true });
       const status = nextProductStatus(current.status, transition);
       if (!status)
@@ -291,18 +291,15 @@ export class CoopProductsService {
           `A ${current.status} product cannot be ${transition === 'submit' ? 'submitted' : 'archived'}.`,
         );
       await this.products.setStatus(manager, id, status, transition === 'submit' ? null : current.reject_reason);
-      await this.audit.record(
-        {
-          actor: user,
-          action: transition === 'submit' ? 'product.submitted' : 'product.archived',
-          entityType: 'product',
-          entityId: id,
-          before: { status: current.status },
-          after: { status },
-          requestId: user.requestId,
-        },
-        manager,
-      );
+      await audit({
+        actor: user,
+        action: transition === 'submit' ? 'product.submitted' : 'product.archived',
+        entityType: 'product',
+        entityId: id,
+        before: { status: current.status },
+        after: { status },
+        requestId: user.requestId,
+      });
     });
     return this.get(user, id);
   }

@@ -143,6 +143,21 @@ describe('validateProductForm', () => {
     });
     expect(validateProductForm(filledForm({ saleStartsAt: '2027-04-10T08:00', presaleShipsOn: '2027-04-10' }))).toEqual({});
   });
+
+  it('counts the ship day from the day in China the sale opens, wherever the browser is', () => {
+    // 04:00 on 11 April in China is still 10 April in UTC and further west: shipping on the 10th is before the sale.
+    const saleStartsAt = isoToLocalInput('2027-04-11T04:00:00+08:00');
+    expect(validateProductForm(filledForm({ saleStartsAt, presaleShipsOn: '2027-04-10' }))).toEqual({
+      presaleShipsOn: { key: 'presaleBeforeStart' },
+    });
+    expect(validateProductForm(filledForm({ saleStartsAt, presaleShipsOn: '2027-04-11' }))).toEqual({});
+  });
+
+  it('says only that a start which is no time is invalid, not that a pre-sale lacks one', () => {
+    expect(validateProductForm(filledForm({ saleStartsAt: '2027-13-01T08:00', presaleShipsOn: '2027-05-01' }))).toEqual({
+      saleStartsAt: { key: 'dateInvalid' },
+    });
+  });
 });
 
 describe('toCreateBody', () => {

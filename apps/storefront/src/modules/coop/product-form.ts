@@ -4,7 +4,9 @@ import {
   REVIEWED_PRODUCT_FIELDS,
   SHIPPING_CLASSES_BY_CATEGORY,
   isShippingClassAllowed,
+  saleWindowProblems,
   type ProductCategory,
+  type SaleWindowProblem,
   type ShippingClass,
 } from '@qh/domain';
 
@@ -193,6 +195,13 @@ function validateVariant(variant: VariantForm, path: string, errors: FormErrors)
   if (variant.id === null && normalizeDigits(variant.stock) !== '') set('stock', checkWhole(variant.stock, LIMITS.stock));
 }
 
+/** Where the form shows each problem of the sale window. */
+const SALE_WINDOW_ERRORS: Record<SaleWindowProblem, [field: string, error: FieldError]> = {
+  SALE_ENDS_BEFORE_START: ['saleEndsAt', { key: 'saleEndBeforeStart' }],
+  PRESALE_NEEDS_START: ['presaleShipsOn', { key: 'presaleNeedsStart' }],
+  PRESALE_BEFORE_START: ['presaleShipsOn', { key: 'presaleBeforeStart' }],
+};
+
 /** Every problem with the form, mirroring the API's rules; empty when it can be sent. */
 export function validateProductForm(form: ProductForm): FormErrors {
   const errors: FormErrors = {};
@@ -215,11 +224,16 @@ export function validateProductForm(form: ProductForm): FormErrors {
   const endsAt = localInputToIso(form.saleEndsAt);
   if (form.saleStartsAt !== '' && startsAt === null) set('saleStartsAt', { key: 'dateInvalid' });
   if (form.saleEndsAt !== '' && endsAt === null) set('saleEndsAt', { key: 'dateInvalid' });
-  if (startsAt && endsAt && endsAt <= startsAt) set('saleEndsAt', { key: 'saleEndBeforeStart' });
-  if (form.presaleShipsOn !== '') {
-    if (form.saleStartsAt === '') set('presaleShipsOn', { key: 'presaleNeedsStart' });
-    // Compared with the day the sale starts where the cooperative is, which is what they typed.
-    else if (form.presaleShipsOn < form.saleStartsAt.slice(0, 10)) set('presaleShipsOn', { key: 'presaleBeforeStart' });
+  // The API's rule on the instants the form sends: a ship day counts from the day in China the sale opens.
+  const problems = saleWindowProblems({
+    saleStartsAt: startsAt === null ? null : new Date(startsAt),
+    saleEndsAt: endsAt === null ? null : new Date(endsAt),
+    presaleShipsOn: form.presaleShipsOn === '' ? null : form.presaleShipsOn,
+  });
+  for (const problem of problems) {
+    // A start that was typed but is no time already has its own error.
+    if (problem === 'PRESALE_NEEDS_START' && form.saleStartsAt !== '') continue;
+    set(...SALE_WINDOW_ERRORS[problem]);
   }
 
   if (form.variants.length === 0) set('variants', { key: 'variantsRequired' });
