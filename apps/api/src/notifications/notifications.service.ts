@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { composeMessage } from './messages';
 import { NOTIFICATION_TRANSPORT, type NotificationTransport } from './notification-transport';
 import type { NotificationPayload, NotificationTopic } from './outbox';
@@ -20,7 +19,7 @@ export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(NOTIFICATION_TRANSPORT) private readonly transport: NotificationTransport,
   ) {}
 
@@ -28,7 +27,7 @@ export class NotificationsService {
   async deliverDue(): Promise<number> {
     let sent = 0;
     for (let i = 0; i < BATCH; i++) {
-      const outcome = await this.dataSource.transaction(async (manager) => {
+      const outcome = await this.unitOfWork.run(async ({ manager }) => {
         const [row]: { id: string; topic: NotificationTopic; payload: NotificationPayload; attempts: number; email: string }[] =
           await manager.query(
             `SELECT n.id::text, n.topic, n.payload, n.attempts, a.email

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { sumFen } from '@qh/domain';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
 import { LOW_STOCK_THRESHOLD } from '../catalog/catalog.service';
 import { AppError } from '../common/app-error';
+import { UnitOfWork } from '../database/unit-of-work';
 import { CartLineRow, CartOwner, CartRepository } from './cart.repository';
 import { CartDto, CartLineDto, CartLineProblem, MAX_LINE_QUANTITY } from './dto/cart.dto';
 
@@ -57,7 +57,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest()
 @Injectable()
 export class CartService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly carts: CartRepository,
   ) {}
 
@@ -68,7 +68,7 @@ export class CartService {
 
   /** One transaction: a guest cart made for this line disappears again if the line cannot be added. */
   async add(shopper: Shopper, variantId: string, quantity: number): Promise<{ cart: CartDto; cookie: GuestCookie }> {
-    const { cartId, cookie } = await this.dataSource.transaction(async (manager) => {
+    const { cartId, cookie } = await this.unitOfWork.run(async ({ manager }) => {
       const resolved = await this.resolve(shopper, true, manager);
       // Not on sale is the same answer as unknown: a cart tells nothing of products the shop does not show.
       if (!(await this.carts.addLine(manager, resolved.cartId!, variantId, quantity, MAX_LINE_QUANTITY))) {
@@ -101,7 +101,7 @@ export class CartService {
     manager?: EntityManager,
   ): Promise<{ cartId: string | undefined; cookie: GuestCookie }> {
     if (shopper.user && shopper.user.role !== 'buyer') throw new AppError('FORBIDDEN', 'Only buyer accounts have a cart.');
-    if (!manager) return this.dataSource.transaction((own) => this.resolve(shopper, create, own));
+    if (!manager) return this.unitOfWork.run(({ manager: own }) => this.resolve(shopper, create, own));
     const guest: CartOwner | undefined = shopper.guestToken ? { tokenHash: hashToken(shopper.guestToken) } : undefined;
     if (shopper.user) {
       const owner = { accountId: shopper.user.id };
