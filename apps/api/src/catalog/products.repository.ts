@@ -245,6 +245,36 @@ export class ProductsRepository {
   }
 
   /**
+   * Takes every line's stock in one statement: rows are locked in variant-id order (so two checkouts
+   * never wait on each other in opposite orders), each taken only if enough is left, each change
+   * recorded as a movement. Returns the variants that did not have enough. NO KEY UPDATE, as the
+   * UPDATE itself would take: a plain FOR UPDATE would also wait for the key-share locks that other
+   * checkouts' order lines hold on the same variant, and deadlock with them.
+   */
+  async reserveStock(
+    manager: EntityManager,
+    orderId: string,
+    actorId: string,
+    lines: { variantId: string; quantity: number }[],
+  ): Promise<string[]> {
+    const rows: { variant_id: string }[] = await manager.query(
+      `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)),
+            locked AS (SELECT v.id FROM product_variant v WHERE v.id IN (SELECT variant_id FROM wanted) ORDER BY v.id FOR NO KEY UPDATE),
+            taken AS (
+              UPDATE product_variant v SET stock = v.stock - w.quantity, updated_at = qh_now()
+                FROM wanted w
+               WHERE v.id = w.variant_id AND v.id IN (SELECT id FROM locked) AND v.stock >= w.quantity
+              RETURNING v.id, v.stock, w.quantity)
+       INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, actor_account_id, order_id)
+       SELECT id, -quantity, stock, 'ORDER_RESERVED', $3, $4 FROM taken
+       RETURNING variant_id`,
+      [lines.map((l) => l.variantId), lines.map((l) => l.quantity), actorId, orderId],
+    );
+    const taken = new Set(rows.map((row) => row.variant_id));
+    return lines.filter((line) => !taken.has(line.variantId)).map((line) => line.variantId);
+  }
+
+  /**
    * Changes stock only if it stays at or above zero, and records the movement in the same statement's
    * transaction; null when there was not enough stock to take away.
    */

@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { IS_CERTIFIED } from '../catalog/product-sql';
 import { countOrder, refreshThisMonth, uncountOrder } from './rollups';
 
-interface LedgerLine {
+/** An order line as the ledger counts it: where it comes from, what it sold, and (once paid) whether it was certified and its pool. */
+export interface LedgerLine {
   id: string;
   buyerId: string;
   cooperativeId: string;
@@ -22,8 +23,15 @@ const LINE_COLUMNS = `l.id, o.buyer_id AS "buyerId", l.cooperative_id AS "cooper
   l.category, l.quantity, l.refunded_quantity AS "refundedQuantity", l.line_total_fen::float8 AS "amountFen",
   l.benefit_rate_bp AS "rateBp", l.pool_fen::float8 AS "poolFen"`;
 
+/** What a payment fixes for good: each line's certification and pool, and the order's sums of them. */
+export interface SaleAttribution {
+  lines: LedgerLine[];
+  linkedSalesFen: number;
+  poolFen: number;
+}
+
 /** One change of one line: signed figures for the ledger (when certified) and the rollup (always). */
-interface Movement {
+export interface Movement {
   line: LedgerLine;
   quantity: number;
   gmvFen: number;
@@ -34,7 +42,9 @@ interface Movement {
 /**
  * The attribution ledger: what each paid line of a certified product pledged to the linked
  * households, and what refunds gave back. Entries are only ever added (a trigger refuses the rest);
- * the rollups the reports read change in the same transaction, so they always agree.
+ * the rollups the reports read change in the same transaction, so they always agree. The ledger
+ * reads order lines and works out what a payment or refund means for them; the orders write it on
+ * their own rows (OrderTransitions), the ledger on its own.
  */
 @Injectable()
 export class Ledger {
@@ -43,7 +53,7 @@ export class Ledger {
    * (a certificate may have lapsed since checkout), and the order's pool is split among its lines
    * by largest remainder, so the lines add up to the order's pool exactly.
    */
-  async recordSale(manager: EntityManager, orderId: string): Promise<void> {
+  async saleAttribution(manager: EntityManager, orderId: string): Promise<SaleAttribution> {
     const lines: LedgerLine[] = await manager.query(
       `SELECT ${LINE_COLUMNS}, ${IS_CERTIFIED} AS certified
          FROM order_line l JOIN "order" o ON o.id = l.order_id JOIN product p ON p.id = l.product_id
@@ -55,16 +65,15 @@ export class Ledger {
       lines.map((line) => (line.certified ? line.rateBp : 0)),
     );
     lines.forEach((line, index) => (line.poolFen = pools[index]));
-    await manager.query(
-      `UPDATE order_line l SET certified = x.certified, pool_fen = x.pool_fen
-         FROM unnest($1::uuid[], $2::boolean[], $3::bigint[]) AS x(id, certified, pool_fen) WHERE l.id = x.id`,
-      [lines.map((line) => line.id), lines.map((line) => line.certified), pools],
-    );
-    await manager.query(`UPDATE "order" SET linked_sales_fen = $2, household_pool_fen = $3 WHERE id = $1`, [
-      orderId,
-      lines.filter((line) => line.certified).reduce((sum, line) => sum + line.amountFen, 0),
-      pools.reduce((sum, pool) => sum + pool, 0),
-    ]);
+    return {
+      lines,
+      linkedSalesFen: lines.filter((line) => line.certified).reduce((sum, line) => sum + line.amountFen, 0),
+      poolFen: pools.reduce((sum, pool) => sum + pool, 0),
+    };
+  }
+
+  /** The order was paid (its lines now hold `attribution`): its entries, its groups and the rollups. */
+  async recordSale(manager: EntityManager, orderId: string, { lines }: SaleAttribution): Promise<void> {
     await manager.query(
       `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
        SELECT $1, x.cooperative_id, x.township_code, x.category, qh_today(), $2, bool_or(x.certified)
@@ -102,7 +111,7 @@ export class Ledger {
    * the order is refunded in full, so whatever no line-by-line refund covered goes back too (a
    * refund made at the provider knows no lines).
    */
-  async recordRefund(manager: EntityManager, orderId: string, refundId: string, whole: boolean): Promise<void> {
+  async refundMovements(manager: EntityManager, orderId: string, refundId: string, whole: boolean): Promise<Movement[]> {
     const lines: (LedgerLine & { refunding: number })[] = await manager.query(
       `SELECT ${LINE_COLUMNS}, l.certified, coalesce(rl.quantity, 0) AS refunding
          FROM order_line l JOIN "order" o ON o.id = l.order_id
@@ -110,7 +119,7 @@ export class Ledger {
         WHERE l.order_id = $1 ORDER BY l.id FOR UPDATE OF l`,
       [orderId, refundId],
     );
-    const movements = lines
+    return lines
       .map((line) => ({ line, quantity: whole ? line.quantity - line.refundedQuantity : line.refunding }))
       .filter(({ quantity }) => quantity > 0)
       .map(({ line, quantity }): Movement => {
@@ -123,16 +132,19 @@ export class Ledger {
           poolFen: -reversalShareFen(line.poolFen, line.quantity, line.refundedQuantity, quantity),
         };
       });
-    if (movements.length) {
-      await manager.query(
-        `UPDATE order_line l SET refunded_quantity = l.refunded_quantity + x.quantity
-           FROM unnest($1::uuid[], $2::int[]) AS x(id, quantity) WHERE l.id = x.id`,
-        [movements.map((m) => m.line.id), movements.map((m) => -m.quantity)],
-      );
-      await this.write(manager, orderId, refundId, movements);
-    }
+  }
+
+  /** The refund's `movements` (its lines now hold them as refunded units): its reversal entries and the rollups. */
+  async recordRefund(
+    manager: EntityManager,
+    order: { id: string; buyerId: string },
+    refundId: string,
+    whole: boolean,
+    movements: Movement[],
+  ): Promise<void> {
+    if (movements.length) await this.write(manager, order.id, refundId, movements);
     // Refunded in full, the order no longer counts among the orders and buyers of any group (last, as in recordSale).
-    if (whole) await uncountOrder(manager, orderId, lines[0].buyerId);
+    if (whole) await uncountOrder(manager, order.id, order.buyerId);
   }
 
   /** Ledger entries for the certified lines, and the rollups for every line, in key order so concurrent writers never deadlock. */

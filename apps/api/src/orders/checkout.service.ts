@@ -3,6 +3,7 @@ import { allocateByRates, coldestShippingClass, formatOrderNumber, isValidCredit
 import { createHash } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
+import { ProductsRepository } from '../catalog/products.repository';
 import { AppError, FieldProblem } from '../common/app-error';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
@@ -32,6 +33,7 @@ export class CheckoutService {
     @InjectConfig() private readonly config: AppConfig,
     private readonly carts: CartRepository,
     private readonly orders: OrdersRepository,
+    private readonly products: ProductsRepository,
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsService,
@@ -230,7 +232,7 @@ export class CheckoutService {
     }
 
     const shortIds = new Set(
-      await this.orders.reserveStock(
+      await this.products.reserveStock(
         manager,
         orderId,
         buyer.id,

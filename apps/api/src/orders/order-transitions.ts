@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { nextOrderStatus, type OrderStatus } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { ProductsRepository } from '../catalog/products.repository';
-import { Ledger } from '../impact/ledger';
+import { Ledger, type SaleAttribution } from '../impact/ledger';
 import { Outbox } from '../notifications/outbox';
 import { OrdersRepository } from './orders.repository';
 
@@ -26,6 +26,9 @@ export class OrderTransitions {
   /** The caller has recorded the payment's success; this moves the order, writes the ledger and tells the buyer. */
   async markPaid(manager: EntityManager, order: { id: string; number: string; buyerId: string; totalFen: number }): Promise<void> {
     await this.orders.setStatus(manager, order.id, 'PAID', { paid: true });
+    // What counts for the households is fixed now: certification as of the payment, the pool split among the lines.
+    const attribution: SaleAttribution = await this.ledger.saleAttribution(manager, order.id);
+    await this.orders.fixAttribution(manager, order.id, attribution);
     await this.outbox.write(manager, {
       topic: 'ORDER_PAID',
       dedupeKey: `ORDER_PAID:${order.id}`,
@@ -34,7 +37,7 @@ export class OrderTransitions {
       payload: { orderNumber: order.number, amountFen: order.totalFen },
     });
     // Last: the ledger ends on the rollup rows every payment shares.
-    await this.ledger.recordSale(manager, order.id);
+    await this.ledger.recordSale(manager, order.id, attribution);
   }
 
   /** Nothing has shipped: every part is called off and all the stock goes back. The caller settles the payment. */
@@ -42,6 +45,27 @@ export class OrderTransitions {
     await this.orders.setStatus(manager, orderId, 'CANCELLED', { cancelReason: reason });
     await this.releaseStock(manager, orderId, actorId, 'all');
     await this.orders.cancelFulfillments(manager, orderId);
+  }
+
+  /**
+   * A refund was confirmed: its money and units are refunded on the order and its lines, and the ledger gives back
+   * their share. Once all of the order's money is back it is refunded in full (`whole`), whatever no line-by-line
+   * refund covered included.
+   */
+  async recordRefund(
+    manager: EntityManager,
+    order: { id: string; buyerId: string; totalFen: number },
+    refund: { id: string; amountFen: number },
+  ): Promise<{ refundedFen: number; whole: boolean }> {
+    const refundedFen = await this.orders.addRefundedFen(manager, order.id, refund.amountFen);
+    const whole = refundedFen >= order.totalFen;
+    const movements = await this.ledger.refundMovements(manager, order.id, refund.id, whole);
+    await this.orders.addRefundedUnits(
+      manager,
+      movements.map((movement) => ({ lineId: movement.line.id, quantity: -movement.quantity })),
+    );
+    await this.ledger.recordRefund(manager, order, refund.id, whole, movements);
+    return { refundedFen, whole };
   }
 
   /** The buyer confirmed receipt, or the last shipment left long enough ago; false when the order cannot complete now. */

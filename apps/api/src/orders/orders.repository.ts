@@ -242,36 +242,6 @@ export class OrdersRepository {
     );
   }
 
-  /**
-   * Takes every line's stock in one statement: rows are locked in variant-id order (so two checkouts
-   * never wait on each other in opposite orders), each taken only if enough is left, each change
-   * recorded as a movement. Returns the variants that did not have enough. NO KEY UPDATE, as the
-   * UPDATE itself would take: a plain FOR UPDATE would also wait for the key-share locks that other
-   * checkouts' order lines hold on the same variant, and deadlock with them.
-   */
-  async reserveStock(
-    manager: EntityManager,
-    orderId: string,
-    actorId: string,
-    lines: { variantId: string; quantity: number }[],
-  ): Promise<string[]> {
-    const rows: { variant_id: string }[] = await manager.query(
-      `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)),
-            locked AS (SELECT v.id FROM product_variant v WHERE v.id IN (SELECT variant_id FROM wanted) ORDER BY v.id FOR NO KEY UPDATE),
-            taken AS (
-              UPDATE product_variant v SET stock = v.stock - w.quantity, updated_at = qh_now()
-                FROM wanted w
-               WHERE v.id = w.variant_id AND v.id IN (SELECT id FROM locked) AND v.stock >= w.quantity
-              RETURNING v.id, v.stock, w.quantity)
-       INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, actor_account_id, order_id)
-       SELECT id, -quantity, stock, 'ORDER_RESERVED', $3, $4 FROM taken
-       RETURNING variant_id`,
-      [lines.map((l) => l.variantId), lines.map((l) => l.quantity), actorId, orderId],
-    );
-    const taken = new Set(rows.map((row) => row.variant_id));
-    return lines.filter((line) => !taken.has(line.variantId)).map((line) => line.variantId);
-  }
-
   async findByKey(buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
     const [row] = await this.dataSource.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.buyer_id = $1 AND o.idempotency_key = $2`, [
       buyerId,
@@ -343,6 +313,43 @@ export class OrdersRepository {
       [orderIds],
     );
     return row;
+  }
+
+  /** What the payment fixed: each line's certification and pool, and the order's sums of them. */
+  async fixAttribution(
+    manager: EntityManager,
+    orderId: string,
+    attribution: { lines: { id: string; certified: boolean; poolFen: number }[]; linkedSalesFen: number; poolFen: number },
+  ): Promise<void> {
+    const { lines } = attribution;
+    await manager.query(
+      `UPDATE order_line l SET certified = x.certified, pool_fen = x.pool_fen
+         FROM unnest($1::uuid[], $2::boolean[], $3::bigint[]) AS x(id, certified, pool_fen) WHERE l.id = x.id`,
+      [lines.map((line) => line.id), lines.map((line) => line.certified), lines.map((line) => line.poolFen)],
+    );
+    await manager.query(`UPDATE "order" SET linked_sales_fen = $2, household_pool_fen = $3 WHERE id = $1`, [
+      orderId,
+      attribution.linkedSalesFen,
+      attribution.poolFen,
+    ]);
+  }
+
+  /** Returns the order's refunded total after adding `amountFen`. */
+  async addRefundedFen(manager: EntityManager, orderId: string, amountFen: number): Promise<number> {
+    const [[row]] = await manager.query(
+      `UPDATE "order" SET refunded_fen = refunded_fen + $2, updated_at = qh_now() WHERE id = $1 RETURNING refunded_fen::float8 AS "refundedFen"`,
+      [orderId, amountFen],
+    );
+    return row.refundedFen;
+  }
+
+  async addRefundedUnits(manager: EntityManager, units: { lineId: string; quantity: number }[]): Promise<void> {
+    if (units.length === 0) return;
+    await manager.query(
+      `UPDATE order_line l SET refunded_quantity = l.refunded_quantity + x.quantity
+         FROM unnest($1::uuid[], $2::int[]) AS x(id, quantity) WHERE l.id = x.id`,
+      [units.map((unit) => unit.lineId), units.map((unit) => unit.quantity)],
+    );
   }
 
   /** Frees the key of an order that never got its payment, so the buyer's retry is a new checkout. */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { ImpactModule } from '../impact/impact.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrderTransitionsModule } from '../orders/order-transitions.module';
 import { AdminPaymentsController } from './admin-payments.controller';
@@ -15,7 +14,7 @@ import { StripeWebhookController } from './stripe-webhook.controller';
 
 /** The payment of each order, the provider's events about it, and refunds: the only writer of payment, payment_event and refund rows. */
 @Module({
-  imports: [OrderTransitionsModule, ImpactModule, NotificationsModule],
+  imports: [OrderTransitionsModule, NotificationsModule],
   controllers: [StripeWebhookController, AdminPaymentsController, PaymentProviderController],
   providers: [
     PaymentsRepository,

@@ -302,12 +302,4 @@ export class PaymentsRepository {
     );
     return row;
   }
-
-  async addRefundedFen(manager: EntityManager, orderId: string, amountFen: number): Promise<number> {
-    const [[row]] = await manager.query(
-      `UPDATE "order" SET refunded_fen = refunded_fen + $2, updated_at = qh_now() WHERE id = $1 RETURNING refunded_fen::float8 AS "refundedFen"`,
-      [orderId, amountFen],
-    );
-    return row.refundedFen;
-  }
 }

@@ -11,7 +11,6 @@ import { EntityManager } from 'typeorm';
 import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
-import { Ledger } from '../impact/ledger';
 import { Outbox } from '../notifications/outbox';
 import { RefundDto } from '../orders/dto/order.dto';
 import { OrderTransitions } from '../orders/order-transitions';
@@ -57,7 +56,6 @@ export class RefundsService {
     private readonly payments: PaymentsRepository,
     private readonly transitions: OrderTransitions,
     private readonly outbox: Outbox,
-    private readonly ledger: Ledger,
   ) {}
 
   /** An admin refunds a whole order or chosen lines of it. */
@@ -254,10 +252,12 @@ export class RefundsService {
       await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
       return;
     }
-    const refundedFen = await this.payments.addRefundedFen(manager, payment.orderId, refund.amountFen);
+    const { refundedFen, whole } = await this.transitions.recordRefund(
+      manager,
+      { id: payment.orderId, buyerId: payment.buyerId, totalFen: payment.totalFen },
+      { id: refundId, amountFen: refund.amountFen },
+    );
     payment.refundedFen = refundedFen;
-    const whole = refundedFen >= payment.totalFen;
-    await this.ledger.recordRefund(manager, payment.orderId, refundId, whole);
     if (whole) await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
     const next = await this.transitions.refunded(manager, { id: payment.orderId, status: payment.orderStatus }, whole);
     if (next) {
