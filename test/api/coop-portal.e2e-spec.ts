@@ -402,6 +402,44 @@ describe('the cooperative portal', () => {
       expect(shop.body.season).toMatchObject({ presaleShipsOn: '2027-04-15', inSeason: true });
     });
 
+    it('saves a product with its variants in one request: all of it, or nothing when any part is refused', async () => {
+      const product = await published();
+      const [small, large] = product.variants as { id: string; labelZh: string; priceFen: number }[];
+      const edit = {
+        descriptionZh: '厍东关乡果园直采，当天冷链发出。',
+        variantChanges: [{ id: small.id, priceFen: 9200 }],
+        newVariants: [{ labelZh: '5公斤', labelEn: '5 kg', priceFen: 39800, weightG: 6000, stock: 5 }],
+      };
+      const saved = async () => (await as(staff).get(`/api/coop/products/${product.id}`).expect(200)).body;
+      const before = await saved();
+
+      // The new variant takes the label of an existing one: nothing of the edit is kept, not the description nor the price.
+      const clash = await as(staff)
+        .patch(`/api/coop/products/${product.id}`, { ...edit, newVariants: [{ ...edit.newVariants[0], labelZh: large.labelZh }] })
+        .expect(409);
+      expect(clash.body.code).toBe('VARIANT_LABEL_TAKEN');
+      // Another product's variant is not this product's to change.
+      const other = await newDraft();
+      const foreign = await as(staff)
+        .patch(`/api/coop/products/${product.id}`, { ...edit, variantChanges: [{ id: other.variants[0].id, priceFen: 1 }] })
+        .expect(404);
+      expect(foreign.body.code).toBe('VARIANT_NOT_FOUND');
+      const invalid = await as(staff)
+        .patch(`/api/coop/products/${product.id}`, { ...edit, variantChanges: [{ id: small.id, priceFen: 0 }] })
+        .expect(400);
+      expect(invalid.body.details).toEqual([expect.objectContaining({ field: 'variantChanges.0.priceFen' })]);
+      expect(await saved()).toEqual(before);
+
+      const { body } = await as(staff).patch(`/api/coop/products/${product.id}`, edit).expect(200);
+      // What the product is changed (its description): it goes back to review, as a lone edit of the description does.
+      expect(body).toMatchObject({ status: 'PENDING_REVIEW', descriptionZh: edit.descriptionZh });
+      expect(body.variants.map((v: { labelZh: string; priceFen: number }) => [v.labelZh, v.priceFen])).toEqual([
+        [small.labelZh, 9200],
+        [large.labelZh, large.priceFen],
+        ['5公斤', 39800],
+      ]);
+    });
+
     it('takes a published product back to review when what it is changes', async () => {
       const product = await published();
       const { body } = await as(staff).patch(`/api/coop/products/${product.id}`, { titleZh: '玛瑙红樱桃 精品装' }).expect(200);

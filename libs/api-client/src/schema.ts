@@ -1850,6 +1850,8 @@ export interface components {
             descriptionZh?: string;
             /** @description The product's uploaded image URLs in the new order; leaving one out removes it */
             images?: string[];
+            /** @description Variants to add, saved with the product in one transaction: all or nothing */
+            newVariants?: components["schemas"]["VariantInputDto"][];
             originTownshipCode?: string;
             /** Format: date */
             presaleShipsOn?: string | null;
@@ -1862,6 +1864,8 @@ export interface components {
             shippingClass?: "AMBIENT" | "CHILLED" | "FROZEN";
             titleEn?: string;
             titleZh?: string;
+            /** @description Changes to existing variants, saved with the product in one transaction: all or nothing */
+            variantChanges?: components["schemas"]["VariantChangeDto"][];
         };
         UpdateVariantDto: {
             labelEn?: string;
@@ -1878,6 +1882,14 @@ export interface components {
             id: string;
             /** @enum {string} */
             role: "buyer" | "cooperative" | "official" | "admin";
+        };
+        VariantChangeDto: {
+            /** Format: uuid */
+            id: string;
+            labelEn?: string;
+            labelZh?: string;
+            priceFen?: number;
+            weightG?: number;
         };
         VariantDto: {
             id: string;

@@ -10,7 +10,7 @@ import {
 } from '@qh/domain';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { cooperativeOf, type Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
@@ -27,6 +27,7 @@ import {
   StockMovementDto,
   UpdateProductDto,
   UpdateVariantDto,
+  VariantChangeDto,
   VariantInputDto,
 } from './dto/managed-product.dto';
 import type { ManagedCooperativeDto } from './dto/admin-catalog.dto';
@@ -146,12 +147,14 @@ export class CoopProductsService {
     return this.get(user, id);
   }
 
-  async update(user: Acting, id: string, dto: UpdateProductDto): Promise<ManagedProductDto> {
-    await this.unitOfWork.run(async ({ manager, audit }) => {
+  /** The product's fields and its variants' changes and additions, in one transaction: all of it is saved, or none. */
+  async update(user: Acting, id: string, { variantChanges = [], newVariants = [], ...dto }: UpdateProductDto): Promise<ManagedProductDto> {
+    await this.unitOfWork.run(async (work) => {
+      const { manager, audit } = work;
       const current = await this.ownProductForWrite(manager, user, id);
       // Only the fields sent: an absent field is left alone, a null one is cleared.
       const changes: Partial<ProductWrite> = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
-      const changed = (Object.keys(changes) as (keyof UpdateProductDto)[]).filter((key) => changes[key] !== currentValue(current, key));
+      const changed = (Object.keys(changes) as (keyof ProductFields)[]).filter((key) => changes[key] !== currentValue(current, key));
       checkShippingClass(dto.category ?? current.category, dto.shippingClass ?? current.shipping_class);
       checkSaleWindow({
         saleStartsAt: dto.saleStartsAt !== undefined ? dto.saleStartsAt : current.sale_starts_at,
@@ -168,18 +171,65 @@ export class CoopProductsService {
       }
       if (dto.titleZh) Object.assign(changes, { pinyin: pinyinOf(dto.titleZh).full, pinyinInitials: pinyinOf(dto.titleZh).initials });
       const status = statusAfterEdit(current.status as Exclude<typeof current.status, 'ARCHIVED'>, changed);
-      await this.products.update(manager, id, changes, status);
-      await audit({
-        actor: user,
-        action: 'product.updated',
-        entityType: 'product',
-        entityId: id,
-        before: { status: current.status, ...pick(current, changed) },
-        after: { status, ...dto },
-        requestId: user.requestId,
-      });
+      if (Object.keys(changes).length > 0 || (variantChanges.length === 0 && newVariants.length === 0)) {
+        await this.products.update(manager, id, changes, status);
+        await audit({
+          actor: user,
+          action: 'product.updated',
+          entityType: 'product',
+          entityId: id,
+          before: { status: current.status, ...pick(current, changed) },
+          after: { status, ...dto },
+          requestId: user.requestId,
+        });
+      }
+      await this.editVariants(work, user, current, variantChanges, newVariants);
     });
     return this.get(user, id);
+  }
+
+  /** Variants changed and added with their product; the same checks as one at a time, over the variants as they will be. */
+  private async editVariants(
+    { manager, audit }: Work,
+    user: Acting,
+    current: { id: string; slug: string; variants: { id: string; label_zh: string }[] },
+    changes: VariantChangeDto[],
+    added: VariantInputDto[],
+  ): Promise<void> {
+    if (changes.length === 0 && added.length === 0) return;
+    const own = new Map(current.variants.map((variant) => [variant.id, variant]));
+    if (changes.some((change) => !own.has(change.id))) throw new AppError('VARIANT_NOT_FOUND', 'No such variant of this product.');
+    if (new Set(changes.map((change) => change.id)).size !== changes.length)
+      throw new AppError('VALIDATION_FAILED', 'A variant is changed twice', [
+        { field: 'variantChanges', problems: ['a variant id is repeated'] },
+      ]);
+    if (current.variants.length + added.length > MAX_VARIANTS)
+      throw new AppError('TOO_MANY_VARIANTS', `A product has at most ${MAX_VARIANTS} variants.`);
+    const labelOf = new Map(changes.map((change) => [change.id, change.labelZh]));
+    checkDistinctLabels([...current.variants.map((v) => labelOf.get(v.id) ?? v.label_zh), ...added.map((variant) => variant.labelZh)]);
+    for (const { id: variantId, ...body } of changes) {
+      await this.products.updateVariant(manager, variantId, body);
+      await audit({
+        actor: user,
+        action: 'variant.updated',
+        entityType: 'variant',
+        entityId: variantId,
+        before: { ...own.get(variantId) },
+        after: { ...body },
+        requestId: user.requestId,
+      });
+    }
+    if (added.length === 0) return;
+    await this.addVariants(manager, user, current.id, current.slug, added, current.variants.length);
+    for (const variant of added)
+      await audit({
+        actor: user,
+        action: 'variant.added',
+        entityType: 'product',
+        entityId: current.id,
+        after: { ...variant },
+        requestId: user.requestId,
+      });
   }
 
   async addVariant(user: Acting, productId: string, dto: VariantInputDto): Promise<ManagedProductDto> {
@@ -363,7 +413,10 @@ function checkDistinctLabels(labels: string[]): void {
     throw new AppError('VARIANT_LABEL_TAKEN', 'Two variants of one product cannot share a label.');
 }
 
-const ROW_FIELD: Partial<Record<keyof UpdateProductDto, string>> = {
+/** The product's own fields of an update (its variants' changes come beside them). */
+type ProductFields = Omit<UpdateProductDto, 'variantChanges' | 'newVariants'>;
+
+const ROW_FIELD: Partial<Record<keyof ProductFields, string>> = {
   category: 'category',
   titleZh: 'title_zh',
   titleEn: 'title_en',
@@ -376,11 +429,11 @@ const ROW_FIELD: Partial<Record<keyof UpdateProductDto, string>> = {
 };
 
 /** The stored value of a DTO field, to tell a real change from a resend of the same value. */
-function currentValue(row: object, key: keyof UpdateProductDto): unknown {
+function currentValue(row: object, key: keyof ProductFields): unknown {
   const column = ROW_FIELD[key];
   return column ? (row as Record<string, unknown>)[column] : Symbol('always different');
 }
 
 function pick(row: object, keys: string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, (row as Record<string, unknown>)[ROW_FIELD[key as keyof UpdateProductDto] ?? key]]));
+  return Object.fromEntries(keys.map((key) => [key, (row as Record<string, unknown>)[ROW_FIELD[key as keyof ProductFields] ?? key]]));
 }

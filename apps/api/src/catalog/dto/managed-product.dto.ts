@@ -141,6 +141,18 @@ export class CreateProductDto extends ProductFieldsDto {
   variants: VariantInputDto[];
 }
 
+export class UpdateVariantDto {
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 40) labelZh?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 80) labelEn?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PRICE_FEN }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_PRICE_FEN) priceFen?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_WEIGHT_G }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_WEIGHT_G) weightG?: number;
+}
+
+/** A change to one of the product's variants, saved with the product. */
+export class VariantChangeDto extends UpdateVariantDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() id: string;
+}
+
 /** Every field optional; `null` clears a sale-window field. */
 export class UpdateProductDto {
   @ApiPropertyOptional({ enum: PRODUCT_CATEGORIES }) @IsOptionalNotNull() @IsIn(PRODUCT_CATEGORIES) category?: ProductCategory;
@@ -178,13 +190,30 @@ export class UpdateProductDto {
   @ArrayMaxSize(MAX_IMAGES)
   @IsString({ each: true })
   images?: string[];
-}
 
-export class UpdateVariantDto {
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 40) labelZh?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 80) labelEn?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PRICE_FEN }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_PRICE_FEN) priceFen?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_WEIGHT_G }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(MAX_WEIGHT_G) weightG?: number;
+  @ApiPropertyOptional({
+    type: [VariantChangeDto],
+    maxItems: MAX_VARIANTS,
+    description: 'Changes to existing variants, saved with the product in one transaction: all or nothing',
+  })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_VARIANTS)
+  @ValidateNested({ each: true })
+  @Type(() => VariantChangeDto)
+  variantChanges?: VariantChangeDto[];
+
+  @ApiPropertyOptional({
+    type: [VariantInputDto],
+    maxItems: MAX_VARIANTS,
+    description: 'Variants to add, saved with the product in one transaction: all or nothing',
+  })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_VARIANTS)
+  @ValidateNested({ each: true })
+  @Type(() => VariantInputDto)
+  newVariants?: VariantInputDto[];
 }
 
 /** Why a cooperative changes stock by hand; orders move stock with their own reasons. */

@@ -357,6 +357,28 @@ export function pendingChanges(form: ProductForm, product: ManagedProduct) {
   return { product: toUpdateBody(form, product), changedVariants, newVariants };
 }
 
+/**
+ * The one request that saves the form's changes to `product` (the API keeps all of it or none), and
+ * `formField`, which names a field the API found fault with the way the form does (`newVariants.0.priceFen`
+ * is the form's `variants.2.priceFen` when the new variant is the form's third).
+ */
+export function toSaveBody(form: ProductForm, product: ManagedProduct): { body: UpdateProductBody; formField: (field: string) => string } {
+  const { product: fields, changedVariants, newVariants } = pendingChanges(form, product);
+  const body: UpdateProductBody = { ...fields };
+  if (changedVariants.length > 0) body.variantChanges = changedVariants.map((change) => ({ id: change.id, ...change.body }));
+  if (newVariants.length > 0) body.newVariants = newVariants.map(({ variant }) => toVariantBody(variant));
+  const formIndexes: Record<string, number[]> = {
+    variantChanges: changedVariants.map((change) => change.index),
+    newVariants: newVariants.map((added) => added.index),
+  };
+  const formField = (field: string) =>
+    field.replace(/^(variantChanges|newVariants)\.(\d+)(?=\.|$)/, (whole, list: string, index: string) => {
+      const formIndex = formIndexes[list]?.[Number(index)];
+      return formIndex === undefined ? whole : `variants.${formIndex}`;
+    });
+  return { body, formField };
+}
+
 export function hasPendingChanges(form: ProductForm, product: ManagedProduct): boolean {
   const pending = pendingChanges(form, product);
   return Object.keys(pending.product).length > 0 || pending.changedVariants.length > 0 || pending.newVariants.length > 0;

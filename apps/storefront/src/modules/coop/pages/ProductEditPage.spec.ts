@@ -277,11 +277,11 @@ describe('ProductEditPage: editing', () => {
     expect(app.get('[data-testid="product-save"]').attributes('aria-describedby')).toBe('review-warning');
   });
 
-  it('sends only the changed fields, each to its own route, and tells when the product went back to review', async () => {
+  it('sends only the changed fields, the product and its variants in one request, and tells when the product went back to review', async () => {
     const product = managedProduct({ status: 'PUBLISHED' });
     const { app, api } = await openProduct(product, {
-      'PATCH /api/coop/products/p-1': () => api.answer({ titleZh: '玛瑙红樱桃 新季', status: 'PENDING_REVIEW' }),
-      'PATCH /api/coop/variants/v-1': () => api.answer({ variants: [managedVariant({ priceFen: 9900 })] }),
+      'PATCH /api/coop/products/p-1': () =>
+        api.answer({ titleZh: '玛瑙红樱桃 新季', status: 'PENDING_REVIEW', variants: [managedVariant({ priceFen: 9900 })] }),
     });
 
     await app.get('[data-testid="product-title-zh"]').setValue('玛瑙红樱桃 新季');
@@ -289,15 +289,45 @@ describe('ProductEditPage: editing', () => {
     await app.get('[data-testid="product-save"]').trigger('submit');
     await settle();
 
-    expect(await api.callsTo('PATCH', '/api/coop/products/p-1')[0]!.json()).toEqual({ titleZh: '玛瑙红樱桃 新季' });
-    expect(await api.callsTo('PATCH', '/api/coop/variants/v-1')[0]!.json()).toEqual({ priceFen: 9900 });
+    expect(api.callsTo('PATCH', '/api/coop/products/p-1')).toHaveLength(1);
+    expect(await api.callsTo('PATCH', '/api/coop/products/p-1')[0]!.json()).toEqual({
+      titleZh: '玛瑙红樱桃 新季',
+      variantChanges: [{ id: 'v-1', priceFen: 9900 }],
+    });
+    expect(api.callsTo('PATCH', '/api/coop/variants/v-1')).toHaveLength(0);
     expect(app.get('[data-testid="product-status"]').text()).toBe('审核中');
     expect(app.get('[data-testid="form-notice"]').text()).toMatch(/重新进入审核/);
   });
 
-  it('adds a variant to a saved product through its own route', async () => {
+  it('shows a refusal of a new variant at that variant, with nothing saved', async () => {
     const { app, api } = await openProduct(managedProduct(), {
-      'POST /api/coop/products/p-1/variants': () =>
+      'PATCH /api/coop/products/p-1': () =>
+        jsonResponse(400, {
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'newVariants.0.weightG must not be greater than 50000',
+          details: [{ field: 'newVariants.0.weightG', problems: ['weightG must not be greater than 50000'] }],
+        }),
+    });
+
+    await app.get('[data-testid="add-variant"]').trigger('click');
+    await byTestId(app, 'variant-label-zh')[1]!.setValue('5公斤');
+    await byTestId(app, 'variant-label-en')[1]!.setValue('5 kg');
+    await byTestId(app, 'variant-price')[1]!.setValue('368');
+    await byTestId(app, 'variant-weight')[1]!.setValue('6200');
+    await app.get('[data-testid="product-save"]').trigger('submit');
+    await settle();
+
+    expect(api.callsTo('PATCH', '/api/coop/products/p-1')).toHaveLength(1);
+    expect(api.callsTo('POST', '/api/coop/products/p-1/variants')).toHaveLength(0);
+    expect(byTestId(app, 'variant-weight')[1]!.attributes('aria-invalid')).toBe('true');
+    expect(byTestId(app, 'variant-weight')[0]!.attributes('aria-invalid')).not.toBe('true');
+    expect(app.find('[data-testid="form-notice"]').exists()).toBe(false);
+  });
+
+  it('adds a variant to a saved product in the same request', async () => {
+    const { app, api } = await openProduct(managedProduct(), {
+      'PATCH /api/coop/products/p-1': () =>
         api.answer({ variants: [managedVariant(), managedVariant({ id: 'v-2', labelZh: '5公斤', priceFen: 36800, stock: 0 })] }),
     });
 
@@ -309,11 +339,8 @@ describe('ProductEditPage: editing', () => {
     await app.get('[data-testid="product-save"]').trigger('submit');
     await settle();
 
-    expect(await api.callsTo('POST', '/api/coop/products/p-1/variants')[0]!.json()).toEqual({
-      labelZh: '5公斤',
-      labelEn: '5 kg',
-      priceFen: 36800,
-      weightG: 6200,
+    expect(await api.callsTo('PATCH', '/api/coop/products/p-1')[0]!.json()).toEqual({
+      newVariants: [{ labelZh: '5公斤', labelEn: '5 kg', priceFen: 36800, weightG: 6200 }],
     });
     expect(byTestId(app, 'variant-stock-value').map((value) => value.text())).toEqual(['20', '0']);
     expect(app.get('[data-testid="form-notice"]').text()).toBe('修改已保存。');
