@@ -129,10 +129,9 @@ export class OrdersService {
   private async dress(rows: OrderRow[]): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const [{ fulfillments, lines, impacts }, { payments: paymentRows, refunds }] = await Promise.all([
-      this.orders.details(ids),
-      this.payments.forOrders(ids),
-    ]);
+    // One after the other: at once, each page would hold two of the pool's connections.
+    const { fulfillments, lines, impacts } = await this.orders.details(ids);
+    const { payments: paymentRows, refunds } = await this.payments.forOrders(ids);
     const impactOf = new Map(impacts.map((impact) => [impact.order_id, impact]));
     const payments = new Map(paymentRows.map((payment) => [payment.order_id, payment]));
     return rows.map((row) => ({

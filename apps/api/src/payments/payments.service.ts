@@ -187,7 +187,7 @@ export class PaymentsService {
   /** After checkout's commit: the provider creates its payment (PaymentIntent); its reference is kept with ours. Throws when the provider cannot. */
   async startAtProvider(order: { orderId: string; orderNumber: string; amountFen: number }): Promise<void> {
     const { reference, clientSecret } = await this.provider.createPayment(order);
-    await this.unitOfWork.run(({ manager }) => this.payments.setReference(manager, order.orderId, reference, clientSecret));
+    await this.payments.setReference(this.unitOfWork.autocommit, order.orderId, reference, clientSecret);
   }
 
   /**
