@@ -200,55 +200,8 @@ describe('the cooperative portal', () => {
     });
   });
 
-  describe('access by role', () => {
-    const SOME_ID = '7d4f3c2a-1b0e-4f5a-9c8d-2e1f0a9b8c7d';
-    /** Every route of an area, read from the live OpenAPI document so that a new route cannot be forgotten here. */
-    async function routesUnder(prefix: string): Promise<[string, string][]> {
-      const { body } = await request(t.url).get('/api/docs-json').expect(200);
-      return Object.entries(body.paths as Record<string, Record<string, unknown>>)
-        .filter(([path]) => path.startsWith(prefix))
-        .flatMap(([path, operations]) =>
-          Object.keys(operations).map((method): [string, string] => [method, path.replace(/\{id\}/g, SOME_ID)]),
-        );
-    }
-    const call = (method: string, path: string) => (request(t.url) as unknown as Record<string, (p: string) => request.Test>)[method](path);
-
-    /** The officials' figures; the public impact summary is the one route there open to all. */
-    const impactRoutes = async () => (await routesUnder('/api/impact/')).filter(([, path]) => path !== '/api/impact/public');
-
-    it('answers 401 to anonymous callers on every portal, admin and impact route', async () => {
-      const routes = [...(await routesUnder('/api/coop/')), ...(await routesUnder('/api/admin/')), ...(await impactRoutes())];
-      expect(routes.length).toBeGreaterThan(20);
-      for (const [method, path] of routes) {
-        const response = await call(method, path);
-        expect([path, response.status, response.body.code]).toEqual([path, 401, 'UNAUTHORIZED']);
-      }
-    });
-
-    it('keeps everyone but cooperative staff out of the portal, everyone but admins out of admin routes, and buyers and staff out of the figures', async () => {
-      const buyer = await tokenFor(t, 'buyer');
-      const official = await tokenFor(t, 'official');
-      const portalRoutes = await routesUnder('/api/coop/');
-      const adminRoutes = await routesUnder('/api/admin/');
-      const figures = await impactRoutes();
-      expect(figures.length).toBeGreaterThan(0);
-      for (const [token, routes] of [
-        [buyer, figures],
-        [staff, figures],
-        [buyer, portalRoutes],
-        [official, portalRoutes],
-        [admin, portalRoutes],
-        [buyer, adminRoutes],
-        [official, adminRoutes],
-        [staff, adminRoutes],
-      ] as const) {
-        for (const [method, path] of routes) {
-          const response = await call(method, path).set('Authorization', `Bearer ${token}`);
-          expect([path, response.status, response.body.code]).toEqual([path, 403, 'FORBIDDEN']);
-        }
-      }
-    });
-  });
+  // Who may call which portal, admin and impact route is the authorization suite's (test/reliability/authorization.e2e-spec.ts):
+  // every operation of the live OpenAPI document, as anonymous and as every role.
 
   describe('stock', () => {
     it('adds and takes stock with a reason, every change a movement that adds up to the stock on hand', async () => {
