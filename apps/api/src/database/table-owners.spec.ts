@@ -55,6 +55,13 @@ describe('one owner per table', () => {
     expect(tables.get('payment')).toEqual(new Set(['payments/payments.repository.ts']));
   });
 
+  it("changes an order's status only through OrderTransitions", () => {
+    const setters = sourceFiles(SRC)
+      .filter((file) => /\bthis\.orders\.setStatus\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(setters).toEqual(['orders/order-transitions.ts']);
+  });
+
   it('has every table written by one feature, and by one file unless the feature says why', () => {
     const problems: string[] = [];
     for (const [table, files] of tables) {

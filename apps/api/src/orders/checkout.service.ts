@@ -13,6 +13,7 @@ import { CartLineRow, CartRepository } from './cart.repository';
 import { MAX_LINE_QUANTITY } from './dto/cart.dto';
 import { CheckoutDto, OrderDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
+import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 import { Clock } from '../config/clock';
@@ -33,6 +34,7 @@ export class CheckoutService {
     @InjectConfig() private readonly config: AppConfig,
     private readonly carts: CartRepository,
     private readonly orders: OrdersRepository,
+    private readonly fulfillments: FulfillmentsRepository,
     private readonly products: ProductsRepository,
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
@@ -227,7 +229,7 @@ export class CheckoutService {
       reservationMinutes: this.config.orderReservationMinutes,
     });
     for (const shipment of shipments) {
-      const fulfillmentId = await this.orders.insertFulfillment(manager, { orderId, ...shipment });
+      const fulfillmentId = await this.fulfillments.insert(manager, { orderId, ...shipment });
       for (const line of shipment.lines) await this.orders.insertLine(manager, orderId, fulfillmentId, line, pool(line));
     }
 

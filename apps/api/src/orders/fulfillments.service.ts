@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { nextOrderStatus, shipmentTransition } from '@qh/domain';
+import { nextOrderStatus } from '@qh/domain';
 import { cooperativeOf, type Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CoopFulfillmentDto, CoopFulfillmentPageDto, ShipDto } from './dto/order.dto';
-import { Outbox } from '../notifications/outbox';
+import { OrderTransitions } from './order-transitions';
+import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
 import { toFulfillment } from './orders.service';
 import { Clock } from '../config/clock';
@@ -17,14 +18,15 @@ const DEFAULT_PAGE_SIZE = 20;
 export class FulfillmentsService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
+    private readonly fulfillments: FulfillmentsRepository,
     private readonly orders: OrdersRepository,
-    private readonly outbox: Outbox,
+    private readonly transitions: OrderTransitions,
     private readonly clock: Clock,
   ) {}
 
   async list(user: Acting, query: { status?: string; id?: string; limit?: number; cursor?: string }): Promise<CoopFulfillmentPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.orders.listForCooperative({
+    const rows = await this.fulfillments.listForCooperative({
       cooperativeId: cooperativeOf(user),
       status: query.status,
       id: query.id,
@@ -47,7 +49,7 @@ export class FulfillmentsService {
 
   async ship(user: Acting, id: string, dto: ShipDto): Promise<CoopFulfillmentDto> {
     await this.unitOfWork.run(async ({ manager, audit }) => {
-      const fulfillment = await this.orders.lockFulfillment(manager, id);
+      const fulfillment = await this.fulfillments.lockFulfillment(manager, id);
       if (!fulfillment) throw new AppError('FULFILLMENT_NOT_FOUND', 'No such shipment.');
       if (fulfillment.cooperative_id !== cooperativeOf(user))
         throw new AppError('NOT_YOUR_COOPERATIVE', 'This shipment belongs to another cooperative.');
@@ -59,16 +61,7 @@ export class FulfillmentsService {
       if (fulfillment.ships_from && fulfillment.ships_from > this.clock.today()) {
         throw new AppError('PRESALE_NOT_SHIPPABLE', `Pre-sale goods ship from ${fulfillment.ships_from}.`);
       }
-      const { shipped, parts } = await this.orders.markShipped(manager, id, dto.carrier, dto.trackingNo);
-      const status = nextOrderStatus(fulfillment.order_status, shipmentTransition(shipped, parts))!;
-      await this.orders.setStatus(manager, fulfillment.order_id, status);
-      await this.outbox.write(manager, {
-        topic: 'ORDER_SHIPPED',
-        dedupeKey: `ORDER_SHIPPED:${id}`,
-        accountId: fulfillment.buyer_id,
-        orderId: fulfillment.order_id,
-        payload: { orderNumber: fulfillment.order_number, cooperative: fulfillment.cooperative_name, ...dto },
-      });
+      const status = await this.transitions.shipped(manager, fulfillment, dto);
       await audit({
         actor: user,
         action: 'fulfillment.shipped',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ImpactModule } from '../impact/impact.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrderTransitions } from './order-transitions';
 import { OrdersRepository } from './orders.repository';
 
@@ -11,7 +12,7 @@ import { OrdersRepository } from './orders.repository';
  */
 @Module({
   imports: [CatalogModule, ImpactModule, NotificationsModule],
-  providers: [OrderTransitions, OrdersRepository],
-  exports: [OrderTransitions, OrdersRepository],
+  providers: [OrderTransitions, OrdersRepository, FulfillmentsRepository],
+  exports: [OrderTransitions, OrdersRepository, FulfillmentsRepository],
 })
 export class OrderTransitionsModule {}

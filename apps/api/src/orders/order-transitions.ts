@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { nextOrderStatus, type OrderStatus } from '@qh/domain';
+import { nextOrderStatus, shipmentTransition, type OrderStatus } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { ProductsRepository } from '../catalog/products.repository';
 import { Ledger, type SaleAttribution } from '../impact/ledger';
 import { Outbox } from '../notifications/outbox';
+import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
 
 /** Why an order was cancelled, as stored in `order.cancel_reason`. */
@@ -18,6 +19,7 @@ export type CancelReason = 'BUYER' | 'RESERVATION_EXPIRED' | 'PAYMENT_CANCELED' 
 export class OrderTransitions {
   constructor(
     private readonly orders: OrdersRepository,
+    private readonly fulfillments: FulfillmentsRepository,
     private readonly products: ProductsRepository,
     private readonly outbox: Outbox,
     private readonly ledger: Ledger,
@@ -44,7 +46,7 @@ export class OrderTransitions {
   async cancel(manager: EntityManager, orderId: string, reason: CancelReason, actorId: string | null): Promise<void> {
     await this.orders.setStatus(manager, orderId, 'CANCELLED', { cancelReason: reason });
     await this.releaseStock(manager, orderId, actorId, 'all');
-    await this.orders.cancelFulfillments(manager, orderId);
+    await this.fulfillments.cancelUnshipped(manager, orderId);
   }
 
   /**
@@ -68,6 +70,25 @@ export class OrderTransitions {
     return { refundedFen, whole };
   }
 
+  /** A cooperative shipped its part (checked by the caller): the order is partly or wholly shipped, and the buyer is told. */
+  async shipped(
+    manager: EntityManager,
+    part: { id: string; order_id: string; order_status: OrderStatus; order_number: string; buyer_id: string; cooperative_name: string },
+    shipment: { carrier: string; trackingNo: string },
+  ): Promise<OrderStatus> {
+    const { shipped, parts } = await this.fulfillments.markShipped(manager, part.id, shipment.carrier, shipment.trackingNo);
+    const status = nextOrderStatus(part.order_status, shipmentTransition(shipped, parts))!;
+    await this.orders.setStatus(manager, part.order_id, status);
+    await this.outbox.write(manager, {
+      topic: 'ORDER_SHIPPED',
+      dedupeKey: `ORDER_SHIPPED:${part.id}`,
+      accountId: part.buyer_id,
+      orderId: part.order_id,
+      payload: { orderNumber: part.order_number, cooperative: part.cooperative_name, ...shipment },
+    });
+    return status;
+  }
+
   /** The buyer confirmed receipt, or the last shipment left long enough ago; false when the order cannot complete now. */
   async complete(manager: EntityManager, order: { id: string; status: OrderStatus }): Promise<boolean> {
     if (!nextOrderStatus(order.status, 'complete')) return false;
@@ -87,7 +108,7 @@ export class OrderTransitions {
     await this.orders.setStatus(manager, order.id, next);
     if (whole) {
       await this.releaseStock(manager, order.id, null, 'unshipped');
-      await this.orders.cancelFulfillments(manager, order.id);
+      await this.fulfillments.cancelUnshipped(manager, order.id);
     }
     return next;
   }
