@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { tokenFor } from '../support/accounts';
+import { newCooperative, newProduct, paidOrder } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const TIANHE = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号 12 楼 1203 室' };
 
 describe('the catalog answer cache', () => {
   let t: TestApp;
@@ -61,24 +60,12 @@ describe('the catalog answer cache', () => {
   });
 
   it('shows stock given back by a refund at once, even when a shopper read the product while the refund was committing', async () => {
-    const [product] = await t.sql(
-      `SELECT p.slug, v.id AS "variantId" FROM product p JOIN product_variant v ON v.product_id = p.id
-        WHERE p.status = 'PUBLISHED' AND p.shipping_class = 'AMBIENT'
-          AND (p.sale_starts_at IS NULL OR p.sale_starts_at <= qh_now()) AND (p.sale_ends_at IS NULL OR qh_now() < p.sale_ends_at)
-          AND (SELECT count(*) FROM product_variant w WHERE w.product_id = p.id) = 1
-        ORDER BY p.slug LIMIT 1`,
-    );
-    await t.sql(`UPDATE product_variant SET stock = 2 WHERE id = $1`, [product.variantId]);
+    const product = await newProduct(t, await newCooperative(t), { stock: 2 });
     const stockStatus = async () =>
       (await request(t.url).get(`/api/products/${product.slug}`).expect(200)).body.variants[0].stockStatus as string;
 
     // A buyer takes the last two and pays.
-    const buyer = await tokenFor(t, 'buyer');
-    const as = (token: string) => (path: string, body: object) =>
-      request(t.url).post(path).set('Authorization', `Bearer ${token}`).set('Idempotency-Key', 'refund-cache-checkout').send(body);
-    await as(buyer)('/api/cart/lines', { variantId: product.variantId, quantity: 2 }).expect(200);
-    const { body: order } = await as(buyer)('/api/checkout', { address: TIANHE }).expect(201);
-    await as(buyer)(`/api/payments/demo/${order.number}/pay`, {}).expect(200);
+    const order = await paidOrder(t, await tokenFor(t, 'buyer'), [{ variantId: product.variantId, quantity: 2 }]);
     expect(await stockStatus()).toBe('SOLD_OUT');
 
     // The refund's transaction is held just before its commit (its notification waits for a table lock),
@@ -89,7 +76,11 @@ describe('the catalog answer cache', () => {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE notification_outbox IN SHARE ROW EXCLUSIVE MODE');
       const admin = await tokenFor(t, 'admin');
-      const refund = as(admin)('/api/admin/refunds', { orderNumber: order.number, reason: '缺货退款' }).then((answer) => answer);
+      const refund = request(t.url)
+        .post('/api/admin/refunds')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ orderNumber: order.number, reason: '缺货退款' })
+        .then((answer) => answer);
       for (let waited = 0; ; waited += 20) {
         const [{ waiting }] = (
           await blocker.query(

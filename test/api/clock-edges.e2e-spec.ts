@@ -2,6 +2,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
 import { tokenFor } from '../support/accounts';
+import { newCooperative, newProduct, type Product } from '../support/builders';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -29,12 +30,6 @@ const TEA = {
   variants: [{ labelZh: '250克', labelEn: '250 g', priceFen: 6800, weightG: 400, stock: 100 }],
 };
 
-interface Product {
-  id: string;
-  slug: string;
-  variantId: string;
-}
-
 /** The same shop `laterMs` after `t`'s clock: another app on `t`'s database whose clock, and its SQL's, run that far ahead. */
 async function sameShopLater(t: TestApp, laterMs: number): Promise<{ url: string; close(): Promise<void> }> {
   const config = { ...t.config, clockOffsetMs: t.config.clockOffsetMs + laterMs };
@@ -51,15 +46,13 @@ describe('one clock at 23:30 China time, and at 00:30 an hour later', () => {
   let halfPastMidnight: { url: string; close(): Promise<void> };
   let admin: string;
   let staff: string;
+  let cooperative: Awaited<ReturnType<typeof newCooperative>>;
 
   beforeAll(async () => {
     t = await startTestApp({ TEST_NOW: LATE_EVENING_IN_CHINA });
-    const [{ id: cooperativeId }] = await t.sql(
-      `INSERT INTO cooperative (name_zh, name_en, credit_code, township_code, status, default_benefit_rate_bp, verified_at)
-       VALUES ('纳雍县夜茶专业合作社', 'Night Tea Cooperative', '93520525MA6DKQ4T17', '520525202', 'VERIFIED', 800, qh_now()) RETURNING id`,
-    );
+    cooperative = await newCooperative(t, { nameZh: '纳雍县夜茶专业合作社' });
     admin = await tokenFor(t, 'admin');
-    staff = await tokenFor(t, 'cooperative', String(cooperativeId));
+    staff = cooperative.staff;
     halfPastMidnight = await sameShopLater(t, ONE_HOUR_MS);
   });
   afterAll(async () => {
@@ -73,14 +66,8 @@ describe('one clock at 23:30 China time, and at 00:30 an hour later', () => {
   });
 
   /** A product of the cooperative through its portal, reviewed and published. */
-  async function published(overrides: object = {}): Promise<Product> {
-    const { body: draft } = await as(staff)
-      .post('/api/coop/products', { ...TEA, ...overrides })
-      .expect(201);
-    await as(staff).post(`/api/coop/products/${draft.id}/submit`).expect(200);
-    await as(admin).post(`/api/admin/products/${draft.id}/approve`).expect(200);
-    return { id: draft.id, slug: draft.slug, variantId: draft.variants[0].id };
-  }
+  const published = (fields: object = {}): Promise<Product> =>
+    newProduct(t, cooperative, { fields: { ...TEA, ...fields }, variants: TEA.variants });
 
   const seasonOf = async (product: Product) => (await request(t.url).get(`/api/products/${product.slug}`).expect(200)).body.season;
   const addToCart = async (product: Product, url = t.url) => {
