@@ -19,7 +19,8 @@ import {
   UpdateHouseholdDto,
   UpdateLinkDto,
 } from './dto/household.dto';
-import { HouseholdsService, IMPORT_COLUMNS } from './households.service';
+import { HouseholdImportService, IMPORT_COLUMNS } from './household-import.service';
+import { HouseholdsService } from './households.service';
 
 const householdId = () => uuidParam('HOUSEHOLD_NOT_FOUND', 'No such household.');
 /** 5 MB of CSV is some 40,000 households: more than a county registers. */
@@ -32,7 +33,10 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 @Roles('admin')
 @Controller('admin/households')
 export class AdminHouseholdsController {
-  constructor(private readonly households: HouseholdsService) {}
+  constructor(
+    private readonly households: HouseholdsService,
+    private readonly imports: HouseholdImportService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: HouseholdPageDto, description: 'By platform code; names are never listed' })
@@ -69,7 +73,7 @@ export class AdminHouseholdsController {
     } catch {
       throw new AppError('CSV_INVALID', 'The file is not UTF-8 text: save it from the spreadsheet as “CSV UTF-8”.');
     }
-    return this.households.import(admin, text, query.dryRun === 'true');
+    return this.imports.import(admin, text, query.dryRun === 'true');
   }
 
   @Get(':id')

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AdminHouseholdsController } from './admin-households.controller';
+import { HouseholdImportService } from './household-import.service';
+import { HouseholdSealer } from './household-sealing';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
 
 @Module({
   controllers: [AdminHouseholdsController],
-  providers: [HouseholdsService, HouseholdsRepository],
+  providers: [HouseholdsService, HouseholdImportService, HouseholdSealer, HouseholdsRepository],
 })
 export class HouseholdsModule {}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { isValidResidentId, maskResidentId } from '@qh/domain';
+import type { FieldProblem } from '../common/app-error';
+import type { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
+import type { CreateHouseholdDto } from './dto/household.dto';
+import { HouseholdCrypto } from './household-crypto';
+import type { SealedHousehold } from './households.repository';
+
+/** Rules beyond one field's shape: a real ID number (checksum, birth date) and an exit after the registration. */
+export function householdRuleProblems(dto: { idNumber?: string; registeredYear?: number; exitYear?: number | null }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  // The message never repeats the number.
+  if (dto.idNumber !== undefined && !isValidResidentId(dto.idNumber.toUpperCase())) {
+    problems.push({ field: 'idNumber', problems: ['not a valid resident ID number (its check character or birth date is wrong)'] });
+  }
+  if (dto.exitYear != null && dto.registeredYear !== undefined && dto.exitYear < dto.registeredYear) {
+    problems.push({ field: 'exitYear', problems: ['must not be before registeredYear'] });
+  }
+  return problems;
+}
+
+/** What is kept of a household's personal data: the name and ID number encrypted, the ID's HMAC to find duplicates, its mask to show. */
+@Injectable()
+export class HouseholdSealer {
+  readonly crypto: HouseholdCrypto;
+
+  constructor(@InjectConfig() config: AppConfig) {
+    this.crypto = new HouseholdCrypto(config.householdDataKey);
+  }
+
+  seal(dto: CreateHouseholdDto, code: string | null): SealedHousehold {
+    const idNumber = dto.idNumber.toUpperCase();
+    return {
+      code,
+      townshipCode: dto.townshipCode,
+      village: dto.village.trim(),
+      members: dto.members,
+      registeredYear: dto.registeredYear,
+      exitYear: dto.exitYear ?? null,
+      status: dto.status,
+      headNameEnc: this.crypto.encrypt(dto.headName.trim()),
+      idNumberEnc: this.crypto.encrypt(idNumber),
+      idHmac: this.crypto.idHmac(idNumber),
+      idMasked: maskResidentId(idNumber),
+    };
+  }
+}
