@@ -18,6 +18,7 @@ import { LedgerVerification1765353600000 } from './migrations/1765353600000-ledg
 import { ImpactBuyerMonths1765440000000 } from './migrations/1765440000000-impact-buyer-months';
 import { Clock1765526400000 } from './migrations/1765526400000-clock';
 import { AbuseLimits1765612800000 } from './migrations/1765612800000-abuse-limits';
+import { PublishedCategoryIndex1765699200000 } from './migrations/1765699200000-published-category-index';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   ImpactBuyerMonths1765440000000,
   Clock1765526400000,
   AbuseLimits1765612800000,
+  PublishedCategoryIndex1765699200000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */
