@@ -38,6 +38,17 @@ async function openProduct(product: ManagedProduct, routes: Parameters<typeof fa
   return { app: wrapper!, api };
 }
 
+/** Adds a second variant, 5 kg at ¥368, 6.2 kg shipped, and saves the form. */
+async function addFiveKiloVariantAndSave(app: VueWrapper) {
+  await app.get('[data-testid="add-variant"]').trigger('click');
+  await byTestId(app, 'variant-label-zh')[1]!.setValue('5公斤');
+  await byTestId(app, 'variant-label-en')[1]!.setValue('5 kg');
+  await byTestId(app, 'variant-price')[1]!.setValue('368');
+  await byTestId(app, 'variant-weight')[1]!.setValue('6200');
+  await app.get('[data-testid="product-save"]').trigger('submit');
+  await settle();
+}
+
 async function fillNewProduct(app: VueWrapper) {
   await app.get('[data-testid="product-category"]').setValue('CHERRY');
   await app.get('[data-testid="product-title-zh"]').setValue('玛瑙红樱桃 尝鲜装');
@@ -310,13 +321,7 @@ describe('ProductEditPage: editing', () => {
         }),
     });
 
-    await app.get('[data-testid="add-variant"]').trigger('click');
-    await byTestId(app, 'variant-label-zh')[1]!.setValue('5公斤');
-    await byTestId(app, 'variant-label-en')[1]!.setValue('5 kg');
-    await byTestId(app, 'variant-price')[1]!.setValue('368');
-    await byTestId(app, 'variant-weight')[1]!.setValue('6200');
-    await app.get('[data-testid="product-save"]').trigger('submit');
-    await settle();
+    await addFiveKiloVariantAndSave(app);
 
     expect(api.callsTo('PATCH', '/api/coop/products/p-1')).toHaveLength(1);
     expect(api.callsTo('POST', '/api/coop/products/p-1/variants')).toHaveLength(0);
@@ -331,13 +336,7 @@ describe('ProductEditPage: editing', () => {
         api.answer({ variants: [managedVariant(), managedVariant({ id: 'v-2', labelZh: '5公斤', priceFen: 36800, stock: 0 })] }),
     });
 
-    await app.get('[data-testid="add-variant"]').trigger('click');
-    await byTestId(app, 'variant-label-zh')[1]!.setValue('5公斤');
-    await byTestId(app, 'variant-label-en')[1]!.setValue('5 kg');
-    await byTestId(app, 'variant-price')[1]!.setValue('368');
-    await byTestId(app, 'variant-weight')[1]!.setValue('6200');
-    await app.get('[data-testid="product-save"]').trigger('submit');
-    await settle();
+    await addFiveKiloVariantAndSave(app);
 
     expect(await api.callsTo('PATCH', '/api/coop/products/p-1')[0]!.json()).toEqual({
       newVariants: [{ labelZh: '5公斤', labelEn: '5 kg', priceFen: 36800, weightG: 6200 }],
