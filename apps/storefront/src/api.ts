@@ -39,6 +39,11 @@ export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
  * A failed API call. `code` is the API's stable code (or NETWORK / UNKNOWN from the client);
  * `details` names the fields at fault, so a form can show each problem where it belongs.
  */
+/** The stable code a page shows for a failed call: the API's own, or UNKNOWN (the network, a bug). */
+export function errorCodeOf(error: unknown): string {
+  return error instanceof ApiError ? error.code : 'UNKNOWN';
+}
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 

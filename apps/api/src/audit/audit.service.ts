@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
+/** Who acted; a request's actor (`Acting`) carries its request id, which the row keeps too. */
 export interface Actor {
   id: string;
   role: string;
+  requestId?: string;
 }
 
 export interface AuditEntry {
@@ -16,7 +18,6 @@ export interface AuditEntry {
   /** Snapshots without PII: callers pass masked or omitted personal fields. */
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
-  requestId?: string;
 }
 
 /** Every admin and cooperative write, and every read of household PII, leaves a row here. */
@@ -37,7 +38,7 @@ export class AuditService {
         entry.entityId ?? null,
         entry.before ?? null,
         entry.after ?? null,
-        entry.requestId ?? null,
+        entry.actor?.requestId ?? null,
       ],
     );
   }

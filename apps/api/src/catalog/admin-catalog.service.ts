@@ -124,7 +124,6 @@ export class AdminCatalogService {
         entityId: id,
         before: { status: current.status },
         after: { status, reason },
-        requestId: admin.requestId,
       });
       return this.cooperatives.find(id, manager);
     });
@@ -146,7 +145,6 @@ export class AdminCatalogService {
         entityId: id,
         before: { status: current.status },
         after: { status, reason },
-        requestId: admin.requestId,
       });
     });
     return this.product(id);
@@ -170,7 +168,6 @@ export class AdminCatalogService {
         entityId: id,
         before: { certification: before ? toManagedProduct(before).certification : null },
         after: { certification: certificate },
-        requestId: admin.requestId,
       });
     });
     return this.product(id);

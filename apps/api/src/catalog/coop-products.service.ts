@@ -140,7 +140,6 @@ export class CoopProductsService {
         entityType: 'product',
         entityId: productId,
         after: { ...dto },
-        requestId: user.requestId,
       });
       return productId;
     });
@@ -180,7 +179,6 @@ export class CoopProductsService {
           entityId: id,
           before: { status: current.status, ...pick(current, changed) },
           after: { status, ...dto },
-          requestId: user.requestId,
         });
       }
       await this.editVariants(work, user, current, variantChanges, newVariants);
@@ -216,7 +214,6 @@ export class CoopProductsService {
         entityId: variantId,
         before: { ...own.get(variantId) },
         after: { ...body },
-        requestId: user.requestId,
       });
     }
     if (added.length === 0) return;
@@ -228,7 +225,6 @@ export class CoopProductsService {
         entityType: 'product',
         entityId: current.id,
         after: { ...variant },
-        requestId: user.requestId,
       });
   }
 
@@ -245,7 +241,6 @@ export class CoopProductsService {
         entityType: 'product',
         entityId: productId,
         after: { ...dto },
-        requestId: user.requestId,
       });
     });
     return this.get(user, productId);
@@ -265,7 +260,6 @@ export class CoopProductsService {
         entityId: variantId,
         before: { ...before },
         after: { ...dto },
-        requestId: user.requestId,
       });
     });
     return this.get(user, productId);
@@ -291,7 +285,6 @@ export class CoopProductsService {
         entityType: 'variant',
         entityId: variantId,
         after: { ...dto, stock },
-        requestId: user.requestId,
       });
       return { variantId, stock };
     });
@@ -313,7 +306,6 @@ export class CoopProductsService {
           entityType: 'product',
           entityId: productId,
           after: { url, bytes: bytes.length },
-          requestId: user.requestId,
         });
       });
     } catch (error) {
@@ -348,7 +340,6 @@ export class CoopProductsService {
         entityId: id,
         before: { status: current.status },
         after: { status },
-        requestId: user.requestId,
       });
     });
     return this.get(user, id);

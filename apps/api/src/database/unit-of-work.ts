@@ -40,11 +40,6 @@ export class UnitOfWork {
     private readonly responseCache: ResponseCache,
   ) {}
 
-  /** For one statement on its own, which needs no transaction around it: it commits by itself. */
-  get autocommit(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   async run<T>(body: (work: Work) => Promise<T>): Promise<T> {
     const effects: Effect[] = [];
     let catalogChanged = false;

@@ -134,7 +134,6 @@ export class HouseholdImportService {
           alreadyRegistered: registered,
           codes: created.map((c) => c.code),
         },
-        requestId: admin.requestId,
       });
       return { rows: data.length, imported: created.length, codes: created.map((c) => c.code), rejected };
     });

@@ -23,14 +23,13 @@ export function householdRuleProblems(dto: { idNumber?: string; registeredYear?:
 /** What is kept of a household's personal data: the name and ID number encrypted, the ID's HMAC to find duplicates, its mask to show. */
 @Injectable()
 export class HouseholdSealer {
-  readonly crypto: HouseholdCrypto;
+  private readonly crypto: HouseholdCrypto;
 
   constructor(@InjectConfig() config: AppConfig) {
     this.crypto = new HouseholdCrypto(config.householdDataKey);
   }
 
   seal(dto: CreateHouseholdDto, code: string | null): SealedHousehold {
-    const idNumber = dto.idNumber.toUpperCase();
     return {
       code,
       townshipCode: dto.townshipCode,
@@ -39,10 +38,22 @@ export class HouseholdSealer {
       registeredYear: dto.registeredYear,
       exitYear: dto.exitYear ?? null,
       status: dto.status,
-      headNameEnc: this.crypto.encrypt(dto.headName.trim()),
-      idNumberEnc: this.crypto.encrypt(idNumber),
-      idHmac: this.crypto.idHmac(idNumber),
-      idMasked: maskResidentId(idNumber),
+      headNameEnc: this.sealName(dto.headName),
+      ...this.sealIdNumber(dto.idNumber),
     };
+  }
+
+  sealName(headName: string): Buffer {
+    return this.crypto.encrypt(headName.trim());
+  }
+
+  /** The ID number kept three ways: encrypted, as its HMAC (to find the same person again) and masked (to show). */
+  sealIdNumber(idNumber: string): Pick<SealedHousehold, 'idNumberEnc' | 'idHmac' | 'idMasked'> {
+    const upper = idNumber.toUpperCase();
+    return { idNumberEnc: this.crypto.encrypt(upper), idHmac: this.crypto.idHmac(upper), idMasked: maskResidentId(upper) };
+  }
+
+  readName(headNameEnc: Buffer): string {
+    return this.crypto.decrypt(headNameEnc);
   }
 }

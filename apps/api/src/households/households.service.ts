@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { maskResidentId } from '@qh/domain';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { Acting } from '../auth/current-user';
@@ -68,7 +67,6 @@ export class HouseholdsService {
         entityType: 'household',
         entityId: id,
         after: { ...safeSnapshot(dto), code, idMasked: sealed.idMasked },
-        requestId: admin.requestId,
       });
       return id;
     });
@@ -94,14 +92,12 @@ export class HouseholdsService {
         registeredYear: dto.registeredYear,
         exitYear: dto.exitYear,
         status: dto.status,
-        headNameEnc: dto.headName === undefined ? undefined : this.sealer.crypto.encrypt(dto.headName.trim()),
+        headNameEnc: dto.headName === undefined ? undefined : this.sealer.sealName(dto.headName),
       };
       if (dto.idNumber !== undefined) {
-        const idNumber = dto.idNumber.toUpperCase();
-        change.idHmac = this.sealer.crypto.idHmac(idNumber);
-        change.idNumberEnc = this.sealer.crypto.encrypt(idNumber);
-        change.idMasked = maskResidentId(idNumber);
-        await this.refuseDuplicate(manager, change.idHmac, id);
+        const sealedId = this.sealer.sealIdNumber(dto.idNumber);
+        Object.assign(change, sealedId);
+        await this.refuseDuplicate(manager, sealedId.idHmac, id);
       }
       await this.households.update(manager, id, change);
       const { links: _links, ...shown } = before;
@@ -116,7 +112,6 @@ export class HouseholdsService {
           ...(change.idMasked && { idMasked: change.idMasked }),
           ...(dto.headName !== undefined && { headName: 'changed' }),
         },
-        requestId: admin.requestId,
       });
     });
     return this.get(id);
@@ -127,8 +122,8 @@ export class HouseholdsService {
     return this.unitOfWork.run(async ({ manager, audit }) => {
       const sealed = await this.households.sealed(manager, id);
       if (!sealed) throw new AppError('HOUSEHOLD_NOT_FOUND', 'No such household.');
-      await audit({ actor: admin, action: 'household.name_read', entityType: 'household', entityId: id, requestId: admin.requestId });
-      return { id, code: sealed.code, headName: this.sealer.crypto.decrypt(sealed.head_name_enc) };
+      await audit({ actor: admin, action: 'household.name_read', entityType: 'household', entityId: id });
+      return { id, code: sealed.code, headName: this.sealer.readName(sealed.head_name_enc) };
     });
   }
 
@@ -149,7 +144,6 @@ export class HouseholdsService {
         entityType: 'household',
         entityId: householdId,
         after: { linkId, ...dto },
-        requestId: admin.requestId,
       });
     });
     return this.get(householdId);
@@ -173,7 +167,6 @@ export class HouseholdsService {
         entityId: householdId,
         before: link,
         after: { id: linkId, ...next },
-        requestId: admin.requestId,
       });
     });
     return this.get(householdId);

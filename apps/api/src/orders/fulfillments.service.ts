@@ -68,7 +68,6 @@ export class FulfillmentsService {
         entityType: 'fulfillment',
         entityId: id,
         after: { ...dto, orderStatus: status },
-        requestId: user.requestId,
       });
     });
     return (await this.list(user, { id, limit: 1 })).items[0];

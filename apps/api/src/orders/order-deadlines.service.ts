@@ -31,9 +31,8 @@ export class OrderDeadlinesService {
     for (const id of await this.orders.dueToExpire(BATCH)) {
       const done = await this.unitOfWork.run(async (work) => {
         // SKIP LOCKED: an order being paid right now is left to the payment; the next run looks again.
-        const order = await this.orders.lockUnlessBusy(work.manager, id);
-        if (!order || order.status !== 'AWAITING_PAYMENT' || !order.expired) return false;
-        const payment = (await this.payments.lockForOrder(work.manager, { orderId: id }))!;
+        const payment = await this.payments.lockForOrder(work.manager, { orderId: id }, { skipLocked: true });
+        if (!payment || payment.orderStatus !== 'AWAITING_PAYMENT' || !payment.expired) return false;
         await this.transitions.cancel(work.manager, id, 'RESERVATION_EXPIRED', null);
         // Stopped at the provider too, so that the buyer's open payment page can no longer take money for it; if it does anyway, the webhook refunds it.
         await this.payments.cancelUnpaid(work, payment, { atProvider: true });
@@ -49,20 +48,13 @@ export class OrderDeadlinesService {
   /** Completes shipped orders whose last shipment left more than AUTO_COMPLETE_DAYS ago; returns how many. */
   async completeDue(): Promise<number> {
     let completed = 0;
-    for (let due = await this.orders.dueToComplete(AUTO_COMPLETE_DAYS, BATCH); due.length > 0;) {
-      let progressed = false;
-      for (const id of due) {
-        const done = await this.unitOfWork.run(async ({ manager }) => {
-          const order = await this.orders.lockUnlessBusy(manager, id);
-          return order ? this.transitions.complete(manager, order) : false;
-        });
-        if (done) {
-          completed += 1;
-          progressed = true;
-        }
-      }
-      // Orders busy elsewhere are left for the next run rather than waited for.
-      due = progressed ? await this.orders.dueToComplete(AUTO_COMPLETE_DAYS, BATCH) : [];
+    for (const id of await this.orders.dueToComplete(AUTO_COMPLETE_DAYS, BATCH)) {
+      const done = await this.unitOfWork.run(async ({ manager }) => {
+        // Orders busy elsewhere are left for the next run rather than waited for.
+        const order = await this.orders.lockUnlessBusy(manager, id);
+        return order ? this.transitions.complete(manager, order) : false;
+      });
+      if (done) completed += 1;
     }
     return completed;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { nextOrderStatus, shipmentTransition, type OrderStatus } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { ProductsRepository } from '../catalog/products.repository';
-import { Ledger, type SaleAttribution } from '../impact/ledger';
+import { Ledger } from '../impact/ledger';
 import { Outbox } from '../notifications/outbox';
 import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
@@ -29,7 +29,7 @@ export class OrderTransitions {
   async markPaid(manager: EntityManager, order: { id: string; number: string; buyerId: string; totalFen: number }): Promise<void> {
     await this.orders.setStatus(manager, order.id, 'PAID', { paid: true });
     // What counts for the households is fixed now: certification as of the payment, the pool split among the lines.
-    const attribution: SaleAttribution = await this.ledger.saleAttribution(manager, order.id);
+    const attribution = await this.ledger.saleAttribution(manager, order.id);
     await this.orders.fixAttribution(manager, order.id, attribution);
     await this.outbox.write(manager, {
       topic: 'ORDER_PAID',
@@ -47,27 +47,6 @@ export class OrderTransitions {
     await this.orders.setStatus(manager, orderId, 'CANCELLED', { cancelReason: reason });
     await this.releaseStock(manager, orderId, actorId, 'all');
     await this.fulfillments.cancelUnshipped(manager, orderId);
-  }
-
-  /**
-   * A refund was confirmed: its money and units are refunded on the order and its lines, and the ledger gives back
-   * their share. Once all of the order's money is back it is refunded in full (`whole`), whatever no line-by-line
-   * refund covered included.
-   */
-  async recordRefund(
-    manager: EntityManager,
-    order: { id: string; buyerId: string; totalFen: number },
-    refund: { id: string; amountFen: number },
-  ): Promise<{ refundedFen: number; whole: boolean }> {
-    const refundedFen = await this.orders.addRefundedFen(manager, order.id, refund.amountFen);
-    const whole = refundedFen >= order.totalFen;
-    const movements = await this.ledger.refundMovements(manager, order.id, refund.id, whole);
-    await this.orders.addRefundedUnits(
-      manager,
-      movements.map((movement) => ({ lineId: movement.line.id, quantity: -movement.quantity })),
-    );
-    await this.ledger.recordRefund(manager, order, refund.id, whole, movements);
-    return { refundedFen, whole };
   }
 
   /** A cooperative shipped its part (checked by the caller): the order is partly or wholly shipped, and the buyer is told. */
@@ -99,18 +78,32 @@ export class OrderTransitions {
   }
 
   /**
-   * A refund was confirmed: the order is partly or wholly refunded (when its state allows it). Refunded in full,
-   * the parts not yet shipped are called off and their stock goes back. Returns the new status, if it changed.
+   * A refund was confirmed: its money and units are refunded on the order and its lines, and the ledger gives back
+   * their share. Once all of the order's money is back it is refunded in full (`whole`), whatever no line-by-line
+   * refund covered included: the parts not yet shipped are called off and their stock goes back. The order is
+   * partly or wholly refunded when its state allows it; `status` is the new one, if it changed.
    */
-  async refunded(manager: EntityManager, order: { id: string; status: OrderStatus }, whole: boolean): Promise<OrderStatus | null> {
-    const next = nextOrderStatus(order.status, whole ? 'refundAll' : 'refundPart');
-    if (!next) return null;
-    await this.orders.setStatus(manager, order.id, next);
+  async refunded(
+    manager: EntityManager,
+    order: { id: string; buyerId: string; totalFen: number; status: OrderStatus },
+    refund: { id: string; amountFen: number },
+  ): Promise<{ refundedFen: number; whole: boolean; status: OrderStatus | null }> {
+    const refundedFen = await this.orders.addRefundedFen(manager, order.id, refund.amountFen);
+    const whole = refundedFen >= order.totalFen;
+    const movements = await this.ledger.refundMovements(manager, order.id, refund.id, whole);
+    await this.orders.addRefundedUnits(
+      manager,
+      movements.map((movement) => ({ lineId: movement.line.id, quantity: -movement.quantity })),
+    );
+    await this.ledger.recordRefund(manager, order, refund.id, whole, movements);
+    const status = nextOrderStatus(order.status, whole ? 'refundAll' : 'refundPart');
+    if (!status) return { refundedFen, whole, status: null };
+    await this.orders.setStatus(manager, order.id, status);
     if (whole) {
       await this.releaseStock(manager, order.id, null, 'unshipped');
       await this.fulfillments.cancelUnshipped(manager, order.id);
     }
-    return next;
+    return { refundedFen, whole, status };
   }
 
   /** Puts stock back, recorded against the order; `unshipped`: only the lines of parts still waiting to ship. */

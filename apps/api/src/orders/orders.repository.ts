@@ -223,14 +223,8 @@ export class OrdersRepository {
   }
 
   /** The order, locked, unless another transaction holds it (that one decides) or it is gone. */
-  async lockUnlessBusy(
-    manager: EntityManager,
-    orderId: string,
-  ): Promise<{ id: string; status: OrderStatus; expired: boolean } | undefined> {
-    const [row] = await manager.query(
-      `SELECT id, status, expires_at <= qh_now() AS expired FROM "order" WHERE id = $1 FOR UPDATE SKIP LOCKED`,
-      [orderId],
-    );
+  async lockUnlessBusy(manager: EntityManager, orderId: string): Promise<{ id: string; status: OrderStatus } | undefined> {
+    const [row] = await manager.query(`SELECT id, status FROM "order" WHERE id = $1 FOR UPDATE SKIP LOCKED`, [orderId]);
     return row;
   }
 

@@ -99,17 +99,26 @@ export class PaymentsRepository {
     return found ? this.lock(manager, { orderId: found.order_id }) : undefined;
   }
 
-  async lock(manager: EntityManager, by: { orderId: string } | { orderNumber: string }): Promise<LockedPayment | undefined> {
+  async lock(
+    manager: EntityManager,
+    by: { orderId: string } | { orderNumber: string },
+    options: { skipLocked?: boolean } = {},
+  ): Promise<LockedPayment | undefined> {
     const [row] = await manager.query(
       `SELECT ${LOCKED_COLUMNS} FROM "order" o JOIN payment p ON p.order_id = o.id
-        WHERE ${'orderId' in by ? 'o.id = $1' : 'o.number = $1'} FOR UPDATE OF o, p`,
+        WHERE ${'orderId' in by ? 'o.id = $1' : 'o.number = $1'} FOR UPDATE OF o, p${options.skipLocked ? ' SKIP LOCKED' : ''}`,
       ['orderId' in by ? by.orderId : by.orderNumber],
     );
     return row;
   }
 
   /** An order has one payment: it is found by the order. */
-  async setReference(manager: EntityManager, orderId: string, reference: string, clientSecret: string | null): Promise<void> {
+  async setReference(
+    orderId: string,
+    reference: string,
+    clientSecret: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = qh_now() WHERE order_id = $1`, [
       orderId,
       reference,

@@ -63,7 +63,7 @@ export class PaymentsService {
         this.logger.warn({ eventId: event.id, type: event.type }, 'payment event for no payment of ours; ignored');
         return 'ignored' as const;
       }
-      if (payment.providerRef === null) await this.payments.setReference(manager, payment.orderId, target.reference, null);
+      if (payment.providerRef === null) await this.payments.setReference(payment.orderId, target.reference, null, manager);
       switch (event.type) {
         case 'payment_intent.succeeded': {
           const intent = event.data.object;
@@ -174,9 +174,16 @@ export class PaymentsService {
     }
   }
 
-  /** The order and its payment, locked together: every change of an order that involves its money starts here. */
-  lockForOrder(manager: EntityManager, by: { orderId: string } | { orderNumber: string }): Promise<LockedPayment | undefined> {
-    return this.payments.lock(manager, by);
+  /**
+   * The order and its payment, locked together: every change of an order that involves its money starts here.
+   * `skipLocked`: undefined at once when another transaction holds them, instead of waiting for it.
+   */
+  lockForOrder(
+    manager: EntityManager,
+    by: { orderId: string } | { orderNumber: string },
+    options: { skipLocked?: boolean } = {},
+  ): Promise<LockedPayment | undefined> {
+    return this.payments.lock(manager, by, options);
   }
 
   /** Checkout writes the order's payment with the order: pending, with the provider of the moment. */
@@ -187,7 +194,7 @@ export class PaymentsService {
   /** After checkout's commit: the provider creates its payment (PaymentIntent); its reference is kept with ours. Throws when the provider cannot. */
   async startAtProvider(order: { orderId: string; orderNumber: string; amountFen: number }): Promise<void> {
     const { reference, clientSecret } = await this.provider.createPayment(order);
-    await this.payments.setReference(this.unitOfWork.autocommit, order.orderId, reference, clientSecret);
+    await this.payments.setReference(order.orderId, reference, clientSecret);
   }
 
   /**

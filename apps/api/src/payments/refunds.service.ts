@@ -84,7 +84,6 @@ export class RefundsService {
           lines: refund.lines,
           reason: request.reason,
         },
-        requestId: admin.requestId,
       });
       return id;
     });
@@ -252,16 +251,15 @@ export class RefundsService {
       await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
       return;
     }
-    const { refundedFen, whole } = await this.transitions.recordRefund(
+    const { refundedFen, whole, status } = await this.transitions.refunded(
       manager,
-      { id: payment.orderId, buyerId: payment.buyerId, totalFen: payment.totalFen },
+      { id: payment.orderId, buyerId: payment.buyerId, totalFen: payment.totalFen, status: payment.orderStatus },
       { id: refundId, amountFen: refund.amountFen },
     );
     payment.refundedFen = refundedFen;
     if (whole) await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
-    const next = await this.transitions.refunded(manager, { id: payment.orderId, status: payment.orderStatus }, whole);
-    if (next) {
-      payment.orderStatus = next;
+    if (status) {
+      payment.orderStatus = status;
       work.catalogChanged();
     }
     await this.outbox.write(manager, {

@@ -1,5 +1,5 @@
 import { computed, ref, shallowRef, watch } from 'vue';
-import { ApiError } from '../api';
+import { errorCodeOf } from '../api';
 
 /** One page of a keyset-paginated list, as every list route of the API answers. */
 export interface KeysetPage<Item> {
@@ -44,7 +44,7 @@ export function useKeysetList<Item extends { id: string }>(
       loaded.value = true;
     } catch (error) {
       if (request !== latest) return;
-      errorCode.value = error instanceof ApiError ? error.code : 'UNKNOWN';
+      errorCode.value = errorCodeOf(error);
     } finally {
       if (request === latest) loading.value = false;
     }

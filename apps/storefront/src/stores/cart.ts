@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { api, ApiError, unwrap } from '../api';
+import { api, errorCodeOf, unwrap } from '../api';
 import type { Cart } from '../modules/shop/orders';
 
 /**
@@ -35,7 +35,7 @@ export const useCartStore = defineStore('cart', () => {
     } catch (error) {
       if (version !== startedAt) return;
       cart.value = null;
-      errorCode.value = error instanceof ApiError ? error.code : 'UNKNOWN';
+      errorCode.value = errorCodeOf(error);
     } finally {
       loading.value = false;
     }

@@ -1,5 +1,5 @@
 import { ref, shallowRef } from 'vue';
-import { ApiError } from '../../../api';
+import { errorCodeOf } from '../../../api';
 
 /**
  * One admin action at a time on a card: `pending` while the call runs, the API's error code when it
@@ -20,7 +20,7 @@ export function useAdminAction<Done extends string, Result>(changed: (result: Re
       done.value = what;
       return true;
     } catch (error) {
-      errorCode.value = error instanceof ApiError ? error.code : 'UNKNOWN';
+      errorCode.value = errorCodeOf(error);
       return false;
     } finally {
       pending.value = false;

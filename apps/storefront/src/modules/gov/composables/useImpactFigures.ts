@@ -1,7 +1,7 @@
 import type { components } from '@qh/api-client';
 import type { ProductCategory } from '@qh/domain';
 import { reactive, ref } from 'vue';
-import { api, ApiError, unwrap } from '../../../api';
+import { api, errorCodeOf, unwrap } from '../../../api';
 import type { Figures } from '../figures';
 
 export type Group = components['schemas']['GroupFiguresDto'];
@@ -25,8 +25,6 @@ export function useImpactFigures() {
   const downloading = ref(false);
   const errorCode = ref<string | null>(null);
 
-  const codeOf = (error: unknown) => (error instanceof ApiError ? error.code : 'UNKNOWN');
-
   async function load(query: ImpactQuery): Promise<void> {
     loading.value = true;
     errorCode.value = null;
@@ -44,7 +42,7 @@ export function useImpactFigures() {
       months.value = monthly.items;
       Object.assign(breakdowns, { category: byCategory.items, township: byTownship.items, cooperative: byCooperative.items });
     } catch (error) {
-      errorCode.value = codeOf(error);
+      errorCode.value = errorCodeOf(error);
     } finally {
       loading.value = false;
     }
@@ -72,7 +70,7 @@ export function useImpactFigures() {
       link.click();
       URL.revokeObjectURL(url);
     } catch (error) {
-      errorCode.value = codeOf(error);
+      errorCode.value = errorCodeOf(error);
     } finally {
       downloading.value = false;
     }

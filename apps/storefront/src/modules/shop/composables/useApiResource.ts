@@ -1,5 +1,5 @@
 import { ref, watch } from 'vue';
-import { ApiError } from '../../../api';
+import { ApiError, errorCodeOf } from '../../../api';
 
 /**
  * Loads one thing from the API for a key (a slug, an id), again whenever the key changes.
@@ -25,7 +25,7 @@ export function useApiResource<Data>(key: () => string, load: (key: string) => P
     } catch (error) {
       if (request !== latest) return;
       if (error instanceof ApiError && error.status === 404) notFound.value = true;
-      else errorCode.value = error instanceof ApiError ? error.code : 'UNKNOWN';
+      else errorCode.value = errorCodeOf(error);
     } finally {
       if (request === latest) loading.value = false;
     }

@@ -1,5 +1,5 @@
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
-import { api, ApiError, unwrap } from '../../../api';
+import { api, errorCodeOf, unwrap } from '../../../api';
 import type { Order } from '../orders';
 import { useApiResource } from './useApiResource';
 
@@ -14,6 +14,7 @@ const CALLS: Record<OrderAction, (number: string) => Promise<Order>> = {
   cancel: (number) => unwrap(api.POST('/api/orders/{number}/cancel', { params: { path: { number } } })),
   confirm: (number) => unwrap(api.POST('/api/orders/{number}/confirm-receipt', { params: { path: { number } } })),
 };
+const fetchOrder = (number: string): Promise<Order> => unwrap(api.GET('/api/orders/{number}', { params: { path: { number } } }));
 
 /**
  * One of the buyer's orders: loaded for `number`, changed by the buyer's actions (each answers with
@@ -21,9 +22,7 @@ const CALLS: Record<OrderAction, (number: string) => Promise<Order>> = {
  * money, asked again until the provider's webhook made it paid.
  */
 export function useOrder(number: () => string, options: { confirming: boolean }) {
-  const { data, loading, notFound, errorCode, reload } = useApiResource(number, (wanted) =>
-    unwrap(api.GET('/api/orders/{number}', { params: { path: { number: wanted } } })),
-  );
+  const { data, loading, notFound, errorCode, reload } = useApiResource(number, fetchOrder);
   const changed = ref<Order | null>(null);
   const order = computed(() => (changed.value?.number === number() ? changed.value : data.value));
 
@@ -34,7 +33,7 @@ export function useOrder(number: () => string, options: { confirming: boolean })
     clearTimeout(polling);
     polling = setTimeout(async () => {
       try {
-        changed.value = await unwrap(api.GET('/api/orders/{number}', { params: { path: { number: number() } } }));
+        changed.value = await fetchOrder(number());
       } catch {
         // A missed poll is retried by the next one.
       }
@@ -56,7 +55,7 @@ export function useOrder(number: () => string, options: { confirming: boolean })
       changed.value = await CALLS[action](order.value.number);
       return true;
     } catch (error) {
-      actionErrorCode.value = error instanceof ApiError ? error.code : 'UNKNOWN';
+      actionErrorCode.value = errorCodeOf(error);
       // Most likely the order moved on (expired, shipped): show where it is now.
       if (actionErrorCode.value === 'ORDER_STATUS_CONFLICT') {
         changed.value = null;
