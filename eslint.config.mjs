@@ -115,6 +115,10 @@ export default tseslint.config(
           selector: `${node}=/\\bcurrent_date\\b|\\bCURRENT_DATE\\b|(^|[^\\w.])now\\(\\)/]`,
           message: 'SQL reads the one clock: qh_now() and qh_today() (the China day), never now() or current_date.',
         })),
+        ...['TemplateElement[value.raw', 'Literal[value'].map((node) => ({
+          selector: `${node}=/::float8\\b/]`,
+          message: 'bigint and numeric arrive as numbers already (database/sql.ts): no ::float8 cast.',
+        })),
         {
           selector: "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']",
           message: 'A UTC date is not the day in China: use the Clock (clock.today()) or chinaDay() from @qh/domain.',

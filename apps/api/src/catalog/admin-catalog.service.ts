@@ -43,7 +43,7 @@ export class AdminCatalogService {
   verifyCooperative(admin: Acting, id: string): Promise<ManagedCooperativeDto> {
     return this.changeCooperative(admin, id, 'VERIFIED', null, (current) => {
       if (current.status === 'VERIFIED') throw new AppError('COOPERATIVE_STATUS_CONFLICT', 'The cooperative is already verified.');
-      if (!isCooperativeCreditCode(current.credit_code)) {
+      if (!isCooperativeCreditCode(current.creditCode)) {
         throw new AppError(
           'INVALID_CREDIT_CODE',
           "The credit code is not a valid farmers' cooperative code (93…); ask the cooperative to correct it.",
@@ -110,7 +110,7 @@ export class AdminCatalogService {
     id: string,
     status: CooperativeStatus,
     reason: string | null,
-    check: (current: { status: CooperativeStatus; credit_code: string }) => void,
+    check: (current: { status: CooperativeStatus; creditCode: string }) => void,
   ): Promise<ManagedCooperativeDto> {
     const row = await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.cooperatives.lock(manager, id);

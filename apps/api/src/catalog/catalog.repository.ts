@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
+import { row, rows } from '../database/sql';
 import { IS_CERTIFIED, IS_IN_SEASON, IS_PRESALE } from './product-sql';
 import type { ProductSort } from './dto/catalog.dto';
 
@@ -22,39 +23,39 @@ export interface ProductFilter {
 export interface ProductRow {
   id: string;
   slug: string;
-  title_zh: string;
-  title_en: string;
+  titleZh: string;
+  titleEn: string;
   category: ProductCategory;
-  cooperative_id: string;
-  cooperative_name: string;
-  cooperative_name_en: string;
-  township_code: string;
-  township_name: string;
-  township_name_en: string;
-  min_price_fen: number;
-  max_price_fen: number;
-  in_stock: boolean;
+  cooperativeId: string;
+  cooperativeName: string;
+  cooperativeNameEn: string;
+  townshipCode: string;
+  townshipName: string;
+  townshipNameEn: string;
+  minPriceFen: number;
+  maxPriceFen: number;
+  inStock: boolean;
   certified: boolean;
-  image_url: string | null;
-  sale_starts_at: Date | null;
-  sale_ends_at: Date | null;
-  presale_ships_on: string | null;
-  in_season: boolean;
+  imageUrl: string | null;
+  saleStartsAt: Date | null;
+  saleEndsAt: Date | null;
+  presaleShipsOn: string | null;
+  inSeason: boolean;
   presale: boolean;
-  sort_key: string;
+  sortKey: string;
 }
 
 /** One definition each, used both as a column and as a filter. */
 
 /** Columns of a list item, over `p` joined with ITEM_JOINS. */
 const ITEM_COLUMNS = `
-  p.id, p.slug, p.title_zh, p.title_en, p.category,
-  c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
-  t.code AS township_code, t.name AS township_name, t.name_en AS township_name_en,
-  v.min_price_fen, v.max_price_fen, v.in_stock,
+  p.id, p.slug, p.title_zh AS "titleZh", p.title_en AS "titleEn", p.category,
+  c.id AS "cooperativeId", c.name_zh AS "cooperativeName", c.name_en AS "cooperativeNameEn",
+  t.code AS "townshipCode", t.name AS "townshipName", t.name_en AS "townshipNameEn",
+  v.min_price_fen AS "minPriceFen", v.max_price_fen AS "maxPriceFen", v.in_stock AS "inStock",
   ${IS_CERTIFIED} AS certified,
-  p.images->>0 AS image_url, p.sale_starts_at, p.sale_ends_at, to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on,
-  ${IS_IN_SEASON} AS in_season, ${IS_PRESALE} AS presale`;
+  p.images->>0 AS "imageUrl", p.sale_starts_at AS "saleStartsAt", p.sale_ends_at AS "saleEndsAt",
+  to_char(p.presale_ships_on, 'YYYY-MM-DD') AS "presaleShipsOn", ${IS_IN_SEASON} AS "inSeason", ${IS_PRESALE} AS presale`;
 
 /** In the shop: published, by a verified cooperative, with something to buy. */
 const LISTED = `
@@ -106,8 +107,8 @@ const SORTS: Record<ProductSort, { key: (q: string) => string; direction: 'ASC' 
 export class CatalogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async categoryCounts(): Promise<{ category: ProductCategory; count: number }[]> {
-    return this.dataSource.query(`SELECT p.category, count(*)::int AS count ${LISTED} GROUP BY p.category`);
+  categoryCounts(): Promise<{ category: ProductCategory; count: number }[]> {
+    return rows(this.dataSource, `SELECT p.category, count(*) AS count ${LISTED} GROUP BY p.category`);
   }
 
   /** One page in keyset order: stable while products are added, and no OFFSET scans. */
@@ -134,8 +135,9 @@ export class CatalogRepository {
       where.push(`((${key}), p.id) ${comparator} (${add(filter.after.key)}::${sort.cast}, ${add(filter.after.id)}::uuid)`);
     }
     const limit = add(filter.limit);
-    return this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS}, ${sort.text('page.sort_value')} AS sort_key
+    return rows(
+      this.dataSource,
+      `SELECT ${ITEM_COLUMNS}, ${sort.text('page.sort_value')} AS "sortKey"
          FROM (SELECT p.id, ${key} AS sort_value ${LISTED} ${where.map((w) => `AND ${w}`).join(' ')}
                 ORDER BY ${key} ${sort.direction}, p.id ${sort.direction} LIMIT ${limit}) page
          JOIN product p ON p.id = page.id ${ITEM_JOINS}
@@ -144,68 +146,72 @@ export class CatalogRepository {
     );
   }
 
-  async productBySlug(slug: string) {
-    const [row] = await this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS}, p.description_zh, p.description_en, p.images, p.shipping_class, p.shelf_life_days,
-              p.certification_no, p.certification_issuer, p.certification_batch, to_char(p.certified_until, 'YYYY-MM-DD') AS certified_until
+  productBySlug(slug: string) {
+    return row<
+      ProductRow & {
+        descriptionZh: string;
+        descriptionEn: string;
+        images: string[];
+        shippingClass: string;
+        shelfLifeDays: number;
+        certificationNo: string | null;
+        certificationIssuer: string | null;
+        certificationBatch: string | null;
+        certifiedUntil: string | null;
+      }
+    >(
+      this.dataSource,
+      `SELECT ${ITEM_COLUMNS}, p.description_zh AS "descriptionZh", p.description_en AS "descriptionEn", p.images,
+              p.shipping_class AS "shippingClass", p.shelf_life_days AS "shelfLifeDays", p.certification_no AS "certificationNo",
+              p.certification_issuer AS "certificationIssuer", p.certification_batch AS "certificationBatch",
+              to_char(p.certified_until, 'YYYY-MM-DD') AS "certifiedUntil"
          FROM (SELECT p.id ${LISTED} AND p.slug = $1) page JOIN product p ON p.id = page.id ${ITEM_JOINS}`,
       [slug],
     );
-    return row as
-      | (ProductRow & {
-          description_zh: string;
-          description_en: string;
-          images: string[];
-          shipping_class: string;
-          shelf_life_days: number;
-          certification_no: string | null;
-          certification_issuer: string | null;
-          certification_batch: string | null;
-          certified_until: string | null;
-        })
-      | undefined;
   }
 
   variants(
     productId: string,
-  ): Promise<{ id: string; sku: string; label_zh: string; label_en: string; price_fen: number; weight_g: number; stock: number }[]> {
-    return this.dataSource.query(
-      `SELECT id, sku, label_zh, label_en, price_fen, weight_g, stock FROM product_variant WHERE product_id = $1 ORDER BY sort_order, price_fen`,
+  ): Promise<{ id: string; sku: string; labelZh: string; labelEn: string; priceFen: number; weightG: number; stock: number }[]> {
+    return rows(
+      this.dataSource,
+      `SELECT id, sku, label_zh AS "labelZh", label_en AS "labelEn", price_fen AS "priceFen", weight_g AS "weightG", stock
+         FROM product_variant WHERE product_id = $1 ORDER BY sort_order, price_fen`,
       [productId],
     );
   }
 
-  async verifiedCooperative(id: string) {
-    const [row] = await this.dataSource.query(
-      `SELECT c.id, c.name_zh, c.name_en, c.description_zh, c.description_en, c.credit_code, c.verified_at,
-              t.code AS township_code, t.name AS township_name, t.name_en AS township_name_en
+  verifiedCooperative(id: string) {
+    return row<{
+      id: string;
+      nameZh: string;
+      nameEn: string;
+      descriptionZh: string;
+      descriptionEn: string;
+      creditCode: string;
+      verifiedAt: Date | null;
+      townshipCode: string;
+      townshipName: string;
+      townshipNameEn: string;
+    }>(
+      this.dataSource,
+      `SELECT c.id, c.name_zh AS "nameZh", c.name_en AS "nameEn", c.description_zh AS "descriptionZh", c.description_en AS "descriptionEn",
+              c.credit_code AS "creditCode", c.verified_at AS "verifiedAt",
+              t.code AS "townshipCode", t.name AS "townshipName", t.name_en AS "townshipNameEn"
          FROM cooperative c JOIN township t ON t.code = c.township_code
         WHERE c.id = $1 AND c.status = 'VERIFIED'`,
       [id],
     );
-    return row as
-      | {
-          id: string;
-          name_zh: string;
-          name_en: string;
-          description_zh: string;
-          description_en: string;
-          credit_code: string;
-          verified_at: Date | null;
-          township_code: string;
-          township_name: string;
-          township_name_en: string;
-        }
-      | undefined;
   }
 
   /** Counts only: which households exist is never public. */
   linkedHouseholds(cooperativeId: string): Promise<{ mechanism: string; households: number; total: number }[]> {
-    return this.dataSource.query(
+    return rows(
+      this.dataSource,
       `WITH live AS (
          SELECT household_id, mechanism FROM household_link
           WHERE cooperative_id = $1 AND valid_from <= qh_today() AND (valid_to IS NULL OR valid_to >= qh_today()))
-       SELECT mechanism, count(DISTINCT household_id)::int AS households, (SELECT count(DISTINCT household_id)::int FROM live) AS total
+       SELECT mechanism, count(DISTINCT household_id) AS households, (SELECT count(DISTINCT household_id) FROM live) AS total
          FROM live GROUP BY mechanism ORDER BY mechanism`,
       [cooperativeId],
     );

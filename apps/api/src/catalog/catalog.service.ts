@@ -31,21 +31,21 @@ function toListItem(row: ProductRow): ProductListItemDto {
   return {
     id: row.id,
     slug: row.slug,
-    titleZh: row.title_zh,
-    titleEn: row.title_en,
+    titleZh: row.titleZh,
+    titleEn: row.titleEn,
     category: row.category,
-    cooperative: { id: row.cooperative_id, name: row.cooperative_name, nameEn: row.cooperative_name_en },
-    township: { code: row.township_code, name: row.township_name, nameEn: row.township_name_en },
-    minPriceFen: row.min_price_fen,
-    maxPriceFen: row.max_price_fen,
-    inStock: row.in_stock,
+    cooperative: { id: row.cooperativeId, name: row.cooperativeName, nameEn: row.cooperativeNameEn },
+    township: { code: row.townshipCode, name: row.townshipName, nameEn: row.townshipNameEn },
+    minPriceFen: row.minPriceFen,
+    maxPriceFen: row.maxPriceFen,
+    inStock: row.inStock,
     certified: row.certified,
-    imageUrl: row.image_url,
+    imageUrl: row.imageUrl,
     season: {
-      saleStartsAt: row.sale_starts_at?.toISOString() ?? null,
-      saleEndsAt: row.sale_ends_at?.toISOString() ?? null,
-      presaleShipsOn: row.presale_ships_on,
-      inSeason: row.in_season,
+      saleStartsAt: row.saleStartsAt?.toISOString() ?? null,
+      saleEndsAt: row.saleEndsAt?.toISOString() ?? null,
+      presaleShipsOn: row.presaleShipsOn,
+      inSeason: row.inSeason,
       presale: row.presale,
     },
   };
@@ -90,21 +90,21 @@ export class CatalogService {
   async product(slug: string): Promise<ProductDetailDto> {
     const row = await this.catalog.productBySlug(slug);
     if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product on sale.');
-    const [variants, profile] = await Promise.all([this.catalog.variants(row.id), this.cooperativeProfile(row.cooperative_id)]);
+    const [variants, profile] = await Promise.all([this.catalog.variants(row.id), this.cooperativeProfile(row.cooperativeId)]);
     return {
       ...toListItem(row),
-      descriptionZh: row.description_zh,
-      descriptionEn: row.description_en,
+      descriptionZh: row.descriptionZh,
+      descriptionEn: row.descriptionEn,
       images: row.images,
-      shippingClass: row.shipping_class as ShippingClass,
-      shelfLifeDays: row.shelf_life_days,
+      shippingClass: row.shippingClass as ShippingClass,
+      shelfLifeDays: row.shelfLifeDays,
       variants: variants.map((v): VariantDto => ({
         id: v.id,
         sku: v.sku,
-        labelZh: v.label_zh,
-        labelEn: v.label_en,
-        priceFen: v.price_fen,
-        weightG: v.weight_g,
+        labelZh: v.labelZh,
+        labelEn: v.labelEn,
+        priceFen: v.priceFen,
+        weightG: v.weightG,
         stockStatus: v.stock <= 0 ? 'SOLD_OUT' : v.stock < LOW_STOCK_THRESHOLD ? 'LOW' : 'IN_STOCK',
       })),
       certification: toCertification(row),
@@ -124,13 +124,13 @@ export class CatalogService {
     if (!coop) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
     return {
       id: coop.id,
-      nameZh: coop.name_zh,
-      nameEn: coop.name_en,
-      descriptionZh: coop.description_zh,
-      descriptionEn: coop.description_en,
-      township: { code: coop.township_code, name: coop.township_name, nameEn: coop.township_name_en },
-      creditCode: coop.credit_code,
-      verifiedAt: coop.verified_at?.toISOString() ?? null,
+      nameZh: coop.nameZh,
+      nameEn: coop.nameEn,
+      descriptionZh: coop.descriptionZh,
+      descriptionEn: coop.descriptionEn,
+      township: { code: coop.townshipCode, name: coop.townshipName, nameEn: coop.townshipNameEn },
+      creditCode: coop.creditCode,
+      verifiedAt: coop.verifiedAt?.toISOString() ?? null,
       linkedHouseholds: links,
     };
   }

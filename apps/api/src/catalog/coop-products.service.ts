@@ -34,7 +34,7 @@ import type { ManagedCooperativeDto } from './dto/admin-catalog.dto';
 import { toManagedCooperative, toManagedProduct } from './managed-product';
 import { pinyinOf, productSlug } from './pinyin';
 import { ImageType, ProductImageStore } from './product-images';
-import { ProductsRepository, ProductWrite } from './products.repository';
+import { ProductsRepository, type ManagedProductRow, type ProductWrite } from './products.repository';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MOVEMENTS_SHOWN = 50;
@@ -88,7 +88,7 @@ export class CoopProductsService {
   async get(user: Acting, id: string): Promise<ManagedProductDto> {
     const row = await this.products.find(id);
     if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
-    if (row.cooperative_id !== cooperativeOf(user)) throw notYours();
+    if (row.cooperativeId !== cooperativeOf(user)) throw notYours();
     return toManagedProduct(row);
   }
 
@@ -101,7 +101,7 @@ export class CoopProductsService {
   async movements(user: Acting, variantId: string): Promise<StockMovementDto[]> {
     await this.productOfVariant(user, variantId);
     const rows = await this.products.movements(variantId, MOVEMENTS_SHOWN);
-    return rows.map((m) => ({ delta: m.delta, stockAfter: m.stock_after, reason: m.reason, note: m.note, at: m.created_at.toISOString() }));
+    return rows.map((m) => ({ delta: m.delta, stockAfter: m.stockAfter, reason: m.reason, note: m.note, at: m.createdAt.toISOString() }));
   }
 
   async create(user: Acting, dto: CreateProductDto): Promise<ManagedProductDto> {
@@ -154,11 +154,11 @@ export class CoopProductsService {
       // Only the fields sent: an absent field is left alone, a null one is cleared.
       const changes: Partial<ProductWrite> = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
       const changed = (Object.keys(changes) as (keyof ProductFields)[]).filter((key) => changes[key] !== currentValue(current, key));
-      checkShippingClass(dto.category ?? current.category, dto.shippingClass ?? current.shipping_class);
+      checkShippingClass(dto.category ?? current.category, dto.shippingClass ?? current.shippingClass);
       checkSaleWindow({
-        saleStartsAt: dto.saleStartsAt !== undefined ? dto.saleStartsAt : current.sale_starts_at,
-        saleEndsAt: dto.saleEndsAt !== undefined ? dto.saleEndsAt : current.sale_ends_at,
-        presaleShipsOn: dto.presaleShipsOn !== undefined ? dto.presaleShipsOn : current.presale_ships_on,
+        saleStartsAt: dto.saleStartsAt !== undefined ? dto.saleStartsAt : current.saleStartsAt,
+        saleEndsAt: dto.saleEndsAt !== undefined ? dto.saleEndsAt : current.saleEndsAt,
+        presaleShipsOn: dto.presaleShipsOn !== undefined ? dto.presaleShipsOn : current.presaleShipsOn,
       });
       if (dto.images) {
         const known = new Set(current.images);
@@ -190,7 +190,7 @@ export class CoopProductsService {
   private async editVariants(
     { manager, audit }: Work,
     user: Acting,
-    current: { id: string; slug: string; variants: { id: string; label_zh: string }[] },
+    current: { id: string; slug: string; variants: { id: string; labelZh: string }[] },
     changes: VariantChangeDto[],
     added: VariantInputDto[],
   ): Promise<void> {
@@ -204,7 +204,7 @@ export class CoopProductsService {
     if (current.variants.length + added.length > MAX_VARIANTS)
       throw new AppError('TOO_MANY_VARIANTS', `A product has at most ${MAX_VARIANTS} variants.`);
     const labelOf = new Map(changes.map((change) => [change.id, change.labelZh]));
-    checkDistinctLabels([...current.variants.map((v) => labelOf.get(v.id) ?? v.label_zh), ...added.map((variant) => variant.labelZh)]);
+    checkDistinctLabels([...current.variants.map((v) => labelOf.get(v.id) ?? v.labelZh), ...added.map((variant) => variant.labelZh)]);
     for (const { id: variantId, ...body } of changes) {
       await this.products.updateVariant(manager, variantId, body);
       await audit({
@@ -233,7 +233,7 @@ export class CoopProductsService {
       const current = await this.ownProductForWrite(manager, user, productId);
       if (current.variants.length >= MAX_VARIANTS)
         throw new AppError('TOO_MANY_VARIANTS', `A product has at most ${MAX_VARIANTS} variants.`);
-      checkDistinctLabels([...current.variants.map((v) => v.label_zh), dto.labelZh]);
+      checkDistinctLabels([...current.variants.map((v) => v.labelZh), dto.labelZh]);
       await this.addVariants(manager, user, productId, current.slug, [dto], current.variants.length);
       await audit({
         actor: user,
@@ -251,7 +251,7 @@ export class CoopProductsService {
     await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.ownProductForWrite(manager, user, productId);
       const before = current.variants.find((v) => v.id === variantId);
-      if (dto.labelZh !== undefined) checkDistinctLabels(current.variants.map((v) => (v.id === variantId ? dto.labelZh! : v.label_zh)));
+      if (dto.labelZh !== undefined) checkDistinctLabels(current.variants.map((v) => (v.id === variantId ? dto.labelZh! : v.labelZh)));
       await this.products.updateVariant(manager, variantId, dto);
       await audit({
         actor: user,
@@ -332,7 +332,7 @@ export class CoopProductsService {
           'PRODUCT_STATUS_CONFLICT',
           `A ${current.status} product cannot be ${transition === 'submit' ? 'submitted' : 'archived'}.`,
         );
-      await this.products.setStatus(manager, id, status, transition === 'submit' ? null : current.reject_reason);
+      await this.products.setStatus(manager, id, status, transition === 'submit' ? null : current.rejectReason);
       await audit({
         actor: user,
         action: transition === 'submit' ? 'product.submitted' : 'product.archived',
@@ -355,8 +355,8 @@ export class CoopProductsService {
   private async ownProductForWrite(manager: EntityManager, user: Acting, id: string, options: { archivedToo?: boolean } = {}) {
     const locked = await this.products.lock(manager, id);
     if (!locked) throw new AppError('PRODUCT_NOT_FOUND', 'No such product.');
-    if (locked.cooperative_id !== cooperativeOf(user)) throw notYours();
-    await this.checkActive(manager, locked.cooperative_id);
+    if (locked.cooperativeId !== cooperativeOf(user)) throw notYours();
+    await this.checkActive(manager, locked.cooperativeId);
     if (locked.status === 'ARCHIVED' && !options.archivedToo)
       throw new AppError('PRODUCT_STATUS_CONFLICT', 'An archived product cannot be changed.');
     return (await this.products.find(id, manager))!;
@@ -365,8 +365,8 @@ export class CoopProductsService {
   private async productOfVariant(user: Acting, variantId: string): Promise<string> {
     const owner = await this.products.variantOwner(variantId);
     if (!owner) throw new AppError('VARIANT_NOT_FOUND', 'No such variant.');
-    if (owner.cooperative_id !== cooperativeOf(user)) throw notYours();
-    return owner.product_id;
+    if (owner.cooperativeId !== cooperativeOf(user)) throw notYours();
+    return owner.productId;
   }
 
   private async addVariants(
@@ -407,24 +407,24 @@ function checkDistinctLabels(labels: string[]): void {
 /** The product's own fields of an update (its variants' changes come beside them). */
 type ProductFields = Omit<UpdateProductDto, 'variantChanges' | 'newVariants'>;
 
-const ROW_FIELD: Partial<Record<keyof ProductFields, string>> = {
-  category: 'category',
-  titleZh: 'title_zh',
-  titleEn: 'title_en',
-  descriptionZh: 'description_zh',
-  descriptionEn: 'description_en',
-  originTownshipCode: 'origin_township_code',
-  shippingClass: 'shipping_class',
-  shelfLifeDays: 'shelf_life_days',
-  presaleShipsOn: 'presale_ships_on',
-};
+/** Fields the row holds as the DTO sends them; the others (times, images) always count as changed when sent. */
+const COMPARABLE = new Set<keyof ProductFields>([
+  'category',
+  'titleZh',
+  'titleEn',
+  'descriptionZh',
+  'descriptionEn',
+  'originTownshipCode',
+  'shippingClass',
+  'shelfLifeDays',
+  'presaleShipsOn',
+]);
 
 /** The stored value of a DTO field, to tell a real change from a resend of the same value. */
-function currentValue(row: object, key: keyof ProductFields): unknown {
-  const column = ROW_FIELD[key];
-  return column ? (row as Record<string, unknown>)[column] : Symbol('always different');
+function currentValue(row: ManagedProductRow, key: keyof ProductFields): unknown {
+  return COMPARABLE.has(key) ? row[key as keyof ManagedProductRow] : Symbol('always different');
 }
 
-function pick(row: object, keys: string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, (row as Record<string, unknown>)[ROW_FIELD[key as keyof ProductFields] ?? key]]));
+function pick(row: ManagedProductRow, keys: (keyof ProductFields)[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, row[key as keyof ManagedProductRow]]));
 }

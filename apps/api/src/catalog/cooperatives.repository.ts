@@ -2,33 +2,35 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
+import { row, rows } from '../database/sql';
 import type { CooperativeStatus } from './dto/admin-catalog.dto';
 
 export interface AdminCooperativeRow {
   id: string;
-  name_zh: string;
-  name_en: string;
-  credit_code: string;
+  nameZh: string;
+  nameEn: string;
+  creditCode: string;
   status: CooperativeStatus;
-  suspended_reason: string | null;
-  verified_at: Date | null;
-  created_at: Date;
-  township_code: string;
-  township_name: string;
-  township_name_en: string;
-  product_count: number;
-  published_count: number;
-  sort_key: string;
+  suspendedReason: string | null;
+  verifiedAt: Date | null;
+  createdAt: Date;
+  townshipCode: string;
+  townshipName: string;
+  townshipNameEn: string;
+  productCount: number;
+  publishedCount: number;
+  sortKey: string;
 }
 
 const CREATED_KEY = timestampKey('c.created_at');
 
 const ADMIN_COLUMNS = `
-  c.id, c.name_zh, c.name_en, c.credit_code, c.status, c.suspended_reason, c.verified_at, c.created_at,
-  t.code AS township_code, t.name AS township_name, t.name_en AS township_name_en,
-  (SELECT count(*)::int FROM product p WHERE p.cooperative_id = c.id) AS product_count,
-  (SELECT count(*)::int FROM product p WHERE p.cooperative_id = c.id AND p.status = 'PUBLISHED') AS published_count,
-  ${CREATED_KEY} AS sort_key`;
+  c.id, c.name_zh AS "nameZh", c.name_en AS "nameEn", c.credit_code AS "creditCode", c.status, c.suspended_reason AS "suspendedReason",
+  c.verified_at AS "verifiedAt", c.created_at AS "createdAt", t.code AS "townshipCode", t.name AS "townshipName",
+  t.name_en AS "townshipNameEn",
+  (SELECT count(*) FROM product p WHERE p.cooperative_id = c.id) AS "productCount",
+  (SELECT count(*) FROM product p WHERE p.cooperative_id = c.id AND p.status = 'PUBLISHED') AS "publishedCount",
+  ${CREATED_KEY} AS "sortKey"`;
 
 /** Cooperatives as admins manage them: the verification queue, verify and suspend. */
 @Injectable()
@@ -37,7 +39,8 @@ export class CooperativesRepository {
 
   /** Oldest first, so the queue is worked in the order cooperatives applied. */
   list(filter: { status?: CooperativeStatus; limit: number; after?: { key: string; id: string } }): Promise<AdminCooperativeRow[]> {
-    return this.dataSource.query(
+    return rows(
+      this.dataSource,
       `SELECT ${ADMIN_COLUMNS} FROM cooperative c JOIN township t ON t.code = c.township_code
         WHERE ($1::text IS NULL OR c.status = $1)
           AND ($2::text IS NULL OR (${CREATED_KEY}, c.id) > ($2::text, $3::uuid))
@@ -46,17 +49,12 @@ export class CooperativesRepository {
     );
   }
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<AdminCooperativeRow | undefined> {
-    const [row] = await manager.query(
-      `SELECT ${ADMIN_COLUMNS} FROM cooperative c JOIN township t ON t.code = c.township_code WHERE c.id = $1`,
-      [id],
-    );
-    return row;
+  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<AdminCooperativeRow | undefined> {
+    return row(manager, `SELECT ${ADMIN_COLUMNS} FROM cooperative c JOIN township t ON t.code = c.township_code WHERE c.id = $1`, [id]);
   }
 
-  async lock(manager: EntityManager, id: string): Promise<{ status: CooperativeStatus; credit_code: string } | undefined> {
-    const [row] = await manager.query(`SELECT status, credit_code FROM cooperative WHERE id = $1 FOR UPDATE`, [id]);
-    return row;
+  lock(manager: EntityManager, id: string): Promise<{ status: CooperativeStatus; creditCode: string } | undefined> {
+    return row(manager, `SELECT status, credit_code AS "creditCode" FROM cooperative WHERE id = $1 FOR UPDATE`, [id]);
   }
 
   async setStatus(manager: EntityManager, id: string, status: CooperativeStatus, suspendedReason: string | null): Promise<void> {
@@ -70,7 +68,6 @@ export class CooperativesRepository {
 
   /** A cooperative's status, for the portal: staff of a suspended cooperative cannot change its shop. */
   async status(id: string, manager: EntityManager = this.dataSource.manager): Promise<CooperativeStatus | undefined> {
-    const [row] = await manager.query(`SELECT status FROM cooperative WHERE id = $1`, [id]);
-    return row?.status;
+    return (await row<{ status: CooperativeStatus }>(manager, `SELECT status FROM cooperative WHERE id = $1`, [id]))?.status;
   }
 }

@@ -7,18 +7,18 @@ import type { ManagedProductRow } from './products.repository';
 
 /** The certificate of a product row, or null when it never had one; `valid` turns false once it expires. */
 export function toCertification(row: {
-  certification_no: string | null;
-  certification_issuer: string | null;
-  certification_batch: string | null;
-  certified_until: string | null;
+  certificationNo: string | null;
+  certificationIssuer: string | null;
+  certificationBatch: string | null;
+  certifiedUntil: string | null;
   certified: boolean;
 }): CertificationDto | null {
-  if (!row.certification_no || !row.certified_until) return null;
+  if (!row.certificationNo || !row.certifiedUntil) return null;
   return {
-    number: row.certification_no,
-    issuer: row.certification_issuer ?? '',
-    batch: row.certification_batch,
-    validUntil: row.certified_until,
+    number: row.certificationNo,
+    issuer: row.certificationIssuer ?? '',
+    batch: row.certificationBatch,
+    validUntil: row.certifiedUntil,
     valid: row.certified,
   };
 }
@@ -28,49 +28,49 @@ export function toManagedProduct(row: ManagedProductRow): ManagedProductDto {
     id: row.id,
     slug: row.slug,
     status: row.status,
-    rejectReason: row.reject_reason,
-    cooperative: { id: row.cooperative_id, name: row.cooperative_name, nameEn: row.cooperative_name_en },
+    rejectReason: row.rejectReason,
+    cooperative: { id: row.cooperativeId, name: row.cooperativeName, nameEn: row.cooperativeNameEn },
     category: row.category,
-    titleZh: row.title_zh,
-    titleEn: row.title_en,
-    descriptionZh: row.description_zh,
-    descriptionEn: row.description_en,
-    originTownshipCode: row.origin_township_code,
-    shippingClass: row.shipping_class,
-    shelfLifeDays: row.shelf_life_days,
-    saleStartsAt: row.sale_starts_at?.toISOString() ?? null,
-    saleEndsAt: row.sale_ends_at?.toISOString() ?? null,
-    presaleShipsOn: row.presale_ships_on,
+    titleZh: row.titleZh,
+    titleEn: row.titleEn,
+    descriptionZh: row.descriptionZh,
+    descriptionEn: row.descriptionEn,
+    originTownshipCode: row.originTownshipCode,
+    shippingClass: row.shippingClass,
+    shelfLifeDays: row.shelfLifeDays,
+    saleStartsAt: row.saleStartsAt?.toISOString() ?? null,
+    saleEndsAt: row.saleEndsAt?.toISOString() ?? null,
+    presaleShipsOn: row.presaleShipsOn,
     images: row.images,
     certification: toCertification(row),
     variants: row.variants.map((v) => ({
       id: v.id,
       sku: v.sku,
-      labelZh: v.label_zh,
-      labelEn: v.label_en,
-      priceFen: v.price_fen,
-      weightG: v.weight_g,
+      labelZh: v.labelZh,
+      labelEn: v.labelEn,
+      priceFen: v.priceFen,
+      weightG: v.weightG,
       stock: v.stock,
     })),
-    submittedAt: row.submitted_at?.toISOString() ?? null,
-    publishedAt: row.published_at?.toISOString() ?? null,
-    updatedAt: row.updated_at.toISOString(),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 export function toManagedCooperative(row: AdminCooperativeRow): ManagedCooperativeDto {
   return {
     id: row.id,
-    nameZh: row.name_zh,
-    nameEn: row.name_en,
-    creditCode: row.credit_code,
-    creditCodeValid: isCooperativeCreditCode(row.credit_code),
-    township: { code: row.township_code, name: row.township_name, nameEn: row.township_name_en },
+    nameZh: row.nameZh,
+    nameEn: row.nameEn,
+    creditCode: row.creditCode,
+    creditCodeValid: isCooperativeCreditCode(row.creditCode),
+    township: { code: row.townshipCode, name: row.townshipName, nameEn: row.townshipNameEn },
     status: row.status,
-    suspendedReason: row.suspended_reason,
-    verifiedAt: row.verified_at?.toISOString() ?? null,
-    productCount: row.product_count,
-    publishedCount: row.published_count,
-    createdAt: row.created_at.toISOString(),
+    suspendedReason: row.suspendedReason,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    productCount: row.productCount,
+    publishedCount: row.publishedCount,
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -3,15 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProductCategory, ProductStatus, ShippingClass } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
+import { row, rows } from '../database/sql';
 import { IS_CERTIFIED } from './product-sql';
 
 export interface ManagedVariantRow {
   id: string;
   sku: string;
-  label_zh: string;
-  label_en: string;
-  price_fen: number;
-  weight_g: number;
+  labelZh: string;
+  labelEn: string;
+  priceFen: number;
+  weightG: number;
   stock: number;
 }
 
@@ -19,32 +20,32 @@ export interface ManagedProductRow {
   id: string;
   slug: string;
   status: ProductStatus;
-  reject_reason: string | null;
-  cooperative_id: string;
-  cooperative_name: string;
-  cooperative_name_en: string;
+  rejectReason: string | null;
+  cooperativeId: string;
+  cooperativeName: string;
+  cooperativeNameEn: string;
   category: ProductCategory;
-  title_zh: string;
-  title_en: string;
-  description_zh: string;
-  description_en: string;
-  origin_township_code: string;
-  shipping_class: ShippingClass;
-  shelf_life_days: number;
-  sale_starts_at: Date | null;
-  sale_ends_at: Date | null;
-  presale_ships_on: string | null;
+  titleZh: string;
+  titleEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  originTownshipCode: string;
+  shippingClass: ShippingClass;
+  shelfLifeDays: number;
+  saleStartsAt: Date | null;
+  saleEndsAt: Date | null;
+  presaleShipsOn: string | null;
   images: string[];
-  certification_no: string | null;
-  certification_issuer: string | null;
-  certification_batch: string | null;
-  certified_until: string | null;
+  certificationNo: string | null;
+  certificationIssuer: string | null;
+  certificationBatch: string | null;
+  certifiedUntil: string | null;
   certified: boolean;
-  submitted_at: Date | null;
-  published_at: Date | null;
-  updated_at: Date;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  updatedAt: Date;
   variants: ManagedVariantRow[];
-  sort_key: string;
+  sortKey: string;
 }
 
 /** The columns a cooperative writes, by their DTO names. */
@@ -83,15 +84,17 @@ const COLUMN_OF: Record<keyof ProductWrite, string> = {
 };
 
 const MANAGED_COLUMNS = `
-  p.id, p.slug, p.status, p.reject_reason, p.category, p.title_zh, p.title_en, p.description_zh, p.description_en,
-  p.origin_township_code, p.shipping_class, p.shelf_life_days, p.sale_starts_at, p.sale_ends_at,
-  to_char(p.presale_ships_on, 'YYYY-MM-DD') AS presale_ships_on, p.images,
-  p.certification_no, p.certification_issuer, p.certification_batch, to_char(p.certified_until, 'YYYY-MM-DD') AS certified_until,
+  p.id, p.slug, p.status, p.reject_reason AS "rejectReason", p.category, p.title_zh AS "titleZh", p.title_en AS "titleEn",
+  p.description_zh AS "descriptionZh", p.description_en AS "descriptionEn", p.origin_township_code AS "originTownshipCode",
+  p.shipping_class AS "shippingClass", p.shelf_life_days AS "shelfLifeDays", p.sale_starts_at AS "saleStartsAt",
+  p.sale_ends_at AS "saleEndsAt", to_char(p.presale_ships_on, 'YYYY-MM-DD') AS "presaleShipsOn", p.images,
+  p.certification_no AS "certificationNo", p.certification_issuer AS "certificationIssuer",
+  p.certification_batch AS "certificationBatch", to_char(p.certified_until, 'YYYY-MM-DD') AS "certifiedUntil",
   ${IS_CERTIFIED} AS certified,
-  p.submitted_at, p.published_at, p.updated_at,
-  c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
-  coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'label_zh', v.label_zh, 'label_en', v.label_en,
-                                              'price_fen', v.price_fen, 'weight_g', v.weight_g, 'stock', v.stock)
+  p.submitted_at AS "submittedAt", p.published_at AS "publishedAt", p.updated_at AS "updatedAt",
+  c.id AS "cooperativeId", c.name_zh AS "cooperativeName", c.name_en AS "cooperativeNameEn",
+  coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'labelZh', v.label_zh, 'labelEn', v.label_en,
+                                              'priceFen', v.price_fen, 'weightG', v.weight_g, 'stock', v.stock)
                             ORDER BY v.sort_order, v.created_at)
               FROM product_variant v WHERE v.product_id = p.id), '[]') AS variants`;
 
@@ -124,8 +127,9 @@ export class ProductsRepository {
       const comparator = order.direction === 'DESC' ? '<' : '>';
       where.push(`(${order.key}, p.id) ${comparator} (${add(filter.after.key)}, ${add(filter.after.id)}::uuid)`);
     }
-    return this.dataSource.query(
-      `SELECT ${MANAGED_COLUMNS}, ${order.key} AS sort_key
+    return rows(
+      this.dataSource,
+      `SELECT ${MANAGED_COLUMNS}, ${order.key} AS "sortKey"
          FROM product p JOIN cooperative c ON c.id = p.cooperative_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${order.key} ${order.direction}, p.id ${order.direction}
@@ -134,29 +138,29 @@ export class ProductsRepository {
     );
   }
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ManagedProductRow | undefined> {
-    const [row] = await manager.query(
-      `SELECT ${MANAGED_COLUMNS}, '' AS sort_key FROM product p JOIN cooperative c ON c.id = p.cooperative_id WHERE p.id = $1`,
+  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ManagedProductRow | undefined> {
+    return row(
+      manager,
+      `SELECT ${MANAGED_COLUMNS}, '' AS "sortKey" FROM product p JOIN cooperative c ON c.id = p.cooperative_id WHERE p.id = $1`,
       [id],
     );
-    return row;
   }
 
   /** Locks the product row for the rest of the transaction: edits, status changes and stock of one product queue up. */
-  async lock(manager: EntityManager, id: string): Promise<{ id: string; cooperative_id: string; status: ProductStatus } | undefined> {
-    const [row] = await manager.query(`SELECT id, cooperative_id, status FROM product WHERE id = $1 FOR UPDATE`, [id]);
-    return row;
+  lock(manager: EntityManager, id: string): Promise<{ id: string; cooperativeId: string; status: ProductStatus } | undefined> {
+    return row(manager, `SELECT id, cooperative_id AS "cooperativeId", status FROM product WHERE id = $1 FOR UPDATE`, [id]);
   }
 
   async insert(manager: EntityManager, cooperativeId: string, slug: string, fields: ProductWrite): Promise<string> {
     const names = Object.keys(COLUMN_OF) as (keyof ProductWrite)[];
     const values = names.map((name) => (name === 'images' ? JSON.stringify(fields.images) : fields[name]));
-    const [row] = await manager.query(
+    const [inserted] = await rows<{ id: string }>(
+      manager,
       `INSERT INTO product (cooperative_id, slug, ${names.map((n) => COLUMN_OF[n]).join(', ')})
        VALUES ($1, $2, ${names.map((_, i) => `$${i + 3}`).join(', ')}) RETURNING id`,
       [cooperativeId, slug, ...values],
     );
-    return row.id;
+    return inserted.id;
   }
 
   async update(manager: EntityManager, id: string, fields: Partial<ProductWrite>, status: ProductStatus): Promise<void> {
@@ -199,12 +203,13 @@ export class ProductsRepository {
     productId: string,
     variant: { sku: string; labelZh: string; labelEn: string; priceFen: number; weightG: number; sortOrder: number },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [inserted] = await rows<{ id: string }>(
+      manager,
       `INSERT INTO product_variant (product_id, sku, label_zh, label_en, price_fen, weight_g, sort_order)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [productId, variant.sku, variant.labelZh, variant.labelEn, variant.priceFen, variant.weightG, variant.sortOrder],
     );
-    return row.id;
+    return inserted.id;
   }
 
   async updateVariant(
@@ -220,28 +225,30 @@ export class ProductsRepository {
     );
   }
 
-  async variantOwner(variantId: string): Promise<{ product_id: string; cooperative_id: string } | undefined> {
-    const [row] = await this.dataSource.query(
-      `SELECT v.product_id, p.cooperative_id FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.id = $1`,
+  variantOwner(variantId: string): Promise<{ productId: string; cooperativeId: string } | undefined> {
+    return row(
+      this.dataSource,
+      `SELECT v.product_id AS "productId", p.cooperative_id AS "cooperativeId"
+         FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.id = $1`,
       [variantId],
     );
-    return row;
   }
 
   /** Newest first; a variant's whole history is in the table, the portal shows the recent part. */
   movements(
     variantId: string,
     limit: number,
-  ): Promise<{ delta: number; stock_after: number; reason: string; note: string | null; created_at: Date }[]> {
-    return this.dataSource.query(
-      `SELECT delta, stock_after, reason, note, created_at FROM inventory_movement WHERE variant_id = $1 ORDER BY id DESC LIMIT $2`,
+  ): Promise<{ delta: number; stockAfter: number; reason: string; note: string | null; createdAt: Date }[]> {
+    return rows(
+      this.dataSource,
+      `SELECT delta, stock_after AS "stockAfter", reason, note, created_at AS "createdAt" FROM inventory_movement WHERE variant_id = $1 ORDER BY id DESC LIMIT $2`,
       [variantId, limit],
     );
   }
 
   async skuTaken(manager: EntityManager, skus: string[]): Promise<string[]> {
-    const rows: { sku: string }[] = await manager.query(`SELECT sku FROM product_variant WHERE sku = ANY($1)`, [skus]);
-    return rows.map((r) => r.sku);
+    const taken = await rows<{ sku: string }>(manager, `SELECT sku FROM product_variant WHERE sku = ANY($1)`, [skus]);
+    return taken.map((variant) => variant.sku);
   }
 
   /**
@@ -257,7 +264,8 @@ export class ProductsRepository {
     actorId: string,
     lines: { variantId: string; quantity: number }[],
   ): Promise<string[]> {
-    const rows: { variant_id: string }[] = await manager.query(
+    const reserved = await rows<{ variantId: string }>(
+      manager,
       `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)),
             locked AS (SELECT v.id FROM product_variant v WHERE v.id IN (SELECT variant_id FROM wanted) ORDER BY v.id FOR NO KEY UPDATE),
             taken AS (
@@ -267,10 +275,10 @@ export class ProductsRepository {
               RETURNING v.id, v.stock, w.quantity)
        INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, actor_account_id, order_id)
        SELECT id, -quantity, stock, 'ORDER_RESERVED', $3, $4 FROM taken
-       RETURNING variant_id`,
+       RETURNING variant_id AS "variantId"`,
       [lines.map((l) => l.variantId), lines.map((l) => l.quantity), actorId, orderId],
     );
-    const taken = new Set(rows.map((row) => row.variant_id));
+    const taken = new Set(reserved.map((movement) => movement.variantId));
     return lines.filter((line) => !taken.has(line.variantId)).map((line) => line.variantId);
   }
 
@@ -282,13 +290,14 @@ export class ProductsRepository {
     manager: EntityManager,
     movement: { variantId: string; delta: number; reason: string; note: string | null; actorId: string | null; orderId?: string },
   ): Promise<number | null> {
-    const [row] = await manager.query(
+    const changed = await row<{ stockAfter: number }>(
+      manager,
       `WITH changed AS (
          UPDATE product_variant SET stock = stock + $2, updated_at = qh_now() WHERE id = $1 AND stock + $2 >= 0 RETURNING id, stock)
        INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, note, actor_account_id, order_id)
-       SELECT id, $2, stock, $3, $4, $5, $6 FROM changed RETURNING stock_after`,
+       SELECT id, $2, stock, $3, $4, $5, $6 FROM changed RETURNING stock_after AS "stockAfter"`,
       [movement.variantId, movement.delta, movement.reason, movement.note, movement.actorId, movement.orderId ?? null],
     );
-    return row ? row.stock_after : null;
+    return changed ? changed.stockAfter : null;
   }
 }

@@ -64,7 +64,7 @@ export function decodeCursor(cursor: string, order: KeysetOrder): { key: string;
  * A page from rows fetched with `limit + 1`: the extra row only says that there is more, and the
  * cursor points after the last row served.
  */
-export function keysetPage<Row extends { id: string; sort_key: string }, Item>(
+export function keysetPage<Row extends { id: string; sortKey: string }, Item>(
   rows: Row[],
   limit: number,
   order: KeysetOrder,
@@ -72,7 +72,7 @@ export function keysetPage<Row extends { id: string; sort_key: string }, Item>(
 ): { items: Item[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map(toItem), nextCursor: rows.length > limit ? encodeCursor(order, last.sort_key, last.id) : null };
+  return { items: page.map(toItem), nextCursor: rows.length > limit ? encodeCursor(order, last.sortKey, last.id) : null };
 }
 
 /** A timestamp as a cursor key: UTC to the microsecond, so its text sorts like the time and casts back exactly. */

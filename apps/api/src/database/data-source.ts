@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { Clock } from '../config/clock';
+import { PG_TYPES } from './sql';
 import { Account } from '../auth/account.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { AuditLog } from '../audit/audit-log.entity';
@@ -55,7 +56,7 @@ export function dataSourceOptions(url: string, clock: Clock, poolSize = 20): Dat
     logging: false,
     applicationName: 'qianhuo-api',
     // A request waits at most this long for a connection (a free one or a new one), then gets 503 DATABASE_UNAVAILABLE.
-    extra: { max: poolSize, connectionTimeoutMillis: 5_000, ...clock.pgOptions() },
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000, types: PG_TYPES, ...clock.pgOptions() },
   };
 }
 

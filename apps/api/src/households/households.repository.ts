@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HouseholdStatus, LinkMechanism } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { row, rows } from '../database/sql';
 import type { HouseholdDto } from './dto/household.dto';
 
 /** Everything about a household but its head's name and ID number, which stay sealed. */
@@ -40,7 +41,7 @@ export class HouseholdsRepository {
     limit: number;
   }) {
     return this.dataSource.query(
-      `SELECT ${HOUSEHOLD_COLUMNS}, h.code AS sort_key FROM household h JOIN township t ON t.code = h.township_code
+      `SELECT ${HOUSEHOLD_COLUMNS}, h.code AS "sortKey" FROM household h JOIN township t ON t.code = h.township_code
         WHERE ($1::text IS NULL OR h.township_code = $1) AND ($2::text IS NULL OR h.status = $2)
           AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM household_link l WHERE l.household_id = h.id AND l.cooperative_id = $3))
           AND ($4::text IS NULL OR h.code LIKE $4 || '%' OR h.village LIKE $4 || '%')
@@ -55,7 +56,7 @@ export class HouseholdsRepository {
         filter.after?.id ?? null,
         filter.limit,
       ],
-    ) as Promise<(HouseholdDto & { sort_key: string })[]>;
+    ) as Promise<(HouseholdDto & { sortKey: string })[]>;
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<HouseholdDto | undefined> {
@@ -66,18 +67,22 @@ export class HouseholdsRepository {
     return row;
   }
 
-  async sealed(manager: EntityManager, id: string): Promise<{ code: string; head_name_enc: Buffer; id_number_enc: Buffer } | undefined> {
-    const [row] = await manager.query(`SELECT code, head_name_enc, id_number_enc FROM household WHERE id = $1 FOR UPDATE`, [id]);
-    return row;
+  sealed(manager: EntityManager, id: string): Promise<{ code: string; headNameEnc: Buffer; idNumberEnc: Buffer } | undefined> {
+    return row(
+      manager,
+      `SELECT code, head_name_enc AS "headNameEnc", id_number_enc AS "idNumberEnc" FROM household WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
   }
 
   /** Households already registered under these ID HMACs, by HMAC (hex): the duplicate check without decrypting anything. */
   async codesByHmac(manager: EntityManager, hmacs: Buffer[], except?: string): Promise<Map<string, string>> {
-    const rows: { id_hmac: Buffer; code: string }[] = await manager.query(
-      `SELECT id_hmac, code FROM household WHERE id_hmac = ANY($1) AND ($2::uuid IS NULL OR id <> $2)`,
+    const found = await rows<{ idHmac: Buffer; code: string }>(
+      manager,
+      `SELECT id_hmac AS "idHmac", code FROM household WHERE id_hmac = ANY($1) AND ($2::uuid IS NULL OR id <> $2)`,
       [hmacs, except ?? null],
     );
-    return new Map(rows.map((row) => [row.id_hmac.toString('hex'), row.code]));
+    return new Map(found.map((household) => [household.idHmac.toString('hex'), household.code]));
   }
 
   async existingCodes(manager: EntityManager, codes: string[]): Promise<Set<string>> {

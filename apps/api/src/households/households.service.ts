@@ -45,7 +45,7 @@ export class HouseholdsService {
       after: query.cursor ? decodeCursor(query.cursor, 'households') : undefined,
       limit: limit + 1,
     });
-    return keysetPage(rows, limit, 'households', ({ sort_key: _key, ...household }) => household);
+    return keysetPage(rows, limit, 'households', ({ sortKey: _key, ...household }) => household);
   }
 
   async get(id: string): Promise<HouseholdDto> {
@@ -123,7 +123,7 @@ export class HouseholdsService {
       const sealed = await this.households.sealed(manager, id);
       if (!sealed) throw new AppError('HOUSEHOLD_NOT_FOUND', 'No such household.');
       await audit({ actor: admin, action: 'household.name_read', entityType: 'household', entityId: id });
-      return { id, code: sealed.code, headName: this.sealer.readName(sealed.head_name_enc) };
+      return { id, code: sealed.code, headName: this.sealer.readName(sealed.headNameEnc) };
     });
   }
 

@@ -10,7 +10,7 @@ const CANONICAL_LINE = `concat_ws('|', e.id, e.kind, e.order_id, e.order_line_id
 
 /** The figures of each day from `$1` to `$2` (and meeting `also`) as the ledger holds them now. */
 const dayFigures = (also = 'true') => `SELECT to_char(e.day, 'YYYY-MM-DD') AS day, count(*)::int AS entries,
-    sum(e.linked_sales_fen)::float8 AS "linkedSalesFen", sum(e.pool_fen)::float8 AS "poolFen",
+    sum(e.linked_sales_fen) AS "linkedSalesFen", sum(e.pool_fen) AS "poolFen",
     encode(sha256(convert_to(string_agg(${CANONICAL_LINE}, E'\\n' ORDER BY e.id), 'UTF8')), 'hex') AS sha256
   FROM attribution_entry e WHERE e.day BETWEEN $1::date AND $2::date AND ${also} GROUP BY e.day`;
 
@@ -129,7 +129,7 @@ export class LedgerDigestService {
     const [recomputedRows, recordedRows] = await Promise.all([
       this.dataSource.query(dayFigures(), [from, to]) as Promise<DayFigures[]>,
       this.dataSource.query(
-        `SELECT to_char(day, 'YYYY-MM-DD') AS day, entries, linked_sales_fen::float8 AS "linkedSalesFen", pool_fen::float8 AS "poolFen", sha256
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, entries, linked_sales_fen AS "linkedSalesFen", pool_fen AS "poolFen", sha256
            FROM ledger_digest WHERE day BETWEEN $1::date AND $2::date ORDER BY day`,
         [from, to],
       ) as Promise<DayFigures[]>,

@@ -20,8 +20,8 @@ export interface LedgerLine {
 }
 
 const LINE_COLUMNS = `l.id, o.buyer_id AS "buyerId", l.cooperative_id AS "cooperativeId", l.origin_township_code AS "townshipCode",
-  l.category, l.quantity, l.refunded_quantity AS "refundedQuantity", l.line_total_fen::float8 AS "amountFen",
-  l.benefit_rate_bp AS "rateBp", l.pool_fen::float8 AS "poolFen"`;
+  l.category, l.quantity, l.refunded_quantity AS "refundedQuantity", l.line_total_fen AS "amountFen",
+  l.benefit_rate_bp AS "rateBp", l.pool_fen AS "poolFen"`;
 
 /** What a payment fixes for good: each line's certification and pool, and the order's sums of them. */
 export interface SaleAttribution {

@@ -10,6 +10,7 @@ import {
   nextMonthStart,
 } from '@qh/domain';
 import { DataSource } from 'typeorm';
+import { rows } from '../database/sql';
 
 export interface ImpactFilters {
   from?: string;
@@ -260,8 +261,8 @@ export class ReportsService {
     const statement = new Statement();
     const source = sumsSource(statement, filters);
     return this.dataSource.query(
-      `SELECT ${GROUP_EXPRESSION[grouping]} AS key, sum(x.gmv_fen)::float8 AS "gmvFen", sum(x.linked_sales_fen)::float8 AS "linkedSalesFen",
-              sum(x.pool_fen)::float8 AS "poolFen"
+      `SELECT ${GROUP_EXPRESSION[grouping]} AS key, sum(x.gmv_fen) AS "gmvFen", sum(x.linked_sales_fen) AS "linkedSalesFen",
+              sum(x.pool_fen) AS "poolFen"
          FROM (${source}) x WHERE ${and(statement.dimensions(filters))} GROUP BY 1`,
       statement.values,
     ) as Promise<{ key: string; gmvFen: number; linkedSalesFen: number; poolFen: number }[]>;
@@ -369,11 +370,12 @@ export class ReportsService {
           ]),
         );
       case 'cooperative': {
-        const rows: { id: string; name_zh: string; name_en: string }[] = await this.dataSource.query(
-          `SELECT id, name_zh, name_en FROM cooperative WHERE id = ANY($1)`,
+        const names = await rows<{ id: string; nameZh: string; nameEn: string }>(
+          this.dataSource,
+          `SELECT id, name_zh AS "nameZh", name_en AS "nameEn" FROM cooperative WHERE id = ANY($1)`,
           [keys],
         );
-        return new Map(rows.map((row) => [row.id, { nameZh: row.name_zh, nameEn: row.name_en }]));
+        return new Map(names.map(({ id, ...name }) => [id, name]));
       }
       default:
         return new Map(keys.map((key) => [key, { nameZh: key === 'all' ? '合计' : key, nameEn: key === 'all' ? 'Total' : key }]));

@@ -44,7 +44,7 @@ export class SettlementService {
       );
       if (claimed.length === 0) return 0;
       const pools: { cooperativeId: string; poolFen: number }[] = await manager.query(
-        `SELECT cooperative_id AS "cooperativeId", sum(pool_fen)::float8 AS "poolFen" FROM attribution_entry WHERE day = $1 GROUP BY cooperative_id`,
+        `SELECT cooperative_id AS "cooperativeId", sum(pool_fen) AS "poolFen" FROM attribution_entry WHERE day = $1 GROUP BY cooperative_id`,
         [day],
       );
       if (pools.length === 0) return 0;

@@ -3,33 +3,34 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ProductCategory, ShippingClass } from '@qh/domain';
 import { IS_BUYABLE, IS_CERTIFIED } from '../catalog/product-sql';
+import { row, rows } from '../database/sql';
 
 /** A cart line at today's price, with what the cart shows and what the checkout needs to price and ship it. */
 export interface CartLineRow {
   id: string;
-  cart_id: string;
-  variant_id: string;
+  cartId: string;
+  variantId: string;
   quantity: number;
-  product_id: string;
-  product_slug: string;
-  title_zh: string;
-  title_en: string;
-  label_zh: string;
-  label_en: string;
+  productId: string;
+  productSlug: string;
+  titleZh: string;
+  titleEn: string;
+  labelZh: string;
+  labelEn: string;
   category: ProductCategory;
-  origin_township_code: string;
-  cooperative_id: string;
-  cooperative_name: string;
-  cooperative_name_en: string;
-  image_url: string | null;
-  price_fen: number;
-  weight_g: number;
+  originTownshipCode: string;
+  cooperativeId: string;
+  cooperativeName: string;
+  cooperativeNameEn: string;
+  imageUrl: string | null;
+  priceFen: number;
+  weightG: number;
   stock: number;
-  shipping_class: ShippingClass;
+  shippingClass: ShippingClass;
   certified: boolean;
-  benefit_rate_bp: number;
+  benefitRateBp: number;
   /** Set for pre-sale goods that ship after today. */
-  ships_from: string | null;
+  shipsFrom: string | null;
   /** Published, by a verified cooperative, and on sale now. */
   buyable: boolean;
 }
@@ -41,33 +42,33 @@ export class CartRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(owner: CartOwner, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
-    const [row] =
-      'accountId' in owner
-        ? await manager.query(`SELECT id FROM cart WHERE account_id = $1`, [owner.accountId])
-        : await manager.query(`SELECT id FROM cart WHERE token_hash = $1`, [owner.tokenHash]);
-    return row?.id;
+    const [column, value] = 'accountId' in owner ? ['account_id', owner.accountId] : ['token_hash', owner.tokenHash];
+    return (await row<{ id: string }>(manager, `SELECT id FROM cart WHERE ${column} = $1`, [value]))?.id;
   }
 
   /** The owner's cart, made on first use, in one statement; concurrent first uses end with the same cart. */
   async findOrCreate(manager: EntityManager, owner: CartOwner): Promise<string> {
     const [column, value] = 'accountId' in owner ? ['account_id', owner.accountId] : ['token_hash', owner.tokenHash];
-    const [row] = await manager.query(
+    const [cart] = await rows<{ id: string }>(
+      manager,
       `INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO UPDATE SET updated_at = qh_now() RETURNING id`,
       [value],
     );
-    return row.id;
+    return cart.id;
   }
 
   /** The lines of a cart, found by its id or by the account it belongs to, oldest first. */
   lines(cart: { cartId: string } | { accountId: string }, manager: EntityManager = this.dataSource.manager): Promise<CartLineRow[]> {
     const [where, value] = 'cartId' in cart ? ['k.id', cart.cartId] : ['k.account_id', cart.accountId];
-    return manager.query(
-      `SELECT l.id, l.cart_id, l.variant_id, l.quantity, p.id AS product_id, p.slug AS product_slug, p.title_zh, p.title_en,
-              v.label_zh, v.label_en, p.category, p.origin_township_code,
-              c.id AS cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en,
-              p.images->>0 AS image_url, v.price_fen, v.weight_g, v.stock, p.shipping_class, ${IS_CERTIFIED} AS certified,
-              coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS benefit_rate_bp,
-              CASE WHEN p.presale_ships_on > qh_today() THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS ships_from,
+    return rows<CartLineRow>(
+      manager,
+      `SELECT l.id, l.cart_id AS "cartId", l.variant_id AS "variantId", l.quantity, p.id AS "productId", p.slug AS "productSlug",
+              p.title_zh AS "titleZh", p.title_en AS "titleEn", v.label_zh AS "labelZh", v.label_en AS "labelEn", p.category,
+              p.origin_township_code AS "originTownshipCode", c.id AS "cooperativeId", c.name_zh AS "cooperativeName",
+              c.name_en AS "cooperativeNameEn", p.images->>0 AS "imageUrl", v.price_fen AS "priceFen", v.weight_g AS "weightG", v.stock,
+              p.shipping_class AS "shippingClass", ${IS_CERTIFIED} AS certified,
+              coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS "benefitRateBp",
+              CASE WHEN p.presale_ships_on > qh_today() THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS "shipsFrom",
               ${IS_BUYABLE} AS buyable
          FROM cart k
          JOIN cart_line l ON l.cart_id = k.id

@@ -18,7 +18,7 @@ import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 import { Clock } from '../config/clock';
 
-const lineName = (line: CartLineRow) => `${line.title_zh} ${line.label_zh}`;
+const lineName = (line: CartLineRow) => `${line.titleZh} ${line.labelZh}`;
 
 /**
  * One checkout is one transaction: re-price the cart, check delivery, take stock with conditional
@@ -52,7 +52,7 @@ export class CheckoutService {
       .update(JSON.stringify([dto.address, dto.note ?? null, dto.invoice ?? null]))
       .digest('hex');
     const earlier = await this.orders.findByKey(buyer.id, idempotencyKey);
-    if (earlier) return this.replay(buyer, earlier.number, earlier.request_hash, requestHash);
+    if (earlier) return this.replay(buyer, earlier.number, earlier.requestHash, requestHash);
 
     let placed: { orderId: string; number: string; totalFen: number };
     try {
@@ -68,7 +68,7 @@ export class CheckoutService {
         (error as unknown as { constraint?: string }).constraint === 'order_buyer_id_idempotency_key_key'
       ) {
         const winner = await this.orders.findByKey(buyer.id, idempotencyKey);
-        if (winner) return this.replay(buyer, winner.number, winner.request_hash, requestHash);
+        if (winner) return this.replay(buyer, winner.number, winner.requestHash, requestHash);
       }
       throw error;
     }
@@ -133,7 +133,7 @@ export class CheckoutService {
         .sort()
         .join(',');
     const ordered = contents(order.fulfillments.flatMap((f) => f.lines));
-    const inCart = contents(cart.map((line) => ({ variantId: line.variant_id, quantity: line.quantity })));
+    const inCart = contents(cart.map((line) => ({ variantId: line.variantId, quantity: line.quantity })));
     if (storedHash !== requestHash || (inCart !== '' && inCart !== ordered)) {
       throw new AppError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -178,23 +178,23 @@ export class CheckoutService {
       );
     }
     const { coldChain, rates } = await this.orders.deliveryTerms(manager, dto.address.districtCode);
-    const needsCold = lines.filter((line) => line.shipping_class !== 'AMBIENT');
+    const needsCold = lines.filter((line) => line.shippingClass !== 'AMBIENT');
     if (!coldChain && needsCold.length) {
       throw new AppError(
         'COLD_CHAIN_UNAVAILABLE',
         'Chilled and frozen goods cannot be delivered to this district yet; remove them or choose another address.',
-        problems(needsCold, (line) => `${line.shipping_class.toLowerCase()} goods need cold-chain delivery`),
+        problems(needsCold, (line) => `${line.shippingClass.toLowerCase()} goods need cold-chain delivery`),
       );
     }
 
     const byCooperative = new Map<string, CartLineRow[]>();
-    for (const line of lines) byCooperative.set(line.cooperative_id, [...(byCooperative.get(line.cooperative_id) ?? []), line]);
+    for (const line of lines) byCooperative.set(line.cooperativeId, [...(byCooperative.get(line.cooperativeId) ?? []), line]);
     const shipments = [...byCooperative].map(([cooperativeId, own]) => {
-      const shippingClass = coldestShippingClass(own.map((line) => line.shipping_class));
-      const itemsFen = sumFen(own.map((line) => line.price_fen * line.quantity));
-      const weightG = sumFen(own.map((line) => line.weight_g * line.quantity));
+      const shippingClass = coldestShippingClass(own.map((line) => line.shippingClass));
+      const itemsFen = sumFen(own.map((line) => line.priceFen * line.quantity));
+      const weightG = sumFen(own.map((line) => line.weightG * line.quantity));
       const shipsFrom = own
-        .map((line) => line.ships_from)
+        .map((line) => line.shipsFrom)
         .reduce<string | null>((latest, day) => (day && (!latest || day > latest) ? day : latest), null);
       return {
         cooperativeId,
@@ -208,8 +208,8 @@ export class CheckoutService {
     });
     // The order's pool split exactly among its lines; the payment fixes it again with certification as of then.
     const pools = allocateByRates(
-      lines.map((line) => line.price_fen * line.quantity),
-      lines.map((line) => (line.certified ? line.benefit_rate_bp : 0)),
+      lines.map((line) => line.priceFen * line.quantity),
+      lines.map((line) => (line.certified ? line.benefitRateBp : 0)),
     );
     const pool = (line: CartLineRow) => pools[lines.indexOf(line)];
 
@@ -222,7 +222,7 @@ export class CheckoutService {
       invoice: dto.invoice ?? null,
       itemsFen: sumFen(shipments.map((s) => s.itemsFen)),
       shippingFen: sumFen(shipments.map((s) => s.feeFen)),
-      linkedSalesFen: sumFen(lines.filter((line) => line.certified).map((line) => line.price_fen * line.quantity)),
+      linkedSalesFen: sumFen(lines.filter((line) => line.certified).map((line) => line.priceFen * line.quantity)),
       householdPoolFen: sumFen(lines.map(pool)),
       idempotencyKey,
       requestHash,
@@ -238,10 +238,10 @@ export class CheckoutService {
         manager,
         orderId,
         buyer.id,
-        lines.map((line) => ({ variantId: line.variant_id, quantity: line.quantity })),
+        lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
       ),
     );
-    const short = lines.filter((line) => shortIds.has(line.variant_id));
+    const short = lines.filter((line) => shortIds.has(line.variantId));
     if (short.length) {
       throw new AppError(
         'OUT_OF_STOCK',
@@ -249,7 +249,7 @@ export class CheckoutService {
         problems(short, (line) => `only ${line.stock} left`),
       );
     }
-    await this.carts.empty(manager, lines[0].cart_id);
+    await this.carts.empty(manager, lines[0].cartId);
     const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
     await this.payments.open(manager, orderId, totalFen);
     return { orderId, number, totalFen };

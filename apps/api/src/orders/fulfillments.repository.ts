@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, ShippingClass } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
+import { row, rows } from '../database/sql';
 
 /** Where an order goes, as stored with it. */
 export interface DeliveryAddress {
@@ -14,24 +15,26 @@ export interface DeliveryAddress {
 
 export interface FulfillmentRow {
   id: string;
-  order_id: string;
-  cooperative_id: string;
-  cooperative_name: string;
-  cooperative_name_en: string;
+  orderId: string;
+  cooperativeId: string;
+  cooperativeName: string;
+  cooperativeNameEn: string;
   status: 'PENDING' | 'SHIPPED' | 'CANCELLED';
-  shipping_class: ShippingClass;
-  weight_g: number;
-  items_fen: string;
-  fee_fen: number;
-  ships_from: string | null;
+  shippingClass: ShippingClass;
+  weightG: number;
+  itemsFen: number;
+  feeFen: number;
+  shipsFrom: string | null;
   carrier: string | null;
-  tracking_no: string | null;
+  trackingNo: string | null;
   /** A Date from a plain row, an ISO string from the JSON of `details`. */
-  shipped_at: Date | string | null;
+  shippedAt: Date | string | null;
 }
 
-export const FULFILLMENT_COLUMNS = `f.id, f.order_id, f.cooperative_id, c.name_zh AS cooperative_name, c.name_en AS cooperative_name_en, f.status,
-  f.shipping_class, f.weight_g, f.items_fen, f.fee_fen, to_char(f.ships_from, 'YYYY-MM-DD') AS ships_from, f.carrier, f.tracking_no, f.shipped_at`;
+export const FULFILLMENT_COLUMNS = `f.id, f.order_id AS "orderId", f.cooperative_id AS "cooperativeId", c.name_zh AS "cooperativeName",
+  c.name_en AS "cooperativeNameEn", f.status, f.shipping_class AS "shippingClass", f.weight_g AS "weightG", f.items_fen AS "itemsFen",
+  f.fee_fen AS "feeFen", to_char(f.ships_from, 'YYYY-MM-DD') AS "shipsFrom", f.carrier, f.tracking_no AS "trackingNo",
+  f.shipped_at AS "shippedAt"`;
 
 /** Each cooperative's part of an order: written at checkout, shipped by the cooperative, called off with its order. */
 @Injectable()
@@ -50,12 +53,13 @@ export class FulfillmentsRepository {
       shipsFrom: string | null;
     },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [inserted] = await rows<{ id: string }>(
+      manager,
       `INSERT INTO fulfillment (order_id, cooperative_id, shipping_class, weight_g, items_fen, fee_fen, ships_from)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [f.orderId, f.cooperativeId, f.shippingClass, f.weightG, f.itemsFen, f.feeFen, f.shipsFrom],
     );
-    return row.id;
+    return inserted.id;
   }
 
   async cancelUnshipped(manager: EntityManager, orderId: string): Promise<void> {
@@ -66,47 +70,40 @@ export class FulfillmentsRepository {
   // business (an order never paid keeps its buyer's name, mobile and address to itself).
 
   listForCooperative(filter: { cooperativeId: string; status?: string; id?: string; limit: number; after?: { key: string; id: string } }) {
-    return this.dataSource.query(
-      `SELECT ${FULFILLMENT_COLUMNS}, o.number AS order_number, o.status AS order_status, o.address, o.note,
-              ${timestampKey('f.created_at')} AS sort_key
+    return rows<
+      FulfillmentRow & { orderNumber: string; orderStatus: OrderStatus; address: DeliveryAddress; note: string | null; sortKey: string }
+    >(
+      this.dataSource,
+      `SELECT ${FULFILLMENT_COLUMNS}, o.number AS "orderNumber", o.status AS "orderStatus", o.address, o.note,
+              ${timestampKey('f.created_at')} AS "sortKey"
          FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id JOIN "order" o ON o.id = f.order_id
         WHERE f.cooperative_id = $1 AND o.paid_at IS NOT NULL AND ($2::text IS NULL OR f.status = $2)
           AND ($3::text IS NULL OR (${timestampKey('f.created_at')}, f.id) < ($3::text, $4::uuid))
           AND ($6::uuid IS NULL OR f.id = $6)
         ORDER BY f.created_at DESC, f.id DESC LIMIT $5`,
       [filter.cooperativeId, filter.status ?? null, filter.after?.key ?? null, filter.after?.id ?? null, filter.limit, filter.id ?? null],
-    ) as Promise<
-      (FulfillmentRow & {
-        order_number: string;
-        order_status: OrderStatus;
-        address: DeliveryAddress;
-        note: string | null;
-        sort_key: string;
-      })[]
-    >;
+    );
   }
 
-  async lockFulfillment(manager: EntityManager, id: string) {
-    const [row] = await manager.query(
-      `SELECT f.id, f.order_id, f.cooperative_id, f.status, to_char(f.ships_from, 'YYYY-MM-DD') AS ships_from, o.status AS order_status,
-              o.number AS order_number, o.buyer_id, c.name_zh AS cooperative_name
+  lockFulfillment(manager: EntityManager, id: string) {
+    return row<{
+      id: string;
+      orderId: string;
+      cooperativeId: string;
+      status: string;
+      shipsFrom: string | null;
+      orderStatus: OrderStatus;
+      orderNumber: string;
+      buyerId: string;
+      cooperativeName: string;
+    }>(
+      manager,
+      `SELECT f.id, f.order_id AS "orderId", f.cooperative_id AS "cooperativeId", f.status, to_char(f.ships_from, 'YYYY-MM-DD') AS "shipsFrom",
+              o.status AS "orderStatus", o.number AS "orderNumber", o.buyer_id AS "buyerId", c.name_zh AS "cooperativeName"
          FROM fulfillment f JOIN "order" o ON o.id = f.order_id JOIN cooperative c ON c.id = f.cooperative_id
         WHERE f.id = $1 FOR UPDATE OF f, o`,
       [id],
     );
-    return row as
-      | {
-          id: string;
-          order_id: string;
-          cooperative_id: string;
-          status: string;
-          ships_from: string | null;
-          order_status: OrderStatus;
-          order_number: string;
-          buyer_id: string;
-          cooperative_name: string;
-        }
-      | undefined;
   }
 
   async markShipped(manager: EntityManager, id: string, carrier: string, trackingNo: string): Promise<{ shipped: number; parts: number }> {
@@ -115,11 +112,12 @@ export class FulfillmentsRepository {
       carrier,
       trackingNo,
     ]);
-    const [row] = await manager.query(
-      `SELECT count(*) FILTER (WHERE status = 'SHIPPED')::int AS shipped, count(*)::int AS parts
+    const [counts] = await rows<{ shipped: number; parts: number }>(
+      manager,
+      `SELECT count(*) FILTER (WHERE status = 'SHIPPED') AS shipped, count(*) AS parts
          FROM fulfillment WHERE order_id = (SELECT order_id FROM fulfillment WHERE id = $1)`,
       [id],
     );
-    return row;
+    return counts;
   }
 }

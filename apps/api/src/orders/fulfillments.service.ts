@@ -34,12 +34,12 @@ export class FulfillmentsService {
       after: query.cursor ? decodeCursor(query.cursor, 'fulfillments') : undefined,
     });
     const page = keysetPage(rows, limit, 'fulfillments', (row) => row);
-    const lines = page.items.length ? await this.orders.lines(page.items.map((row) => row.order_id)) : [];
+    const lines = page.items.length ? await this.orders.lines(page.items.map((row) => row.orderId)) : [];
     return {
       items: page.items.map((row): CoopFulfillmentDto => ({
         ...toFulfillment(row, lines),
-        orderNumber: row.order_number,
-        orderStatus: row.order_status,
+        orderNumber: row.orderNumber,
+        orderStatus: row.orderStatus,
         address: row.address,
         note: row.note,
       })),
@@ -51,15 +51,15 @@ export class FulfillmentsService {
     await this.unitOfWork.run(async ({ manager, audit }) => {
       const fulfillment = await this.fulfillments.lockFulfillment(manager, id);
       if (!fulfillment) throw new AppError('FULFILLMENT_NOT_FOUND', 'No such shipment.');
-      if (fulfillment.cooperative_id !== cooperativeOf(user))
+      if (fulfillment.cooperativeId !== cooperativeOf(user))
         throw new AppError('NOT_YOUR_COOPERATIVE', 'This shipment belongs to another cooperative.');
       if (fulfillment.status !== 'PENDING')
         throw new AppError('FULFILLMENT_STATUS_CONFLICT', `This shipment is already ${fulfillment.status.toLowerCase()}.`);
-      if (!nextOrderStatus(fulfillment.order_status, 'shipPart')) {
-        throw new AppError('ORDER_STATUS_CONFLICT', `A ${fulfillment.order_status} order cannot ship: only paid orders do.`);
+      if (!nextOrderStatus(fulfillment.orderStatus, 'shipPart')) {
+        throw new AppError('ORDER_STATUS_CONFLICT', `A ${fulfillment.orderStatus} order cannot ship: only paid orders do.`);
       }
-      if (fulfillment.ships_from && fulfillment.ships_from > this.clock.today()) {
-        throw new AppError('PRESALE_NOT_SHIPPABLE', `Pre-sale goods ship from ${fulfillment.ships_from}.`);
+      if (fulfillment.shipsFrom && fulfillment.shipsFrom > this.clock.today()) {
+        throw new AppError('PRESALE_NOT_SHIPPABLE', `Pre-sale goods ship from ${fulfillment.shipsFrom}.`);
       }
       const status = await this.transitions.shipped(manager, fulfillment, dto);
       await audit({

@@ -52,18 +52,18 @@ export class OrderTransitions {
   /** A cooperative shipped its part (checked by the caller): the order is partly or wholly shipped, and the buyer is told. */
   async shipped(
     manager: EntityManager,
-    part: { id: string; order_id: string; order_status: OrderStatus; order_number: string; buyer_id: string; cooperative_name: string },
+    part: { id: string; orderId: string; orderStatus: OrderStatus; orderNumber: string; buyerId: string; cooperativeName: string },
     shipment: { carrier: string; trackingNo: string },
   ): Promise<OrderStatus> {
     const { shipped, parts } = await this.fulfillments.markShipped(manager, part.id, shipment.carrier, shipment.trackingNo);
-    const status = nextOrderStatus(part.order_status, shipmentTransition(shipped, parts))!;
-    await this.orders.setStatus(manager, part.order_id, status);
+    const status = nextOrderStatus(part.orderStatus, shipmentTransition(shipped, parts))!;
+    await this.orders.setStatus(manager, part.orderId, status);
     await this.outbox.write(manager, {
       topic: 'ORDER_SHIPPED',
       dedupeKey: `ORDER_SHIPPED:${part.id}`,
-      accountId: part.buyer_id,
-      orderId: part.order_id,
-      payload: { orderNumber: part.order_number, cooperative: part.cooperative_name, ...shipment },
+      accountId: part.buyerId,
+      orderId: part.orderId,
+      payload: { orderNumber: part.orderNumber, cooperative: part.cooperativeName, ...shipment },
     });
     return status;
   }
@@ -110,7 +110,7 @@ export class OrderTransitions {
   private async releaseStock(manager: EntityManager, orderId: string, actorId: string | null, which: 'all' | 'unshipped'): Promise<void> {
     for (const line of await this.orders.stockOf(manager, orderId, which)) {
       await this.products.adjustStock(manager, {
-        variantId: line.variant_id,
+        variantId: line.variantId,
         delta: line.quantity,
         reason: 'ORDER_RELEASED',
         note: null,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, ShippingClass, ShippingRate } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
+import { row, rows } from '../database/sql';
 import type { CartLineRow } from './cart.repository';
 import { FULFILLMENT_COLUMNS, type DeliveryAddress, type FulfillmentRow } from './fulfillments.repository';
 
@@ -11,23 +12,23 @@ export type { FulfillmentRow };
 export interface OrderRow {
   id: string;
   number: string;
-  buyer_id: string;
+  buyerId: string;
   status: OrderStatus;
   address: DeliveryAddress;
   note: string | null;
   invoice: { title: string; creditCode: string } | null;
-  items_fen: string;
-  shipping_fen: string;
-  total_fen: string;
-  linked_sales_fen: string;
-  household_pool_fen: string;
-  request_hash: string;
-  refunded_fen: string;
-  cancel_reason: string | null;
-  expires_at: Date;
-  paid_at: Date | null;
-  created_at: Date;
-  sort_key: string;
+  itemsFen: number;
+  shippingFen: number;
+  totalFen: number;
+  linkedSalesFen: number;
+  householdPoolFen: number;
+  requestHash: string;
+  refundedFen: number;
+  cancelReason: string | null;
+  expiresAt: Date;
+  paidAt: Date | null;
+  createdAt: Date;
+  sortKey: string;
 }
 
 /**
@@ -40,7 +41,7 @@ const IMPACT_OF_ORDERS = `WITH coops AS (
          SELECT c.order_id, c.cooperative_id, hl.household_id FROM coops c
            JOIN household_link hl ON hl.cooperative_id = c.cooperative_id
           WHERE hl.valid_from <= qh_today() AND (hl.valid_to IS NULL OR hl.valid_to >= qh_today()))
-       SELECT c.order_id,
+       SELECT c.order_id AS "orderId",
               json_agg(json_build_object('id', co.id, 'name', co.name_zh, 'nameEn', co.name_en, 'township', t.name, 'townshipEn', t.name_en,
                        'households', (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id AND k.cooperative_id = c.cooperative_id))
                        ORDER BY co.name_zh)::json AS cooperatives,
@@ -49,33 +50,37 @@ const IMPACT_OF_ORDERS = `WITH coops AS (
         GROUP BY c.order_id`;
 
 export interface OrderImpactRow {
-  order_id: string;
+  orderId: string;
   cooperatives: { id: string; name: string; nameEn: string; township: string; townshipEn: string; households: number }[];
   households: number;
 }
 
 export interface OrderLineRow {
   id: string;
-  fulfillment_id: string;
-  variant_id: string;
-  product_slug: string;
-  title_zh: string;
-  title_en: string;
-  label_zh: string;
-  label_en: string;
-  unit_price_fen: number;
+  orderId: string;
+  fulfillmentId: string;
+  variantId: string;
+  productSlug: string;
+  titleZh: string;
+  titleEn: string;
+  labelZh: string;
+  labelEn: string;
+  unitPriceFen: number;
   quantity: number;
-  line_total_fen: string;
+  lineTotalFen: number;
   certified: boolean;
-  ships_from: string | null;
+  shipsFrom: string | null;
 }
 
-const ORDER_COLUMNS = `o.id, o.number, o.buyer_id, o.status, o.address, o.note, o.invoice, o.items_fen, o.shipping_fen, o.total_fen,
-  o.linked_sales_fen, o.household_pool_fen, o.refunded_fen, o.cancel_reason, o.request_hash, o.expires_at, o.paid_at, o.created_at,
-  ${timestampKey('o.created_at')} AS sort_key`;
+const ORDER_COLUMNS = `o.id, o.number, o.buyer_id AS "buyerId", o.status, o.address, o.note, o.invoice, o.items_fen AS "itemsFen",
+  o.shipping_fen AS "shippingFen", o.total_fen AS "totalFen", o.linked_sales_fen AS "linkedSalesFen",
+  o.household_pool_fen AS "householdPoolFen", o.refunded_fen AS "refundedFen", o.cancel_reason AS "cancelReason",
+  o.request_hash AS "requestHash", o.expires_at AS "expiresAt", o.paid_at AS "paidAt", o.created_at AS "createdAt",
+  ${timestampKey('o.created_at')} AS "sortKey"`;
 
-const LINE_COLUMNS = `id, order_id, fulfillment_id, variant_id, product_slug, title_zh, title_en, label_zh, label_en, unit_price_fen,
-  quantity, line_total_fen, certified, to_char(ships_from, 'YYYY-MM-DD') AS ships_from`;
+const LINE_COLUMNS = `id, order_id AS "orderId", fulfillment_id AS "fulfillmentId", variant_id AS "variantId", product_slug AS "productSlug",
+  title_zh AS "titleZh", title_en AS "titleEn", label_zh AS "labelZh", label_en AS "labelEn", unit_price_fen AS "unitPriceFen", quantity,
+  line_total_fen AS "lineTotalFen", certified, to_char(ships_from, 'YYYY-MM-DD') AS "shipsFrom"`;
 
 /** The first key of the advisory lock a buyer's checkouts take turns on (the second is the buyer's). */
 const CHECKOUT_LOCK_SPACE = 5205_2544;
@@ -89,27 +94,16 @@ export class OrdersRepository {
     manager: EntityManager,
     districtCode: string,
   ): Promise<{ coldChain: boolean | undefined; rates: Map<ShippingClass, ShippingRate> }> {
-    const [row]: {
-      cold_chain: boolean | null;
-      rates: {
-        shipping_class: ShippingClass;
-        base_fen: number;
-        base_weight_g: number;
-        per_extra_kg_fen: number;
-        free_over_fen: number | null;
-      }[];
-    }[] = await manager.query(
-      `SELECT (SELECT cold_chain FROM delivery_district WHERE code = $1) AS cold_chain,
-              (SELECT json_agg(r) FROM shipping_rate r) AS rates`,
+    const [terms] = await rows<{ coldChain: boolean | null; rates: (ShippingRate & { shippingClass: ShippingClass })[] | null }>(
+      manager,
+      `SELECT (SELECT cold_chain FROM delivery_district WHERE code = $1) AS "coldChain",
+              (SELECT json_agg(json_build_object('shippingClass', shipping_class, 'baseFen', base_fen, 'baseWeightG', base_weight_g,
+                                                 'perExtraKgFen', per_extra_kg_fen, 'freeOverFen', free_over_fen))
+                 FROM shipping_rate) AS rates`,
       [districtCode],
     );
-    const rates = new Map(
-      (row.rates ?? []).map((r) => [
-        r.shipping_class,
-        { baseFen: r.base_fen, baseWeightG: r.base_weight_g, perExtraKgFen: r.per_extra_kg_fen, freeOverFen: r.free_over_fen },
-      ]),
-    );
-    return { coldChain: row.cold_chain ?? undefined, rates };
+    const rates = new Map((terms.rates ?? []).map(({ shippingClass, ...rate }) => [shippingClass, rate]));
+    return { coldChain: terms.coldChain ?? undefined, rates };
   }
 
   /**
@@ -118,18 +112,19 @@ export class OrdersRepository {
    */
   async lockAndCountUnpaid(manager: EntityManager, buyerId: string): Promise<{ orders: number; units: number }> {
     await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CHECKOUT_LOCK_SPACE, buyerId]);
-    const [row] = await manager.query(
-      `SELECT count(DISTINCT o.id)::int AS orders, coalesce(sum(l.quantity), 0)::int AS units
+    const [unpaid] = await rows<{ orders: number; units: number }>(
+      manager,
+      `SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units
          FROM "order" o JOIN order_line l ON l.order_id = o.id
         WHERE o.buyer_id = $1 AND o.status = 'AWAITING_PAYMENT'`,
       [buyerId],
     );
-    return row;
+    return unpaid;
   }
 
   async nextSequence(manager: EntityManager): Promise<number> {
-    const [row] = await manager.query(`SELECT nextval('order_number_seq')::int AS n`);
-    return row.n;
+    const [next] = await rows<{ n: number }>(manager, `SELECT nextval('order_number_seq') AS n`);
+    return next.n;
   }
 
   async insertOrder(
@@ -149,7 +144,8 @@ export class OrdersRepository {
       reservationMinutes: number;
     },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [inserted] = await rows<{ id: string }>(
+      manager,
       `INSERT INTO "order" (number, buyer_id, status, address, note, invoice, items_fen, shipping_fen, total_fen, linked_sales_fen,
                             household_pool_fen, idempotency_key, request_hash, expires_at)
        VALUES ($1, $2, 'AWAITING_PAYMENT', $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, qh_now() + make_interval(mins => $12))
@@ -169,7 +165,7 @@ export class OrdersRepository {
         order.reservationMinutes,
       ],
     );
-    return row.id;
+    return inserted.id;
   }
 
   async insertLine(manager: EntityManager, orderId: string, fulfillmentId: string, line: CartLineRow, poolFen: number): Promise<void> {
@@ -181,63 +177,61 @@ export class OrdersRepository {
       [
         orderId,
         fulfillmentId,
-        line.variant_id,
-        line.product_id,
-        line.cooperative_id,
-        line.product_slug,
-        line.title_zh,
-        line.title_en,
-        line.label_zh,
-        line.label_en,
+        line.variantId,
+        line.productId,
+        line.cooperativeId,
+        line.productSlug,
+        line.titleZh,
+        line.titleEn,
+        line.labelZh,
+        line.labelEn,
         line.category,
-        line.origin_township_code,
-        line.price_fen,
+        line.originTownshipCode,
+        line.priceFen,
         line.quantity,
-        line.weight_g * line.quantity,
+        line.weightG * line.quantity,
         line.certified,
-        line.benefit_rate_bp,
+        line.benefitRateBp,
         poolFen,
-        line.shipping_class,
-        line.ships_from,
-        line.price_fen * line.quantity,
+        line.shippingClass,
+        line.shipsFrom,
+        line.priceFen * line.quantity,
       ],
     );
   }
 
-  async findByKey(buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
-    const [row] = await this.dataSource.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.buyer_id = $1 AND o.idempotency_key = $2`, [
+  findByKey(buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
+    return row(this.dataSource, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.buyer_id = $1 AND o.idempotency_key = $2`, [
       buyerId,
       idempotencyKey,
     ]);
-    return row;
   }
 
-  async findById(id: string): Promise<OrderRow | undefined> {
-    const [row] = await this.dataSource.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.id = $1`, [id]);
-    return row;
+  findById(id: string): Promise<OrderRow | undefined> {
+    return row(this.dataSource, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.id = $1`, [id]);
   }
 
-  async findByNumber(number: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {
-    const [row] = await manager.query(`SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.number = $1`, [number]);
-    return row;
+  findByNumber(number: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {
+    return row(manager, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.number = $1`, [number]);
   }
 
   /** The order, locked, unless another transaction holds it (that one decides) or it is gone. */
-  async lockUnlessBusy(manager: EntityManager, orderId: string): Promise<{ id: string; status: OrderStatus } | undefined> {
-    const [row] = await manager.query(`SELECT id, status FROM "order" WHERE id = $1 FOR UPDATE SKIP LOCKED`, [orderId]);
-    return row;
+  lockUnlessBusy(manager: EntityManager, orderId: string): Promise<{ id: string; status: OrderStatus } | undefined> {
+    return row(manager, `SELECT id, status FROM "order" WHERE id = $1 FOR UPDATE SKIP LOCKED`, [orderId]);
   }
 
-  async lockByNumber(
+  lockByNumber(
     manager: EntityManager,
     number: string,
-  ): Promise<{ id: string; buyer_id: string; status: OrderStatus; expires_at: Date } | undefined> {
-    const [row] = await manager.query(`SELECT id, buyer_id, status, expires_at FROM "order" WHERE number = $1 FOR UPDATE`, [number]);
-    return row;
+  ): Promise<{ id: string; buyerId: string; status: OrderStatus; expiresAt: Date } | undefined> {
+    return row(manager, `SELECT id, buyer_id AS "buyerId", status, expires_at AS "expiresAt" FROM "order" WHERE number = $1 FOR UPDATE`, [
+      number,
+    ]);
   }
 
   listForBuyer(buyerId: string, limit: number, after?: { key: string; id: string }): Promise<OrderRow[]> {
-    return this.dataSource.query(
+    return rows(
+      this.dataSource,
       `SELECT ${ORDER_COLUMNS} FROM "order" o
         WHERE o.buyer_id = $1 AND ($2::text IS NULL OR (${timestampKey('o.created_at')}, o.id) < ($2::text, $3::uuid))
         ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
@@ -245,8 +239,8 @@ export class OrdersRepository {
     );
   }
 
-  lines(orderIds: string[]): Promise<(OrderLineRow & { order_id: string })[]> {
-    return this.dataSource.query(`SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1) ORDER BY title_zh, id`, [orderIds]);
+  lines(orderIds: string[]): Promise<OrderLineRow[]> {
+    return rows(this.dataSource, `SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1) ORDER BY title_zh, id`, [orderIds]);
   }
 
   /**
@@ -255,20 +249,21 @@ export class OrdersRepository {
    */
   async details(orderIds: string[]): Promise<{
     fulfillments: FulfillmentRow[];
-    lines: (OrderLineRow & { order_id: string })[];
+    lines: OrderLineRow[];
     impacts: OrderImpactRow[];
   }> {
-    const [row] = await this.dataSource.query(
+    const [details] = await rows<{ fulfillments: FulfillmentRow[]; lines: OrderLineRow[]; impacts: OrderImpactRow[] }>(
+      this.dataSource,
       `SELECT
          (SELECT coalesce(json_agg(x ORDER BY x.created_at, x.id), '[]')
             FROM (SELECT ${FULFILLMENT_COLUMNS}, f.created_at FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id
                    WHERE f.order_id = ANY($1)) x) AS fulfillments,
-         (SELECT coalesce(json_agg(y ORDER BY y.title_zh, y.id), '[]')
+         (SELECT coalesce(json_agg(y ORDER BY y."titleZh", y.id), '[]')
             FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1)) y) AS lines,
          (SELECT coalesce(json_agg(i), '[]') FROM (${IMPACT_OF_ORDERS}) i) AS impacts`,
       [orderIds],
     );
-    return row;
+    return details;
   }
 
   /** What the payment fixed: each line's certification and pool, and the order's sums of them. */
@@ -292,11 +287,12 @@ export class OrdersRepository {
 
   /** Returns the order's refunded total after adding `amountFen`. */
   async addRefundedFen(manager: EntityManager, orderId: string, amountFen: number): Promise<number> {
-    const [[row]] = await manager.query(
-      `UPDATE "order" SET refunded_fen = refunded_fen + $2, updated_at = qh_now() WHERE id = $1 RETURNING refunded_fen::float8 AS "refundedFen"`,
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [[updated]]: [{ refundedFen: number }[], number] = await manager.query(
+      `UPDATE "order" SET refunded_fen = refunded_fen + $2, updated_at = qh_now() WHERE id = $1 RETURNING refunded_fen AS "refundedFen"`,
       [orderId, amountFen],
     );
-    return row.refundedFen;
+    return updated.refundedFen;
   }
 
   async addRefundedUnits(manager: EntityManager, units: { lineId: string; quantity: number }[]): Promise<void> {
@@ -320,7 +316,8 @@ export class OrdersRepository {
 
   /** Shipped (or partly refunded) orders whose parts have all shipped, the last more than `days` ago. */
   async dueToComplete(days: number, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const due = await rows<{ id: string }>(
+      this.dataSource,
       `SELECT o.id FROM "order" o
         WHERE o.status IN ('SHIPPED', 'PARTIALLY_REFUNDED')
           AND (SELECT bool_and(f.status <> 'PENDING') AND max(f.shipped_at) < qh_now() - make_interval(days => $1)
@@ -328,16 +325,17 @@ export class OrdersRepository {
         ORDER BY o.id LIMIT $2`,
       [days, limit],
     );
-    return rows.map((row) => row.id);
+    return due.map((order) => order.id);
   }
 
   /** Unpaid orders past their reservation, the oldest first. */
   async dueToExpire(limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const due = await rows<{ id: string }>(
+      this.dataSource,
       `SELECT id FROM "order" WHERE status = 'AWAITING_PAYMENT' AND expires_at <= qh_now() ORDER BY expires_at LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => row.id);
+    return due.map((order) => order.id);
   }
 
   async setStatus(
@@ -357,9 +355,10 @@ export class OrdersRepository {
   }
 
   /** The order's lines (or those of its parts still waiting to ship) as stock to put back, in variant order like the checkout took it. */
-  stockOf(manager: EntityManager, orderId: string, which: 'all' | 'unshipped'): Promise<{ variant_id: string; quantity: number }[]> {
-    return manager.query(
-      `SELECT l.variant_id, sum(l.quantity)::int AS quantity FROM order_line l JOIN fulfillment f ON f.id = l.fulfillment_id
+  stockOf(manager: EntityManager, orderId: string, which: 'all' | 'unshipped'): Promise<{ variantId: string; quantity: number }[]> {
+    return rows(
+      manager,
+      `SELECT l.variant_id AS "variantId", sum(l.quantity) AS quantity FROM order_line l JOIN fulfillment f ON f.id = l.fulfillment_id
         WHERE l.order_id = $1 AND ($2 OR f.status = 'PENDING') GROUP BY l.variant_id ORDER BY l.variant_id`,
       [orderId, which === 'all'],
     );

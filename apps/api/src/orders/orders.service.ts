@@ -17,34 +17,34 @@ const DEFAULT_PAGE_SIZE = 20;
 export function toLine(row: OrderLineRow): OrderLineDto {
   return {
     id: row.id,
-    variantId: row.variant_id,
-    productSlug: row.product_slug,
-    titleZh: row.title_zh,
-    titleEn: row.title_en,
-    labelZh: row.label_zh,
-    labelEn: row.label_en,
-    unitPriceFen: row.unit_price_fen,
+    variantId: row.variantId,
+    productSlug: row.productSlug,
+    titleZh: row.titleZh,
+    titleEn: row.titleEn,
+    labelZh: row.labelZh,
+    labelEn: row.labelEn,
+    unitPriceFen: row.unitPriceFen,
     quantity: row.quantity,
-    lineTotalFen: Number(row.line_total_fen),
+    lineTotalFen: row.lineTotalFen,
     certified: row.certified,
-    shipsFrom: row.ships_from,
+    shipsFrom: row.shipsFrom,
   };
 }
 
 export function toFulfillment(row: FulfillmentRow, lines: OrderLineRow[]): FulfillmentDto {
   return {
     id: row.id,
-    cooperative: { id: row.cooperative_id, name: row.cooperative_name, nameEn: row.cooperative_name_en },
+    cooperative: { id: row.cooperativeId, name: row.cooperativeName, nameEn: row.cooperativeNameEn },
     status: row.status,
-    shippingClass: row.shipping_class,
-    weightG: row.weight_g,
-    itemsFen: Number(row.items_fen),
-    feeFen: row.fee_fen,
-    shipsFrom: row.ships_from,
+    shippingClass: row.shippingClass,
+    weightG: row.weightG,
+    itemsFen: row.itemsFen,
+    feeFen: row.feeFen,
+    shipsFrom: row.shipsFrom,
     carrier: row.carrier,
-    trackingNo: row.tracking_no,
-    shippedAt: row.shipped_at ? new Date(row.shipped_at).toISOString() : null,
-    lines: lines.filter((line) => line.fulfillment_id === row.id).map(toLine),
+    trackingNo: row.trackingNo,
+    shippedAt: row.shippedAt ? new Date(row.shippedAt).toISOString() : null,
+    lines: lines.filter((line) => line.fulfillmentId === row.id).map(toLine),
   };
 }
 
@@ -76,7 +76,7 @@ export class OrdersService {
   /** Someone else's order number answers the same as no order at all: numbers are not secrets, orders are. */
   async forBuyer(buyer: AuthUser, number: string): Promise<OrderDto> {
     const order = await this.orders.findByNumber(number);
-    if (!order || order.buyer_id !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
+    if (!order || order.buyerId !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
     return (await this.dress([order]))[0];
   }
 
@@ -114,11 +114,11 @@ export class OrdersService {
     buyer: AuthUser,
     number: string,
     transition: OrderTransition,
-    apply: (work: Work, order: { id: string; status: OrderStatus; expires_at: Date }) => Promise<void>,
+    apply: (work: Work, order: { id: string; status: OrderStatus; expiresAt: Date }) => Promise<void>,
   ): Promise<void> {
     await this.unitOfWork.run(async (work) => {
       const order = await this.orders.lockByNumber(work.manager, number);
-      if (!order || order.buyer_id !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
+      if (!order || order.buyerId !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
       if (!nextOrderStatus(order.status, transition)) {
         throw new AppError('ORDER_STATUS_CONFLICT', `A ${order.status} order cannot be ${PAST[transition]}.`);
       }
@@ -132,30 +132,30 @@ export class OrdersService {
     // One after the other: at once, each page would hold two of the pool's connections.
     const { fulfillments, lines, impacts } = await this.orders.details(ids);
     const { payments: paymentRows, refunds } = await this.payments.forOrders(ids);
-    const impactOf = new Map(impacts.map((impact) => [impact.order_id, impact]));
-    const payments = new Map(paymentRows.map((payment) => [payment.order_id, payment]));
+    const impactOf = new Map(impacts.map((impact) => [impact.orderId, impact]));
+    const payments = new Map(paymentRows.map((payment) => [payment.orderId, payment]));
     return rows.map((row) => ({
       number: row.number,
       status: row.status,
-      itemsFen: Number(row.items_fen),
-      shippingFen: Number(row.shipping_fen),
-      totalFen: Number(row.total_fen),
-      linkedSalesFen: Number(row.linked_sales_fen),
-      householdPoolFen: Number(row.household_pool_fen),
+      itemsFen: row.itemsFen,
+      shippingFen: row.shippingFen,
+      totalFen: row.totalFen,
+      linkedSalesFen: row.linkedSalesFen,
+      householdPoolFen: row.householdPoolFen,
       address: row.address,
       note: row.note,
       invoice: row.invoice,
-      expiresAt: row.expires_at.toISOString(),
-      paidAt: row.paid_at?.toISOString() ?? null,
-      createdAt: row.created_at.toISOString(),
-      cancelReason: row.cancel_reason,
-      refundedFen: Number(row.refunded_fen),
-      fulfillments: fulfillments.filter((f) => f.order_id === row.id).map((f) => toFulfillment(f, lines)),
+      expiresAt: row.expiresAt.toISOString(),
+      paidAt: row.paidAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+      cancelReason: row.cancelReason,
+      refundedFen: row.refundedFen,
+      fulfillments: fulfillments.filter((f) => f.orderId === row.id).map((f) => toFulfillment(f, lines)),
       payment: this.paymentInfo(row, payments.get(row.id)),
       refunds: refunds.filter((r) => r.orderId === row.id).map(toRefund),
       impact: {
-        linkedSalesFen: Number(row.linked_sales_fen),
-        poolFen: Number(row.household_pool_fen),
+        linkedSalesFen: row.linkedSalesFen,
+        poolFen: row.householdPoolFen,
         cooperatives: impactOf.get(row.id)?.cooperatives ?? [],
         households: impactOf.get(row.id)?.households ?? 0,
       },
@@ -165,13 +165,13 @@ export class OrdersService {
   /** The client secret lets the buyer's browser pay, so it is only handed out while the order can still be paid. */
   private paymentInfo(order: OrderRow, payment: PaymentSummaryRow | undefined): PaymentInfoDto | null {
     if (!payment) return null;
-    const payable = order.status === 'AWAITING_PAYMENT' && order.expires_at > this.clock.now();
+    const payable = order.status === 'AWAITING_PAYMENT' && order.expiresAt > this.clock.now();
     return {
       provider: payment.provider,
-      reference: payment.provider_ref,
+      reference: payment.providerRef,
       status: payment.status,
       failure: payment.failure,
-      clientSecret: payable ? payment.client_secret : null,
+      clientSecret: payable ? payment.clientSecret : null,
       publishableKey: payable && payment.provider === this.provider.name ? this.provider.publishableKey : null,
     };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, RefundableLine } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { row, rows } from '../database/sql';
 
 export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'REFUNDED';
 export type RefundKind = 'ADMIN' | 'CANCELLATION' | 'LATE_PAYMENT' | 'EXTERNAL';
@@ -26,17 +27,17 @@ export interface LockedPayment {
 }
 
 const LOCKED_COLUMNS = `o.id AS "orderId", o.number AS "orderNumber", o.buyer_id AS "buyerId", o.status AS "orderStatus",
-  o.expires_at <= qh_now() AS expired, o.total_fen::float8 AS "totalFen", o.shipping_fen::float8 AS "shippingFen",
-  o.refunded_fen::float8 AS "refundedFen", p.id AS "paymentId", p.provider, p.provider_ref AS "providerRef",
-  p.status AS "paymentStatus", p.amount_fen::float8 AS "amountFen", p.currency`;
+  o.expires_at <= qh_now() AS expired, o.total_fen AS "totalFen", o.shipping_fen AS "shippingFen",
+  o.refunded_fen AS "refundedFen", p.id AS "paymentId", p.provider, p.provider_ref AS "providerRef",
+  p.status AS "paymentStatus", p.amount_fen AS "amountFen", p.currency`;
 
 /** What an order page shows of its payment. */
 export interface PaymentSummaryRow {
-  order_id: string;
+  orderId: string;
   provider: string;
-  provider_ref: string | null;
+  providerRef: string | null;
   status: string;
-  client_secret: string | null;
+  clientSecret: string | null;
   failure: string | null;
 }
 
@@ -55,7 +56,7 @@ export interface RefundRow {
   lines: { orderLineId: string; quantity: number; amountFen: number }[];
 }
 
-export const REFUND_COLUMNS = `r.id, r.order_id AS "orderId", r.kind, r.amount_fen::float8 AS "amountFen", r.shipping_fen::float8 AS "shippingFen",
+export const REFUND_COLUMNS = `r.id, r.order_id AS "orderId", r.kind, r.amount_fen AS "amountFen", r.shipping_fen AS "shippingFen",
   r.reason, r.status, r.provider_ref AS "providerRef", r.failure, to_json(r.created_at)#>>'{}' AS "createdAt",
   to_json(r.confirmed_at)#>>'{}' AS "confirmedAt",
   (SELECT coalesce(json_agg(json_build_object('orderLineId', rl.order_line_id, 'quantity', rl.quantity, 'amountFen', rl.amount_fen)
@@ -90,13 +91,14 @@ export class PaymentsRepository {
     reference: string,
     orderIdHint: string | null,
   ): Promise<LockedPayment | undefined> {
-    const [found] = await manager.query(
-      `SELECT order_id FROM payment WHERE provider = $1 AND provider_ref = $2
+    const found = await row<{ orderId: string }>(
+      manager,
+      `SELECT order_id AS "orderId" FROM payment WHERE provider = $1 AND provider_ref = $2
        UNION ALL SELECT order_id FROM payment WHERE provider = $1 AND order_id = $3::uuid AND provider_ref IS NULL
        LIMIT 1`,
       [provider, reference, orderIdHint && /^[0-9a-f-]{36}$/i.test(orderIdHint) ? orderIdHint : null],
     );
-    return found ? this.lock(manager, { orderId: found.order_id }) : undefined;
+    return found ? this.lock(manager, { orderId: found.orderId }) : undefined;
   }
 
   async lock(
@@ -153,15 +155,17 @@ export class PaymentsRepository {
 
   /** The payments and refunds of a set of orders, for their pages, in one round trip. */
   async forOrders(orderIds: string[]): Promise<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }> {
-    const [row] = await this.dataSource.query(
+    const [both] = await rows<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }>(
+      this.dataSource,
       `SELECT
          (SELECT coalesce(json_agg(z), '[]')
-            FROM (SELECT order_id, provider, provider_ref, status, client_secret, failure FROM payment WHERE order_id = ANY($1)) z) AS payments,
+            FROM (SELECT order_id AS "orderId", provider, provider_ref AS "providerRef", status, client_secret AS "clientSecret", failure
+                    FROM payment WHERE order_id = ANY($1)) z) AS payments,
          (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
             FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1)) r) AS refunds`,
       [orderIds],
     );
-    return row;
+    return both;
   }
 
   async setStatus(manager: EntityManager, orderId: string, status: PaymentStatus, failure: string | null = null): Promise<void> {
@@ -186,8 +190,8 @@ export class PaymentsRepository {
     }[]
   > {
     return this.dataSource.query(
-      `SELECT o.number AS "orderNumber", p.provider, p.provider_ref AS reference, p.amount_fen::float8 AS "amountFen",
-              p.received_fen::float8 AS "receivedFen", p.received_currency AS "receivedCurrency", p.review_reason AS "reviewReason",
+      `SELECT o.number AS "orderNumber", p.provider, p.provider_ref AS reference, p.amount_fen AS "amountFen",
+              p.received_fen AS "receivedFen", p.received_currency AS "receivedCurrency", p.review_reason AS "reviewReason",
               to_json(p.updated_at)#>>'{}' AS "updatedAt"
          FROM payment p JOIN "order" o ON o.id = p.order_id WHERE p.review_reason IS NOT NULL ORDER BY p.updated_at DESC LIMIT $1`,
       [limit],
@@ -208,11 +212,12 @@ export class PaymentsRepository {
   }
 
   async shippingRefundedFen(manager: EntityManager, orderId: string): Promise<number> {
-    const [row] = await manager.query(
-      `SELECT coalesce(sum(shipping_fen), 0)::float8 AS fen FROM refund WHERE order_id = $1 AND status <> 'FAILED'`,
+    const [refunded] = await rows<{ fen: number }>(
+      manager,
+      `SELECT coalesce(sum(shipping_fen), 0) AS fen FROM refund WHERE order_id = $1 AND status <> 'FAILED'`,
       [orderId],
     );
-    return row.fen;
+    return refunded.fen;
   }
 
   async insertRefund(
@@ -259,7 +264,7 @@ export class PaymentsRepository {
     paymentId: string,
   ): Promise<{ pending: { id: string; amountFen: number }[]; confirmedFen: number }> {
     const rows: { id: string; amountFen: number; status: RefundStatus }[] = await manager.query(
-      `SELECT id, amount_fen::float8 AS "amountFen", status FROM refund WHERE payment_id = $1 AND status <> 'FAILED' ORDER BY created_at, id`,
+      `SELECT id, amount_fen AS "amountFen", status FROM refund WHERE payment_id = $1 AND status <> 'FAILED' ORDER BY created_at, id`,
       [paymentId],
     );
     return {
@@ -305,7 +310,7 @@ export class PaymentsRepository {
     refundId: string,
   ): Promise<{ refundId: string; amountFen: number; paymentRef: string | null; orderNumber: string; status: RefundStatus } | undefined> {
     const [row] = await this.dataSource.query(
-      `SELECT r.id AS "refundId", r.amount_fen::float8 AS "amountFen", p.provider_ref AS "paymentRef", o.number AS "orderNumber", r.status
+      `SELECT r.id AS "refundId", r.amount_fen AS "amountFen", p.provider_ref AS "paymentRef", o.number AS "orderNumber", r.status
          FROM refund r JOIN payment p ON p.id = r.payment_id JOIN "order" o ON o.id = r.order_id WHERE r.id = $1`,
       [refundId],
     );
