@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import request from 'supertest';
 import { generateHistory } from '../../apps/api/src/database/seed/history';
-import { GROUP_EXPRESSION, type Grouping, type ImpactFilters } from '../../apps/api/src/impact/reports.service';
+import { GROUP_EXPRESSION, type Grouping, type ImpactFilters } from '../../apps/api/src/impact/report-sql';
 import { countOrder, uncountOrder } from '../../apps/api/src/impact/rollups';
 import { tokenFor } from '../support/accounts';
 import { rollupsOf, sqlOf } from '../support/rollups';

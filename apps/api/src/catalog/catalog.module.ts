@@ -5,7 +5,9 @@ import { CatalogController } from './catalog.controller';
 import { CatalogRepository } from './catalog.repository';
 import { CatalogService } from './catalog.service';
 import { CoopProductsController } from './coop-products.controller';
+import { CoopProductAccess } from './coop-product-access';
 import { CoopProductsService } from './coop-products.service';
+import { CoopVariantsService } from './coop-variants.service';
 import { CooperativesRepository } from './cooperatives.repository';
 import { ProductImageStore } from './product-images';
 import { ProductsRepository } from './products.repository';
@@ -15,7 +17,9 @@ import { ProductsRepository } from './products.repository';
   providers: [
     CatalogService,
     CatalogRepository,
+    CoopProductAccess,
     CoopProductsService,
+    CoopVariantsService,
     AdminCatalogService,
     ProductsRepository,
     CooperativesRepository,

@@ -9,6 +9,7 @@ import { ClearsCatalogCache } from '../common/http-cache.interceptor';
 import { readUploadedFile } from '../common/uploads';
 import { uuidParam } from '../common/uuid-param';
 import { CoopProductsService } from './coop-products.service';
+import { CoopVariantsService } from './coop-variants.service';
 import { ManagedCooperativeDto } from './dto/admin-catalog.dto';
 import {
   CreateProductDto,
@@ -36,7 +37,10 @@ const variantId = () => uuidParam('VARIANT_NOT_FOUND', 'No such variant.');
 @Roles('cooperative')
 @Controller('coop')
 export class CoopProductsController {
-  constructor(private readonly products: CoopProductsService) {}
+  constructor(
+    private readonly products: CoopProductsService,
+    private readonly variants: CoopVariantsService,
+  ) {}
 
   @Get('cooperative')
   @ApiOkResponse({ type: ManagedCooperativeDto, description: "The staff member's own cooperative, with its status" })
@@ -80,7 +84,7 @@ export class CoopProductsController {
   @Post('products/:id/variants')
   @ApiCreatedResponse({ type: ManagedProductDto })
   addVariant(@ActingUser() user: Acting, @Param('id', productId()) id: string, @Body() dto: VariantInputDto): Promise<ManagedProductDto> {
-    return this.products.addVariant(user, id, dto);
+    return this.variants.add(user, id, dto);
   }
 
   @Patch('variants/:id')
@@ -90,20 +94,20 @@ export class CoopProductsController {
     @Param('id', variantId()) id: string,
     @Body() dto: UpdateVariantDto,
   ): Promise<ManagedProductDto> {
-    return this.products.updateVariant(user, id, dto);
+    return this.variants.update(user, id, dto);
   }
 
   @Get('variants/:id/movements')
   @ApiOkResponse({ type: [StockMovementDto], description: 'The latest stock changes, newest first' })
   movements(@ActingUser() user: Acting, @Param('id', variantId()) id: string): Promise<StockMovementDto[]> {
-    return this.products.movements(user, id);
+    return this.variants.movements(user, id);
   }
 
   @Patch('variants/:id/stock')
   @ApiOkResponse({ type: StockDto })
   @ApiResponse({ status: 409, type: ErrorDto, description: 'INSUFFICIENT_STOCK' })
   adjustStock(@ActingUser() user: Acting, @Param('id', variantId()) id: string, @Body() dto: StockAdjustmentDto): Promise<StockDto> {
-    return this.products.adjustStock(user, id, dto);
+    return this.variants.adjustStock(user, id, dto);
   }
 
   @Post('products/:id/images')
