@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MIN_PUBLIC_HOUSEHOLDS, NAYONG_TOWNSHIPS, PRODUCT_CATEGORY_NAMES, type ProductCategory } from '@qh/domain';
+import {
+  MIN_PUBLIC_HOUSEHOLDS,
+  NAYONG_TOWNSHIPS,
+  PRODUCT_CATEGORY_NAMES,
+  publicFigures,
+  type ProductCategory,
+  type PublicFigures,
+} from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { rows } from '../database/sql';
 import { and, GROUP_EXPRESSION, reachPeriods, Statement, sumsSource, wholeMonths, type Grouping, type ImpactFilters } from './report-sql';
@@ -27,30 +34,16 @@ export interface GroupFigures extends Figures {
 }
 
 /** Counts and money of fewer than 5 households are null: shown, they could point at a family. */
-export interface PublicGroup {
+export interface PublicGroup extends PublicFigures {
   key: string;
   nameZh: string;
   nameEn: string;
-  linkedSalesFen: number | null;
-  poolFen: number | null;
-  households: number | null;
-  people: number | null;
 }
 
-export interface PublicImpact {
-  linkedSalesFen: number | null;
-  poolFen: number | null;
-  households: number | null;
-  people: number | null;
+export interface PublicImpact extends PublicFigures {
   byCategory: PublicGroup[];
   byTownship: PublicGroup[];
 }
-
-/** The figures of a group as the public may see them: all, or none of a group of fewer than 5 households. */
-const atLeastFive = (figures: { households: number; people: number; linkedSalesFen: number; poolFen: number }) =>
-  figures.households >= MIN_PUBLIC_HOUSEHOLDS
-    ? { linkedSalesFen: figures.linkedSalesFen, poolFen: figures.poolFen, households: figures.households, people: figures.people }
-    : { linkedSalesFen: null, poolFen: null, households: null, people: null };
 
 const ZERO: Figures = { gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
 
@@ -82,7 +75,7 @@ export class ReportsService {
   async publicImpact(): Promise<PublicImpact> {
     const total = await this.summary({});
     const [byCategory, byTownship] = await Promise.all([this.anonymised('category'), this.anonymised('township')]);
-    return { ...atLeastFive(total), byCategory, byTownship };
+    return { ...publicFigures(total), byCategory, byTownship };
   }
 
   private async anonymised(grouping: 'category' | 'township'): Promise<PublicGroup[]> {
@@ -104,7 +97,7 @@ export class ReportsService {
       key: group.key,
       nameZh: group.nameZh,
       nameEn: group.nameEn,
-      ...atLeastFive(group),
+      ...publicFigures(group),
     }));
     if (other) {
       const sum = (money: (group: GroupFigures) => number) => merged.reduce((total, group) => total + money(group), 0);
@@ -112,7 +105,7 @@ export class ReportsService {
         key: 'OTHER',
         nameZh: '其他',
         nameEn: 'Other',
-        ...atLeastFive({ ...other, linkedSalesFen: sum((g) => g.linkedSalesFen), poolFen: sum((g) => g.poolFen) }),
+        ...publicFigures({ ...other, linkedSalesFen: sum((g) => g.linkedSalesFen), poolFen: sum((g) => g.poolFen) }),
       });
     }
     return rows;
