@@ -4,6 +4,7 @@ import { CartService } from '../../apps/api/src/orders/cart.service';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
+import { setStock } from '../support/builders';
 
 const TIANHE = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号 12 楼 1203 室' };
 
@@ -105,7 +106,7 @@ describe('abuse limits: what one buyer may hold unpaid', () => {
       `SELECT v.id AS "variantId" FROM product_variant v JOIN product p ON p.id = v.product_id
         WHERE p.status = 'PUBLISHED' AND p.shipping_class = 'AMBIENT' AND p.sale_starts_at IS NULL ORDER BY v.sku LIMIT 1`,
     )) as { variantId: string }[];
-    await t.sql(`UPDATE product_variant SET stock = 1000 WHERE id = $1`, [variant.variantId]);
+    await setStock(t, variant.variantId, 1000);
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
+import { setStock } from '../support/builders';
 
 interface Item {
   id: string;
@@ -181,7 +182,7 @@ describe('the public catalog', () => {
       [3, 'LOW'],
       [50, 'IN_STOCK'],
     ] as const) {
-      await t.sql(`UPDATE product_variant SET stock = $2 WHERE id = $1`, [variant.id, stock]);
+      await setStock(t, variant.id as string, stock);
       const { body } = await get(`/api/products/${variant.slug}`).expect(200);
       expect(body.variants.find((v: { id: string }) => v.id === variant.id).stockStatus).toBe(status);
     }

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { hashPassword } from '../../apps/api/src/auth/password';
 import { startSecondApp, startTestApp, TestApp } from '../support/test-app';
+import { setStock } from '../support/builders';
 
 const BUYERS = 100;
 const STOCK = 20;
@@ -39,7 +40,7 @@ describe('checkout under load from two API processes', () => {
         .send({ variantId: variant.id, quantity: 1 })
         .expect(200);
     }
-    await t.sql(`UPDATE product_variant SET stock = $2 WHERE id = $1`, [variant.id, STOCK]);
+    await setStock(t, variant.id as string, STOCK);
     const movementsBefore = Number((await t.sql(`SELECT count(*) FROM inventory_movement WHERE variant_id = $1`, [variant.id]))[0].count);
 
     const responses = await Promise.all(

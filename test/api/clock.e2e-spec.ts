@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
+import { setStock } from '../support/builders';
 
 /** 00:30 in China is still the day before in UTC: the hour in which a server-day or UTC-day rule goes wrong. */
 const EARLY_MORNING_IN_CHINA = '2026-12-15T00:30:00+08:00';
@@ -25,7 +26,7 @@ describe('one clock for the app and its SQL, on China days', () => {
         ORDER BY p.slug, v.sku LIMIT 1`,
     );
     product = row as typeof product;
-    await t.sql(`UPDATE product_variant SET stock = 100 WHERE id = $1`, [product.variantId]);
+    await setStock(t, product.variantId, 100);
   });
   afterAll(() => t.close());
 

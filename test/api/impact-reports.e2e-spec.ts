@@ -4,6 +4,7 @@ import { SettlementService } from '../../apps/api/src/impact/settlement.service'
 import { tokenFor } from '../support/accounts';
 import { rollupsOf } from '../support/rollups';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { setStock } from '../support/builders';
 
 const TIANHE = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号' };
 
@@ -36,7 +37,7 @@ describe('impact reports', () => {
         ORDER BY p.cooperative_id, v.sku LIMIT 5`,
     )) as unknown as Item[];
     expect(items.length).toBeGreaterThanOrEqual(4);
-    await t.sql(`UPDATE product_variant SET stock = 100000 WHERE id = ANY($1)`, [items.map((i) => i.variantId)]);
+    for (const { variantId } of items) await setStock(t, variantId, 100000);
     for (const [index, item] of items.entries()) {
       await t.sql(
         `UPDATE product SET certification_no = $2, certified_until = $3::date, certification_issuer = '纳雍县', benefit_rate_bp = 777 WHERE id = $1`,

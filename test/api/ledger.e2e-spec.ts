@@ -4,6 +4,7 @@ import { LedgerDigestService } from '../../apps/api/src/impact/ledger-digest.ser
 import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { setStock } from '../support/builders';
 
 /** Benefit rates of the three certified items: odd ones, so that rounding matters. */
 const RATES_BP = [1000, 333, 1];
@@ -39,7 +40,7 @@ describe('the attribution ledger', () => {
         ORDER BY p.id, v.sku LIMIT 4`,
     )) as unknown as Item[];
     expect(rows).toHaveLength(4);
-    await t.sql(`UPDATE product_variant SET stock = 100000 WHERE id = ANY($1)`, [rows.map((r) => r.variantId)]);
+    for (const { variantId } of rows) await setStock(t, variantId, 100000);
     certified = rows.slice(0, 3);
     plain = rows[3];
     for (const [index, item] of certified.entries()) {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { OrderDeadlinesService } from '../../apps/api/src/orders/order-deadlines.service';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
+import { setStock } from '../support/builders';
 
 interface Pick {
   variantId: string;
@@ -37,7 +38,7 @@ describe('cart, checkout and orders', () => {
         ORDER BY v.sku LIMIT 1`,
       [shippingClass, not],
     );
-    await t.sql(`UPDATE product_variant SET stock = 500 WHERE id = $1`, [row.variantId]);
+    await setStock(t, row.variantId as string, 500);
     return row as unknown as Pick;
   }
 
@@ -129,13 +130,13 @@ describe('cart, checkout and orders', () => {
       const gone = await pick('AMBIENT', ambient.cooperativeId);
       const buyer = await buyerWith([gone, 1], [ambient, 2]);
       await t.sql(`UPDATE product SET status = 'ARCHIVED' WHERE id = $1`, [gone.productId]);
-      await t.sql(`UPDATE product_variant SET stock = 1 WHERE id = $1`, [ambient.variantId]);
+      await setStock(t, ambient.variantId, 1);
       const { body } = await as(buyer).get('/api/cart').expect(200);
       const problems = Object.fromEntries(body.lines.map((l: { variantId: string; problem: string }) => [l.variantId, l.problem]));
       expect(problems).toEqual({ [gone.variantId]: 'UNAVAILABLE', [ambient.variantId]: 'NOT_ENOUGH_STOCK' });
       expect(body.itemsFen).toBe(0);
       await t.sql(`UPDATE product SET status = 'PUBLISHED' WHERE id = $1`, [gone.productId]);
-      await t.sql(`UPDATE product_variant SET stock = 500 WHERE id = $1`, [ambient.variantId]);
+      await setStock(t, ambient.variantId, 500);
     });
   });
 
@@ -235,7 +236,7 @@ describe('cart, checkout and orders', () => {
 
     it('orders nothing when one line lacks stock, and lists that line', async () => {
       const buyer = await buyerWith([chilled, 1], [ambient, 5]);
-      await t.sql(`UPDATE product_variant SET stock = 4 WHERE id = $1`, [ambient.variantId]);
+      await setStock(t, ambient.variantId, 4);
       const [count, chilledStock] = [await orderCount(), await stockOf(chilled.variantId)];
       const { body } = await as(buyer).checkout({ address: TIANHE }).expect(409);
       expect(body.code).toBe('OUT_OF_STOCK');
@@ -243,13 +244,13 @@ describe('cart, checkout and orders', () => {
         { field: expect.stringMatching(/^cart\.lines\./), problems: [expect.stringContaining('only 4 left')] },
       ]);
       expect([await orderCount(), await stockOf(chilled.variantId), await stockOf(ambient.variantId)]).toEqual([count, chilledStock, 4]);
-      await t.sql(`UPDATE product_variant SET stock = 500 WHERE id = $1`, [ambient.variantId]);
+      await setStock(t, ambient.variantId, 500);
     });
 
     it('never oversells: 30 buyers at once for 10 units get exactly 10 orders', async () => {
       const scarce = await pick('AMBIENT', ambient.cooperativeId);
       const buyers = await Promise.all(Array.from({ length: 30 }, () => buyerWith([scarce, 1])));
-      await t.sql(`UPDATE product_variant SET stock = 10 WHERE id = $1`, [scarce.variantId]);
+      await setStock(t, scarce.variantId, 10);
       const results = await Promise.all(buyers.map((buyer) => as(buyer).checkout({ address: TIANHE })));
       expect(results.map((r) => r.status).sort()).toEqual([...Array(10).fill(201), ...Array(20).fill(409)]);
       expect(await stockOf(scarce.variantId)).toBe(0);
@@ -386,7 +387,7 @@ describe('cart, checkout and orders', () => {
 
     it('lets a payment and the expiry race: each order ends paid with its stock taken, or cancelled with it back', async () => {
       const scarce = await pick('AMBIENT', ambient.cooperativeId);
-      await t.sql(`UPDATE product_variant SET stock = 100 WHERE id = $1`, [scarce.variantId]);
+      await setStock(t, scarce.variantId, 100);
       const buyers = await Promise.all(Array.from({ length: 12 }, () => buyerWith([scarce, 1])));
       const numbers = await Promise.all(
         buyers.map(async (buyer) => (await as(buyer).checkout({ address: TIANHE }).expect(201)).body.number as string),

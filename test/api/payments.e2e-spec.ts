@@ -7,6 +7,7 @@ import { RefundsService } from '../../apps/api/src/payments/refunds.service';
 import { tokenFor } from '../support/accounts';
 import { startStripeEmulator, stripeSignatureHeader, type StripeEmulator } from '../support/stripe-emulator';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { setStock } from '../support/builders';
 
 const SECRET_KEY = 'sk_test_emulator';
 const WEBHOOK_SECRET = 'whsec_emulator';
@@ -63,7 +64,7 @@ describe('payments with Stripe', () => {
         ORDER BY v.sku LIMIT 1`,
       [not],
     );
-    await t.sql(`UPDATE product_variant SET stock = 1000 WHERE id = $1`, [row.variantId]);
+    await setStock(t, row.variantId as string, 1000);
     return row as unknown as Pick;
   }
 

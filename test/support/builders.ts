@@ -106,6 +106,30 @@ export async function newProduct(
   return { id: draft.id, slug: draft.slug, variantId: variantIds[0], variantIds };
 }
 
+const staff = new WeakMap<TestApp, Map<string, Promise<string>>>();
+/** One signed-in staff member per cooperative and app under test. */
+function staffOf(t: TestApp, cooperativeId: string): Promise<string> {
+  if (!staff.has(t)) staff.set(t, new Map());
+  const tokens = staff.get(t)!;
+  if (!tokens.has(cooperativeId)) tokens.set(cooperativeId, tokenFor(t, 'cooperative', cooperativeId));
+  return tokens.get(cooperativeId)!;
+}
+
+/** Sets a variant's stock as its cooperative would: a count correction in the portal, recorded as a movement. */
+export async function setStock(t: TestApp, variantId: string, stock: number): Promise<void> {
+  const [variant] = await t.sql(
+    `SELECT p.cooperative_id AS "cooperativeId", v.stock FROM product_variant v JOIN product p ON p.id = v.product_id WHERE v.id = $1`,
+    [variantId],
+  );
+  const delta = stock - (variant.stock as number);
+  if (delta === 0) return;
+  await request(t.url)
+    .patch(`/api/coop/variants/${variantId}/stock`)
+    .set('Authorization', `Bearer ${await staffOf(t, variant.cooperativeId as string)}`)
+    .send({ delta, reason: 'COUNT_CORRECTION' })
+    .expect(200);
+}
+
 export const GUANGZHOU_ADDRESS = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号 12 楼 1203 室' };
 
 /** An order the buyer put in the cart, checked out to Tianhe and paid on the demo page. */
