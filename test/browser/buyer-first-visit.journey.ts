@@ -35,6 +35,26 @@ describe('a buyer on a phone', () => {
     });
   });
 
+  it('signs up as a stranger, is signed in at once, and is told when the email is taken', async () => {
+    const { page } = browser;
+    const shop = new ShopPages(page);
+    const email = `stranger-${Date.now()}@example.cn`;
+    await withScreenshotOnFailure(page, 'buyer-sign-up', async () => {
+      await shop.openHome();
+      await shop.signUp(email, 'a-long-password', '陈丽');
+      await shop.accountMenu().waitFor();
+      expect(await shop.signedInAs()).toEqual({ email, role: expect.stringMatching(/买家|Buyer/) });
+      expect(await accessibilityProblems(page)).toEqual([]);
+
+      await page.getByTestId('logout').click();
+      await page.getByTestId('login-link').waitFor();
+      await shop.signUp(email, 'another-long-password', '陈丽');
+      await page.getByTestId('register-error').waitFor();
+      expect(await page.getByTestId('register-error').innerText()).toMatch(/已经注册/);
+      expect(await accessibilityProblems(page)).toEqual([]);
+    });
+  });
+
   it('is told clearly when the password is wrong', async () => {
     const { page } = browser;
     const shop = new ShopPages(page);

@@ -32,6 +32,7 @@ export const KNOWN_ERROR_CODES = [
   'REFUND_QUANTITY_TOO_LARGE',
   'ORDER_LINE_NOT_FOUND',
   'PAYMENT_PROVIDER_ERROR',
+  'EMAIL_TAKEN',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 

@@ -25,6 +25,16 @@ export class ShopPages {
     await this.page.getByTestId('login-submit').click();
   }
 
+  /** From the header's login link to the sign-up form, filled in and sent. */
+  async signUp(email: string, password: string, name: string): Promise<void> {
+    await this.page.getByTestId('login-link').click();
+    await this.page.getByTestId('to-register').click();
+    await this.page.getByTestId('register-email').fill(email);
+    await this.page.getByTestId('register-password').fill(password);
+    await this.page.getByTestId('register-name').fill(name);
+    await this.page.getByTestId('register-submit').click();
+  }
+
   accountMenu() {
     return this.page.getByTestId('account-menu');
   }

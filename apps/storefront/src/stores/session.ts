@@ -41,6 +41,11 @@ export const useSessionStore = defineStore('session', () => {
     start(await unwrap(api.POST('/api/auth/login', { body: { email, password } })));
   }
 
+  /** Opens a buyer's account and signs it in. Throws an ApiError (EMAIL_TAKEN, TOO_MANY_ATTEMPTS, VALIDATION_FAILED, …). */
+  async function register(email: string, password: string, displayName?: string): Promise<void> {
+    start(await unwrap(api.POST('/api/auth/register', { body: { email, password, ...(displayName && { displayName }) } })));
+  }
+
   /** Gets a new access token from the refresh cookie; concurrent callers share one request. */
   function refresh(): Promise<boolean> {
     refreshing ??= (async () => {
@@ -82,5 +87,5 @@ export const useSessionStore = defineStore('session', () => {
     refresh,
   });
 
-  return { user, accessToken, role, isAuthenticated, login, refresh, restore, logout };
+  return { user, accessToken, role, isAuthenticated, login, register, refresh, restore, logout };
 });

@@ -13,6 +13,12 @@ export const shopRoutes: RouteRecordRaw[] = [
     meta: { guestOnly: true, titleKey: 'login.title' },
   },
   {
+    path: '/register',
+    name: 'register',
+    component: () => import('./pages/RegisterPage.vue'),
+    meta: { guestOnly: true, titleKey: 'register.title' },
+  },
+  {
     path: '/cart',
     name: 'cart',
     component: () => import('./pages/CartPage.vue'),
