@@ -427,6 +427,16 @@ describe('the cooperative portal', () => {
     });
   });
 
+  it('audits an edit with what each changed field held before, sale times included', async () => {
+    const product = await newDraft({ saleStartsAt: '2027-04-01T00:00:00+08:00', saleEndsAt: '2027-06-01T00:00:00+08:00' });
+    await as(staff)
+      .patch(`/api/coop/products/${product.id}`, { titleZh: '玛瑙红樱桃 家庭装', saleStartsAt: '2027-04-10T00:00:00+08:00' })
+      .expect(200);
+    const [updated] = await t.sql(`SELECT before, after FROM audit_log WHERE entity_id = $1 AND action = 'product.updated'`, [product.id]);
+    expect(updated.before).toMatchObject({ status: 'DRAFT', titleZh: '玛瑙红樱桃 尝鲜装', saleStartsAt: '2027-03-31T16:00:00.000Z' });
+    expect(updated.after).toMatchObject({ titleZh: '玛瑙红樱桃 家庭装', saleStartsAt: '2027-04-10T00:00:00+08:00' });
+  });
+
   it('audits every write with the staff member who made it', async () => {
     const product = await newDraft();
     await as(staff).post(`/api/coop/products/${product.id}/submit`).expect(200);
