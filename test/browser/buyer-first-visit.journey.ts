@@ -12,8 +12,19 @@ describe('a buyer on a phone', () => {
   it('sees the shop in Chinese, switches to English, logs in and sees the account menu', async () => {
     const { page } = browser;
     const shop = new ShopPages(page);
+    // What the first visit downloads: each script and style sheet compressed, and kept by the browser for good.
+    const assets: { url: string; encoding?: string; cacheControl?: string }[] = [];
+    page.on('response', (response) => {
+      if (!/\/assets\/.+\.(js|css)$/.test(new URL(response.url()).pathname)) return;
+      const headers = response.headers();
+      assets.push({ url: response.url(), encoding: headers['content-encoding'], cacheControl: headers['cache-control'] });
+    });
     await withScreenshotOnFailure(page, 'buyer-first-visit', async () => {
       await shop.openHome();
+      expect(assets.length).toBeGreaterThan(0);
+      for (const asset of assets) {
+        expect(asset).toEqual({ url: asset.url, encoding: 'br', cacheControl: 'public, max-age=31536000, immutable' });
+      }
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
       expect(await shop.homeTitle()).toMatch(/纳雍/);
       // The demo provider is on: the page says that no real money is taken.

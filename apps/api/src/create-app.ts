@@ -137,9 +137,16 @@ async function serveStorefront(app: NestFastifyApplication, dir: string): Promis
       wildcard: false,
       index: false,
       decorateReply: false,
+      // The build writes a .br and a .gz beside each script and style sheet: sent as the browser accepts.
+      preCompressed: true,
+      // Off, so that send's own "max-age=0" does not replace the header below.
+      cacheControl: false,
       // Vite puts content-hashed files under assets/: they never change, so caches may keep them.
-      setHeaders: (res, path) =>
-        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, path) => {
+        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // Which copy was sent depends on Accept-Encoding: a shared cache must keep them apart.
+        res.setHeader('Vary', 'Accept-Encoding');
+      },
     });
   }
   fastify.get('/*', (request, reply) => {

@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** The built storefront as the API serves it: hashed assets cached for good and sent compressed, pages never cached. */
+describe('serving the storefront', () => {
+  let t: TestApp;
+  const script = Buffer.from(`console.log(${JSON.stringify('纳雍好物，直达广州 '.repeat(200))});\n`);
+
+  beforeAll(async () => {
+    // A build as Vite and its precompress step leave it: index.html, and a hashed script with its .br and .gz.
+    const dir = mkdtempSync(join(tmpdir(), 'qh-storefront-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><title>黔货入粤</title><script type="module" src="/assets/index-AbC123.js"></script>',
+    );
+    writeFileSync(join(dir, 'assets', 'index-AbC123.js'), script);
+    writeFileSync(join(dir, 'assets', 'index-AbC123.js.br'), brotliCompressSync(script));
+    writeFileSync(join(dir, 'assets', 'index-AbC123.js.gz'), gzipSync(script));
+    t = await startTestApp({ STOREFRONT_DIR: dir });
+  });
+  afterAll(() => t.close());
+
+  const asset = (acceptEncoding: string) =>
+    request(t.url)
+      .get('/assets/index-AbC123.js')
+      .set('Accept-Encoding', acceptEncoding)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+
+  it('sends a hashed script as Brotli to a browser that takes it, cached for a year', async () => {
+    const served = await asset('gzip, deflate, br');
+    expect(served.headers['content-encoding']).toBe('br');
+    expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(served.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(served.headers['content-type']).toMatch(/javascript/);
+    // Sent compressed (the length on the wire); supertest hands back the bytes decompressed.
+    expect(Number(served.headers['content-length'])).toBeLessThan(script.length / 10);
+    expect((served.body as Buffer).equals(script)).toBe(true);
+  });
+
+  it('sends gzip where Brotli is not accepted, and the plain file where neither is', async () => {
+    const gzipped = await asset('gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(gzipped.headers['content-length'])).toBeLessThan(script.length / 10);
+    expect((gzipped.body as Buffer).equals(script)).toBe(true);
+
+    const plain = await asset('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((plain.body as Buffer).equals(script)).toBe(true);
+  });
+
+  it('answers the app page for its routes, never cached, so a new build reaches everyone at once', async () => {
+    const page = await request(t.url).get('/products/some-tea').expect(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.text).toContain('/assets/index-AbC123.js');
+  });
+});
