@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
-import { setStock } from '../support/builders';
+import { newCooperative, newProduct, setStock } from '../support/builders';
 
 interface Item {
   id: string;
@@ -130,6 +130,33 @@ describe('the public catalog', () => {
 
     const coopId = township[0].cooperative.id;
     expect((await everyPage(`cooperative=${coopId}`, 100)).every((i) => i.cooperative.id === coopId)).toBe(true);
+  });
+
+  it('counts produce sold all year as in season, and cherries before their window opens as not', async () => {
+    const cooperative = await newCooperative(t);
+    const noodles = await newProduct(t, cooperative);
+    const cherries = await newProduct(t, cooperative, {
+      fields: {
+        category: 'CHERRY',
+        titleZh: '玛瑙红樱桃 明年预订',
+        shippingClass: 'CHILLED',
+        shelfLifeDays: 7,
+        saleStartsAt: '2099-04-01T00:00:00+08:00',
+        saleEndsAt: '2099-06-01T00:00:00+08:00',
+      },
+    });
+    const seasonOf = async (slug: string) => (await get(`/api/products/${slug}`).expect(200)).body.season;
+    expect(await seasonOf(noodles.slug)).toMatchObject({ inSeason: true, saleStartsAt: null });
+    expect(await seasonOf(cherries.slug)).toMatchObject({ inSeason: false, saleStartsAt: '2099-03-31T16:00:00.000Z' });
+
+    const inSeason = (await everyPage(`inSeason=true&cooperative=${cooperative.id}`, 100)).map((item) => item.slug);
+    const outOfSeason = (await everyPage(`inSeason=false&cooperative=${cooperative.id}`, 100)).map((item) => item.slug);
+    expect(inSeason).toEqual([noodles.slug]);
+    expect(outOfSeason).toEqual([cherries.slug]);
+    // Off the shop again, so that the suite's other lists see the demo products only.
+    for (const product of [noodles, cherries]) {
+      await request(t.url).post(`/api/coop/products/${product.id}/archive`).set('Authorization', `Bearer ${cooperative.staff}`).expect(200);
+    }
   });
 
   it('stops counting a product as certified once its certificate expires', async () => {

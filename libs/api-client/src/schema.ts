@@ -1743,7 +1743,7 @@ export interface components {
             password: string;
         };
         SeasonDto: {
-            /** @description The sale window is open now */
+            /** @description On sale now: inside its sale window, or sold all year (no window) */
             inSeason: boolean;
             /** @description Open for orders that ship later */
             presale: boolean;

@@ -79,7 +79,7 @@ export class SeasonDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) saleEndsAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'Pre-sale orders ship from this day' })
   presaleShipsOn: string | null;
-  @ApiProperty({ description: 'The sale window is open now' }) inSeason: boolean;
+  @ApiProperty({ description: 'On sale now: inside its sale window, or sold all year (no window)' }) inSeason: boolean;
   @ApiProperty({ description: 'Open for orders that ship later' }) presale: boolean;
 }
 
