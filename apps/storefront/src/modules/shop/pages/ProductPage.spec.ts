@@ -165,6 +165,36 @@ describe('product page', () => {
     expect(app.get('main').text()).toContain('当天采摘的玛瑙红樱桃，冷链次日达广州。');
   });
 
+  it('out of season, says when orders open instead of offering the cart', async () => {
+    // Cherries whose next window opens on 1 April 2099 (China time): not on sale now, whatever today is.
+    const season = {
+      inSeason: false,
+      presale: false,
+      presaleShipsOn: null,
+      saleStartsAt: '2099-03-31T16:00:00.000Z',
+      saleEndsAt: '2099-06-01T00:00:00.000Z',
+    };
+    const { app } = await openProduct(productDetail({ season }));
+
+    expect(text(app, 'product-off-season')).toBe('即将开售：2099年4月1日 开始接受订购。');
+    expect(app.find('[data-testid="add-to-cart"]').exists()).toBe(false);
+    expect(app.find('[data-testid="product-sold-out"]').exists()).toBe(false);
+  });
+
+  it('after its season, says so and offers no cart', async () => {
+    const season = {
+      inSeason: false,
+      presale: false,
+      presaleShipsOn: null,
+      saleStartsAt: '2000-04-01T00:00:00.000Z',
+      saleEndsAt: '2000-06-01T00:00:00.000Z',
+    };
+    const { app } = await openProduct(productDetail({ season }), 'en');
+
+    expect(text(app, 'product-off-season')).toBe('This season is over; check back when the next one opens.');
+    expect(app.find('[data-testid="add-to-cart"]').exists()).toBe(false);
+  });
+
   it('speaks English in English', async () => {
     const { app } = await openProduct(productDetail(), 'en');
 
