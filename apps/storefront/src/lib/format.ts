@@ -33,6 +33,12 @@ export function formatDate(isoDate: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
 }
 
+/** A day (`2026-04-01`) as month and day only, for a badge: `4月1日`, `Apr 1`. */
+export function formatMonthDay(isoDate: string, locale: string): string {
+  const day = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(day);
+}
+
 /**
  * A moment from the API (`2026-04-01T08:05:00Z`) as day and time in the reader's language and,
  * unless `timeZone` is given, the reader's time zone: `2026年4月1日 16:05`, `Apr 1, 2026, 4:05 PM`.

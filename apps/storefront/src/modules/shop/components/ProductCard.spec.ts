@@ -55,6 +55,34 @@ describe('ProductCard', () => {
     expect(wrapper.get('[data-testid="product-card-presale"]').text()).toBe('预售');
   });
 
+  it('marks a product out of season with the day orders open, or as past its season', () => {
+    const opens = { inSeason: false, presale: false, presaleShipsOn: null, saleStartsAt: '2099-03-31T16:00:00.000Z', saleEndsAt: null };
+    expect(
+      card(productItem({ season: opens }))
+        .get('[data-testid="product-card-season"]')
+        .text(),
+    ).toBe('4月1日开售');
+    expect(
+      card(productItem({ season: opens }), 'en')
+        .get('[data-testid="product-card-season"]')
+        .text(),
+    ).toBe('On sale Apr 1');
+
+    const over = {
+      inSeason: false,
+      presale: false,
+      presaleShipsOn: null,
+      saleStartsAt: '2000-04-01T00:00:00.000Z',
+      saleEndsAt: '2000-06-01T00:00:00.000Z',
+    };
+    expect(
+      card(productItem({ season: over }))
+        .get('[data-testid="product-card-season"]')
+        .text(),
+    ).toBe('已过季');
+    expect(card(productItem()).find('[data-testid="product-card-season"]').exists()).toBe(false);
+  });
+
   it('loads the picture lazily, in a box of fixed shape, described by the title', () => {
     const wrapper = card(productItem({ imageUrl: '/uploads/cherry.jpg' }));
 
