@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import vue from '@vitejs/plugin-vue';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CATCH_ALL, declaredRoutes } from './route-manifest.ts';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -13,6 +14,20 @@ const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * at their best; the API sends the one the browser accepts (@fastify/static's preCompressed) instead
  * of compressing on every request or not at all.
  */
+/** `routes.json`: the paths of the storefront's pages, so the server can answer 404 for any other (see route-manifest.ts). */
+function routeManifest(outDir: string): Plugin {
+  return {
+    name: 'qh-route-manifest',
+    apply: 'build',
+    closeBundle() {
+      const paths = declaredRoutes(fromHere('src'))
+        .map((route) => route.path)
+        .filter((path) => path !== CATCH_ALL);
+      writeFileSync(join(outDir, 'routes.json'), JSON.stringify(paths, null, 2) + '\n');
+    },
+  };
+}
+
 function precompress(outDir: string): Plugin {
   return {
     name: 'qh-precompress',
@@ -29,7 +44,7 @@ function precompress(outDir: string): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), precompress(fromHere('dist'))],
+  plugins: [vue(), precompress(fromHere('dist')), routeManifest(fromHere('dist'))],
   resolve: {
     alias: {
       '@qh/domain': fromHere('../../libs/domain/src/index.ts'),

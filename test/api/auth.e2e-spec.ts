@@ -128,9 +128,11 @@ describe('accounts and roles', () => {
     await request(t.url).post('/api/auth/refresh').set('Cookie', cookie).expect(401);
   });
 
-  it('answers refresh without a cookie with 401', async () => {
-    const response = await request(t.url).post('/api/auth/refresh').expect(401);
-    expect(response.body.code).toBe('REFRESH_TOKEN_INVALID');
+  it('answers refresh without a cookie with 204 (a guest: nothing to restore), and with a bad one 401', async () => {
+    const guest = await request(t.url).post('/api/auth/refresh').expect(204);
+    expect(guest.text).toBe('');
+    const bad = await request(t.url).post('/api/auth/refresh').set('Cookie', 'qh_refresh=not-a-token').expect(401);
+    expect(bad.body.code).toBe('REFRESH_TOKEN_INVALID');
   });
 
   it('shows each role at /api/me', async () => {

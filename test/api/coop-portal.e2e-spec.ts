@@ -103,11 +103,24 @@ describe('the cooperative portal', () => {
     expect((await as(otherStaff).get('/api/coop/cooperative').expect(200)).body.id).toBe(otherCoopId);
   });
 
+  it('fills the English title and variant names from the Chinese when a cooperative leaves them out', async () => {
+    const { titleEn: _titleEn, ...chineseOnly } = NEW_PRODUCT;
+    const { body } = await as(staff)
+      .post('/api/coop/products', { ...chineseOnly, variants: [{ labelZh: '1公斤', priceFen: 8800, weightG: 1400 }] })
+      .expect(201);
+    expect(body).toMatchObject({
+      titleZh: '玛瑙红樱桃 尝鲜装',
+      titleEn: '玛瑙红樱桃 尝鲜装',
+      variants: [{ labelZh: '1公斤', labelEn: '1公斤' }],
+    });
+    expect(body.slug).toMatch(/^ma-nao-hong-ying-tao-chang-xian-zhuang-/);
+  });
+
   it('names the field at fault in every validation error', async () => {
     const { body } = await as(staff)
       .post('/api/coop/products', { ...NEW_PRODUCT, variants: [{ ...NEW_PRODUCT.variants[0], priceFen: 0 }] })
       .expect(400);
-    expect(body.details).toEqual([{ field: 'variants.0.priceFen', problems: [expect.stringMatching(/priceFen/)] }]);
+    expect(body.details).toEqual([{ field: 'variants.0.priceFen', problems: [expect.stringMatching(/priceFen/)], rules: ['min'] }]);
     const taken = await as(staff)
       .post('/api/coop/products', { ...NEW_PRODUCT, variants: [{ ...NEW_PRODUCT.variants[0], sku: 'MANAOHONG-CHERRY-2-5KG-1' }] })
       .expect(409);

@@ -78,7 +78,9 @@ describe('the household registry', () => {
     const refused = await as(admin)
       .post('/api/admin/households', household({ idNumber: wrong }))
       .expect(400);
-    expect(refused.body.details).toEqual([{ field: 'idNumber', problems: [expect.stringContaining('check character')] }]);
+    expect(refused.body.details).toEqual([
+      { field: 'idNumber', problems: [expect.stringContaining('check character')], rules: ['residentId'] },
+    ]);
     expect(JSON.stringify(refused.body)).not.toContain(wrong.slice(0, 17));
     expect(
       (
@@ -233,12 +235,12 @@ describe('the household registry', () => {
       expect(report).toMatchObject({ rows: 8, imported: 3 });
       expect(report.codes).toHaveLength(3);
       expect(report.rejected).toEqual([
-        { line: 3, problems: [{ field: 'id_number', problems: [expect.stringContaining('check character')] }] },
-        { line: 4, problems: [{ field: 'township_code', problems: [expect.any(String)] }] },
-        { line: 6, problems: [{ field: 'id_number', problems: ['the same ID number as line 5'] }] },
+        { line: 3, problems: [{ field: 'id_number', problems: [expect.stringContaining('check character')], rules: ['residentId'] }] },
+        { line: 4, problems: [{ field: 'township_code', problems: [expect.any(String)], rules: ['isIn'] }] },
+        { line: 6, problems: [{ field: 'id_number', problems: ['the same ID number as line 5'], rules: ['duplicate'] }] },
         // Which household is never said: with the mask it would turn a guessed ID number into a known one.
-        { line: 7, problems: [{ field: 'id_number', problems: ['already registered'] }] },
-        { line: 8, problems: [{ field: 'members', problems: expect.any(Array) }] },
+        { line: 7, problems: [{ field: 'id_number', problems: ['already registered'], rules: ['registered'] }] },
+        { line: 8, problems: [{ field: 'members', problems: expect.any(Array), rules: expect.arrayContaining(['isInt']) }] },
       ]);
       expect(await count()).toBe(before + 3);
       for (const id of [...good, wrong, existing.idNumber]) expect(JSON.stringify(report)).not.toContain(id.slice(0, 17));

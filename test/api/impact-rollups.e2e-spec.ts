@@ -78,9 +78,36 @@ describe('impact rollups', () => {
           GROUP BY key`,
       params,
     );
+    // What settlements left to no household: they are one cooperative's day, so by category or township they do not split.
+    const splits = grouping !== 'category' && grouping !== 'township' && !filters.category && !filters.townshipCode;
+    const settled: Record<string, unknown>[] = [];
+    if (splits) {
+      const settlementGroup = group.replaceAll('x.', 's.');
+      const settlementParams: unknown[] = [];
+      const settlementWhere = ['true'];
+      if (filters.from) settlementWhere.push(`s.day >= $${settlementParams.push(filters.from)}::date`);
+      if (filters.to) settlementWhere.push(`s.day <= $${settlementParams.push(filters.to)}::date`);
+      if (filters.cooperativeId) settlementWhere.push(`s.cooperative_id = $${settlementParams.push(filters.cooperativeId)}::uuid`);
+      settled.push(
+        ...(await t.sql(
+          `SELECT ${settlementGroup} AS key, sum(unallocated_fen)::float8 AS "unallocatedFen"
+             FROM settlement_run s WHERE ${settlementWhere.join(' AND ')} AND unallocated_fen <> 0 GROUP BY 1`,
+          settlementParams,
+        )),
+      );
+    }
     const byKey = new Map<string, Record<string, unknown>>();
-    const zero = { gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
-    for (const row of [...sums, ...orders, ...households]) {
+    const zero = {
+      gmvFen: 0,
+      linkedSalesFen: 0,
+      poolFen: 0,
+      households: 0,
+      people: 0,
+      orders: 0,
+      buyers: 0,
+      unallocatedFen: splits ? 0 : null,
+    };
+    for (const row of [...sums, ...orders, ...households, ...settled]) {
       const { key, ...figures } = row;
       byKey.set(key as string, { ...(byKey.get(key as string) ?? { key, ...zero }), ...figures });
     }
@@ -98,7 +125,7 @@ describe('impact rollups', () => {
     query.set('by', grouping);
     const path = grouping === 'year' || grouping === 'month' ? 'series' : 'breakdown';
     const { body } = await request(t.url).get(`/api/impact/${path}?${query}`).set('Authorization', `Bearer ${official}`).expect(200);
-    return (body.items as Record<string, unknown>[]).map(({ nameZh: _zh, nameEn: _en, ...figures }) => figures);
+    return (body.items as Record<string, unknown>[]).map(({ nameZh: _zh, nameEn: _en, creditCode: _code, ...figures }) => figures);
   }
 
   it('writes rollups from the generated history that equal what the daily rows and order groups imply', async () => {

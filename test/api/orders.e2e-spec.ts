@@ -315,14 +315,16 @@ describe('cart, checkout and orders', () => {
       expect(mine.lines.map((l: { variantId: string }) => l.variantId)).toEqual([chilled.variantId]);
 
       const theirs = await as(teaStaff)
-        .post(`/api/coop/fulfillments/${mine.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' })
+        .post(`/api/coop/fulfillments/${mine.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890123' })
         .expect(403);
       expect(theirs.body.code).toBe('NOT_YOUR_COOPERATIVE');
-      await as(cherryStaff).post(`/api/coop/fulfillments/${mine.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' }).expect(200);
+      await as(cherryStaff)
+        .post(`/api/coop/fulfillments/${mine.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890123' })
+        .expect(200);
       expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('PARTIALLY_SHIPPED');
       expect((await as(buyer).post(`/api/orders/${order.number}/cancel`).expect(409)).body.code).toBe('ORDER_STATUS_CONFLICT');
       const again = await as(cherryStaff)
-        .post(`/api/coop/fulfillments/${mine.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' })
+        .post(`/api/coop/fulfillments/${mine.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890123' })
         .expect(409);
       expect(again.body.code).toBe('FULFILLMENT_STATUS_CONFLICT');
 
@@ -334,7 +336,7 @@ describe('cart, checkout and orders', () => {
       expect(shipped.body.status).toBe('SHIPPED');
       expect(shipped.body.fulfillments.map((f: { status: string; trackingNo: string }) => [f.status, f.trackingNo]).sort()).toEqual([
         ['SHIPPED', 'EMS-99887766'],
-        ['SHIPPED', 'SF1234567890'],
+        ['SHIPPED', 'SF1234567890123'],
       ]);
       expect((await as(buyer).post(`/api/orders/${order.number}/confirm-receipt`).expect(200)).body.status).toBe('COMPLETED');
       expect((await as(buyer).get('/api/orders').expect(200)).body.items[0].number).toBe(order.number);
@@ -419,7 +421,7 @@ describe('cart, checkout and orders', () => {
     });
   });
 
-  it('schedules the deadline, refund, notification, ledger-digest, settlement and purge jobs in pg-boss when jobs are on, and stops them on shutdown', async () => {
+  it('schedules the deadline, refund, notification, reminder, ledger-digest, settlement and purge jobs in pg-boss when jobs are on, and stops them on shutdown', async () => {
     const withJobs = await startTestApp({ JOBS_ENABLED: 'true' });
     try {
       const schedules = await withJobs.sql(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
@@ -431,6 +433,7 @@ describe('cart, checkout and orders', () => {
         { name: 'orders-auto-complete', cron: '* * * * *' },
         { name: 'orders-expire-reservations', cron: '* * * * *' },
         { name: 'payments-submit-refunds', cron: '* * * * *' },
+        { name: 'reminders-notify', cron: '* * * * *' },
       ]);
     } finally {
       await withJobs.close();

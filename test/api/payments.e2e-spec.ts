@@ -188,7 +188,7 @@ describe('payments with Stripe', () => {
       .expect(201);
     await stripe.idle();
     const refunded = await orderOf(buyer, order.number);
-    expect(refunded).toMatchObject({ status: 'PARTIALLY_REFUNDED', refundedFen: line.unitPriceFen });
+    expect(refunded).toMatchObject({ status: 'PAID', refundedFen: line.unitPriceFen });
     expect(refunded.refunds).toEqual([expect.objectContaining({ status: 'SUCCEEDED', amountFen: line.unitPriceFen })]);
     expect(await outbox(order.number)).toEqual([{ topic: 'ORDER_PAID' }, { topic: 'ORDER_REFUNDED' }]);
   });
@@ -369,7 +369,7 @@ describe('payments with Stripe', () => {
     expect(partial.body).toMatchObject({ kind: 'ADMIN', status: 'PENDING', amountFen: teaLine.unitPriceFen * 2, shippingFen: 0 });
     expect((await orderOf(buyer, order.number)).status).toBe('PAID');
     await stripe.release();
-    expect(await orderOf(buyer, order.number)).toMatchObject({ status: 'PARTIALLY_REFUNDED', refundedFen: teaLine.unitPriceFen * 2 });
+    expect(await orderOf(buyer, order.number)).toMatchObject({ status: 'PAID', refundedFen: teaLine.unitPriceFen * 2 });
 
     const tooMany = await as(admin)
       .post('/api/admin/refunds', { orderNumber: order.number, lines: [{ lineId: teaLine.id, quantity: 2 }], reason: '再退' })
@@ -405,6 +405,36 @@ describe('payments with Stripe', () => {
     expect((await as(admin).post('/api/admin/refunds', { orderNumber: order.number, reason: '又一次' }).expect(409)).body.code).toBe(
       'ORDER_STATUS_CONFLICT',
     );
+  });
+
+  it('holds back a parcel whose goods a pending refund covers, and calls it off once Stripe confirms', async () => {
+    const { buyer, order } = await paidOrder([
+      [tea, 1],
+      [other, 1],
+    ]);
+    const parcel = (await orderOf(buyer, order.number)).fulfillments.find(
+      (f: { cooperative: { id: string } }) => f.cooperative.id === other.cooperativeId,
+    );
+    const staff = await tokenFor(t, 'cooperative', other.cooperativeId);
+    stripe.delivery.hold = true;
+
+    const { body: refund } = await as(admin)
+      .post('/api/admin/refunds', { orderNumber: order.number, lines: [{ lineId: parcel.lines[0].id, quantity: 1 }], reason: '缺货' })
+      .expect(201);
+    expect(refund).toMatchObject({
+      status: 'PENDING',
+      shippingFen: parcel.feeFen,
+      amountFen: parcel.lines[0].lineTotalFen + parcel.feeFen,
+    });
+    const ship = { carrier: '中通快递', trackingNo: '75312345678901' };
+    expect((await as(staff).post(`/api/coop/fulfillments/${parcel.id}/ship`, ship).expect(409)).body.code).toBe(
+      'FULFILLMENT_STATUS_CONFLICT',
+    );
+
+    await stripe.release();
+    const after = await orderOf(buyer, order.number);
+    expect(after).toMatchObject({ status: 'PAID', refundedFen: refund.amountFen });
+    expect(after.fulfillments.map((f: { status: string }) => f.status).sort()).toEqual(['CANCELLED', 'PENDING']);
   });
 
   it('keeps a refund pending while Stripe is down and hands it over on the next run of the job', async () => {

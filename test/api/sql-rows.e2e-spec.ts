@@ -32,6 +32,17 @@ describe('rows from the database', () => {
     expect(read).toEqual({ none: null, day: '2026-04-05', at: new Date('2026-04-05T00:30:00Z'), flag: true });
   });
 
+  it('answers the rows of an UPDATE or DELETE … RETURNING, which TypeORM wraps with their count', async () => {
+    // One transaction: a temporary table lives on one connection of the pool.
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`CREATE TEMP TABLE rows_probe (n int) ON COMMIT DROP`);
+      await manager.query(`INSERT INTO rows_probe VALUES (1), (2), (3)`);
+      expect(await rows(manager, `UPDATE rows_probe SET n = n * 10 WHERE n > 1 RETURNING n`)).toEqual([{ n: 20 }, { n: 30 }]);
+      expect(await row(manager, `DELETE FROM rows_probe WHERE n = 1 RETURNING n`)).toEqual({ n: 1 });
+      expect(await rows(manager, `DELETE FROM rows_probe WHERE n = 99 RETURNING n`)).toEqual([]);
+    });
+  });
+
   it('answers undefined for no row', async () => {
     expect(await row(dataSource, `SELECT 1 AS one WHERE false`)).toBeUndefined();
   });

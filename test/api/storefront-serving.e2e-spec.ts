@@ -18,6 +18,7 @@ describe('serving the storefront', () => {
       join(dir, 'index.html'),
       '<!doctype html><title>黔货入粤</title><script type="module" src="/assets/index-AbC123.js"></script>',
     );
+    writeFileSync(join(dir, 'routes.json'), JSON.stringify(['/', '/products/:slug', '/coop/products/new']));
     writeFileSync(join(dir, 'assets', 'index-AbC123.js'), script);
     writeFileSync(join(dir, 'assets', 'index-AbC123.js.br'), brotliCompressSync(script));
     writeFileSync(join(dir, 'assets', 'index-AbC123.js.gz'), gzipSync(script));
@@ -61,8 +62,18 @@ describe('serving the storefront', () => {
   });
 
   it('answers the app page for its routes, never cached, so a new build reaches everyone at once', async () => {
-    const page = await request(t.url).get('/products/some-tea').expect(200);
-    expect(page.headers['cache-control']).toBe('no-cache');
-    expect(page.text).toContain('/assets/index-AbC123.js');
+    for (const path of ['/', '/products/some-tea', '/products/some-tea/', '/coop/products/new?x=1']) {
+      const page = await request(t.url).get(path).expect(200);
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.text).toContain('/assets/index-AbC123.js');
+    }
+  });
+
+  it('answers 404 for a page the app does not have, with the app page that says so', async () => {
+    for (const path of ['/no-such-page', '/products', '/products/a/b', '/coop/products']) {
+      const page = await request(t.url).get(path).expect(404);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.text).toContain('/assets/index-AbC123.js');
+    }
   });
 });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { MAX_IMAGE_BYTES, UPLOADS_URL_PREFIX, uploadsDir } from './catalog/product-images';
-import { AppError } from './common/app-error';
+import { AppError, type FieldProblem } from './common/app-error';
 import { toErrorBody } from './common/error.filter';
 import { registerInputGuards } from './common/input-guards';
 import { clientErrorHandler, frameworkErrors } from './common/transport-errors';
@@ -23,10 +23,10 @@ import type { AppConfig } from './config/config';
 
 const REQUEST_ID_PATTERN = /^[\w.-]{8,64}$/;
 
-function validationDetails(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
+function validationDetails(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints), rules: Object.keys(error.constraints) }] : [];
     return [...own, ...validationDetails(error.children ?? [], field)];
   });
 }
@@ -126,11 +126,22 @@ async function serveUploads(app: NestFastifyApplication, dir: string): Promise<v
   });
 }
 
-/** The built storefront at `/`, with history-mode fallback to index.html for its routes. */
+/** A page of the storefront (`routes.json`, written by its build: `/products/:slug` …) as a pattern of paths. */
+function pagePattern(path: string): RegExp {
+  const segments = path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${segments.join('/')}/?$`);
+}
+
+/**
+ * The built storefront at `/`, with history-mode fallback to index.html: 200 for the paths of its
+ * pages, 404 (with the same page, which shows "not found") for any other.
+ */
 async function serveStorefront(app: NestFastifyApplication, dir: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const indexFile = join(dir, 'index.html');
   const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  const manifest = join(dir, 'routes.json');
+  const pages = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as string[]).map(pagePattern) : null;
   if (indexHtml) {
     await app.register(fastifyStatic, {
       root: dir,
@@ -155,6 +166,12 @@ async function serveStorefront(app: NestFastifyApplication, dir: string): Promis
       const { body } = toErrorBody(new AppError('ROUTE_NOT_FOUND', `No route ${path}.`), String(request.id), path);
       return reply.status(404).send(body);
     }
-    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    // Without a manifest (a build older than it), every path is taken for a page, as before.
+    const known = !pages || pages.some((page) => page.test(path));
+    return reply
+      .status(known ? 200 : 404)
+      .header('Cache-Control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(indexHtml);
   });
 }

@@ -33,6 +33,9 @@ export const KNOWN_ERROR_CODES = [
   'ORDER_LINE_NOT_FOUND',
   'PAYMENT_PROVIDER_ERROR',
   'EMAIL_TAKEN',
+  'PRODUCT_ON_SALE',
+  'REMINDER_NOT_FOUND',
+  'RESET_TOKEN_INVALID',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 

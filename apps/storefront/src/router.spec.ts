@@ -38,10 +38,10 @@ describe('route access', () => {
     expect(await landOn('/coop', 'cooperative')).toBe('/coop');
   });
 
-  it('sends a role that may not open a page home', async () => {
-    expect(await landOn('/coop', 'buyer')).toBe('/');
-    expect(await landOn('/gov', 'cooperative')).toBe('/');
-    expect(await landOn('/admin', 'official')).toBe('/');
+  it('tells a role that may not open a page why, on the 403 page', async () => {
+    expect(await landOn('/coop', 'buyer')).toBe('/forbidden?page=/coop');
+    expect(await landOn('/gov', 'buyer')).toBe('/forbidden?page=/gov');
+    expect(await landOn('/admin', 'official')).toBe('/forbidden?page=/admin');
   });
 
   it('opens the assistance data to officials and admins, the administration to admins', async () => {
@@ -50,9 +50,12 @@ describe('route access', () => {
     expect(await landOn('/admin', 'admin')).toBe('/admin');
   });
 
-  it('sends a signed-in visitor away from the login page', async () => {
+  it('sends a signed-in visitor away from the login page, to where they were going or their own portal', async () => {
     expect(await landOn('/login?redirect=/gov', 'official')).toBe('/gov');
     expect(await landOn('/login', 'buyer')).toBe('/');
+    expect(await landOn('/login', 'cooperative')).toBe('/coop');
+    expect(await landOn('/login', 'official')).toBe('/gov');
+    expect(await landOn('/login', 'admin')).toBe('/admin');
   });
 
   it('answers unknown addresses with the not-found page', async () => {

@@ -34,6 +34,12 @@ export const routes: RouteRecordRaw[] = [
   ...govRoutes,
   ...adminRoutes,
   {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('./modules/shop/pages/ForbiddenPage.vue'),
+    meta: { titleKey: 'forbidden.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./modules/shop/pages/NotFoundPage.vue'),
@@ -41,18 +47,29 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
-/** Where a visitor with `role` (null: guest) must go instead of `to`, or true to let them in. */
+/** Where each role starts after signing in: its own portal, the shop for buyers. */
+export const PORTAL_OF: Record<Role, RouteLocationRaw> = {
+  buyer: { name: 'home' },
+  cooperative: { name: 'coop' },
+  official: { name: 'gov' },
+  admin: { name: 'admin' },
+};
+
+/**
+ * Where a visitor with `role` (null: guest) must go instead of `to`, or true to let them in. A
+ * signed-in visitor without the role is told why on the 403 page, not silently sent elsewhere.
+ */
 export function accessRedirect(
   to: Pick<RouteLocationNormalized, 'meta' | 'query' | 'fullPath'>,
   role: Role | null,
 ): RouteLocationRaw | true {
   if (to.meta.guestOnly && role !== null) {
-    return safeRedirect(to.query.redirect) ?? { name: 'home' };
+    return safeRedirect(to.query.redirect) ?? PORTAL_OF[role];
   }
   const allowed = to.meta.roles;
   if (allowed === undefined) return true;
   if (role === null) return { name: 'login', query: { redirect: to.fullPath } };
-  return allowed.includes(role) ? true : { name: 'home' };
+  return allowed.includes(role) ? true : { name: 'forbidden', query: { page: to.fullPath } };
 }
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {

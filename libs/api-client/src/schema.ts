@@ -1,6 +1,54 @@
 // Generated from the API's OpenAPI document (/api/docs-json) by `npm run api-client:generate`. Do not edit.
 
 export interface paths {
+    "/api/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AddressesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AddressesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/addresses/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AddressesController_makeDefault"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/audit": {
         parameters: {
             query?: never;
@@ -155,6 +203,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AdminHouseholdsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminOrdersController_search"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -321,6 +385,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -427,6 +523,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["OrdersController_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkout/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_quote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -961,6 +1073,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemindersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RemindersController_set"];
+        post?: never;
+        delete: operations["RemindersController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -969,6 +1113,9 @@ export interface components {
             quantity: number;
             /** Format: uuid */
             variantId: string;
+        };
+        AddressBookDto: {
+            items: components["schemas"]["SavedAddressDto"][];
         };
         AddressDto: {
             /**
@@ -985,6 +1132,30 @@ export interface components {
             name: string;
             /** @example 天河路 385 号 12 楼 1203 室 */
             street: string;
+        };
+        AdminOrderPageDto: {
+            items: components["schemas"]["AdminOrderSummaryDto"][];
+            nextCursor?: string | null;
+        };
+        AdminOrderSummaryDto: {
+            /** @description The buyer’s account */
+            buyerEmail: string;
+            /** @description The cooperatives of its parcels */
+            cooperatives: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The mobile number it was sent to, masked
+             * @example 138****8000
+             */
+            mobileMasked: string;
+            number: string;
+            /** @description Who it was sent to */
+            recipient: string;
+            refundedFen: number;
+            /** @enum {string} */
+            status: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            totalFen: number;
         };
         AuditEntryDto: {
             action: string;
@@ -1075,6 +1246,8 @@ export interface components {
             address: components["schemas"]["AddressDto"];
             /** @description For institutional buyers: the invoice title and their credit code */
             invoice?: components["schemas"]["InvoiceDto"];
+            /** @description Cart line ids; the other lines stay in the cart */
+            lineIds?: string[];
             note?: string;
         };
         CooperativePageDto: {
@@ -1114,7 +1287,7 @@ export interface components {
             note?: string | null;
             orderNumber: string;
             /** @enum {string} */
-            orderStatus: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "PARTIALLY_REFUNDED" | "REFUNDED";
+            orderStatus: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             /** Format: date-time */
             shippedAt?: string | null;
             /** @enum {string} */
@@ -1206,8 +1379,11 @@ export interface components {
             shelfLifeDays: number;
             /** @enum {string} */
             shippingClass: "AMBIENT" | "CHILLED" | "FROZEN";
-            /** @example Agate-red cherries 2.5 kg */
-            titleEn: string;
+            /**
+             * @description Left out, the Chinese title
+             * @example Agate-red cherries 2.5 kg
+             */
+            titleEn?: string;
             /** @example 玛瑙红樱桃 2.5公斤 */
             titleZh: string;
             variants: components["schemas"]["VariantInputDto"][];
@@ -1237,7 +1413,7 @@ export interface components {
         };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -1253,11 +1429,19 @@ export interface components {
              */
             field: string;
             /**
+             * @description In English, for developers
              * @example [
              *       "priceFen must not be less than 1"
              *     ]
              */
             problems: string[];
+            /**
+             * @description The rule each problem broke, by a stable name, for a client to word in its own language: class-validator’s (isIn, isInt, min, max, length, maxLength, matches, isNotEmpty …) or the API’s own (registered, duplicate, taken, codeFormat, residentId, notBeforeRegistered)
+             * @example [
+             *       "min"
+             *     ]
+             */
+            rules?: string[];
         };
         FiguresDto: {
             /** @description Distinct buyers of those orders */
@@ -1274,6 +1458,8 @@ export interface components {
             people: number;
             /** @description Pledged to linked households */
             poolFen: number;
+            /** @description Of poolFen, what was pledged on days its cooperative had no household linked: settled to no household, and counted for none. It stays recorded as unallocated in the settlements until the county assigns it. Null where settlements cannot be split (by category or origin township). */
+            unallocatedFen: number | null;
         };
         FlaggedPaymentDto: {
             /** @description What the order asked for */
@@ -1315,6 +1501,8 @@ export interface components {
         GroupFiguresDto: {
             /** @description Distinct buyers of those orders */
             buyers: number;
+            /** @description By cooperative: its unified social credit code */
+            creditCode?: string;
             /** @description All paid sales of goods, net of refunds (shipping not included) */
             gmvFen: number;
             /** @description Distinct households linked to the cooperatives behind those sales while they sold */
@@ -1331,6 +1519,8 @@ export interface components {
             people: number;
             /** @description Pledged to linked households */
             poolFen: number;
+            /** @description Of poolFen, what was pledged on days its cooperative had no household linked: settled to no household, and counted for none. It stays recorded as unallocated in the settlements until the county assigns it. Null where settlements cannot be split (by category or origin township). */
+            unallocatedFen: number | null;
         };
         HealthDto: {
             /** @enum {string} */
@@ -1563,17 +1753,17 @@ export interface components {
             refunds: components["schemas"]["RefundDto"][];
             shippingFen: number;
             /** @enum {string} */
-            status: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "PARTIALLY_REFUNDED" | "REFUNDED";
+            status: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             totalFen: number;
         };
         OrderImpactDto: {
-            /** @description The cooperatives behind the certified lines */
+            /** @description The cooperatives behind the certified lines not refunded in full */
             cooperatives: components["schemas"]["ImpactCooperativeDto"][];
             /** @description Distinct households those cooperatives’ links reach */
             households: number;
-            /** @description Spent on certified assistance products */
+            /** @description Spent on certified assistance products, less refunds */
             linkedSalesFen: number;
-            /** @description What this order adds to the linked households’ pool */
+            /** @description What this order adds to the linked households’ pool, less what refunds took back */
             poolFen: number;
         };
         OrderInvoiceDto: {
@@ -1589,11 +1779,15 @@ export interface components {
             /** @description A certified assistance product when bought */
             certified: boolean;
             id: string;
+            /** @description The product’s first photo now, for a thumbnail */
+            imageUrl?: string | null;
             labelEn: string;
             labelZh: string;
             lineTotalFen: number;
             productSlug: string;
             quantity: number;
+            /** @description Units refunded (confirmed by the payment provider); a cooperative sends quantity − refundedQuantity */
+            refundedQuantity: number;
             /** Format: date */
             shipsFrom?: string | null;
             titleEn: string;
@@ -1604,6 +1798,15 @@ export interface components {
         OrderPageDto: {
             items: components["schemas"]["OrderDto"][];
             nextCursor?: string | null;
+        };
+        PasswordResetDto: {
+            password: string;
+            /** @description The token of the e-mailed link */
+            token: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example chen@example.cn */
+            email: string;
         };
         PaymentInfoDto: {
             /** @description Stripe: for the Payment Element, only while the order can be paid */
@@ -1697,6 +1900,39 @@ export interface components {
             /** @description null when the households are fewer than 5 */
             poolFen: number | null;
         };
+        QuoteDto: {
+            itemsFen: number;
+            /** @description One parcel per cooperative */
+            parts: components["schemas"]["QuotePartDto"][];
+            shippingFen: number;
+            totalFen: number;
+        };
+        QuotePartDto: {
+            cooperative: components["schemas"]["NamedRefDto"];
+            /** @description This parcel’s shipping fee */
+            feeFen: number;
+            itemsFen: number;
+            /**
+             * @description As cold as its coldest item
+             * @enum {string}
+             */
+            shippingClass: "AMBIENT" | "CHILLED" | "FROZEN";
+            /**
+             * Format: date
+             * @description Pre-sale: ships from this day
+             */
+            shipsFrom?: string | null;
+            weightG: number;
+        };
+        QuoteRequestDto: {
+            /**
+             * @description The Guangzhou district to deliver to
+             * @example 440106
+             */
+            districtCode: string;
+            /** @description Cart line ids; the other lines stay in the cart */
+            lineIds?: string[];
+        };
         ReasonDto: {
             /** @example 图片与实物不符，请补充实拍图 */
             reason: string;
@@ -1742,6 +1978,45 @@ export interface components {
             email: string;
             password: string;
         };
+        ReminderDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example shedongguan-cherry-box */
+            productSlug: string;
+            /**
+             * Format: date-time
+             * @description When its sales open, when it has a season
+             */
+            saleStartsAt?: string | null;
+            titleEn: string;
+            titleZh: string;
+        };
+        ReminderListDto: {
+            /** @description Waiting reminders, newest first */
+            items: components["schemas"]["ReminderDto"][];
+        };
+        SavedAddressDto: {
+            /**
+             * @description A Guangzhou district code
+             * @example 440106
+             */
+            districtCode: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Offered first at checkout */
+            isDefault: boolean;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /**
+             * @description A mainland mobile number: 1[3-9] and 9 more digits
+             * @example 13800138000
+             */
+            mobile: string;
+            /** @example 陈晓岚 */
+            name: string;
+            /** @example 天河路 385 号 12 楼 1203 室 */
+            street: string;
+        };
         SeasonDto: {
             /** @description On sale now: inside its sale window, or sold all year (no window) */
             inSeason: boolean;
@@ -1758,7 +2033,10 @@ export interface components {
             saleStartsAt?: string | null;
         };
         ShipDto: {
-            /** @example 顺丰速运 */
+            /**
+             * @description One of 顺丰速运, 京东物流, 中国邮政 EMS, 中通快递, 圆通速递, 申通快递, 韵达快递, whose tracking numbers are checked by their shape, or any other carrier
+             * @example 顺丰速运
+             */
             carrier: string;
             /** @example SF1234567890123 */
             trackingNo: string;
@@ -1902,8 +2180,11 @@ export interface components {
             weightG: number;
         };
         VariantInputDto: {
-            /** @example 2.5 kg gift box */
-            labelEn: string;
+            /**
+             * @description Left out, the Chinese label
+             * @example 2.5 kg gift box
+             */
+            labelEn?: string;
             /** @example 2.5公斤礼盒 */
             labelZh: string;
             /** @description Price of one unit in fen (分) */
@@ -1937,6 +2218,139 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AddressesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The default first, then the most recently used */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBookDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AddressesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; orders placed to it keep their own copy */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ADDRESS_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AddressesController_makeDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddressDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ADDRESS_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {
@@ -2515,6 +2929,51 @@ export interface operations {
             };
         };
     };
+    AdminOrdersController_search: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description An order number (or its start, e.g. QH20261204), the mobile number it was sent to, or the buyer’s email */
+                q?: string;
+                status?: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; by order number (or its start), mobile number or buyer email, and status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrderPageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AdminOrdersController_order: {
         parameters: {
             query?: never;
@@ -2999,6 +3458,59 @@ export interface operations {
             };
         };
     };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: if the email has an account, a single-use link goes to it (the answer never says whether it has one) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description The new password is set and every session of the account ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RESET_TOKEN_INVALID: unknown, used or expired */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AuthController_refresh: {
         parameters: {
             query?: never;
@@ -3016,6 +3528,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuthResponseDto"];
                 };
+            };
+            /** @description No refresh cookie at all: a guest, nothing to restore (not an error) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED */
             401: {
@@ -3303,6 +3822,66 @@ export interface operations {
             };
             /** @description PAYMENT_PROVIDER_UNAVAILABLE: nothing ordered, the cart is as it was */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The parcels, their fees and the total a checkout would charge now; nothing is reserved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LINES_UNAVAILABLE, CART_EMPTY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description COLD_CHAIN_UNAVAILABLE */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4425,6 +5004,8 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
+                /** @description 待付款, 待发货, 待收货 or 退款/售后; all orders when left out */
+                tab?: "UNPAID" | "TO_SHIP" | "TO_RECEIVE" | "AFTER_SALES";
             };
             header?: never;
             path?: never;
@@ -4805,6 +5386,148 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDetailDto"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RemindersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RemindersController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Set (setting it again changes nothing); an e-mail goes out once it can be bought */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PRODUCT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PRODUCT_ON_SALE: it can be bought now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RemindersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PRODUCT_NOT_FOUND, REMINDER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import {
+  CARRIERS,
+  isTrackingNumberOf,
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   coldestShippingClass,
@@ -58,15 +60,18 @@ describe('nextOrderStatus', () => {
     );
   });
 
-  it('leaves cancelled and refunded orders where they are, and completed ones except for refunds (property)', () => {
+  it('leaves cancelled and refunded orders where they are, and completed ones except for a full refund (property)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<OrderStatus>('CANCELLED', 'REFUNDED', 'COMPLETED'),
         fc.constantFrom(...transitions),
-        (status, transition) =>
-          nextOrderStatus(status, transition) === null || (status === 'COMPLETED' && ['refundPart', 'refundAll'].includes(transition)),
+        (status, transition) => nextOrderStatus(status, transition) === null || (status === 'COMPLETED' && transition === 'refundAll'),
       ),
     );
+  });
+
+  it('lets the buyer confirm receipt only once everything still coming has shipped', () => {
+    expect(ORDER_STATUSES.filter((status) => nextOrderStatus(status, 'complete'))).toEqual(['SHIPPED']);
   });
 
   it('refunds only orders that were paid (property)', () => {
@@ -144,5 +149,21 @@ describe('shippingFeeFen', () => {
           shippingFeeFen({ itemsFen: 1, weightG: weightG + extraG }, rate) >= shippingFeeFen({ itemsFen: 1, weightG }, rate),
       ),
     );
+  });
+});
+
+describe('isTrackingNumberOf', () => {
+  it('checks a known carrier’s tracking numbers by their shape, and any other carrier’s loosely', () => {
+    expect(isTrackingNumberOf('顺丰速运', 'SF1234567890123')).toBe(true);
+    expect(isTrackingNumberOf('顺丰速运', 'SF12345')).toBe(false);
+    expect(isTrackingNumberOf('顺丰速运', '75312345678901')).toBe(false);
+    expect(isTrackingNumberOf('中通快递', '75312345678901')).toBe(true);
+    expect(isTrackingNumberOf('中国邮政 EMS', 'EA123456789CN')).toBe(true);
+    expect(isTrackingNumberOf('本地冷链车队', 'NY-0001')).toBe(true);
+    expect(isTrackingNumberOf('本地冷链车队', 'NY 0001')).toBe(false);
+  });
+
+  it('accepts each carrier’s own example', () => {
+    for (const carrier of CARRIERS) expect([carrier.name, isTrackingNumberOf(carrier.name, carrier.example)]).toEqual([carrier.name, true]);
   });
 });

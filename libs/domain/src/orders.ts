@@ -4,30 +4,24 @@ import { chinaDay } from './days';
 
 /**
  * AWAITING_PAYMENT → PAID → PARTIALLY_SHIPPED → SHIPPED → COMPLETED, or CANCELLED before anything
- * ships. Once paid, a confirmed refund makes it PARTIALLY_REFUNDED or, when all of it came back,
- * REFUNDED; a partly refunded order still ships and completes (most partial refunds are for goods
- * that arrived damaged).
+ * ships, or REFUNDED once all of its money came back. The status says where the goods are: a refund
+ * of part of the order does not change it (the order's `refundedFen` and its lines' refunded units
+ * say what came back), except that a parcel left with nothing to send is called off, which may make
+ * the parcels already sent the last ones (`shipLast`).
  */
-export const ORDER_STATUSES = [
-  'AWAITING_PAYMENT',
-  'PAID',
-  'PARTIALLY_SHIPPED',
-  'SHIPPED',
-  'COMPLETED',
-  'CANCELLED',
-  'PARTIALLY_REFUNDED',
-  'REFUNDED',
-] as const;
+export const ORDER_STATUSES = ['AWAITING_PAYMENT', 'PAID', 'PARTIALLY_SHIPPED', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Statuses of an order whose money the marketplace holds: refunds start from these. */
-export const PAID_STATUSES = [
-  'PAID',
-  'PARTIALLY_SHIPPED',
-  'SHIPPED',
-  'COMPLETED',
-  'PARTIALLY_REFUNDED',
-] as const satisfies readonly OrderStatus[];
+export const PAID_STATUSES = ['PAID', 'PARTIALLY_SHIPPED', 'SHIPPED', 'COMPLETED'] as const satisfies readonly OrderStatus[];
+
+/**
+ * The tabs of a buyer's order list: 待付款 (unpaid), 待发货 (a parcel still to ship), 待收货 (a parcel on
+ * its way, not yet received), 退款/售后 (money came back or is on its way back). An order partly
+ * shipped shows under both 待发货 and 待收货.
+ */
+export const ORDER_TABS = ['UNPAID', 'TO_SHIP', 'TO_RECEIVE', 'AFTER_SALES'] as const;
+export type OrderTab = (typeof ORDER_TABS)[number];
 
 /** What can happen to an order, and from which statuses. */
 export const ORDER_TRANSITIONS = {
@@ -37,13 +31,11 @@ export const ORDER_TRANSITIONS = {
   /** By the buyer, before any part has shipped. */
   cancel: { from: ['AWAITING_PAYMENT', 'PAID'], to: 'CANCELLED' },
   /** One cooperative shipped its part and others have not yet. */
-  shipPart: { from: ['PAID', 'PARTIALLY_SHIPPED', 'PARTIALLY_REFUNDED'], to: 'PARTIALLY_SHIPPED' },
-  /** The last part shipped. */
-  shipLast: { from: ['PAID', 'PARTIALLY_SHIPPED', 'PARTIALLY_REFUNDED'], to: 'SHIPPED' },
-  /** The buyer confirmed receipt, or the days to confirm ran out (a partly refunded order: once every part shipped). */
-  complete: { from: ['SHIPPED', 'PARTIALLY_REFUNDED'], to: 'COMPLETED' },
-  /** The provider confirmed a refund of part of what was paid. */
-  refundPart: { from: PAID_STATUSES, to: 'PARTIALLY_REFUNDED' },
+  shipPart: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'PARTIALLY_SHIPPED' },
+  /** The last part still to send shipped (or the only ones not sent were refunded and called off). */
+  shipLast: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'SHIPPED' },
+  /** The buyer confirmed receipt, or the days to confirm ran out. */
+  complete: { from: ['SHIPPED'], to: 'COMPLETED' },
   /** The provider confirmed that everything paid has been given back. */
   refundAll: { from: PAID_STATUSES, to: 'REFUNDED' },
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
@@ -55,7 +47,10 @@ export function nextOrderStatus(status: OrderStatus, transition: OrderTransition
   return (from as readonly OrderStatus[]).includes(status) ? to : null;
 }
 
-/** The transition a shipment makes: the last part to ship completes the order's shipping. */
+/**
+ * The transition a shipment makes: the last part to ship completes the order's shipping. `parts`
+ * counts the parts still meant to ship (shipped or waiting), not those called off.
+ */
 export function shipmentTransition(partsShippedAfter: number, parts: number): OrderTransition {
   return partsShippedAfter >= parts ? 'shipLast' : 'shipPart';
 }
@@ -93,4 +88,27 @@ export function shippingFeeFen(shipment: { itemsFen: number; weightG: number }, 
   if (rate.freeOverFen !== null && shipment.itemsFen >= rate.freeOverFen) return 0;
   const extraKg = Math.ceil(Math.max(0, shipment.weightG - rate.baseWeightG) / 1000);
   return rate.baseFen + extraKg * rate.perExtraKgFen;
+}
+
+/** The carriers cooperatives ship with, each with the shape of its tracking numbers (运单号). */
+export const CARRIERS = [
+  { name: '顺丰速运', nameEn: 'SF Express', tracking: /^SF\d{12,13}$/, example: 'SF1234567890123' },
+  { name: '京东物流', nameEn: 'JD Logistics', tracking: /^JD[A-Z0-9]{10,14}$/, example: 'JDVA12345678901' },
+  { name: '中国邮政 EMS', nameEn: 'China Post EMS', tracking: /^(1\d{12}|[A-Z]{2}\d{9}CN)$/, example: '1012345678901' },
+  { name: '中通快递', nameEn: 'ZTO Express', tracking: /^\d{12,15}$/, example: '75312345678901' },
+  { name: '圆通速递', nameEn: 'YTO Express', tracking: /^YT\d{13,15}$/, example: 'YT1234567890123' },
+  { name: '申通快递', nameEn: 'STO Express', tracking: /^\d{12,15}$/, example: '773123456789012' },
+  { name: '韵达快递', nameEn: 'Yunda Express', tracking: /^\d{13,15}$/, example: '4312345678901' },
+] as const;
+
+/** Any other carrier: letters, digits and dashes. */
+const ANY_TRACKING = /^[A-Za-z0-9-]{6,40}$/;
+
+/**
+ * Whether `trackingNo` can be a tracking number of `carrier`: the carrier's own shape when it is one
+ * of CARRIERS (a typo in an SF number is caught before the buyer tries it), any plain one otherwise.
+ */
+export function isTrackingNumberOf(carrier: string, trackingNo: string): boolean {
+  const known = CARRIERS.find((candidate) => candidate.name === carrier.trim());
+  return (known?.tracking ?? ANY_TRACKING).test(trackingNo.trim());
 }

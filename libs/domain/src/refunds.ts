@@ -2,10 +2,26 @@
 
 export interface RefundableLine {
   id: string;
+  /** The cooperative's part (fulfillment) it ships in. */
+  partId: string;
   unitPriceFen: number;
   quantity: number;
   /** Already refunded or being refunded (pending refunds count: the same goods are never refunded twice). */
   refundedQuantity: number;
+}
+
+/** A cooperative's part of the order: its shipping fee, and whether it has left. */
+export interface RefundablePart {
+  id: string;
+  feeFen: number;
+  shipped: boolean;
+}
+
+/** What is left of an order to refund: its lines, its parts, and the shipping not yet given back. */
+export interface RefundableOrder {
+  lines: readonly RefundableLine[];
+  parts: readonly RefundablePart[];
+  shippingLeftFen: number;
 }
 
 export interface RefundPlan {
@@ -28,10 +44,12 @@ export class RefundPlanError extends Error {
 
 /**
  * The refund that `request` asks for. A whole-order refund is every unit not yet refunded plus the
- * shipping not yet refunded; a refund of chosen lines gives back those units at the price paid,
- * without shipping. Units already refunded (or on their way back) cannot be asked for again.
+ * shipping not yet refunded; a refund of chosen lines gives back those units at the price paid, and
+ * the fee of each part that has not shipped and will have nothing left to send (that parcel is
+ * called off). Units already refunded (or on their way back) cannot be asked for again.
  */
-export function planRefund(lines: readonly RefundableLine[], shippingLeftFen: number, request: RefundRequest): RefundPlan {
+export function planRefund(order: RefundableOrder, request: RefundRequest): RefundPlan {
+  const { lines, shippingLeftFen } = order;
   const byId = new Map(lines.map((line) => [line.id, line]));
   const wanted = request.whole
     ? lines.map((line) => ({ lineId: line.id, quantity: line.quantity - line.refundedQuantity })).filter((want) => want.quantity > 0)
@@ -48,10 +66,25 @@ export function planRefund(lines: readonly RefundableLine[], shippingLeftFen: nu
     }
     return { lineId, quantity, amountFen: line.unitPriceFen * quantity };
   });
-  const shippingFen = request.whole ? shippingLeftFen : 0;
+  const shippingFen = request.whole ? shippingLeftFen : Math.min(shippingLeftFen, feesOfEmptiedParts(order, planned));
   const amountFen = planned.reduce((sum, line) => sum + line.amountFen, 0) + shippingFen;
   if (amountFen <= 0) throw new RefundPlanError('NOTHING_TO_REFUND', 'Nothing of this order is left to refund.');
   return { amountFen, shippingFen, lines: planned };
+}
+
+/** The fees of the parts not yet shipped whose every unit is refunded once `planned` is. */
+function feesOfEmptiedParts(order: RefundableOrder, planned: readonly { lineId: string; quantity: number }[]): number {
+  const refunding = new Map(planned.map((want) => [want.lineId, want.quantity]));
+  return order.parts
+    .filter((part) => !part.shipped)
+    .filter((part) => {
+      const own = order.lines.filter((line) => line.partId === part.id);
+      return (
+        own.some((line) => refunding.has(line.id)) &&
+        own.every((line) => line.refundedQuantity + (refunding.get(line.id) ?? 0) >= line.quantity)
+      );
+    })
+    .reduce((sum, part) => sum + part.feeFen, 0);
 }
 
 /**

@@ -95,3 +95,8 @@ export async function accessibilityProblems(page: Page): Promise<AxeViolation[]>
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** How far the page reaches beyond the viewport sideways, in CSS px: more than 0 means the visitor scrolls sideways. */
+export function sidewaysOverflowPx(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -31,6 +31,9 @@ async function freshDatabase(serverUrl) {
   return { url: url.toString(), name };
 }
 
+/** 10 December 2026, 10:00 in China: cherries out of season (their sale opens on 1 April), tea and eggs on sale. */
+export const BROWSER_NOW = '2026-12-10T10:00:00+08:00';
+
 export default async function globalSetup() {
   for (const built of ['apps/api/dist/main.js', 'apps/storefront/dist/index.html']) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run npm run build first`);
@@ -39,7 +42,17 @@ export default async function globalSetup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'qh-browser-'));
   chmodSync(dataDir, 0o755);
   globalThis.__QH_BROWSER_DATA_DIR__ = dataDir;
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
+  // The app's one clock starts on a fixed December day (in test mode only), so what is in season, what
+  // a page says about it and what the journeys find never depend on the day the suite runs.
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    TEST_NOW: BROWSER_NOW,
+  };
   if (process.env.DATABASE_URL) {
     const database = await freshDatabase(process.env.DATABASE_URL);
     env.DATABASE_URL = database.url;

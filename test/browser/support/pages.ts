@@ -171,15 +171,30 @@ export class CheckoutPages {
   }
 
   async checkOut(address: { name: string; mobile: string; districtCode: string; street: string }): Promise<void> {
+    await this.openCheckout();
+    await this.fillAddress(address);
+    await this.page.getByTestId('checkout-submit').click();
+    await this.page.getByTestId('order-status').waitFor();
+  }
+
+  /** From the header's cart link to the checkout page, the cart's lines all ticked. */
+  async openCheckout(): Promise<void> {
+    await this.page.getByTestId('cart-link').click();
+    await this.page.getByTestId('cart-checkout').click();
+    await this.page.getByTestId('checkout-form').waitFor();
+  }
+
+  async fillAddress(address: { name: string; mobile: string; districtCode: string; street: string }): Promise<void> {
     const page = this.page;
-    await page.getByTestId('cart-link').click();
-    await page.getByTestId('cart-checkout').click();
     await page.getByTestId('checkout-name').fill(address.name);
     await page.getByTestId('checkout-mobile').fill(address.mobile);
     await page.getByTestId('checkout-district').selectOption(address.districtCode);
     await page.getByTestId('checkout-street').fill(address.street);
-    await page.getByTestId('checkout-submit').click();
-    await page.getByTestId('order-status').waitFor();
+  }
+
+  /** The amount to pay the checkout page shows, once the API has quoted it. */
+  async quotedTotal(): Promise<string> {
+    return this.page.getByTestId('checkout-pay-total').innerText();
   }
 
   orderStatus(): Promise<string> {

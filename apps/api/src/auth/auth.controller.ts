@@ -7,7 +7,7 @@ import { InjectConfig } from '../config/config.module';
 import { ErrorDto } from '../common/error.dto';
 import { AuthService, IssuedSession } from './auth.service';
 import { AuthUser, CurrentUser } from './current-user';
-import { AuthResponseDto, LoginDto, RegisterDto, UserDto } from './dto/auth.dto';
+import { AuthResponseDto, LoginDto, PasswordResetDto, PasswordResetRequestDto, RegisterDto, UserDto } from './dto/auth.dto';
 import { Public, Roles } from './roles.decorator';
 
 /** The refresh cookie is sent to the auth routes only, and never readable by scripts. */
@@ -50,11 +50,37 @@ export class AuthController {
   }
 
   @Public()
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  @ApiResponse({
+    status: 202,
+    description: 'Accepted: if the email has an account, a single-use link goes to it (the answer never says whether it has one)',
+  })
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto): Promise<void> {
+    await this.auth.requestPasswordReset(dto.email);
+  }
+
+  @Public()
+  @Post('auth/password-reset/confirm')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The new password is set and every session of the account ended' })
+  @ApiResponse({ status: 400, type: ErrorDto, description: 'RESET_TOKEN_INVALID: unknown, used or expired' })
+  async resetPassword(@Body() dto: PasswordResetDto): Promise<void> {
+    await this.auth.resetPassword(dto.token, dto.password);
+  }
+
+  @Public()
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto, description: 'Rotates the refresh cookie' })
+  @ApiNoContentResponse({ description: 'No refresh cookie at all: a guest, nothing to restore (not an error)' })
   @ApiResponse({ status: 401, type: ErrorDto, description: 'REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED' })
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto | void> {
+    // Every page load of a guest asks; a 401 each time would fill their browser's console with errors.
+    if (!request.cookies[REFRESH_COOKIE]) {
+      reply.status(204);
+      return;
+    }
     try {
       return this.withCookie(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE]));
     } catch (error) {

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
@@ -11,6 +12,7 @@ import { RolesGuard } from './roles.guard';
 
 @Module({
   imports: [
+    NotificationsModule,
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],

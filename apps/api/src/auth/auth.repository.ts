@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@qh/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { row, rows } from '../database/sql';
 import { Account } from './account.entity';
 import { RefreshToken } from './refresh-token.entity';
 
@@ -131,6 +132,46 @@ export class AuthRepository {
 
   async linkReplacement(id: string, replacedById: string): Promise<void> {
     await this.dataSource.getRepository(RefreshToken).update({ id }, { replacedById });
+  }
+
+  /** Reset links sent to the account in the last `seconds`. */
+  async resetsSince(manager: EntityManager, accountId: string, seconds: number): Promise<number> {
+    // Takes turns per account, so that requests at once cannot both pass the limit.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('password_reset'), hashtext($1))`, [accountId]);
+    const [sent] = await rows<{ count: number }>(
+      manager,
+      `SELECT count(*) AS count FROM password_reset WHERE account_id = $1 AND created_at > qh_now() - make_interval(secs => $2)`,
+      [accountId, seconds],
+    );
+    return sent.count;
+  }
+
+  async insertPasswordReset(manager: EntityManager, reset: { accountId: string; tokenHash: Buffer; validMinutes: number }): Promise<void> {
+    await manager.query(
+      `INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES ($1, $2, qh_now() + make_interval(mins => $3))`,
+      [reset.tokenHash, reset.accountId, reset.validMinutes],
+    );
+  }
+
+  /** Uses a live reset token, and with it every other of the account: returns the account, or undefined. */
+  async consumePasswordReset(manager: EntityManager, tokenHash: Buffer): Promise<string | undefined> {
+    const used = await row<{ accountId: string }>(
+      manager,
+      `UPDATE password_reset SET used_at = qh_now()
+        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > qh_now()
+          AND account_id IN (SELECT id FROM account WHERE disabled_at IS NULL)
+        RETURNING account_id AS "accountId"`,
+      [tokenHash],
+    );
+    if (!used) return undefined;
+    await manager.query(`UPDATE password_reset SET used_at = qh_now() WHERE account_id = $1 AND used_at IS NULL`, [used.accountId]);
+    return used.accountId;
+  }
+
+  /** The new password, and every session of the account ended: whoever knew the old one is out. */
+  async setPassword(manager: EntityManager, accountId: string, passwordHash: string): Promise<void> {
+    await manager.query(`UPDATE account SET password_hash = $2 WHERE id = $1`, [accountId, passwordHash]);
+    await manager.query(`UPDATE refresh_token SET revoked_at = qh_now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountId]);
   }
 
   async revokeFamily(familyId: string): Promise<void> {

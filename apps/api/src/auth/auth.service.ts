@@ -9,6 +9,13 @@ import { AuthRepository } from './auth.repository';
 import type { AuthResponseDto, LoginDto, RegisterDto, UserDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
 import { Clock } from '../config/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Outbox } from '../notifications/outbox';
+
+/** A reset link works this long, once. */
+const RESET_VALID_MINUTES = 30;
+/** Links sent per account per hour at most; more requests are answered alike and send nothing. */
+const RESETS_PER_HOUR = 3;
 
 export interface IssuedSession {
   response: AuthResponseDto;
@@ -30,6 +37,8 @@ export class AuthService {
     private readonly jwt: JwtService,
     @InjectConfig() private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly outbox: Outbox,
   ) {}
 
   /** `ip` is the caller's address as the configured proxies report it. */
@@ -80,6 +89,40 @@ export class AuthService {
     });
     if (!account) throw new AppError('EMAIL_TAKEN', 'An account with this email already exists.');
     return this.issue(account, randomUUID());
+  }
+
+  /**
+   * Sends a single-use link to set a new password, if `email` has an active account; says nothing
+   * either way. At most RESETS_PER_HOUR links per account, so the mailbox is not flooded.
+   */
+  async requestPasswordReset(email: string): Promise<void> {
+    const account = await this.accounts.findActiveAccountByEmail(email);
+    if (!account) return;
+    const token = randomBytes(32).toString('base64url');
+    await this.unitOfWork.run(async ({ manager, audit }) => {
+      if ((await this.accounts.resetsSince(manager, account.id, 3600)) >= RESETS_PER_HOUR) return;
+      const tokenHash = this.hashToken(token);
+      await this.accounts.insertPasswordReset(manager, { accountId: account.id, tokenHash, validMinutes: RESET_VALID_MINUTES });
+      await this.outbox.write(manager, {
+        topic: 'PASSWORD_RESET',
+        dedupeKey: `PASSWORD_RESET:${tokenHash.toString('hex')}`,
+        accountId: account.id,
+        orderId: null,
+        payload: { resetPath: `/reset-password?token=${token}`, validMinutes: RESET_VALID_MINUTES },
+      });
+      await audit({ actor: null, action: 'account.password_reset_requested', entityType: 'account', entityId: account.id });
+    });
+  }
+
+  /** Sets the new password with a link's token (once, before it expires) and ends every session of the account. */
+  async resetPassword(token: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.unitOfWork.run(async ({ manager, audit }) => {
+      const accountId = await this.accounts.consumePasswordReset(manager, this.hashToken(token));
+      if (!accountId) throw new AppError('RESET_TOKEN_INVALID', 'This link has expired or was used already; ask for a new one.');
+      await this.accounts.setPassword(manager, accountId, passwordHash);
+      await audit({ actor: null, action: 'account.password_reset', entityType: 'account', entityId: accountId });
+    });
   }
 
   /** The daily purge: attempts older than a day (and than every window) count for nothing. Returns how many went. */

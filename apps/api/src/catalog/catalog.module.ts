@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AdminCatalogController } from './admin-catalog.controller';
 import { AdminCatalogService } from './admin-catalog.service';
 import { CatalogController } from './catalog.controller';
@@ -11,9 +12,13 @@ import { CoopVariantsService } from './coop-variants.service';
 import { CooperativesRepository } from './cooperatives.repository';
 import { ProductImageStore } from './product-images';
 import { ProductsRepository } from './products.repository';
+import { RemindersController } from './reminders.controller';
+import { RemindersRepository } from './reminders.repository';
+import { RemindersService } from './reminders.service';
 
 @Module({
-  controllers: [CatalogController, CoopProductsController, AdminCatalogController],
+  imports: [NotificationsModule],
+  controllers: [CatalogController, CoopProductsController, AdminCatalogController, RemindersController],
   providers: [
     CatalogService,
     CatalogRepository,
@@ -24,7 +29,9 @@ import { ProductsRepository } from './products.repository';
     ProductsRepository,
     CooperativesRepository,
     ProductImageStore,
+    RemindersService,
+    RemindersRepository,
   ],
-  exports: [CatalogService, ProductsRepository],
+  exports: [CatalogService, ProductsRepository, RemindersService],
 })
 export class CatalogModule {}

@@ -100,12 +100,13 @@ export class CoopProductsService {
     };
     checkSaleWindow(window);
     checkDistinctLabels(dto.variants.map((v) => v.labelZh));
-    const slug = productSlug(dto.titleEn, dto.titleZh, randomBytes(4).toString('hex'));
+    const slug = productSlug(dto.titleEn ?? '', dto.titleZh, randomBytes(4).toString('hex'));
     const { full, initials } = pinyinOf(dto.titleZh);
     const fields: ProductWrite = {
       category: dto.category,
       titleZh: dto.titleZh.trim(),
-      titleEn: dto.titleEn.trim(),
+      // English is optional for a cooperative: English pages then show the Chinese.
+      titleEn: dto.titleEn?.trim() || dto.titleZh.trim(),
       descriptionZh: dto.descriptionZh ?? '',
       descriptionEn: dto.descriptionEn ?? '',
       pinyin: full,

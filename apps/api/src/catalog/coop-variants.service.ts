@@ -154,7 +154,8 @@ export class CoopVariantsService {
     for (const [index, variant] of variants.entries()) {
       const sortOrder = firstSortOrder + index;
       const sku = variant.sku ?? `${slug.toUpperCase().slice(-24)}-${sortOrder + 1}`;
-      const variantId = await this.products.insertVariant(manager, productId, { ...variant, sku, sortOrder });
+      const labelEn = variant.labelEn?.trim() || variant.labelZh.trim();
+      const variantId = await this.products.insertVariant(manager, productId, { ...variant, labelEn, sku, sortOrder });
       if (variant.stock) {
         await this.products.adjustStock(manager, { variantId, delta: variant.stock, reason: 'INITIAL', note: null, actorId: user.id });
       }

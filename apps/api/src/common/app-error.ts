@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   INVALID_CURSOR: 400,
   WEBHOOK_SIGNATURE_INVALID: 400,
   CSV_INVALID: 400,
+  RESET_TOKEN_INVALID: 400,
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,
   TOKEN_EXPIRED: 401,
@@ -29,6 +30,8 @@ export const ERROR_STATUS = {
   DEMO_PROVIDER_DISABLED: 404,
   HOUSEHOLD_NOT_FOUND: 404,
   LINK_NOT_FOUND: 404,
+  REMINDER_NOT_FOUND: 404,
+  ADDRESS_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,
   EMAIL_TAKEN: 409,
@@ -47,6 +50,7 @@ export const ERROR_STATUS = {
   HOUSEHOLD_DUPLICATE: 409,
   TOO_MANY_UNPAID_ORDERS: 409,
   TOO_MANY_RESERVED_UNITS: 409,
+  PRODUCT_ON_SALE: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -81,6 +85,8 @@ export interface ErrorBody {
 export interface FieldProblem {
   field: string;
   problems: string[];
+  /** The rule each problem broke, by a stable name (`isIn`, `maxLength`, `registered` …), for clients to word in their own language. */
+  rules?: string[];
 }
 
 export class AppError extends Error {

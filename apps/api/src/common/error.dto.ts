@@ -5,8 +5,16 @@ export class FieldProblemDto {
   @ApiProperty({ example: 'variants.0.priceFen', description: 'Dotted path of the field in the request' })
   field: string;
 
-  @ApiProperty({ type: [String], example: ['priceFen must not be less than 1'] })
+  @ApiProperty({ type: [String], example: ['priceFen must not be less than 1'], description: 'In English, for developers' })
   problems: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['min'],
+    description:
+      'The rule each problem broke, by a stable name, for a client to word in its own language: class-validator’s (isIn, isInt, min, max, length, maxLength, matches, isNotEmpty …) or the API’s own (registered, duplicate, taken, codeFormat, residentId, notBeforeRegistered)',
+  })
+  rules?: string[];
 }
 
 /** The shape of every error response. */

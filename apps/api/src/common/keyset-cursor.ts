@@ -19,6 +19,7 @@ export const KEYSET_ORDERS = {
   orders: 'timestamp',
   fulfillments: 'timestamp',
   households: 'text',
+  'admin-orders': 'timestamp',
 } as const satisfies Record<string, CursorKeyKind>;
 export type KeysetOrder = keyof typeof KEYSET_ORDERS;
 

@@ -20,6 +20,11 @@ import { ImpactBuyerMonths1765440000000 } from './migrations/1765440000000-impac
 import { Clock1765526400000 } from './migrations/1765526400000-clock';
 import { AbuseLimits1765612800000 } from './migrations/1765612800000-abuse-limits';
 import { PublishedCategoryIndex1765699200000 } from './migrations/1765699200000-published-category-index';
+import { RefundsKeepOrderStatus1765785600000 } from './migrations/1765785600000-refunds-keep-order-status';
+import { ArrivalReminders1765872000000 } from './migrations/1765872000000-arrival-reminders';
+import { BuyerAddresses1765958400000 } from './migrations/1765958400000-buyer-addresses';
+import { PasswordResets1766044800000 } from './migrations/1766044800000-password-resets';
+import { OrderSearch1766131200000 } from './migrations/1766131200000-order-search';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -40,6 +45,11 @@ export const MIGRATIONS = [
   Clock1765526400000,
   AbuseLimits1765612800000,
   PublishedCategoryIndex1765699200000,
+  RefundsKeepOrderStatus1765785600000,
+  ArrivalReminders1765872000000,
+  BuyerAddresses1765958400000,
+  PasswordResets1766044800000,
+  OrderSearch1766131200000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -24,7 +24,10 @@ export interface Queryable {
  * are aliased to camelCase in the SQL (`o.total_fen AS "totalFen"`), so rows read like the rest of the code.
  */
 export async function rows<Row>(db: Queryable, sql: string, parameters?: unknown[]): Promise<Row[]> {
-  return (await db.query(sql, parameters)) as Row[];
+  const answer = await db.query(sql, parameters);
+  // TypeORM answers an UPDATE or DELETE … RETURNING with [rows, affected count]; a SELECT's rows are objects, never a number.
+  if (Array.isArray(answer) && answer.length === 2 && Array.isArray(answer[0]) && typeof answer[1] === 'number') return answer[0] as Row[];
+  return answer as Row[];
 }
 
 /** The first row of a query, or undefined when there is none. */

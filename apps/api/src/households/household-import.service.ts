@@ -38,7 +38,11 @@ export const MAX_IMPORT_ROWS = 20_000;
 const CODE_PATTERN = /^NY-\d{6,12}$/;
 
 function problemsOf(errors: ValidationError[]): FieldProblem[] {
-  return errors.map((error) => ({ field: error.property, problems: Object.values(error.constraints ?? {}) }));
+  return errors.map((error) => ({
+    field: error.property,
+    problems: Object.values(error.constraints ?? {}),
+    rules: Object.keys(error.constraints ?? {}),
+  }));
 }
 
 /** Households registered from a CSV file: every row checked like a single entry, the valid ones in one transaction. */
@@ -101,10 +105,12 @@ export class HouseholdImportService {
         const hmac = candidate.sealed.idHmac.toString('hex');
         const problems: FieldProblem[] = [];
         // Never which household: with the mask, the answer would turn a guessed ID number into a known one.
-        if (known.has(hmac)) problems.push({ field: 'id_number', problems: ['already registered'] });
-        else if (seenIds.has(hmac)) problems.push({ field: 'id_number', problems: [`the same ID number as line ${seenIds.get(hmac)}`] });
+        if (known.has(hmac)) problems.push({ field: 'id_number', problems: ['already registered'], rules: ['registered'] });
+        else if (seenIds.has(hmac))
+          problems.push({ field: 'id_number', problems: [`the same ID number as line ${seenIds.get(hmac)}`], rules: ['duplicate'] });
         const code = candidate.sealed.code;
-        if (code && (takenCodes.has(code) || seenCodes.has(code))) problems.push({ field: 'code', problems: [`${code} is already used`] });
+        if (code && (takenCodes.has(code) || seenCodes.has(code)))
+          problems.push({ field: 'code', problems: [`${code} is already used`], rules: ['taken'] });
         if (problems.length) {
           rejected.push({ line: candidate.line, problems });
           continue;
@@ -156,11 +162,13 @@ export class HouseholdImportService {
     };
     const dto = plainToInstance(CreateHouseholdDto, plain);
     const problems = [...problemsOf(await validate(dto, { whitelist: true })), ...householdRuleProblems(plain)];
-    if (record.code && !CODE_PATTERN.test(record.code)) problems.push({ field: 'code', problems: ['must look like NY-000123'] });
+    if (record.code && !CODE_PATTERN.test(record.code))
+      problems.push({ field: 'code', problems: ['must look like NY-000123'], rules: ['codeFormat'] });
     // An ID number's shape error must not quote it: class-validator's message does not, but be sure.
     const safe = problems.map((p) => ({
       field: COLUMN_OF_FIELD[p.field] ?? p.field,
       problems: p.problems.map((text) => text.replaceAll(record.id_number || '\u0000', '…')),
+      rules: p.rules,
     }));
     return { problems: safe, dto: safe.length ? undefined : dto };
   }

@@ -12,10 +12,14 @@ export function householdRuleProblems(dto: { idNumber?: string; registeredYear?:
   const problems: FieldProblem[] = [];
   // The message never repeats the number.
   if (dto.idNumber !== undefined && !isValidResidentId(dto.idNumber.toUpperCase())) {
-    problems.push({ field: 'idNumber', problems: ['not a valid resident ID number (its check character or birth date is wrong)'] });
+    problems.push({
+      field: 'idNumber',
+      problems: ['not a valid resident ID number (its check character or birth date is wrong)'],
+      rules: ['residentId'],
+    });
   }
   if (dto.exitYear != null && dto.registeredYear !== undefined && dto.exitYear < dto.registeredYear) {
-    problems.push({ field: 'exitYear', problems: ['must not be before registeredYear'] });
+    problems.push({ field: 'exitYear', problems: ['must not be before registeredYear'], rules: ['notBeforeRegistered'] });
   }
   return problems;
 }

@@ -34,6 +34,7 @@ export function checkedRange<T extends { from?: string; to?: string }>(filters: 
 const CSV_COLUMNS: [string, (row: GroupFigures) => string | number][] = [
   ['分组 group', (row) => row.key],
   ['名称 name', (row) => row.nameZh],
+  ['统一社会信用代码 credit code', (row) => row.creditCode ?? ''],
   ['销售额(元) GMV (yuan)', (row) => yuan(row.gmvFen)],
   ['消费帮扶产品销售额(元) poverty-linked sales (yuan)', (row) => yuan(row.linkedSalesFen)],
   ['联农带农金额(元) household pool (yuan)', (row) => yuan(row.poolFen)],
@@ -41,6 +42,7 @@ const CSV_COLUMNS: [string, (row: GroupFigures) => string | number][] = [
   ['带动人数 people', (row) => row.people],
   ['订单数 orders', (row) => row.orders],
   ['买家数 buyers', (row) => row.buyers],
+  ['未分配(元) unallocated (yuan)', (row) => (row.unallocatedFen === null ? '' : yuan(row.unallocatedFen))],
 ];
 
 const yuan = (fen: number) => formatFen(fen).replace('¥', '').replaceAll(',', '');

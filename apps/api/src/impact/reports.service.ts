@@ -25,12 +25,20 @@ export interface Figures {
   /** Distinct paid orders (not refunded in full), and their distinct buyers. */
   orders: number;
   buyers: number;
+  /**
+   * Of the pool, what was pledged on days its cooperative had no household linked: settled to nobody
+   * (`settlement_run.unallocated_fen`). Null where settlements cannot be split: by category or by the
+   * township the goods come from (a settlement is one cooperative's day).
+   */
+  unallocatedFen: number | null;
 }
 
 export interface GroupFigures extends Figures {
   key: string;
   nameZh: string;
   nameEn: string;
+  /** A cooperative's unified social credit code, as officials file it (grouping by cooperative only). */
+  creditCode?: string;
 }
 
 /** Counts and money of fewer than 5 households are null: shown, they could point at a family. */
@@ -45,7 +53,15 @@ export interface PublicImpact extends PublicFigures {
   byTownship: PublicGroup[];
 }
 
-const ZERO: Figures = { gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
+const ZERO: Omit<Figures, 'unallocatedFen'> = { gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
+
+/** Settlements are one cooperative's day: they add up by day and by cooperative, not by category or the goods' township. */
+const SETTLEMENT_KEY: Partial<Record<Grouping, string>> = {
+  all: `'all'`,
+  year: `to_char(s.day, 'YYYY')`,
+  month: `to_char(s.day, 'YYYY-MM')`,
+  cooperative: 's.cooperative_id::text',
+};
 
 /**
  * The officials' figures, from rollups that change in the transaction of every payment and refund,
@@ -60,7 +76,7 @@ export class ReportsService {
 
   async summary(filters: ImpactFilters): Promise<Figures> {
     const [row] = await this.grouped('all', filters);
-    if (!row) return { ...ZERO };
+    if (!row) return { ...ZERO, unallocatedFen: splitsSettlements('all', filters) ? 0 : null };
     const { key: _key, nameZh: _zh, nameEn: _en, ...figures } = row;
     return figures;
   }
@@ -113,13 +129,15 @@ export class ReportsService {
 
   /** One row per group that had any sales, in key order (years and months ascending). */
   async grouped(grouping: Grouping, filters: ImpactFilters): Promise<GroupFigures[]> {
-    const [sums, reach, households] = await Promise.all([
+    const [sums, reach, households, unallocated] = await Promise.all([
       this.sums(grouping, filters),
       this.reach(grouping, filters),
       this.householdCounts(grouping, filters),
+      this.unallocated(grouping, filters),
     ]);
     const byKey = new Map<string, Figures>();
-    const entry = (key: string) => byKey.get(key) ?? byKey.set(key, { ...ZERO }).get(key)!;
+    const entry = (key: string) =>
+      byKey.get(key) ?? byKey.set(key, { ...ZERO, unallocatedFen: unallocated ? (unallocated.get(key) ?? 0) : null }).get(key)!;
     for (const row of sums) Object.assign(entry(row.key), { gmvFen: row.gmvFen, linkedSalesFen: row.linkedSalesFen, poolFen: row.poolFen });
     for (const row of reach) Object.assign(entry(row.key), { orders: row.orders, buyers: row.buyers });
     for (const row of households) Object.assign(entry(row.key), { households: row.households, people: row.people });
@@ -138,6 +156,22 @@ export class ReportsService {
          FROM (${source}) x WHERE ${and(statement.dimensions(filters))} GROUP BY 1`,
       statement.values,
     ) as Promise<{ key: string; gmvFen: number; linkedSalesFen: number; poolFen: number }[]>;
+  }
+
+  /** What settlements left unallocated per group, or null where they cannot be split that way. */
+  private async unallocated(grouping: Grouping, filters: ImpactFilters): Promise<Map<string, number> | null> {
+    if (!splitsSettlements(grouping, filters)) return null;
+    const statement = new Statement();
+    const conditions = ['s.unallocated_fen <> 0'];
+    if (filters.from) conditions.push(`s.day >= ${statement.bind(filters.from)}::date`);
+    if (filters.to) conditions.push(`s.day <= ${statement.bind(filters.to)}::date`);
+    if (filters.cooperativeId) conditions.push(`s.cooperative_id = ${statement.bind(filters.cooperativeId)}::uuid`);
+    const found = await rows<{ key: string; fen: number }>(
+      this.dataSource,
+      `SELECT ${SETTLEMENT_KEY[grouping]} AS key, sum(s.unallocated_fen) AS fen FROM settlement_run s WHERE ${and(conditions)} GROUP BY 1`,
+      statement.values,
+    );
+    return new Map(found.map((row) => [row.key, row.fen]));
   }
 
   /** Paid orders and their distinct buyers per group: read from impact_reach when its periods fit the range. */
@@ -222,7 +256,7 @@ export class ReportsService {
     ) as Promise<{ key: string; households: number; people: number }[]>;
   }
 
-  private async names(grouping: Grouping, keys: string[]): Promise<Map<string, { nameZh: string; nameEn: string }>> {
+  private async names(grouping: Grouping, keys: string[]): Promise<Map<string, { nameZh: string; nameEn: string; creditCode?: string }>> {
     switch (grouping) {
       case 'category':
         return new Map(
@@ -242,9 +276,9 @@ export class ReportsService {
           ]),
         );
       case 'cooperative': {
-        const names = await rows<{ id: string; nameZh: string; nameEn: string }>(
+        const names = await rows<{ id: string; nameZh: string; nameEn: string; creditCode: string }>(
           this.dataSource,
-          `SELECT id, name_zh AS "nameZh", name_en AS "nameEn" FROM cooperative WHERE id = ANY($1)`,
+          `SELECT id, name_zh AS "nameZh", name_en AS "nameEn", credit_code AS "creditCode" FROM cooperative WHERE id = ANY($1)`,
           [keys],
         );
         return new Map(names.map(({ id, ...name }) => [id, name]));
@@ -253,4 +287,9 @@ export class ReportsService {
         return new Map(keys.map((key) => [key, { nameZh: key === 'all' ? '合计' : key, nameEn: key === 'all' ? 'Total' : key }]));
     }
   }
+}
+
+/** Whether settlements (one cooperative's day each) can answer this grouping under these filters. */
+function splitsSettlements(grouping: Grouping, filters: ImpactFilters): boolean {
+  return SETTLEMENT_KEY[grouping] !== undefined && !filters.category && !filters.townshipCode;
 }

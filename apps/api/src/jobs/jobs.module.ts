@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { AuthService } from '../auth/auth.service';
+import { CatalogModule } from '../catalog/catalog.module';
+import { RemindersService } from '../catalog/reminders.service';
 import { ImpactModule } from '../impact/impact.module';
 import { LedgerDigestService } from '../impact/ledger-digest.service';
 import { SettlementService } from '../impact/settlement.service';
@@ -20,7 +22,7 @@ export class JobsModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: JobsModule,
-      imports: [OrdersModule, PaymentsModule, NotificationsModule, ImpactModule, AuthModule],
+      imports: [OrdersModule, PaymentsModule, NotificationsModule, ImpactModule, AuthModule, CatalogModule],
       providers: [
         {
           provide: JobsService,
@@ -33,6 +35,7 @@ export class JobsModule {
             SettlementService,
             AuthService,
             CartService,
+            RemindersService,
           ],
           useFactory: (
             config: AppConfig,
@@ -43,7 +46,8 @@ export class JobsModule {
             settlements: SettlementService,
             auth: AuthService,
             carts: CartService,
-          ) => new JobsService(config, databaseUrl, deadlines, refunds, notifications, digests, settlements, auth, carts),
+            reminders: RemindersService,
+          ) => new JobsService(config, databaseUrl, deadlines, refunds, notifications, digests, settlements, auth, carts, reminders),
         },
       ],
     };

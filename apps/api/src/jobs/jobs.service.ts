@@ -10,6 +10,7 @@ import { OrderDeadlinesService } from '../orders/order-deadlines.service';
 import { RefundsService } from '../payments/refunds.service';
 import { AuthService } from '../auth/auth.service';
 import { CartService } from '../orders/cart.service';
+import { RemindersService } from '../catalog/reminders.service';
 
 /** Waits before listening for the outbox again after losing the database, doubling up to the last. */
 const LISTEN_RETRY_FIRST_MS = 1_000;
@@ -23,6 +24,8 @@ const JOBS = {
   'orders-auto-complete': EVERY_MINUTE,
   'payments-submit-refunds': EVERY_MINUTE,
   'notifications-deliver': EVERY_MINUTE,
+  // 到货提醒: buyers waiting for a product hear within a minute of it opening for sale or coming back in stock.
+  'reminders-notify': EVERY_MINUTE,
   // A quarter past midnight: yesterday is over, with time for transactions that straddled midnight. Hourly
   // runs after that catch a missed night; a digested day is never digested again. Once a day has been
   // digested (or a day has passed), every digested day is checked against the ledger.
@@ -56,6 +59,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly settlements: SettlementService,
     private readonly auth: AuthService,
     private readonly carts: CartService,
+    private readonly reminders: RemindersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -68,6 +72,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       'orders-auto-complete': () => this.deadlines.completeDue(),
       'payments-submit-refunds': () => this.refunds.submitPending(),
       'notifications-deliver': () => this.notifications.deliverDue(),
+      'reminders-notify': () => this.reminders.remindDue(),
       'ledger-digest': () => this.digests.digestAndVerify(),
       'households-settle': () => this.settlements.settleFinishedDays(),
       'maintenance-purge': () => this.purge(),

@@ -20,6 +20,16 @@ export function composeMessage(topic: NotificationTopic, payload: NotificationPa
         subject: `订单 ${payload.orderNumber} 已退款 / Refunded`,
         text: `订单 ${payload.orderNumber} 的退款${amount}已完成，将原路退回。\nA refund of${amount} for order ${payload.orderNumber} is done and goes back the way you paid.`,
       };
+    case 'PRODUCT_ON_SALE':
+      return {
+        subject: `${payload.productTitle} 可以购买了 / Now available`,
+        text: `您设置了到货提醒的「${payload.productTitle}」现在可以购买了：/products/${payload.productSlug}\n${payload.productTitleEn}, which you asked to hear about, can now be bought: /products/${payload.productSlug}`,
+      };
+    case 'PASSWORD_RESET':
+      return {
+        subject: '重置密码 / Reset your password',
+        text: `请在 ${payload.validMinutes} 分钟内打开这个链接设置新密码：${payload.resetPath}\n如果不是您本人申请，请忽略这封邮件。\nOpen this link within ${payload.validMinutes} minutes to set a new password: ${payload.resetPath}\nIf you did not ask for it, ignore this email.`,
+      };
     case 'LATE_PAYMENT_REFUNDED':
       return {
         subject: `订单 ${payload.orderNumber} 已过期，款项将退回 / Payment returned`,

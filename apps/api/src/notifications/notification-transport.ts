@@ -17,13 +17,23 @@ export interface NotificationTransport {
 
 export const NOTIFICATION_TRANSPORT = Symbol('NOTIFICATION_TRANSPORT');
 
-/** The default: one log line per message, without the address or the text (they may identify a person). */
+/** Messages a person must read to go on (a password reset link): without SMTP, development shows them in the log. */
+const ACTION_TOPICS = new Set(['PASSWORD_RESET']);
+
+/**
+ * The default: one log line per message, without the address or the text (they may identify a
+ * person). Outside production, the text of a message the reader must act on (a reset link) is
+ * logged too, so that development without SMTP can follow it; production never logs it.
+ */
 export class LogTransport implements NotificationTransport {
   readonly name = 'log';
   private readonly logger = new Logger('Notifications');
 
+  constructor(private readonly showActionText = false) {}
+
   async send(message: OutgoingMessage): Promise<void> {
-    this.logger.log({ messageId: message.messageId, topic: message.topic }, 'notification sent');
+    const text = this.showActionText && ACTION_TOPICS.has(message.topic) ? { text: message.text } : {};
+    this.logger.log({ messageId: message.messageId, topic: message.topic, ...text }, 'notification sent');
   }
 }
 

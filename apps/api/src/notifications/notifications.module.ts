@@ -12,7 +12,8 @@ import { Outbox } from './outbox';
     {
       provide: NOTIFICATION_TRANSPORT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.smtp ? new SmtpTransport(config.smtp.url, config.smtp.from) : new LogTransport()),
+      useFactory: (config: AppConfig) =>
+        config.smtp ? new SmtpTransport(config.smtp.url, config.smtp.from) : new LogTransport(config.nodeEnv !== 'production'),
     },
   ],
   exports: [Outbox, NotificationsService, NOTIFICATION_TRANSPORT],

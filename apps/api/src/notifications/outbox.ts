@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-export const NOTIFICATION_TOPICS = ['ORDER_PAID', 'ORDER_SHIPPED', 'ORDER_REFUNDED', 'LATE_PAYMENT_REFUNDED'] as const;
+export const NOTIFICATION_TOPICS = [
+  'ORDER_PAID',
+  'ORDER_SHIPPED',
+  'ORDER_REFUNDED',
+  'LATE_PAYMENT_REFUNDED',
+  'PRODUCT_ON_SALE',
+  'PASSWORD_RESET',
+] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
-/** What a message says; figures and order numbers only, never an address or a name. */
+/** What a message says; figures, order numbers and product titles only, never an address or a name. */
 export interface NotificationPayload {
-  orderNumber: string;
+  orderNumber?: string;
+  /** PRODUCT_ON_SALE: the product a buyer asked to hear about (到货提醒). */
+  productSlug?: string;
+  productTitle?: string;
+  productTitleEn?: string;
+  /** PASSWORD_RESET: the single-use link (`/reset-password?token=…`), valid for `validMinutes`. */
+  resetPath?: string;
+  validMinutes?: number;
   amountFen?: number;
   carrier?: string;
   trackingNo?: string;

@@ -1,9 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
-import { OrderDto } from './dto/order.dto';
+import { AdminOrderPageDto, AdminOrderQueryDto, OrderDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
 
 @ApiTags('admin: payments')
@@ -14,6 +14,15 @@ import { OrdersService } from './orders.service';
 @Controller('admin')
 export class AdminOrdersController {
   constructor(private readonly orders: OrdersService) {}
+
+  @Get('orders')
+  @ApiOkResponse({
+    type: AdminOrderPageDto,
+    description: 'Newest first; by order number (or its start), mobile number or buyer email, and status',
+  })
+  search(@Query() query: AdminOrderQueryDto): Promise<AdminOrderPageDto> {
+    return this.orders.search(query);
+  }
 
   @Get('orders/:number')
   @ApiOkResponse({ type: OrderDto, description: 'Any order, with its lines, payment and refunds' })

@@ -145,7 +145,8 @@ export class CartRepository {
     return deleted;
   }
 
-  async empty(manager: EntityManager, cartId: string): Promise<void> {
-    await manager.query(`DELETE FROM cart_line WHERE cart_id = $1`, [cartId]);
+  /** Takes the ordered lines out of the cart; the lines not chosen stay for later. */
+  async removeLines(manager: EntityManager, cartId: string, lineIds: string[]): Promise<void> {
+    await manager.query(`DELETE FROM cart_line WHERE cart_id = $1 AND id = ANY($2::uuid[])`, [cartId, lineIds]);
   }
 }

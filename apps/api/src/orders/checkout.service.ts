@@ -11,7 +11,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { PaymentsService } from '../payments/payments.service';
 import { CartLineRow, CartRepository } from './cart.repository';
 import { MAX_LINE_QUANTITY } from './dto/cart.dto';
-import { CheckoutDto, OrderDto } from './dto/order.dto';
+import { CheckoutDto, OrderDto, QuoteDto, QuoteRequestDto } from './dto/order.dto';
+import { AddressesRepository } from './addresses.repository';
 import { OrderTransitions } from './order-transitions';
 import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
@@ -19,6 +20,8 @@ import { OrdersService } from './orders.service';
 import { Clock } from '../config/clock';
 
 const lineName = (line: CartLineRow) => `${line.titleZh} ${line.labelZh}`;
+/** Addresses kept per buyer; the least recently used goes beyond this. */
+const MAX_SAVED_ADDRESSES = 20;
 
 /**
  * One checkout is one transaction: re-price the cart, check delivery, take stock with conditional
@@ -39,6 +42,7 @@ export class CheckoutService {
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsService,
+    private readonly addresses: AddressesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -49,10 +53,10 @@ export class CheckoutService {
       ]);
     }
     const requestHash = createHash('sha256')
-      .update(JSON.stringify([dto.address, dto.note ?? null, dto.invoice ?? null]))
+      .update(JSON.stringify([dto.address, dto.note ?? null, dto.invoice ?? null, dto.lineIds ?? null]))
       .digest('hex');
     const earlier = await this.orders.findByKey(buyer.id, idempotencyKey);
-    if (earlier) return this.replay(buyer, earlier.number, earlier.requestHash, requestHash);
+    if (earlier) return this.replay(buyer, earlier.number, earlier.requestHash, requestHash, dto.lineIds);
 
     let placed: { orderId: string; number: string; totalFen: number };
     try {
@@ -68,7 +72,7 @@ export class CheckoutService {
         (error as unknown as { constraint?: string }).constraint === 'order_buyer_id_idempotency_key_key'
       ) {
         const winner = await this.orders.findByKey(buyer.id, idempotencyKey);
-        if (winner) return this.replay(buyer, winner.number, winner.requestHash, requestHash);
+        if (winner) return this.replay(buyer, winner.number, winner.requestHash, requestHash, dto.lineIds);
       }
       throw error;
     }
@@ -115,18 +119,19 @@ export class CheckoutService {
   }
 
   /**
-   * The same key again is the same order, as long as it is the same checkout: the same address and
-   * note, and a cart that is either empty (the first attempt emptied it) or holds exactly what was
-   * ordered. Anything else is a new checkout wrongly sent with an old key.
+   * The same key again is the same order, as long as it is the same checkout: the same address, note
+   * and lines, and chosen lines that are either gone from the cart (the first attempt took them) or
+   * hold exactly what was ordered. Anything else is a new checkout wrongly sent with an old key.
    */
   private async replay(
     buyer: AuthUser,
     number: string,
     storedHash: string,
     requestHash: string,
+    lineIds: string[] | undefined,
   ): Promise<{ order: OrderDto; replayed: boolean }> {
     const order = await this.ordersView.forBuyer(buyer, number);
-    const cart = await this.carts.lines({ accountId: buyer.id });
+    const cart = (await this.carts.lines({ accountId: buyer.id })).filter((line) => !lineIds || lineIds.includes(line.id));
     const contents = (lines: { variantId: string; quantity: number }[]) =>
       lines
         .map((line) => `${line.variantId}×${line.quantity}`)
@@ -143,32 +148,32 @@ export class CheckoutService {
     return { order, replayed: true };
   }
 
-  private async placeOrder(
-    manager: EntityManager,
-    buyer: AuthUser,
-    idempotencyKey: string,
-    requestHash: string,
-    dto: CheckoutDto,
-  ): Promise<{ orderId: string; number: string; totalFen: number }> {
-    // The buyer's checkouts take turns from here: a second one at once finds the cart the first emptied.
-    const held = await this.orders.lockAndCountUnpaid(manager, buyer.id);
-    const lines = await this.carts.lines({ accountId: buyer.id }, manager);
-    if (lines.length === 0) throw new AppError('CART_EMPTY', 'Your cart is empty.');
-    // Unpaid orders hold stock that nobody else can buy: one account may not hold much of it.
-    if (held.orders >= this.config.maxUnpaidOrders) {
-      throw new AppError(
-        'TOO_MANY_UNPAID_ORDERS',
-        `You have ${held.orders} unpaid orders: pay or cancel one of them before placing another.`,
-      );
-    }
-    const units = lines.reduce((sum, line) => sum + line.quantity, 0);
-    if (held.units + units > this.config.maxReservedUnits) {
-      throw new AppError(
-        'TOO_MANY_RESERVED_UNITS',
-        `An account may hold at most ${this.config.maxReservedUnits} units in unpaid orders (${held.units} now): pay or cancel an order, or order less.`,
-      );
-    }
+  /** What a checkout of the chosen lines to `districtCode` would charge now: the same computation, nothing reserved. */
+  async quote(buyer: AuthUser, request: QuoteRequestDto): Promise<QuoteDto> {
+    const lines = chosenLines(await this.carts.lines({ accountId: buyer.id }), request.lineIds);
+    const shipments = await this.shipments(lines, request.districtCode);
+    const itemsFen = sumFen(shipments.map((s) => s.itemsFen));
+    const shippingFen = sumFen(shipments.map((s) => s.feeFen));
+    return {
+      parts: shipments.map((s) => ({
+        cooperative: { id: s.cooperativeId, name: s.lines[0].cooperativeName, nameEn: s.lines[0].cooperativeNameEn },
+        shippingClass: s.shippingClass,
+        weightG: s.weightG,
+        itemsFen: s.itemsFen,
+        feeFen: s.feeFen,
+        shipsFrom: s.shipsFrom,
+      })),
+      itemsFen,
+      shippingFen,
+      totalFen: itemsFen + shippingFen,
+    };
+  }
 
+  /**
+   * The parcels these lines make to this district, one per cooperative, each with its fee; refused
+   * when a line is off sale or needs cold chain the district does not have.
+   */
+  private async shipments(lines: CartLineRow[], districtCode: string, manager?: EntityManager) {
     const unavailable = lines.filter((line) => !line.buyable);
     if (unavailable.length) {
       throw new AppError(
@@ -177,7 +182,7 @@ export class CheckoutService {
         problems(unavailable, () => 'no longer on sale'),
       );
     }
-    const { coldChain, rates } = await this.orders.deliveryTerms(manager, dto.address.districtCode);
+    const { coldChain, rates } = await this.orders.deliveryTerms(districtCode, manager);
     const needsCold = lines.filter((line) => line.shippingClass !== 'AMBIENT');
     if (!coldChain && needsCold.length) {
       throw new AppError(
@@ -186,10 +191,9 @@ export class CheckoutService {
         problems(needsCold, (line) => `${line.shippingClass.toLowerCase()} goods need cold-chain delivery`),
       );
     }
-
     const byCooperative = new Map<string, CartLineRow[]>();
     for (const line of lines) byCooperative.set(line.cooperativeId, [...(byCooperative.get(line.cooperativeId) ?? []), line]);
-    const shipments = [...byCooperative].map(([cooperativeId, own]) => {
+    return [...byCooperative].map(([cooperativeId, own]) => {
       const shippingClass = coldestShippingClass(own.map((line) => line.shippingClass));
       const itemsFen = sumFen(own.map((line) => line.priceFen * line.quantity));
       const weightG = sumFen(own.map((line) => line.weightG * line.quantity));
@@ -206,6 +210,34 @@ export class CheckoutService {
         feeFen: shippingFeeFen({ itemsFen, weightG }, rates.get(shippingClass)!),
       };
     });
+  }
+
+  private async placeOrder(
+    manager: EntityManager,
+    buyer: AuthUser,
+    idempotencyKey: string,
+    requestHash: string,
+    dto: CheckoutDto,
+  ): Promise<{ orderId: string; number: string; totalFen: number }> {
+    // The buyer's checkouts take turns from here: a second one at once finds the lines the first took.
+    const held = await this.orders.lockAndCountUnpaid(manager, buyer.id);
+    const lines = chosenLines(await this.carts.lines({ accountId: buyer.id }, manager), dto.lineIds);
+    // Unpaid orders hold stock that nobody else can buy: one account may not hold much of it.
+    if (held.orders >= this.config.maxUnpaidOrders) {
+      throw new AppError(
+        'TOO_MANY_UNPAID_ORDERS',
+        `You have ${held.orders} unpaid orders: pay or cancel one of them before placing another.`,
+      );
+    }
+    const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+    if (held.units + units > this.config.maxReservedUnits) {
+      throw new AppError(
+        'TOO_MANY_RESERVED_UNITS',
+        `An account may hold at most ${this.config.maxReservedUnits} units in unpaid orders (${held.units} now): pay or cancel an order, or order less.`,
+      );
+    }
+
+    const shipments = await this.shipments(lines, dto.address.districtCode, manager);
     // The order's pool split exactly among its lines; the payment fixes it again with certification as of then.
     const pools = allocateByRates(
       lines.map((line) => line.priceFen * line.quantity),
@@ -249,11 +281,34 @@ export class CheckoutService {
         problems(short, (line) => `only ${line.stock} left`),
       );
     }
-    await this.carts.empty(manager, lines[0].cartId);
+    await this.carts.removeLines(
+      manager,
+      lines[0].cartId,
+      lines.map((line) => line.id),
+    );
+    await this.addresses.remember(manager, buyer.id, dto.address, MAX_SAVED_ADDRESSES);
     const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
     await this.payments.open(manager, orderId, totalFen);
     return { orderId, number, totalFen };
   }
+}
+
+/**
+ * The cart lines a checkout or quote is for: those ticked (`lineIds`), or the whole cart. A ticked
+ * line that is no longer in the cart (removed in another tab) is refused rather than left out.
+ */
+function chosenLines(cart: CartLineRow[], lineIds: string[] | undefined): CartLineRow[] {
+  const lines = lineIds ? cart.filter((line) => lineIds.includes(line.id)) : cart;
+  const missing = lineIds?.filter((id) => !cart.some((line) => line.id === id)) ?? [];
+  if (missing.length) {
+    throw new AppError(
+      'LINES_UNAVAILABLE',
+      'Some of the chosen lines are no longer in your cart; look at the cart again.',
+      missing.map((id) => ({ field: `cart.lines.${id}`, problems: ['not in the cart'] })),
+    );
+  }
+  if (lines.length === 0) throw new AppError('CART_EMPTY', 'Your cart is empty.');
+  return lines;
 }
 
 /** One problem per cart line, named by the cart line's id so the cart page can mark it. */

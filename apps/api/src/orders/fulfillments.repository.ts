@@ -96,28 +96,50 @@ export class FulfillmentsRepository {
       orderNumber: string;
       buyerId: string;
       cooperativeName: string;
+      /** Units not refunded nor being refunded: a refund on its way to the provider already holds its goods back. */
+      unitsToSend: number;
     }>(
       manager,
       `SELECT f.id, f.order_id AS "orderId", f.cooperative_id AS "cooperativeId", f.status, to_char(f.ships_from, 'YYYY-MM-DD') AS "shipsFrom",
-              o.status AS "orderStatus", o.number AS "orderNumber", o.buyer_id AS "buyerId", c.name_zh AS "cooperativeName"
+              o.status AS "orderStatus", o.number AS "orderNumber", o.buyer_id AS "buyerId", c.name_zh AS "cooperativeName",
+              (SELECT sum(l.quantity) FROM order_line l WHERE l.fulfillment_id = f.id)
+                - (SELECT coalesce(sum(rl.quantity), 0) FROM refund_line rl JOIN refund r ON r.id = rl.refund_id
+                     JOIN order_line l ON l.id = rl.order_line_id WHERE l.fulfillment_id = f.id AND r.status <> 'FAILED') AS "unitsToSend"
          FROM fulfillment f JOIN "order" o ON o.id = f.order_id JOIN cooperative c ON c.id = f.cooperative_id
         WHERE f.id = $1 FOR UPDATE OF f, o`,
       [id],
     );
   }
 
-  async markShipped(manager: EntityManager, id: string, carrier: string, trackingNo: string): Promise<{ shipped: number; parts: number }> {
+  async markShipped(manager: EntityManager, id: string, carrier: string, trackingNo: string): Promise<void> {
     await manager.query(`UPDATE fulfillment SET status = 'SHIPPED', carrier = $2, tracking_no = $3, shipped_at = qh_now() WHERE id = $1`, [
       id,
       carrier,
       trackingNo,
     ]);
+  }
+
+  /** The order's parts that shipped, and those meant to ship (shipped or waiting; not those called off). */
+  async shipmentCounts(manager: EntityManager, orderId: string): Promise<{ shipped: number; parts: number }> {
     const [counts] = await rows<{ shipped: number; parts: number }>(
       manager,
-      `SELECT count(*) FILTER (WHERE status = 'SHIPPED') AS shipped, count(*) AS parts
-         FROM fulfillment WHERE order_id = (SELECT order_id FROM fulfillment WHERE id = $1)`,
-      [id],
+      `SELECT count(*) FILTER (WHERE status = 'SHIPPED') AS shipped, count(*) FILTER (WHERE status <> 'CANCELLED') AS parts
+         FROM fulfillment WHERE order_id = $1`,
+      [orderId],
     );
     return counts;
+  }
+
+  /** Calls off the parts still waiting whose every unit was refunded; how many. */
+  async cancelEmptied(manager: EntityManager, orderId: string): Promise<number> {
+    const cancelled = await rows<{ id: string }>(
+      manager,
+      `UPDATE fulfillment f SET status = 'CANCELLED'
+        WHERE f.order_id = $1 AND f.status = 'PENDING'
+          AND NOT EXISTS (SELECT 1 FROM order_line l WHERE l.fulfillment_id = f.id AND l.refunded_quantity < l.quantity)
+        RETURNING f.id`,
+      [orderId],
+    );
+    return cancelled.length;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { nextOrderStatus } from '@qh/domain';
+import { CARRIERS, isTrackingNumberOf, nextOrderStatus } from '@qh/domain';
 import { cooperativeOf, type Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
@@ -55,11 +55,19 @@ export class FulfillmentsService {
         throw new AppError('NOT_YOUR_COOPERATIVE', 'This shipment belongs to another cooperative.');
       if (fulfillment.status !== 'PENDING')
         throw new AppError('FULFILLMENT_STATUS_CONFLICT', `This shipment is already ${fulfillment.status.toLowerCase()}.`);
+      if (fulfillment.unitsToSend <= 0)
+        throw new AppError('FULFILLMENT_STATUS_CONFLICT', 'Everything in this shipment has been refunded: there is nothing to send.');
       if (!nextOrderStatus(fulfillment.orderStatus, 'shipPart')) {
         throw new AppError('ORDER_STATUS_CONFLICT', `A ${fulfillment.orderStatus} order cannot ship: only paid orders do.`);
       }
       if (fulfillment.shipsFrom && fulfillment.shipsFrom > this.clock.today()) {
         throw new AppError('PRESALE_NOT_SHIPPABLE', `Pre-sale goods ship from ${fulfillment.shipsFrom}.`);
+      }
+      if (!isTrackingNumberOf(dto.carrier, dto.trackingNo)) {
+        const example = CARRIERS.find((carrier) => carrier.name === dto.carrier.trim())?.example;
+        throw new AppError('VALIDATION_FAILED', `This is not a ${dto.carrier} tracking number.`, [
+          { field: 'trackingNo', problems: [`not a ${dto.carrier} tracking number, e.g. ${example}`], rules: ['trackingFormat'] },
+        ]);
       }
       const status = await this.transitions.shipped(manager, fulfillment, dto);
       await audit({

@@ -45,7 +45,8 @@ export class OrderTransitions {
   /** Nothing has shipped: every part is called off and all the stock goes back. The caller settles the payment. */
   async cancel(manager: EntityManager, orderId: string, reason: CancelReason, actorId: string | null): Promise<void> {
     await this.orders.setStatus(manager, orderId, 'CANCELLED', { cancelReason: reason });
-    await this.releaseStock(manager, orderId, actorId, 'all');
+    // Units refunded earlier went back to stock when their refund was confirmed.
+    await this.releaseStock(manager, orderId, actorId, await this.orders.unitsNotRefunded(manager, orderId));
     await this.fulfillments.cancelUnshipped(manager, orderId);
   }
 
@@ -55,7 +56,8 @@ export class OrderTransitions {
     part: { id: string; orderId: string; orderStatus: OrderStatus; orderNumber: string; buyerId: string; cooperativeName: string },
     shipment: { carrier: string; trackingNo: string },
   ): Promise<OrderStatus> {
-    const { shipped, parts } = await this.fulfillments.markShipped(manager, part.id, shipment.carrier, shipment.trackingNo);
+    await this.fulfillments.markShipped(manager, part.id, shipment.carrier, shipment.trackingNo);
+    const { shipped, parts } = await this.fulfillments.shipmentCounts(manager, part.orderId);
     const status = nextOrderStatus(part.orderStatus, shipmentTransition(shipped, parts))!;
     await this.orders.setStatus(manager, part.orderId, status);
     await this.outbox.write(manager, {
@@ -80,8 +82,9 @@ export class OrderTransitions {
   /**
    * A refund was confirmed: its money and units are refunded on the order and its lines, and the ledger gives back
    * their share. Once all of the order's money is back it is refunded in full (`whole`), whatever no line-by-line
-   * refund covered included: the parts not yet shipped are called off and their stock goes back. The order is
-   * partly or wholly refunded when its state allows it; `status` is the new one, if it changed.
+   * refund covered included. Refunded units that had not shipped go back to stock, and a part left with nothing to
+   * send is called off (its fee was in the refund), so the cooperative cannot ship it. `status` is the order's new
+   * one, if it changed: REFUNDED, or SHIPPED when the parts called off were the last ones still to ship.
    */
   async refunded(
     manager: EntityManager,
@@ -91,24 +94,30 @@ export class OrderTransitions {
     const refundedFen = await this.orders.addRefundedFen(manager, order.id, refund.amountFen);
     const whole = refundedFen >= order.totalFen;
     const movements = await this.ledger.refundMovements(manager, order.id, refund.id, whole);
-    await this.orders.addRefundedUnits(
-      manager,
-      movements.map((movement) => ({ lineId: movement.line.id, quantity: -movement.quantity })),
-    );
+    const units = movements.map((movement) => ({ lineId: movement.line.id, quantity: -movement.quantity }));
+    await this.orders.addRefundedUnits(manager, units);
     await this.ledger.recordRefund(manager, order, refund.id, whole, movements);
-    const status = nextOrderStatus(order.status, whole ? 'refundAll' : 'refundPart');
-    if (!status) return { refundedFen, whole, status: null };
-    await this.orders.setStatus(manager, order.id, status);
-    if (whole) {
-      await this.releaseStock(manager, order.id, null, 'unshipped');
-      await this.fulfillments.cancelUnshipped(manager, order.id);
-    }
-    return { refundedFen, whole, status };
+    await this.releaseStock(manager, order.id, null, await this.orders.unitsNotShipped(manager, units));
+    const calledOff = await this.fulfillments.cancelEmptied(manager, order.id);
+    const status = whole ? nextOrderStatus(order.status, 'refundAll') : calledOff ? await this.shippingStatus(manager, order) : null;
+    if (status && status !== order.status) await this.orders.setStatus(manager, order.id, status);
+    return { refundedFen, whole, status: status === order.status ? null : status };
   }
 
-  /** Puts stock back, recorded against the order; `unshipped`: only the lines of parts still waiting to ship. */
-  private async releaseStock(manager: EntityManager, orderId: string, actorId: string | null, which: 'all' | 'unshipped'): Promise<void> {
-    for (const line of await this.orders.stockOf(manager, orderId, which)) {
+  /** Where the goods of a paid order are, once some of its parts were called off. */
+  private async shippingStatus(manager: EntityManager, order: { id: string; status: OrderStatus }): Promise<OrderStatus | null> {
+    const { shipped, parts } = await this.fulfillments.shipmentCounts(manager, order.id);
+    return shipped === 0 ? null : nextOrderStatus(order.status, shipmentTransition(shipped, parts));
+  }
+
+  /** Puts these units back in stock, recorded against the order. */
+  private async releaseStock(
+    manager: EntityManager,
+    orderId: string,
+    actorId: string | null,
+    units: { variantId: string; quantity: number }[],
+  ): Promise<void> {
+    for (const line of units) {
       await this.products.adjustStock(manager, {
         variantId: line.variantId,
         delta: line.quantity,

@@ -6,7 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
 import { CheckoutService } from './checkout.service';
-import { CheckoutDto, OrderDto, OrderPageDto, OrderQueryDto } from './dto/order.dto';
+import { CheckoutDto, OrderDto, OrderPageDto, OrderQueryDto, QuoteDto, QuoteRequestDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
 import { PaymentsService } from '../payments/payments.service';
 
@@ -52,10 +52,19 @@ export class OrdersController {
     return order;
   }
 
+  @Post('checkout/quote')
+  @HttpCode(200)
+  @ApiOkResponse({ type: QuoteDto, description: 'The parcels, their fees and the total a checkout would charge now; nothing is reserved' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'LINES_UNAVAILABLE, CART_EMPTY' })
+  @ApiResponse({ status: 422, type: ErrorDto, description: 'COLD_CHAIN_UNAVAILABLE' })
+  quote(@ActingUser() buyer: Acting, @Body() dto: QuoteRequestDto): Promise<QuoteDto> {
+    return this.checkouts.quote(buyer, dto);
+  }
+
   @Get('orders')
   @ApiOkResponse({ type: OrderPageDto, description: 'Newest first' })
   list(@ActingUser() buyer: Acting, @Query() query: OrderQueryDto): Promise<OrderPageDto> {
-    return this.orders.list(buyer, query.limit, query.cursor);
+    return this.orders.list(buyer, query);
   }
 
   @Get('orders/:number')

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
+import { AddressesController } from './addresses.controller';
+import { AddressesRepository } from './addresses.repository';
+import { AddressesService } from './addresses.service';
 import { AdminOrdersController } from './admin-orders.controller';
 import { CartController } from './cart.controller';
 import { CartRepository } from './cart.repository';
@@ -17,8 +20,17 @@ import { OrdersService } from './orders.service';
 /** The buyer's way from cart to order and back (checkout, cancelling, confirming receipt), the cooperatives' shipments, and the deadlines. */
 @Module({
   imports: [CatalogModule, NotificationsModule, OrderTransitionsModule, PaymentsModule],
-  controllers: [CartController, OrdersController, FulfillmentsController, AdminOrdersController],
-  providers: [CartService, CartRepository, CheckoutService, OrdersService, FulfillmentsService, OrderDeadlinesService],
+  controllers: [CartController, OrdersController, FulfillmentsController, AdminOrdersController, AddressesController],
+  providers: [
+    CartService,
+    CartRepository,
+    CheckoutService,
+    OrdersService,
+    FulfillmentsService,
+    OrderDeadlinesService,
+    AddressesService,
+    AddressesRepository,
+  ],
   exports: [OrderDeadlinesService, CartService],
 })
 export class OrdersModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrderStatus, ShippingClass, ShippingRate } from '@qh/domain';
+import type { OrderStatus, OrderTab, ShippingClass, ShippingRate } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
@@ -32,27 +32,51 @@ export interface OrderRow {
 }
 
 /**
- * For each of the orders `$1`, the cooperatives behind its certified lines, each with the households
- * linked to it today, and how many distinct households that reaches in all: the buyer's impact receipt.
+ * For each of the orders `$1`: what its refunds took back from the ledger, the cooperatives behind its
+ * certified lines not refunded in full, each with the households linked to it today, and how many
+ * distinct households that reaches in all: the buyer's impact receipt.
  */
 const IMPACT_OF_ORDERS = `WITH coops AS (
-         SELECT DISTINCT l.order_id, l.cooperative_id FROM order_line l WHERE l.order_id = ANY($1) AND l.certified),
+         SELECT DISTINCT l.order_id, l.cooperative_id FROM order_line l
+          WHERE l.order_id = ANY($1) AND l.certified AND l.refunded_quantity < l.quantity),
        linked AS (
          SELECT c.order_id, c.cooperative_id, hl.household_id FROM coops c
            JOIN household_link hl ON hl.cooperative_id = c.cooperative_id
-          WHERE hl.valid_from <= qh_today() AND (hl.valid_to IS NULL OR hl.valid_to >= qh_today()))
-       SELECT c.order_id AS "orderId",
-              json_agg(json_build_object('id', co.id, 'name', co.name_zh, 'nameEn', co.name_en, 'township', t.name, 'townshipEn', t.name_en,
-                       'households', (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id AND k.cooperative_id = c.cooperative_id))
-                       ORDER BY co.name_zh)::json AS cooperatives,
-              (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id)::int AS households
-         FROM coops c JOIN cooperative co ON co.id = c.cooperative_id JOIN township t ON t.code = co.township_code
-        GROUP BY c.order_id`;
+          WHERE hl.valid_from <= qh_today() AND (hl.valid_to IS NULL OR hl.valid_to >= qh_today())),
+       reversed AS (
+         SELECT e.order_id, sum(e.linked_sales_fen) AS linked, sum(e.pool_fen) AS pool FROM attribution_entry e
+          WHERE e.order_id = ANY($1) AND e.kind = 'REVERSAL' GROUP BY e.order_id)
+       SELECT o.id AS "orderId", coalesce(r.linked, 0) AS "reversedLinkedSalesFen", coalesce(r.pool, 0) AS "reversedPoolFen",
+              coalesce((SELECT json_agg(json_build_object('id', co.id, 'name', co.name_zh, 'nameEn', co.name_en, 'township', t.name,
+                                 'townshipEn', t.name_en,
+                                 'households', (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = c.order_id AND k.cooperative_id = c.cooperative_id))
+                                 ORDER BY co.name_zh)
+                          FROM coops c JOIN cooperative co ON co.id = c.cooperative_id JOIN township t ON t.code = co.township_code
+                         WHERE c.order_id = o.id), '[]') AS cooperatives,
+              (SELECT count(DISTINCT household_id) FROM linked k WHERE k.order_id = o.id)::int AS households
+         FROM unnest($1::uuid[]) AS o(id) LEFT JOIN reversed r ON r.order_id = o.id`;
 
 export interface OrderImpactRow {
   orderId: string;
+  /** What refunds reversed in the ledger (zero or less). */
+  reversedLinkedSalesFen: number;
+  reversedPoolFen: number;
   cooperatives: { id: string; name: string; nameEn: string; township: string; townshipEn: string; households: number }[];
   households: number;
+}
+
+export interface AdminOrderRow {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  createdAt: Date;
+  totalFen: number;
+  refundedFen: number;
+  buyerEmail: string;
+  recipient: string;
+  mobile: string;
+  cooperatives: string[];
+  sortKey: string;
 }
 
 export interface OrderLineRow {
@@ -67,9 +91,11 @@ export interface OrderLineRow {
   labelEn: string;
   unitPriceFen: number;
   quantity: number;
+  refundedQuantity: number;
   lineTotalFen: number;
   certified: boolean;
   shipsFrom: string | null;
+  imageUrl: string | null;
 }
 
 const ORDER_COLUMNS = `o.id, o.number, o.buyer_id AS "buyerId", o.status, o.address, o.note, o.invoice, o.items_fen AS "itemsFen",
@@ -80,7 +106,16 @@ const ORDER_COLUMNS = `o.id, o.number, o.buyer_id AS "buyerId", o.status, o.addr
 
 const LINE_COLUMNS = `id, order_id AS "orderId", fulfillment_id AS "fulfillmentId", variant_id AS "variantId", product_slug AS "productSlug",
   title_zh AS "titleZh", title_en AS "titleEn", label_zh AS "labelZh", label_en AS "labelEn", unit_price_fen AS "unitPriceFen", quantity,
-  line_total_fen AS "lineTotalFen", certified, to_char(ships_from, 'YYYY-MM-DD') AS "shipsFrom"`;
+  refunded_quantity AS "refundedQuantity", line_total_fen AS "lineTotalFen", certified, to_char(ships_from, 'YYYY-MM-DD') AS "shipsFrom",
+  (SELECT p.images->>0 FROM product p WHERE p.id = order_line.product_id) AS "imageUrl"`;
+
+/** Which orders each tab of the buyer's list holds, over an order `o`. */
+const TAB_CONDITION: Record<OrderTab, string> = {
+  UNPAID: `o.status = 'AWAITING_PAYMENT'`,
+  TO_SHIP: `o.status IN ('PAID', 'PARTIALLY_SHIPPED') AND EXISTS (SELECT 1 FROM fulfillment f WHERE f.order_id = o.id AND f.status = 'PENDING')`,
+  TO_RECEIVE: `o.status IN ('PARTIALLY_SHIPPED', 'SHIPPED')`,
+  AFTER_SALES: `(o.refunded_fen > 0 OR o.status = 'REFUNDED' OR EXISTS (SELECT 1 FROM refund r WHERE r.order_id = o.id))`,
+};
 
 /** The first key of the advisory lock a buyer's checkouts take turns on (the second is the buyer's). */
 const CHECKOUT_LOCK_SPACE = 5205_2544;
@@ -91,8 +126,8 @@ export class OrdersRepository {
 
   /** Whether the district has cold-chain delivery, and the rate of each shipping class: one round trip. */
   async deliveryTerms(
-    manager: EntityManager,
     districtCode: string,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<{ coldChain: boolean | undefined; rates: Map<ShippingClass, ShippingRate> }> {
     const [terms] = await rows<{ coldChain: boolean | null; rates: (ShippingRate & { shippingClass: ShippingClass })[] | null }>(
       manager,
@@ -229,13 +264,40 @@ export class OrdersRepository {
     ]);
   }
 
-  listForBuyer(buyerId: string, limit: number, after?: { key: string; id: string }): Promise<OrderRow[]> {
+  listForBuyer(buyerId: string, limit: number, after?: { key: string; id: string }, tab?: OrderTab): Promise<OrderRow[]> {
     return rows(
       this.dataSource,
       `SELECT ${ORDER_COLUMNS} FROM "order" o
         WHERE o.buyer_id = $1 AND ($2::text IS NULL OR (${timestampKey('o.created_at')}, o.id) < ($2::text, $3::uuid))
+          AND ${tab ? TAB_CONDITION[tab] : 'true'}
         ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
       [buyerId, after?.key ?? null, after?.id ?? null, limit],
+    );
+  }
+
+  /**
+   * For admins: orders, newest first, found by number (or its start), by the mobile number they were
+   * sent to, or by the buyer's email; and by status.
+   */
+  search(query: { q?: string; status?: OrderStatus }, limit: number, after?: { key: string; id: string }): Promise<AdminOrderRow[]> {
+    const values: unknown[] = [after?.key ?? null, after?.id ?? null, limit];
+    const conditions = [`($1::text IS NULL OR (${timestampKey('o.created_at')}, o.id) < ($1::text, $2::uuid))`];
+    const q = query.q?.trim();
+    if (q && /^QH/i.test(q)) conditions.push(`o.number LIKE $${values.push(`${q.toUpperCase().replace(/[\\%_]/g, '')}%`)}`);
+    else if (q && /^1[3-9]\d{9}$/.test(q)) conditions.push(`o.address->>'mobile' = $${values.push(q)}`);
+    else if (q) conditions.push(`lower(a.email) = lower($${values.push(q)})`);
+    if (query.status) conditions.push(`o.status = $${values.push(query.status)}`);
+    return rows(
+      this.dataSource,
+      `SELECT o.id, o.number, o.status, o.created_at AS "createdAt", o.total_fen AS "totalFen", o.refunded_fen AS "refundedFen",
+              a.email AS "buyerEmail", o.address->>'name' AS recipient, o.address->>'mobile' AS mobile,
+              (SELECT array_agg(c.name_zh ORDER BY f.created_at) FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id
+                WHERE f.order_id = o.id) AS cooperatives,
+              ${timestampKey('o.created_at')} AS "sortKey"
+         FROM "order" o JOIN account a ON a.id = o.buyer_id
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY o.created_at DESC, o.id DESC LIMIT $3`,
+      values,
     );
   }
 
@@ -287,12 +349,12 @@ export class OrdersRepository {
 
   /** Returns the order's refunded total after adding `amountFen`. */
   async addRefundedFen(manager: EntityManager, orderId: string, amountFen: number): Promise<number> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [[updated]]: [{ refundedFen: number }[], number] = await manager.query(
+    const updated = await row<{ refundedFen: number }>(
+      manager,
       `UPDATE "order" SET refunded_fen = refunded_fen + $2, updated_at = qh_now() WHERE id = $1 RETURNING refunded_fen AS "refundedFen"`,
       [orderId, amountFen],
     );
-    return updated.refundedFen;
+    return updated!.refundedFen;
   }
 
   async addRefundedUnits(manager: EntityManager, units: { lineId: string; quantity: number }[]): Promise<void> {
@@ -314,12 +376,12 @@ export class OrdersRepository {
     return Boolean(waiting);
   }
 
-  /** Shipped (or partly refunded) orders whose parts have all shipped, the last more than `days` ago. */
+  /** Shipped orders whose parts have all shipped (or been called off), the last more than `days` ago. */
   async dueToComplete(days: number, limit: number): Promise<string[]> {
     const due = await rows<{ id: string }>(
       this.dataSource,
       `SELECT o.id FROM "order" o
-        WHERE o.status IN ('SHIPPED', 'PARTIALLY_REFUNDED')
+        WHERE o.status = 'SHIPPED'
           AND (SELECT bool_and(f.status <> 'PENDING') AND max(f.shipped_at) < qh_now() - make_interval(days => $1)
                  FROM fulfillment f WHERE f.order_id = o.id)
         ORDER BY o.id LIMIT $2`,
@@ -355,12 +417,28 @@ export class OrdersRepository {
   }
 
   /** The order's lines (or those of its parts still waiting to ship) as stock to put back, in variant order like the checkout took it. */
-  stockOf(manager: EntityManager, orderId: string, which: 'all' | 'unshipped'): Promise<{ variantId: string; quantity: number }[]> {
+  /** The order's units per variant, less those refunded. */
+  unitsNotRefunded(manager: EntityManager, orderId: string): Promise<{ variantId: string; quantity: number }[]> {
     return rows(
       manager,
-      `SELECT l.variant_id AS "variantId", sum(l.quantity) AS quantity FROM order_line l JOIN fulfillment f ON f.id = l.fulfillment_id
-        WHERE l.order_id = $1 AND ($2 OR f.status = 'PENDING') GROUP BY l.variant_id ORDER BY l.variant_id`,
-      [orderId, which === 'all'],
+      `SELECT variant_id AS "variantId", sum(quantity - refunded_quantity) AS quantity FROM order_line
+        WHERE order_id = $1 GROUP BY variant_id HAVING sum(quantity - refunded_quantity) > 0 ORDER BY variant_id`,
+      [orderId],
+    );
+  }
+
+  /** Of these units, per variant, those whose part has not shipped (nor been called off). */
+  unitsNotShipped(
+    manager: EntityManager,
+    units: { lineId: string; quantity: number }[],
+  ): Promise<{ variantId: string; quantity: number }[]> {
+    return rows(
+      manager,
+      `SELECT l.variant_id AS "variantId", sum(x.quantity) AS quantity
+         FROM unnest($1::uuid[], $2::int[]) AS x(line_id, quantity)
+         JOIN order_line l ON l.id = x.line_id JOIN fulfillment f ON f.id = l.fulfillment_id
+        WHERE f.status = 'PENDING' GROUP BY l.variant_id ORDER BY l.variant_id`,
+      [units.map((unit) => unit.lineId), units.map((unit) => unit.quantity)],
     );
   }
 }

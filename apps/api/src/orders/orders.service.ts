@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { nextOrderStatus, type OrderStatus, type OrderTransition } from '@qh/domain';
+import { nextOrderStatus, type OrderStatus, type OrderTab, type OrderTransition } from '@qh/domain';
 import type { AuthUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
@@ -7,9 +7,9 @@ import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
 import { PaymentsService, type PaymentSummaryRow } from '../payments/payments.service';
 import { RefundsService, toRefund } from '../payments/refunds.service';
-import { FulfillmentDto, OrderDto, OrderLineDto, OrderPageDto, PaymentInfoDto } from './dto/order.dto';
+import { AdminOrderPageDto, FulfillmentDto, OrderDto, OrderImpactDto, OrderLineDto, OrderPageDto, PaymentInfoDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
-import { FulfillmentRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
+import { FulfillmentRow, OrderImpactRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
 import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -25,9 +25,11 @@ export function toLine(row: OrderLineRow): OrderLineDto {
     labelEn: row.labelEn,
     unitPriceFen: row.unitPriceFen,
     quantity: row.quantity,
+    refundedQuantity: row.refundedQuantity,
     lineTotalFen: row.lineTotalFen,
     certified: row.certified,
     shipsFrom: row.shipsFrom,
+    imageUrl: row.imageUrl,
   };
 }
 
@@ -66,6 +68,23 @@ export class OrdersService {
     return (await this.dress([order!]))[0];
   }
 
+  /** For admins: orders found by number, mobile or email, and status, newest first; the mobile masked in the list. */
+  async search(query: { q?: string; status?: OrderStatus; limit?: number; cursor?: string }): Promise<AdminOrderPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const found = await this.orders.search(query, limit + 1, query.cursor ? decodeCursor(query.cursor, 'admin-orders') : undefined);
+    return keysetPage(found, limit, 'admin-orders', (row) => ({
+      number: row.number,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+      totalFen: row.totalFen,
+      refundedFen: row.refundedFen,
+      buyerEmail: row.buyerEmail,
+      recipient: row.recipient,
+      mobileMasked: maskMobile(row.mobile),
+      cooperatives: row.cooperatives ?? [],
+    }));
+  }
+
   /** For staff: any order by its number. */
   async byNumber(number: string): Promise<OrderDto> {
     const order = await this.orders.findByNumber(number);
@@ -80,8 +99,10 @@ export class OrdersService {
     return (await this.dress([order]))[0];
   }
 
-  async list(buyer: AuthUser, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<OrderPageDto> {
-    const rows = await this.orders.listForBuyer(buyer.id, limit + 1, cursor ? decodeCursor(cursor, 'orders') : undefined);
+  async list(buyer: AuthUser, query: { limit?: number; cursor?: string; tab?: OrderTab }): Promise<OrderPageDto> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? decodeCursor(query.cursor, 'orders') : undefined;
+    const rows = await this.orders.listForBuyer(buyer.id, limit + 1, after, query.tab);
     const page = keysetPage(rows, limit, 'orders', (row) => row);
     return { items: await this.dress(page.items), nextCursor: page.nextCursor };
   }
@@ -153,13 +174,18 @@ export class OrdersService {
       fulfillments: fulfillments.filter((f) => f.orderId === row.id).map((f) => toFulfillment(f, lines)),
       payment: this.paymentInfo(row, payments.get(row.id)),
       refunds: refunds.filter((r) => r.orderId === row.id).map(toRefund),
-      impact: {
-        linkedSalesFen: row.linkedSalesFen,
-        poolFen: row.householdPoolFen,
-        cooperatives: impactOf.get(row.id)?.cooperatives ?? [],
-        households: impactOf.get(row.id)?.households ?? 0,
-      },
+      impact: this.impactOf(row, impactOf.get(row.id)),
     }));
+  }
+
+  /** What the order does for the households now: its attribution at payment, less what refunds took back. */
+  private impactOf(row: OrderRow, impact: OrderImpactRow | undefined): OrderImpactDto {
+    return {
+      linkedSalesFen: row.linkedSalesFen + (impact?.reversedLinkedSalesFen ?? 0),
+      poolFen: row.householdPoolFen + (impact?.reversedPoolFen ?? 0),
+      cooperatives: impact?.cooperatives ?? [],
+      households: impact?.households ?? 0,
+    };
   }
 
   /** The client secret lets the buyer's browser pay, so it is only handed out while the order can still be paid. */
@@ -184,6 +210,10 @@ const PAST: Record<OrderTransition, string> = {
   shipPart: 'shipped',
   shipLast: 'shipped',
   complete: 'completed',
-  refundPart: 'refunded',
   refundAll: 'refunded',
 };
+
+/** 138****8000: enough to confirm with a caller, not enough to call them. */
+function maskMobile(mobile: string): string {
+  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '****';
+}

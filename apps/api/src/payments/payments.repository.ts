@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrderStatus, RefundableLine } from '@qh/domain';
+import type { OrderStatus, RefundableOrder } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { row, rows } from '../database/sql';
 
@@ -201,23 +201,22 @@ export class PaymentsRepository {
   // Refunds.
 
   /** Each line with the units already refunded or on their way back (failed refunds give their units back). */
-  refundableLines(manager: EntityManager, orderId: string): Promise<RefundableLine[]> {
-    return manager.query(
-      `SELECT l.id, l.unit_price_fen AS "unitPriceFen", l.quantity,
-              coalesce((SELECT sum(rl.quantity) FROM refund_line rl JOIN refund r ON r.id = rl.refund_id
-                         WHERE rl.order_line_id = l.id AND r.status <> 'FAILED'), 0)::int AS "refundedQuantity"
-         FROM order_line l WHERE l.order_id = $1 ORDER BY l.id`,
-      [orderId],
-    );
-  }
-
-  async shippingRefundedFen(manager: EntityManager, orderId: string): Promise<number> {
-    const [refunded] = await rows<{ fen: number }>(
+  /** What of the order can still go back: refunds pending or confirmed count as given back, failed ones do not. */
+  async refundable(manager: EntityManager, orderId: string): Promise<RefundableOrder> {
+    const [order] = await rows<RefundableOrder>(
       manager,
-      `SELECT coalesce(sum(shipping_fen), 0) AS fen FROM refund WHERE order_id = $1 AND status <> 'FAILED'`,
+      `SELECT (SELECT json_agg(json_build_object('id', l.id, 'partId', l.fulfillment_id, 'unitPriceFen', l.unit_price_fen, 'quantity', l.quantity,
+                      'refundedQuantity', coalesce((SELECT sum(rl.quantity) FROM refund_line rl JOIN refund r ON r.id = rl.refund_id
+                                                     WHERE rl.order_line_id = l.id AND r.status <> 'FAILED'), 0)) ORDER BY l.id)
+                 FROM order_line l WHERE l.order_id = o.id) AS lines,
+              (SELECT json_agg(json_build_object('id', f.id, 'feeFen', f.fee_fen, 'shipped', f.status = 'SHIPPED') ORDER BY f.id)
+                 FROM fulfillment f WHERE f.order_id = o.id) AS parts,
+              o.shipping_fen - (SELECT coalesce(sum(r.shipping_fen), 0) FROM refund r WHERE r.order_id = o.id AND r.status <> 'FAILED')
+                AS "shippingLeftFen"
+         FROM "order" o WHERE o.id = $1`,
       [orderId],
     );
-    return refunded.fen;
+    return order;
   }
 
   async insertRefund(

@@ -117,11 +117,10 @@ export class RefundsService {
     reason: string,
     requestedBy: string | null,
   ): Promise<string> {
-    const lines = await this.payments.refundableLines(manager, payment.orderId);
-    const shippingLeftFen = payment.shippingFen - (await this.payments.shippingRefundedFen(manager, payment.orderId));
+    const refundable = await this.payments.refundable(manager, payment.orderId);
     let plan;
     try {
-      plan = planRefund(lines, shippingLeftFen, ask);
+      plan = planRefund(refundable, ask);
     } catch (error) {
       if (!(error instanceof RefundPlanError)) throw error;
       const field = error.lineId ? [{ field: `lines.${error.lineId}`, problems: [error.message] }] : undefined;
@@ -258,10 +257,9 @@ export class RefundsService {
     );
     payment.refundedFen = refundedFen;
     if (whole) await this.payments.setStatus(manager, payment.orderId, 'REFUNDED');
-    if (status) {
-      payment.orderStatus = status;
-      work.catalogChanged();
-    }
+    if (status) payment.orderStatus = status;
+    // Refunded goods that had not shipped are back in stock.
+    work.catalogChanged();
     await this.outbox.write(manager, {
       topic: 'ORDER_REFUNDED',
       dedupeKey: `ORDER_REFUNDED:${refundId}`,

@@ -46,6 +46,23 @@ describe('AppHeader', () => {
     expect(menu.get('[data-testid="logout"]').isVisible()).toBe(true);
   });
 
+  it('gives each back office its own header: its name, no shop search, cart or categories', async () => {
+    fakeSessionApi(userWithRole('official'), { 'GET /api/impact/summary': () => new Response(null, { status: 503 }) });
+    let router;
+    ({ wrapper, router } = await mountApp({ path: '/gov' }));
+
+    const header = wrapper.get('header');
+    expect(header.get('[data-testid="header-portal"]').text()).toBe('帮扶数据');
+    expect(header.find('[data-testid="cart-link"]').exists()).toBe(false);
+    expect(header.find('input[type="search"]').exists()).toBe(false);
+    expect(header.find('[data-testid="category-link-TEA"]').exists()).toBe(false);
+
+    await router.push('/');
+    await settle();
+    expect(wrapper.get('header').find('[data-testid="header-portal"]').exists()).toBe(false);
+    expect(wrapper.get('header').find('[data-testid="category-link-TEA"]').exists()).toBe(true);
+  });
+
   it('shows an official the assistance data only', async () => {
     fakeSessionApi(userWithRole('official'));
     ({ wrapper } = await mountApp());

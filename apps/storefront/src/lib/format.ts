@@ -8,6 +8,14 @@ export function formatPrice(fen: number | bigint): string {
   return formatFen(fen);
 }
 
+/**
+ * An axis tick in yuan, short enough for a chart on a phone (`1200万`, `12M`); the axis is labelled
+ * in yuan, and exact amounts are shown with `formatPrice`.
+ */
+export function formatYuanCompact(fen: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
+}
+
 /** A price range such as `¥25.00–¥88.00`, collapsing to one price when both ends agree. */
 export function formatPriceRange(minFen: number | bigint, maxFen: number | bigint): string {
   return BigInt(minFen) === BigInt(maxFen) ? formatPrice(minFen) : `${formatPrice(minFen)}–${formatPrice(maxFen)}`;

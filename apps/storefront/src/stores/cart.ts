@@ -19,6 +19,21 @@ export const useCartStore = defineStore('cart', () => {
   const itemCount = computed(() => lines.value.reduce((sum, line) => sum + line.quantity, 0));
   const maxLineQuantity = computed(() => cart.value?.maxLineQuantity ?? 99);
 
+  /** Lines the buyer unticked (勾选结算). A line with a problem (off sale, sold out) is never chosen, and never blocks the rest. */
+  const unticked = ref(new Set<string>());
+  const isChosen = (line: { id: string; problem?: string | null }) => !line.problem && !unticked.value.has(line.id);
+  const chosenLines = computed(() => lines.value.filter(isChosen));
+  const chosenFen = computed(() => chosenLines.value.reduce((sum, line) => sum + line.lineTotalFen, 0));
+
+  function choose(lineIds: string[], chosen: boolean): void {
+    const next = new Set(unticked.value);
+    for (const id of lineIds) {
+      if (chosen) next.delete(id);
+      else next.add(id);
+    }
+    unticked.value = next;
+  }
+
   function take(answer: Cart): Cart {
     version += 1;
     cart.value = answer;
@@ -26,7 +41,14 @@ export const useCartStore = defineStore('cart', () => {
     return answer;
   }
 
-  async function load(): Promise<void> {
+  // One request at a time: the header and the cart page both ask when /cart is opened, and share the answer.
+  let inFlight: Promise<void> | null = null;
+  function load(): Promise<void> {
+    inFlight ??= fetchCart().finally(() => (inFlight = null));
+    return inFlight;
+  }
+
+  async function fetchCart(): Promise<void> {
     const startedAt = version;
     loading.value = true;
     try {
@@ -61,5 +83,21 @@ export const useCartStore = defineStore('cart', () => {
     return take(await unwrap(api.DELETE('/api/cart/lines/{id}', { params: { path: { id: lineId } } })));
   }
 
-  return { cart, lines, itemCount, maxLineQuantity, loading, errorCode, load, clear, add, setQuantity, remove };
+  return {
+    cart,
+    lines,
+    itemCount,
+    maxLineQuantity,
+    chosenLines,
+    chosenFen,
+    isChosen,
+    choose,
+    loading,
+    errorCode,
+    load,
+    clear,
+    add,
+    setQuantity,
+    remove,
+  };
 });

@@ -52,6 +52,11 @@ export const useSessionStore = defineStore('session', () => {
       const startedAt = epoch;
       try {
         const auth = await unwrap(api.POST('/api/auth/refresh'));
+        // 204, no body: no refresh cookie at all, a guest. Not an error, so the browser logs none.
+        if (!auth) {
+          if (epoch === startedAt) clear();
+          return false;
+        }
         if (epoch === startedAt) start(auth);
         return true;
       } catch {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@qh/domain';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation';
 
 const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -38,6 +38,27 @@ export class RegisterDto {
   @IsString()
   @MaxLength(40)
   displayName?: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'chen@example.cn' })
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ description: 'The token of the e-mailed link' })
+  @IsString()
+  @Length(20, 100)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(128)
+  password: string;
 }
 
 export class UserDto {

@@ -48,10 +48,11 @@ export class VariantInputDto {
   @Length(1, 40)
   labelZh: string;
 
-  @ApiProperty({ example: '2.5 kg gift box' })
+  @ApiPropertyOptional({ example: '2.5 kg gift box', description: 'Left out, the Chinese label' })
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 80)
-  labelEn: string;
+  labelEn?: string;
 
   @ApiProperty({ description: 'Price of one unit in fen (分)', minimum: 1, maximum: MAX_PRICE_FEN })
   @IsInt()
@@ -84,10 +85,11 @@ class ProductFieldsDto {
   @Length(2, 60)
   titleZh: string;
 
-  @ApiProperty({ example: 'Agate-red cherries 2.5 kg' })
+  @ApiPropertyOptional({ example: 'Agate-red cherries 2.5 kg', description: 'Left out, the Chinese title' })
+  @IsOptionalNotNull()
   @IsString()
   @Length(2, 120)
-  titleEn: string;
+  titleEn?: string;
 
   @ApiPropertyOptional()
   @IsOptionalNotNull()

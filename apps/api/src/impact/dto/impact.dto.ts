@@ -105,12 +105,21 @@ export class FiguresDto {
   @ApiProperty({ description: 'Members of those households' }) people: number;
   @ApiProperty({ description: 'Distinct paid orders not refunded in full' }) orders: number;
   @ApiProperty({ description: 'Distinct buyers of those orders' }) buyers: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Of poolFen, what was pledged on days its cooperative had no household linked: settled to no household, and counted for none. ' +
+      'It stays recorded as unallocated in the settlements until the county assigns it. Null where settlements cannot be split (by category or origin township).',
+  })
+  unallocatedFen: number | null;
 }
 
 export class GroupFiguresDto extends FiguresDto {
   @ApiProperty({ description: 'Year, month, category, township code or cooperative id' }) key: string;
   @ApiProperty() nameZh: string;
   @ApiProperty() nameEn: string;
+  @ApiPropertyOptional({ description: 'By cooperative: its unified social credit code' }) creditCode?: string;
 }
 
 export class GroupedFiguresDto {

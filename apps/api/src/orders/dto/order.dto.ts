@@ -1,7 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GUANGZHOU_DISTRICTS, ORDER_STATUSES, SHIPPING_CLASSES, type OrderStatus, type ShippingClass } from '@qh/domain';
+import {
+  CARRIERS,
+  GUANGZHOU_DISTRICTS,
+  ORDER_STATUSES,
+  ORDER_TABS,
+  SHIPPING_CLASSES,
+  type OrderStatus,
+  type OrderTab,
+  type ShippingClass,
+} from '@qh/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { NamedRefDto } from '../../catalog/dto/catalog.dto';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsOptionalNotNull } from '../../common/validation';
@@ -32,8 +54,25 @@ export class InvoiceDto {
   creditCode: string;
 }
 
+/** The cart lines a checkout or a quote is for (勾选结算): the ticked ones; all of the cart when left out. */
+class CartSelectionDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'Cart line ids; the other lines stay in the cart' })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  lineIds?: string[];
+}
+
+export class QuoteRequestDto extends CartSelectionDto {
+  @ApiProperty({ example: '440106', description: 'The Guangzhou district to deliver to' })
+  @IsIn(DISTRICT_CODES, { message: "districtCode must be one of Guangzhou's district codes, e.g. 440106 for 天河区" })
+  districtCode: string;
+}
+
 /** `@ValidateNested` alone passes a missing object and walks an array's items: `@IsObject` asks for the object itself. */
-export class CheckoutDto {
+export class CheckoutDto extends CartSelectionDto {
   @ApiProperty({ type: AddressDto }) @IsObject() @ValidateNested() @Type(() => AddressDto) address: AddressDto;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptionalNotNull() @IsString() @MaxLength(200) note?: string;
   @ApiPropertyOptional({ type: InvoiceDto, description: 'For institutional buyers: the invoice title and their credit code' })
@@ -54,8 +93,12 @@ export class OrderLineDto {
   @ApiProperty() labelEn: string;
   @ApiProperty() unitPriceFen: number;
   @ApiProperty() quantity: number;
+  @ApiProperty({ description: 'Units refunded (confirmed by the payment provider); a cooperative sends quantity − refundedQuantity' })
+  refundedQuantity: number;
   @ApiProperty() lineTotalFen: number;
   @ApiProperty({ description: 'A certified assistance product when bought' }) certified: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The product’s first photo now, for a thumbnail' })
+  imageUrl: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) shipsFrom: string | null;
 }
 
@@ -119,9 +162,9 @@ export class ImpactCooperativeDto {
 }
 
 export class OrderImpactDto {
-  @ApiProperty({ description: 'Spent on certified assistance products' }) linkedSalesFen: number;
-  @ApiProperty({ description: 'What this order adds to the linked households’ pool' }) poolFen: number;
-  @ApiProperty({ type: [ImpactCooperativeDto], description: 'The cooperatives behind the certified lines' })
+  @ApiProperty({ description: 'Spent on certified assistance products, less refunds' }) linkedSalesFen: number;
+  @ApiProperty({ description: 'What this order adds to the linked households’ pool, less what refunds took back' }) poolFen: number;
+  @ApiProperty({ type: [ImpactCooperativeDto], description: 'The cooperatives behind the certified lines not refunded in full' })
   cooperatives: ImpactCooperativeDto[];
   @ApiProperty({ description: 'Distinct households those cooperatives’ links reach' }) households: number;
 }
@@ -155,11 +198,54 @@ export class OrderPageDto {
 }
 
 export class OrderQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORDER_TABS, description: '待付款, 待发货, 待收货 or 退款/售后; all orders when left out' })
+  @IsOptional()
+  @IsIn(ORDER_TABS)
+  tab?: OrderTab;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
+export class AdminOrderQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'An order number (or its start, e.g. QH20261204), the mobile number it was sent to, or the buyer’s email',
+    example: '13800138000',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(QH\d{4,8}(-\d{1,12})?|1[3-9]\d{9}|[^\s@]{1,64}@[^\s@]{1,190})$/i, {
+    message: 'q must be an order number (QH…), a mainland mobile number or an email address',
+  })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatus;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class AdminOrderSummaryDto {
+  @ApiProperty() number: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty() totalFen: number;
+  @ApiProperty() refundedFen: number;
+  @ApiProperty({ description: 'The buyer’s account' }) buyerEmail: string;
+  @ApiProperty({ description: 'Who it was sent to' }) recipient: string;
+  @ApiProperty({ example: '138****8000', description: 'The mobile number it was sent to, masked' }) mobileMasked: string;
+  @ApiProperty({ type: [String], description: 'The cooperatives of its parcels' }) cooperatives: string[];
+}
+
+export class AdminOrderPageDto {
+  @ApiProperty({ type: [AdminOrderSummaryDto] }) items: AdminOrderSummaryDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}
+
 export class ShipDto {
-  @ApiProperty({ example: '顺丰速运' }) @IsString() @Length(2, 40) carrier: string;
+  @ApiProperty({
+    example: '顺丰速运',
+    description: `One of ${CARRIERS.map((carrier) => carrier.name).join(', ')}, whose tracking numbers are checked by their shape, or any other carrier`,
+  })
+  @IsString()
+  @Length(2, 40)
+  carrier: string;
   @ApiProperty({ example: 'SF1234567890123' })
   @Matches(/^[A-Za-z0-9-]{6,40}$/, { message: 'trackingNo must be 6–40 letters, digits or dashes' })
   trackingNo: string;
@@ -183,4 +269,22 @@ export class CoopFulfillmentQueryDto extends PageQueryDto {
   @IsIn(['PENDING', 'SHIPPED', 'CANCELLED'])
   status?: string;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class QuotePartDto {
+  @ApiProperty({ type: NamedRefDto }) cooperative: NamedRefDto;
+  @ApiProperty({ enum: SHIPPING_CLASSES, description: 'As cold as its coldest item' }) shippingClass: ShippingClass;
+  @ApiProperty() weightG: number;
+  @ApiProperty() itemsFen: number;
+  @ApiProperty({ description: 'This parcel’s shipping fee' }) feeFen: number;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'Pre-sale: ships from this day' })
+  shipsFrom: string | null;
+}
+
+/** What a checkout of these lines to this district would charge now: the checkout's own computation, nothing reserved. */
+export class QuoteDto {
+  @ApiProperty({ type: [QuotePartDto], description: 'One parcel per cooperative' }) parts: QuotePartDto[];
+  @ApiProperty() itemsFen: number;
+  @ApiProperty() shippingFen: number;
+  @ApiProperty() totalFen: number;
 }

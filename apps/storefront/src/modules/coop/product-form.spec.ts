@@ -88,16 +88,14 @@ describe('validateProductForm', () => {
     expect(validateProductForm(filledForm())).toEqual({});
   });
 
-  it('names every missing field of an empty form, by the API field it maps to', () => {
+  it('names every missing field of an empty form, by the API field it maps to; English names are optional', () => {
     expect(validateProductForm(emptyForm())).toEqual({
       category: { key: 'chooseOne' },
       titleZh: { key: 'required' },
-      titleEn: { key: 'required' },
       originTownshipCode: { key: 'chooseOne' },
       shippingClass: { key: 'chooseOne' },
       shelfLifeDays: { key: 'required' },
       'variants.0.labelZh': { key: 'required' },
-      'variants.0.labelEn': { key: 'required' },
       'variants.0.priceFen': { key: 'required' },
       'variants.0.weightG': { key: 'required' },
     });
@@ -171,6 +169,15 @@ describe('toCreateBody', () => {
       shelfLifeDays: 7,
       variants: [{ labelZh: '1公斤', labelEn: '1 kg', priceFen: 8800, weightG: 1400, stock: 30 }],
     });
+  });
+
+  it('leaves the English names out when they are empty: the API fills them from the Chinese', () => {
+    const form = filledForm({ titleEn: ' ' });
+    form.variants[0]!.labelEn = '';
+    const body = toCreateBody(form);
+    expect(body).not.toHaveProperty('titleEn');
+    expect(body.variants[0]).not.toHaveProperty('labelEn');
+    expect(validateProductForm(form)).toEqual({});
   });
 
   it('sends the sale window as ISO instants and an upper-cased SKU', () => {

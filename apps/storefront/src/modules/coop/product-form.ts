@@ -21,12 +21,13 @@ export type UpdateVariantBody = components['schemas']['UpdateVariantDto'];
 // cooperative sees every problem at once, in its own language, before a round trip.
 export const LIMITS = {
   titleZh: { min: 2, max: 60 },
-  titleEn: { min: 2, max: 120 },
+  // English is optional: left empty, the API fills it from the Chinese.
+  titleEn: { min: 2, max: 120, optional: true },
   descriptionZh: { max: 2000 },
   descriptionEn: { max: 4000 },
   shelfLifeDays: { min: 1, max: 3650 },
   labelZh: { min: 1, max: 40 },
-  labelEn: { min: 1, max: 80 },
+  labelEn: { min: 1, max: 80, optional: true },
   priceFen: { min: 1, max: 10_000_000 },
   weightG: { min: 1, max: 100_000 },
   stock: { min: 0, max: 1_000_000 },
@@ -143,8 +144,9 @@ function checkWhole(text: string, range: { min: number; max: number }): FieldErr
   return null;
 }
 
-function checkLength(text: string, range: { min?: number; max: number }): FieldError | null {
+function checkLength(text: string, range: { min?: number; max: number; optional?: boolean }): FieldError | null {
   const length = [...text.trim()].length;
+  if (range.optional && length === 0) return null;
   if (range.min !== undefined && length === 0) return { key: 'required' };
   if (range.min !== undefined && length < range.min) return { key: 'tooShort', params: { min: range.min } };
   if (length > range.max) return { key: 'tooLong', params: { max: range.max } };
@@ -255,10 +257,10 @@ export function toVariantBody(variant: VariantForm): VariantInputBody {
   if ('error' in price) throw new RangeError('validate the form before building its body');
   const body: VariantInputBody = {
     labelZh: variant.labelZh.trim(),
-    labelEn: variant.labelEn.trim(),
     priceFen: price.fen,
     weightG: parseWhole(variant.weightG)!,
   };
+  if (variant.labelEn.trim() !== '') body.labelEn = variant.labelEn.trim();
   const sku = variant.sku.trim().toUpperCase();
   if (sku !== '') body.sku = sku;
   const stock = parseWhole(variant.stock);
@@ -271,12 +273,12 @@ export function toCreateBody(form: ProductForm): CreateProductBody {
   const body: CreateProductBody = {
     category: form.category as ProductCategory,
     titleZh: form.titleZh.trim(),
-    titleEn: form.titleEn.trim(),
     originTownshipCode: form.originTownshipCode,
     shippingClass: form.shippingClass as ShippingClass,
     shelfLifeDays: parseWhole(form.shelfLifeDays)!,
     variants: form.variants.map(toVariantBody),
   };
+  if (form.titleEn.trim() !== '') body.titleEn = form.titleEn.trim();
   if (form.descriptionZh.trim() !== '') body.descriptionZh = form.descriptionZh.trim();
   if (form.descriptionEn.trim() !== '') body.descriptionEn = form.descriptionEn.trim();
   if (form.saleStartsAt !== '') body.saleStartsAt = localInputToIso(form.saleStartsAt);
@@ -318,9 +320,12 @@ export function formFromProduct(product: ManagedProduct): ProductForm {
 export function toUpdateBody(form: ProductForm, product: ManagedProduct): UpdateProductBody {
   const body: UpdateProductBody = {};
   if (form.category !== '' && form.category !== product.category) body.category = form.category;
-  for (const field of ['titleZh', 'titleEn', 'descriptionZh', 'descriptionEn'] as const) {
+  for (const field of ['titleZh', 'descriptionZh', 'descriptionEn'] as const) {
     if (form[field].trim() !== product[field].trim()) body[field] = form[field].trim();
   }
+  // An English title cleared means "as the Chinese".
+  const titleEn = form.titleEn.trim() || form.titleZh.trim();
+  if (titleEn !== product.titleEn.trim()) body.titleEn = titleEn;
   if (form.originTownshipCode !== product.originTownshipCode) body.originTownshipCode = form.originTownshipCode;
   if (form.shippingClass !== '' && form.shippingClass !== product.shippingClass) body.shippingClass = form.shippingClass;
   const shelfLifeDays = parseWhole(form.shelfLifeDays);
@@ -336,7 +341,8 @@ export function toUpdateBody(form: ProductForm, product: ManagedProduct): Update
 export function toVariantUpdateBody(variant: VariantForm, saved: ManagedVariant): UpdateVariantBody {
   const body: UpdateVariantBody = {};
   if (variant.labelZh.trim() !== saved.labelZh) body.labelZh = variant.labelZh.trim();
-  if (variant.labelEn.trim() !== saved.labelEn) body.labelEn = variant.labelEn.trim();
+  const labelEn = variant.labelEn.trim() || variant.labelZh.trim();
+  if (labelEn !== saved.labelEn) body.labelEn = labelEn;
   const price = parsePriceFen(variant.priceYuan);
   if ('fen' in price && price.fen !== saved.priceFen) body.priceFen = price.fen;
   const weightG = parseWhole(variant.weightG);

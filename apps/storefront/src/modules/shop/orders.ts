@@ -37,3 +37,7 @@ export function problemLines(details: readonly FieldProblem[]): Map<string, stri
 /** The buyer may cancel before any part has shipped. */
 export const canCancel = (status: OrderStatus) => nextOrderStatus(status, 'cancel') !== null;
 export const canConfirmReceipt = (status: OrderStatus) => nextOrderStatus(status, 'complete') !== null;
+/** Some of the money came back, and the order goes on for the rest. */
+export const partlyRefunded = (order: { status: OrderStatus; refundedFen: number }) => order.refundedFen > 0 && order.status !== 'REFUNDED';
+export type Quote = components['schemas']['QuoteDto'];
+export type SavedAddress = components['schemas']['SavedAddressDto'];

@@ -19,6 +19,18 @@ export const shopRoutes: RouteRecordRaw[] = [
     meta: { guestOnly: true, titleKey: 'register.title' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('./pages/ForgotPasswordPage.vue'),
+    meta: { guestOnly: true, titleKey: 'forgotPassword.title' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('./pages/ResetPasswordPage.vue'),
+    meta: { guestOnly: true, titleKey: 'resetPassword.title' },
+  },
+  {
     path: '/cart',
     name: 'cart',
     component: () => import('./pages/CartPage.vue'),

@@ -1,9 +1,11 @@
 import type { components } from '@qh/api-client';
+import type { OrderStatus } from '@qh/domain';
 import { onMounted, ref } from 'vue';
 import { api, errorCodeOf, unwrap } from '../../../api';
 import type { Order } from '../../shop/orders';
 
 type FlaggedPayment = components['schemas']['FlaggedPaymentDto'];
+export type OrderSummary = components['schemas']['AdminOrderSummaryDto'];
 type NewRefund = components['schemas']['CreateRefundDto'];
 
 /** One order as an admin looks it up and refunds it, and the payments flagged for someone to look at. */
@@ -37,6 +39,24 @@ export function useAdminOrder() {
     }
   }
 
+  const found = ref<OrderSummary[] | null>(null);
+
+  /** Orders by number (or its start), the mobile number they went to, or the buyer's email; and by status. */
+  async function search(query: { q?: string; status?: OrderStatus }): Promise<void> {
+    loading.value = true;
+    errorCode.value = null;
+    order.value = null;
+    try {
+      const params = { query: { limit: 50, ...(query.q ? { q: query.q } : {}), ...(query.status ? { status: query.status } : {}) } };
+      found.value = (await unwrap(api.GET('/api/admin/orders', { params }))).items;
+    } catch (error) {
+      found.value = null;
+      errorCode.value = errorCodeOf(error);
+    } finally {
+      loading.value = false;
+    }
+  }
+
   /** Asks for the refund, then shows the order as it is after it; throws the API's refusal. */
   async function refund(body: NewRefund): Promise<{ amountFen: number; status: string }> {
     const created = await unwrap(api.POST('/api/admin/refunds', { body }));
@@ -44,5 +64,5 @@ export function useAdminOrder() {
     return { amountFen: created.amountFen, status: created.status };
   }
 
-  return { flagged, order, loading, errorCode, open, refund };
+  return { flagged, order, found, loading, errorCode, open, search, refund };
 }

@@ -126,7 +126,16 @@ describe('the household registry page', () => {
           rows: 3,
           imported: 2,
           codes: ['NY-000041', 'NY-000042'],
-          rejected: [{ line: 3, problems: [{ field: 'id_number', problems: ['not a valid resident ID number'] }] }],
+          rejected: [
+            {
+              line: 3,
+              problems: [
+                { field: 'id_number', problems: ['not a valid resident ID number'], rules: ['residentId'] },
+                { field: 'status', problems: ['status must be one of …'], rules: ['isIn'] },
+                { field: 'village', problems: ['a rule the shop has no words for'], rules: ['somethingNew'] },
+              ],
+            },
+          ],
         }),
     });
     const input = app.get('[data-testid="household-import-file"]');
@@ -140,6 +149,9 @@ describe('the household registry page', () => {
     const [call] = server.callsTo('POST', '/api/admin/households/import');
     expect(call!.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
     expect(app.get('[data-testid="household-import-report"]').text()).toContain('共 3 行，导入 2 行，1 行未导入。');
-    expect(app.get('[data-testid="household-import-rejection"]').text()).toBe('第 3 行: id_number not a valid resident ID number');
+    // In Chinese, whatever the API's English says.
+    expect(app.get('[data-testid="household-import-rejection"]').text()).toBe(
+      '第 3 行：身份证号码：不是有效的身份证号码（校验位或出生日期不对）、状态：不是允许的取值、村：不正确',
+    );
   });
 });

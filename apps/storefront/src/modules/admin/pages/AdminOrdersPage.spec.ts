@@ -114,4 +114,41 @@ describe('AdminOrdersPage', () => {
     await settle();
     expect(server.callsTo('GET', `/api/admin/orders/${NUMBER}`)).toHaveLength(2);
   });
+
+  it('finds the orders a buyer calls about by their mobile number, masked in the list, and opens one', async () => {
+    const { app, server } = await openPage({
+      'GET /api/admin/orders': () =>
+        jsonResponse(200, {
+          items: [
+            {
+              number: NUMBER,
+              status: 'PAID',
+              createdAt: '2026-11-29T02:00:00Z',
+              totalFen: 55900,
+              refundedFen: 0,
+              buyerEmail: 'chen@example.cn',
+              recipient: '陈晓岚',
+              mobileMasked: '138****8000',
+              cooperatives: ['厍东关樱桃合作社', '百花坪茶叶合作社'],
+            },
+          ],
+          nextCursor: null,
+        }),
+    });
+    // The page opened an order by number first; now a search by mobile and status lists instead.
+    await app.get('[data-testid="admin-order-number"]').setValue('13800138000');
+    await app.get('[data-testid="admin-order-status"]').setValue('PAID');
+    await app.get('[data-testid="admin-order-lookup"]').trigger('submit');
+    await settle();
+
+    const [asked] = server.callsTo('GET', '/api/admin/orders');
+    expect(Object.fromEntries(new URL(asked!.url).searchParams)).toEqual({ limit: '50', q: '13800138000', status: 'PAID' });
+    const result = app.get('[data-testid="admin-order-result"]');
+    expect(result.text()).toContain('陈晓岚 138****8000');
+    expect(result.text()).toContain('厍东关樱桃合作社、百花坪茶叶合作社');
+
+    await result.get('button').trigger('click');
+    await settle();
+    expect(app.get('[data-testid="admin-order"]').attributes('data-status')).toBe('PAID');
+  });
 });

@@ -53,6 +53,21 @@ describe('cooperative fulfillments page', () => {
     expect(server.callsTo('POST', '/api/coop/fulfillments/f-1/ship')).toHaveLength(0);
   });
 
+  it('offers the usual carriers, and checks an SF number by its shape before sending', async () => {
+    const { app, server } = await openFulfillments();
+    const carrierInput = row(app).get('[data-testid="ship-carrier"]');
+    const list = app.get(`datalist#${carrierInput.attributes('list')}`);
+    expect(list.findAll('option').map((option) => option.attributes('value'))).toContain('顺丰速运');
+
+    await carrierInput.setValue('顺丰速运');
+    await row(app).get('[data-testid="ship-tracking"]').setValue('753123456789');
+    await row(app).get('form').trigger('submit');
+    await settle();
+
+    expect(row(app).get('[data-testid="ship-tracking-error"]').text()).toBe('这不像顺丰速运的运单号，例如 SF1234567890123。');
+    expect(server.callsTo('POST', '/api/coop/fulfillments/f-1/ship')).toHaveLength(0);
+  });
+
   it('ships a pending shipment and shows its carrier and tracking number', async () => {
     const { app, server } = await openFulfillments({
       'POST /api/coop/fulfillments/f-1/ship': () =>

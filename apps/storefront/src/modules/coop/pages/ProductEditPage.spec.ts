@@ -133,7 +133,9 @@ describe('ProductEditPage: a new product', () => {
     await settle();
 
     expect(wrapper.get('h1').text()).toBe('New product');
-    expect(wrapper.get('[data-testid="product-title-en-error"]').text()).toBe('Fill in this field.');
+    expect(wrapper.get('[data-testid="product-title-zh-error"]').text()).toBe('Fill in this field.');
+    // English is optional: left empty, it is filled from the Chinese.
+    expect(wrapper.find('[data-testid="product-title-en-error"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="variant-price-error"]').text()).toBe('The price must be more than 0.');
   });
 
@@ -193,7 +195,7 @@ describe('ProductEditPage: a new product', () => {
           code: 'VALIDATION_FAILED',
           message: 'invalid',
           requestId: 'req-1',
-          details: [{ field: 'variants.0.weightG', problems: ['weightG must not be greater than 100000'] }],
+          details: [{ field: 'variants.0.weightG', problems: ['weightG must not be greater than 100000'], rules: ['max'] }],
         }),
     });
     ({ wrapper } = await mountApp({ path: '/coop/products/new' }));
@@ -203,7 +205,8 @@ describe('ProductEditPage: a new product', () => {
     await settle();
 
     expect(wrapper.get('[data-testid="form-error"]').text()).toBe('有信息不完整或格式不正确，请查看标出的项目。');
-    expect(wrapper.get('[data-testid="variant-weight-error"]').text()).toBe('服务器未接受此项：weightG must not be greater than 100000');
+    // In the reader's language, not the API's English.
+    expect(wrapper.get('[data-testid="variant-weight-error"]').text()).toBe('服务器未接受此项：数值太大');
   });
 
   it('says so when the cooperative is suspended', async () => {

@@ -16,12 +16,13 @@ const figures = (scale = 1) => ({
   people: 150 * scale,
   orders: 321 * scale,
   buyers: 123 * scale,
+  unallocatedFen: 0 as number | null,
 });
 const group = (key: string, nameZh: string, scale = 1) => ({ key, nameZh, nameEn: key, ...figures(scale) });
 
-async function openDashboard(path = '/gov', mismatchedDays: string[] | null = []) {
+async function openDashboard(path = '/gov', mismatchedDays: string[] | null = [], summary = figures()) {
   const server = fakeSessionApi(userWithRole('official'), {
-    'GET /api/impact/summary': () => jsonResponse(200, figures()),
+    'GET /api/impact/summary': () => jsonResponse(200, summary),
     'GET /api/impact/series': (request) =>
       jsonResponse(
         200,
@@ -32,12 +33,13 @@ async function openDashboard(path = '/gov', mismatchedDays: string[] | null = []
     'GET /api/impact/breakdown': (request) => {
       const by = new URL(request.url).searchParams.get('by');
       const items = {
-        category: [group('CHERRY', '玛瑙红樱桃')],
+        category: [{ ...group('CHERRY', '玛瑙红樱桃'), unallocatedFen: null }],
         township: [group('520525202', '厍东关彝族白族苗族乡')],
         cooperative: [group('c-1', '厍东关樱桃合作社')],
       }[by!];
       return jsonResponse(200, { by, items });
     },
+    'GET /api/impact/export.csv': () => new Response('\uFEFF分组 group\r\n', { headers: { 'content-type': 'text/csv; charset=utf-8' } }),
     'GET /api/impact/verification': () =>
       jsonResponse(200, {
         latest: mismatchedDays && {
@@ -61,11 +63,58 @@ describe('the officials’ dashboard', () => {
     expect(app.get('[data-testid="gov-figure-linkedSalesFen"] dd').text()).toBe('¥98,765.00');
     expect(app.get('[data-testid="gov-figure-households"] dd').text()).toBe('40');
     expect(app.findAll('[data-testid="gov-years"] tbody th').map((th) => th.text())).toEqual(['2025', '2026']);
+    expect(app.findAll('[data-testid="gov-yearly-chart"] rect title').map((bar) => bar.text())).toEqual([
+      '2025 消费帮扶产品销售额 ¥98,765.00',
+      '2026 消费帮扶产品销售额 ¥98,765.00',
+      '2025 平台销售总额 ¥123,456.00',
+      '2026 平台销售总额 ¥123,456.00',
+    ]);
+    expect(app.get('[data-testid="gov-monthly-chart"] svg[role="img"] desc').text()).toBe('2026-04 ¥98,765.00');
     expect(app.get('[data-testid="gov-by-category"] tbody th').text()).toBe('玛瑙红樱桃');
     expect(app.get('[data-testid="gov-by-cooperative"] tbody th').text()).toBe('厍东关樱桃合作社');
     expect(app.get('[data-testid="gov-verification"]').text()).toBe(
       '账本于 2026年11月30日 00:25 校验通过：已核对 120 天的数字指纹，没有发现改动。',
     );
+  });
+
+  it('says plainly where pledged money with no household to take it stands', async () => {
+    const { app } = await openDashboard('/gov', [], { ...figures(), unallocatedFen: 431_824 });
+
+    expect(app.get('[data-testid="gov-figure-unallocatedFen"] dd').text()).toBe('¥4,318.24');
+    expect(app.get('[data-testid="gov-unallocated"]').text()).toMatch(
+      /^联农带农金额中有 ¥4,318.24 是在合作社当天没有联结农户时承诺的：结算时无户可分，没有分给任何农户/,
+    );
+    // A settlement is one cooperative's day: by category it does not split, and the table says so with a dash.
+    const category = app.get('[data-testid="gov-by-category"] tbody tr');
+    expect(category.findAll('td').map((td) => td.text())[2]).toBe('—');
+  });
+
+  it('gives the year-on-year change, says 无数据 where nothing sold, and names the CSV after its period', async () => {
+    const { app, server } = await openDashboard('/gov?from=2026-01&to=2026-06&category=CHERRY');
+    expect(app.findAll('[data-testid="gov-years"] [data-testid="figures-change"]').map((td) => td.text())).toEqual(['—', '0%']);
+    expect(app.get('[data-testid="gov-print-header"]').text()).toContain('统计期间：2026-01-01 至 2026-06-30');
+    expect(app.get('[data-testid="gov-print-header"]').text()).toContain('筛选：玛瑙红樱桃');
+
+    let savedAs = '';
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      savedAs = this.download;
+    };
+    globalThis.URL.createObjectURL ??= () => 'blob:x';
+    globalThis.URL.revokeObjectURL ??= () => undefined;
+    try {
+      server.requests.length = 0;
+      await app.get('[data-testid="gov-download-year"]').trigger('click');
+      await settle();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(savedAs).toBe('qianhuo-impact-year-2026-01-01_2026-06-30-CHERRY.csv');
+
+    wrapper!.unmount();
+    const empty = { ...figures(), gmvFen: 0, linkedSalesFen: 0, poolFen: 0, households: 0, people: 0, orders: 0, buyers: 0 };
+    const { app: nothing } = await openDashboard('/gov', [], empty);
+    expect(nothing.get('[data-testid="gov-no-data"]').text()).toBe('无数据：这个时间和筛选条件下没有销售。');
   });
 
   it('filters to one township: the choice goes into the address and every question', async () => {

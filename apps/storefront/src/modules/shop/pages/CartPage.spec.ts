@@ -63,6 +63,32 @@ describe('cart page', () => {
     expect(checkout.attributes('aria-describedby')).toBe('cart-problems-note');
   });
 
+  it('never lets a line that cannot be bought block the rest: it is left unticked, the others check out (勾选结算)', async () => {
+    const { app } = await openCart(cartOf([cartLine({ problem: 'UNAVAILABLE' }), tea]));
+
+    const boxes = app.findAll('[data-testid="cart-line-choose"]');
+    expect(boxes.map((box) => [(box.element as HTMLInputElement).checked, box.attributes('disabled') !== undefined])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    expect(boxes[1]!.attributes('aria-label')).toBe('结算 百花坪高山绿茶');
+    expect(app.get('[data-testid="cart-total"]').text()).toBe('¥128.00');
+    expect(app.get('[data-testid="cart-problems-note"]').text()).toBe('标红的商品暂时买不了，不会结算；其余商品可以照常结算。');
+    expect(app.get('[data-testid="cart-checkout"]').attributes('disabled')).toBeUndefined();
+
+    // Unticking the last choosable line leaves nothing to check out; 全选 ticks it again.
+    await boxes[1]!.setValue(false);
+    expect(app.get('[data-testid="cart-total"]').text()).toBe('¥0.00');
+    expect(app.get('[data-testid="cart-checkout"]').attributes('disabled')).toBeDefined();
+    await app.get('[data-testid="cart-choose-all"]').setValue(true);
+    expect(app.get('[data-testid="cart-total"]').text()).toBe('¥128.00');
+  });
+
+  it('asks for the cart once when the page opens, though the header shows it too', async () => {
+    const { server } = await openCart(cartOf([tea]), null);
+    expect(server.callsTo('GET', '/api/cart')).toHaveLength(1);
+  });
+
   it('changes a quantity with the stepper and shows the new total', async () => {
     const { app, server } = await openCart(cartOf([cartLine()]), userWithRole('buyer'), {
       'PATCH /api/cart/lines/line-1': () => jsonResponse(200, cartOf([cartLine({ quantity: 3 })])),

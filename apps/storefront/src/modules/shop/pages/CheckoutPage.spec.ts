@@ -12,12 +12,14 @@ afterEach(() => {
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
-async function openCheckout(checkout: Handler) {
+async function openCheckout(checkout: Handler, routes: Record<string, Handler> = {}) {
   const placed = order();
   const server = fakeSessionApi(userWithRole('buyer'), {
     'GET /api/cart': () => jsonResponse(200, cartOf([cartLine()])),
+    'GET /api/addresses': () => jsonResponse(200, { items: [] }),
     'POST /api/checkout': checkout,
     [`GET /api/orders/${placed.number}`]: () => jsonResponse(200, placed),
+    ...routes,
   });
   ({ wrapper } = await mountApp({ path: '/checkout' }));
   await settle();
@@ -91,10 +93,69 @@ describe('checkout page', () => {
     const [sent] = server.callsTo('POST', '/api/checkout');
     expect(sent!.headers.get('Idempotency-Key')).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(await sent!.json()).toEqual({
+      lineIds: ['line-1'],
       address: { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号 12 楼 1203 室' },
       note: '工作日送达',
     });
     expect(app.vm.$route.fullPath).toBe('/orders/QH20261129-000123');
+  });
+
+  it('shows each parcel’s fee and the amount to pay as soon as the district is chosen, as the API quotes it', async () => {
+    const { app, server } = await openCheckout(() => jsonResponse(201, order()), {
+      'POST /api/checkout/quote': () =>
+        jsonResponse(200, {
+          parts: [
+            {
+              cooperative: { id: 'coop-1', name: '厍东关樱桃合作社', nameEn: 'Shedongguan Cherry Cooperative' },
+              shippingClass: 'CHILLED',
+              weightG: 6600,
+              itemsFen: 39600,
+              feeFen: 2500,
+              shipsFrom: null,
+            },
+          ],
+          itemsFen: 39600,
+          shippingFen: 2500,
+          totalFen: 42100,
+        }),
+    });
+    expect(app.get('[data-testid="checkout-quote-pending"]').text()).toBe('选择收货区后显示运费和应付金额。');
+
+    await app.get('[data-testid="checkout-district"]').setValue('440106');
+    await settle();
+
+    const [asked] = server.callsTo('POST', '/api/checkout/quote');
+    expect(await asked!.json()).toEqual({ districtCode: '440106', lineIds: ['line-1'] });
+    expect(app.findAll('[data-testid="checkout-quote-fee"]').map((fee) => fee.text())).toEqual(['运费（厍东关樱桃合作社）¥25.00']);
+    expect(app.get('[data-testid="checkout-pay-total"]').text()).toBe('¥421.00');
+  });
+
+  it('starts from the default saved address, and offers the others and a new one', async () => {
+    const saved = (id: string, street: string, isDefault: boolean) => ({
+      id,
+      name: '陈晓岚',
+      mobile: '13800138000',
+      districtCode: '440106',
+      street,
+      isDefault,
+      lastUsedAt: '2026-11-29T02:00:00Z',
+    });
+    const { app } = await openCheckout(() => jsonResponse(201, order()), {
+      'GET /api/addresses': () =>
+        jsonResponse(200, { items: [saved('a-1', '天河路 385 号 12 楼 1203 室', true), saved('a-2', '体育西路 1 号', false)] }),
+    });
+
+    expect((app.get('[data-testid="checkout-street"]').element as HTMLInputElement).value).toBe('天河路 385 号 12 楼 1203 室');
+    expect((app.get('[data-testid="checkout-district"]').element as HTMLSelectElement).value).toBe('440106');
+    const options = app.findAll('[data-testid="checkout-saved-address"]');
+    expect(options.map((option) => option.text())).toEqual([
+      '陈晓岚 13800138000 · 天河区 天河路 385 号 12 楼 1203 室 默认',
+      '陈晓岚 13800138000 · 天河区 体育西路 1 号',
+    ]);
+    await options[1]!.get('input').setValue(true);
+    expect((app.get('[data-testid="checkout-street"]').element as HTMLInputElement).value).toBe('体育西路 1 号');
+    await app.get('[data-testid="checkout-new-address"]').setValue(true);
+    expect((app.get('[data-testid="checkout-street"]').element as HTMLInputElement).value).toBe('');
   });
 
   it('sends the same idempotency key when the buyer retries the same order, and a new one for a changed order', async () => {

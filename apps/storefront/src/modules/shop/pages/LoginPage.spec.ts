@@ -134,4 +134,36 @@ describe('LoginPage', () => {
     expect(router.currentRoute.value.path).toBe('/');
     expect(wrapper.get('[data-testid="home-title"]').text()).toBe('纳雍好物，直达广州');
   });
+
+  it('lands an official on the dashboard when signing in without a redirect', async () => {
+    fakeSessionApi(null, {
+      'POST /api/auth/login': () => jsonResponse(200, { accessToken: 'token-1', user: userWithRole('official') }),
+      'GET /api/impact/summary': () => errorResponse(503, 'DATABASE_UNAVAILABLE'),
+    });
+    let router;
+    ({ wrapper, router } = await mountApp({ path: '/login' }));
+
+    await fillAndSubmit(wrapper, 'official@example.com', 'secret-pass');
+
+    expect(router.currentRoute.value.path).toBe('/gov');
+  });
+
+  it('speaks to officials who come from /gov, and to shoppers otherwise', async () => {
+    fakeSessionApi(null);
+    ({ wrapper } = await mountApp({ path: '/gov' }));
+    expect(wrapper.get('[data-testid="login-intro"]').text()).toMatch(/^帮扶工作人员登录后查看消费帮扶成效/);
+    wrapper.unmount();
+    ({ wrapper } = await mountApp({ path: '/login' }));
+    expect(wrapper.get('[data-testid="login-intro"]').text()).toBe('登录后可以下单、查看订单和帮扶成效。');
+  });
+
+  it('tells a buyer who opens /gov that the page is for officials, on a 403 page', async () => {
+    fakeSessionApi(userWithRole('buyer'));
+    let router;
+    ({ wrapper, router } = await mountApp({ path: '/gov' }));
+
+    expect(router.currentRoute.value.name).toBe('forbidden');
+    expect(wrapper.get('[data-testid="forbidden-title"]').text()).toBe('无权访问这个页面');
+    expect(wrapper.get('[data-testid="forbidden-body"]').text()).toBe('这个页面只对帮扶工作人员、平台管理员开放，你现在以买家身份登录。');
+  });
 });

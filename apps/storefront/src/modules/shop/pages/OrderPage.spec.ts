@@ -108,6 +108,39 @@ describe('order page', () => {
     expect(exists(app, 'confirm-receipt')).toBe(false);
   });
 
+  it('shows a partly refunded order as it is: the refunded parcel called off, the reason, and cancel for the rest', async () => {
+    const eggsBack = fulfillment({ status: 'CANCELLED', lines: [{ ...fulfillment().lines[0]!, refundedQuantity: 2 }] });
+    const { app } = await openOrder(
+      order({
+        status: 'PAID',
+        refundedFen: 42100,
+        fulfillments: [eggsBack, order().fulfillments[1]!],
+        refunds: [
+          {
+            id: 'r-1',
+            kind: 'ADMIN',
+            status: 'SUCCEEDED',
+            amountFen: 42100,
+            shippingFen: 2500,
+            reason: '冷链车故障，这批樱桃无法按时送达',
+            createdAt: '2026-11-30T02:00:00Z',
+            confirmedAt: '2026-11-30T02:00:01Z',
+            lines: [{ orderLineId: 'ol-1', quantity: 2, amountFen: 39600 }],
+          },
+        ],
+      }),
+    );
+
+    expect(text(app, 'order-status')).toBe('已付款');
+    expect(text(app, 'order-partly-refunded')).toBe('部分退款');
+    expect(text(app, 'order-refund-reason')).toBe('退款原因：冷链车故障，这批樱桃无法按时送达');
+    const cards = app.findAll('[data-testid="shipment-card"]');
+    expect(cards.map((card) => card.get('[data-testid="shipment-status"]').text())).toEqual(['已取消', '待发货']);
+    expect(cards[0]!.get('[data-testid="line-refunded"]').text()).toBe('· 已退款 2 件');
+    expect(exists(app, 'order-cancel')).toBe(true);
+    expect(exists(app, 'confirm-receipt')).toBe(false);
+  });
+
   it('lets the buyer confirm receipt once everything shipped', async () => {
     const shipped = fulfillment({ status: 'SHIPPED', carrier: '顺丰速运', trackingNo: 'SF1234567890123' });
     const { app } = await openOrder(order({ status: 'SHIPPED', fulfillments: [shipped] }), {
@@ -153,5 +186,26 @@ describe('order page', () => {
     expect(rows[0]!.text()).toContain('待付款');
     expect(rows[0]!.text()).toContain('¥559.00');
     expect(rows[0]!.get('a').attributes('href')).toBe(`/orders/${NUMBER}`);
+  });
+
+  it('files the orders under status tabs, each its own question to the API, with a thumbnail of what was bought', async () => {
+    const withPhoto = order({ status: 'PAID' });
+    withPhoto.fulfillments[0]!.lines[0]!.imageUrl = '/uploads/cherry.webp';
+    const server = fakeSessionApi(userWithRole('buyer'), {
+      'GET /api/cart': () => jsonResponse(200, { lines: [], itemsFen: 0, maxLineQuantity: 99 }),
+      'GET /api/orders': (request) =>
+        jsonResponse(200, { items: new URL(request.url).searchParams.get('tab') === 'TO_SHIP' ? [withPhoto] : [], nextCursor: null }),
+    });
+    ({ wrapper } = await mountApp({ path: '/orders' }));
+    await settle();
+    expect(wrapper.findAll('.orders__tab').map((tab) => tab.text())).toEqual(['全部', '待付款', '待发货', '待收货', '退款/售后']);
+
+    await wrapper.get('[data-testid="orders-tab-TO_SHIP"]').trigger('click');
+    await settle();
+
+    expect(wrapper.vm.$route.fullPath).toBe('/orders?tab=TO_SHIP');
+    expect(new URL(server.callsTo('GET', '/api/orders').at(-1)!.url).searchParams.get('tab')).toBe('TO_SHIP');
+    expect(wrapper.get('[data-testid="orders-tab-TO_SHIP"]').attributes('aria-current')).toBe('page');
+    expect(wrapper.findAll('[data-testid="order-thumb"]').map((img) => img.attributes('src'))).toEqual(['/uploads/cherry.webp']);
   });
 });

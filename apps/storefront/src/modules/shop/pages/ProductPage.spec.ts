@@ -1,7 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppLocale } from '../../../i18n';
-import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle } from '../../../testing/app';
+import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
 import { cooperativePage, productDetail, variant } from '../../../testing/catalog';
 import { cartLine, cartOf } from '../../../testing/orders';
 import type { ProductDetail } from '../catalog';
@@ -179,6 +179,47 @@ describe('product page', () => {
     expect(text(app, 'product-off-season')).toBe('即将开售：2099年4月1日 开始接受订购。');
     expect(app.find('[data-testid="add-to-cart"]').exists()).toBe(false);
     expect(app.find('[data-testid="product-sold-out"]').exists()).toBe(false);
+  });
+
+  it('offers a buyer 到货提醒 instead of the cart before the season, and takes it back', async () => {
+    const season = { inSeason: false, presale: false, presaleShipsOn: null, saleStartsAt: '2099-03-31T16:00:00.000Z', saleEndsAt: null };
+    const product = productDetail({ season });
+    let reminders: { productSlug: string }[] = [];
+    const server = fakeSessionApi(userWithRole('buyer'), {
+      [`GET /api/products/${product.slug}`]: () => jsonResponse(200, product),
+      'GET /api/cart': () => jsonResponse(200, cartOf([])),
+      'GET /api/reminders': () => jsonResponse(200, { items: reminders }),
+      [`PUT /api/reminders/${product.slug}`]: () => {
+        reminders = [{ productSlug: product.slug }];
+        return jsonResponse(200, { productSlug: product.slug });
+      },
+      [`DELETE /api/reminders/${product.slug}`]: () => new Response(null, { status: 204 }),
+    });
+    ({ wrapper } = await mountApp({ path: `/products/${product.slug}` }));
+    await settle();
+
+    expect(text(wrapper, 'arrival-reminder')).toBe('到货提醒');
+    await wrapper.get('[data-testid="arrival-reminder"]').trigger('click');
+    await settle();
+    expect(server.callsTo('PUT', `/api/reminders/${product.slug}`)).toHaveLength(1);
+    expect(text(wrapper, 'arrival-reminder-set')).toBe('已设置提醒：可以购买时会发邮件到 buyer@example.com。');
+    expect(wrapper.get('[data-testid="arrival-reminder"]').attributes('aria-pressed')).toBe('true');
+
+    await wrapper.get('[data-testid="arrival-reminder"]').trigger('click');
+    await settle();
+    expect(server.callsTo('DELETE', `/api/reminders/${product.slug}`)).toHaveLength(1);
+    expect(wrapper.find('[data-testid="arrival-reminder-set"]').exists()).toBe(false);
+  });
+
+  it('sends a guest who wants a reminder to sign in, and back to the product after', async () => {
+    const season = { inSeason: false, presale: false, presaleShipsOn: null, saleStartsAt: '2099-03-31T16:00:00.000Z', saleEndsAt: null };
+    const { app } = await openProduct(productDetail({ season }));
+
+    await app.get('[data-testid="arrival-reminder"]').trigger('click');
+    await settle();
+    const router = app.vm.$router;
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(router.currentRoute.value.query.redirect).toBe(`/products/${productDetail().slug}`);
   });
 
   it('after its season, says so and offers no cart', async () => {

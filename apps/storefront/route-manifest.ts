@@ -1,0 +1,33 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface DeclaredRoute {
+  /** As vue-router has it, e.g. `/products/:slug`. */
+  path: string;
+  /** The first role its `meta.roles` allows, or null when anyone may open it. */
+  role: string | null;
+}
+
+/** Matches any other path: the not-found page. */
+export const CATCH_ALL = '/:pathMatch(.*)*';
+
+/**
+ * Every route the storefront declares, read from its route files (`src/router.ts` and each module's
+ * `routes.ts`) as text: the build writes them for the server, which answers 404 for any other page,
+ * and the browser suite visits each of them.
+ */
+export function declaredRoutes(srcDir: string): DeclaredRoute[] {
+  const modules = join(srcDir, 'modules');
+  const files = [
+    join(srcDir, 'router.ts'),
+    ...readdirSync(modules)
+      .map((module) => join(modules, module, 'routes.ts'))
+      .filter((file) => existsSync(file)),
+  ];
+  return files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/path: '([^']+)'[\s\S]*?(?=path: '|$)/g)].map(([block, path]) => ({
+      path: path!,
+      role: /roles: \[\s*'(\w+)'/.exec(block)?.[1] ?? null,
+    })),
+  );
+}

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { CATCH_ALL, declaredRoutes } from '../../apps/storefront/route-manifest';
+import { ApiActor, catalog, checkOut } from './support/api';
+import { Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } from './support/browser';
+import { ShopPages } from './support/pages';
+
+const STOREFRONT = join(__dirname, '../../apps/storefront/src');
+const ACCOUNTS = { buyer: 'buyer@demo.cn', cooperative: 'coop@demo.cn', official: 'official@demo.cn', admin: 'admin@demo.cn' } as const;
+type Role = keyof typeof ACCOUNTS;
+
+describe('every page on a 390 px phone', () => {
+  let browser: Browser;
+  /** A real value for each route parameter, by the path before it. */
+  const samples = new Map<string, string>();
+
+  beforeAll(async () => {
+    const products = await catalog<{ items: { slug: string; inStock: boolean; cooperative: { id: string } }[] }>('/api/products?limit=50');
+    const product = products.items.find((item) => item.inStock) ?? products.items[0];
+    samples.set('/products/:slug', product.slug);
+    samples.set('/cooperatives/:id', product.cooperative.id);
+    samples.set('/category/:code', 'TEA');
+    samples.set(CATCH_ALL, 'no-such-page');
+    const coop = await ApiActor.signIn(ACCOUNTS.cooperative);
+    const own = await coop.call<{ items: { id: string }[] }>('GET', '/api/coop/products?limit=1');
+    samples.set('/coop/products/:id', own.items[0].id);
+    samples.set('/admin/products/:id', own.items[0].id);
+    samples.set('/orders/:number', await anOrderNumber());
+    browser = await openBrowser();
+  });
+  afterAll(() => browser.close());
+
+  /** The demo buyer's newest order, placed now if there is none yet. */
+  async function anOrderNumber(): Promise<string> {
+    const buyer = await ApiActor.signIn(ACCOUNTS.buyer);
+    const orders = await buyer.call<{ items: { number: string }[] }>('GET', '/api/orders?limit=1');
+    if (orders.items.length) return orders.items[0].number;
+    const teas = await catalog<{ items: { slug: string; inStock: boolean }[] }>('/api/products?category=TEA&limit=50');
+    const tea = await catalog<{ variants: { id: string }[] }>(`/api/products/${teas.items.find((item) => item.inStock)!.slug}`);
+    await buyer.call('POST', '/api/cart/lines', { variantId: tea.variants[0].id, quantity: 1 });
+    return (await checkOut<{ number: string }>(buyer)).number;
+  }
+
+  /** The route's path with each parameter filled in from `samples`. */
+  function urlOf(path: string): string {
+    if (!path.includes(':')) return path;
+    const sample = samples.get(path);
+    if (!sample) throw new Error(`No sample value for the parameter of ${path}: add one to this journey's samples`);
+    return path.replace(/\/:[^/]+$/, `/${sample}`);
+  }
+
+  async function settle(page: Page): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.locator('main').first().waitFor();
+  }
+
+  it('fits every route in the width of the phone: nothing scrolls sideways', async () => {
+    const { page } = browser;
+    const shop = new ShopPages(page);
+    // Read from the route files, so a new page is measured without anyone listing it here.
+    const routes = declaredRoutes(STOREFRONT);
+    // The route files name roles as the app does; each is one of the demo accounts'.
+    expect(routes.filter((r) => r.role !== null && !(r.role in ACCOUNTS))).toEqual([]);
+    expect(routes.length).toBeGreaterThan(20);
+    const tooWide: string[] = [];
+    await withScreenshotOnFailure(page, 'page-widths', async () => {
+      for (const role of [null, ...Object.keys(ACCOUNTS)] as (Role | null)[]) {
+        await browser.context.clearCookies();
+        await shop.openHome();
+        if (role) {
+          await shop.logIn(ACCOUNTS[role], 'demo-pass-2026');
+          await shop.accountMenu().waitFor();
+        }
+        for (const route of routes.filter((r) => r.role === role)) {
+          const url = urlOf(route.path);
+          const response = await page.goto(`${process.env.QH_BROWSER_BASE_URL}${url}`);
+          // A page the shop has answers 200; any other path 404, with the page that says so.
+          expect([url, response?.status()]).toEqual([url, route.path === CATCH_ALL ? 404 : 200]);
+          await settle(page);
+          const overflowPx = await sidewaysOverflowPx(page);
+          if (overflowPx > 0) tooWide.push(`${url} (${role ?? 'guest'}): ${overflowPx} px too wide`);
+        }
+      }
+      expect(tooWide).toEqual([]);
+    });
+  });
+});
