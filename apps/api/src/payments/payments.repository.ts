@@ -16,7 +16,6 @@ export interface LockedPayment {
   orderStatus: OrderStatus;
   expired: boolean;
   totalFen: number;
-  shippingFen: number;
   refundedFen: number;
   paymentId: string;
   provider: string;
@@ -27,7 +26,7 @@ export interface LockedPayment {
 }
 
 const LOCKED_COLUMNS = `o.id AS "orderId", o.number AS "orderNumber", o.buyer_id AS "buyerId", o.status AS "orderStatus",
-  o.expires_at <= qh_now() AS expired, o.total_fen AS "totalFen", o.shipping_fen AS "shippingFen",
+  o.expires_at <= qh_now() AS expired, o.total_fen AS "totalFen",
   o.refunded_fen AS "refundedFen", p.id AS "paymentId", p.provider, p.provider_ref AS "providerRef",
   p.status AS "paymentStatus", p.amount_fen AS "amountFen", p.currency`;
 
