@@ -65,5 +65,6 @@ describe('checkout under load from two API processes', () => {
       [variant.id],
     );
     expect(after).toEqual({ stock: 0, movements: movementsBefore + STOCK, reserved: -STOCK, lines: STOCK });
-  });
+    // A hundred sign-ins (argon2) and checkouts take ~25 s on two cores alone, more beside other suites.
+  }, 120_000);
 });

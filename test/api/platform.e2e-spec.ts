@@ -184,10 +184,13 @@ describe('the database', () => {
                                         (SELECT count(*) FROM "order")::int AS orders,
                                         (SELECT count(DISTINCT to_char(day, 'YYYY')) FROM impact_daily)::int AS years,
                                         (SELECT count(DISTINCT township_code) FROM cooperative WHERE status = 'VERIFIED')::int AS townships,
-                                        (SELECT count(DISTINCT mechanism) FROM household_link)::int AS mechanisms`)
+                                        (SELECT count(DISTINCT mechanism) FROM household_link)::int AS mechanisms,
+                                        (SELECT count(*) FROM organisation WHERE status = 'VERIFIED')::int AS organisations,
+                                        (SELECT count(*) FROM organisation_member)::int AS members`)
         )[0];
       const first = await count();
-      expect(first).toMatchObject({ accounts: 4, categories: 8, mechanisms: 4, applicants: 2, orders: 200 });
+      // Four role accounts and five members of the three demo organisations.
+      expect(first).toMatchObject({ accounts: 9, categories: 8, mechanisms: 4, applicants: 2, orders: 200, organisations: 3, members: 5 });
       expect(first.years).toBeGreaterThanOrEqual(5);
       expect(first.coops).toBeGreaterThanOrEqual(8);
       expect(first.townships).toBe(first.coops);

@@ -49,6 +49,8 @@ const POLICY: Rule[] = [
     matches: underAny('/api/checkout', '/api/orders', '/api/payments/demo', '/api/addresses', '/api/reminders'),
     roles: ['buyer'],
   },
+  { name: 'what an invitation link is for, before signing in: anyone', matches: under('/api/org/invitations/preview'), public: true },
+  { name: "one's organisation (单位), its members and sites: buyers", matches: under('/api/org'), roles: ['buyer'] },
   { name: "the payment provider's signed webhook: anyone", matches: under('/api/payments/stripe/webhook'), public: true },
   {
     name: 'which payment provider takes payments: anyone',
@@ -166,6 +168,16 @@ describe('the authorization matrix over the live OpenAPI document', () => {
         [[world.b.paidOrder, world.b.unpaidOrder]],
       ),
       cart: await world.t.sql(`SELECT id, quantity FROM cart_line WHERE id = $1`, [world.b.cartLineId]),
+      organisation: await world.t.sql(`SELECT name, status, contact_name FROM organisation WHERE id = $1`, [world.b.organisationId]),
+      members: await world.t.sql(`SELECT account_id, roles FROM organisation_member WHERE organisation_id = $1 ORDER BY account_id`, [
+        world.b.organisationId,
+      ]),
+      sites: await world.t.sql(`SELECT id, name, street, archived_at FROM delivery_site WHERE organisation_id = $1`, [
+        world.b.organisationId,
+      ]),
+      invitations: await world.t.sql(`SELECT id, revoked_at FROM organisation_invitation WHERE organisation_id = $1`, [
+        world.b.organisationId,
+      ]),
     });
     /** Anything of B's that an answer to A must not hold. */
     const secretsOfB = () => [
@@ -175,6 +187,9 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       world.b.address.name,
       world.b.address.street,
       world.b.paidOrderLineId,
+      world.b.organisationId,
+      '越秀区某中学饭堂',
+      '越华路 118 号 后门',
     ];
 
     const attempts = (): [string, 'staff' | 'buyer', string, string, object | undefined][] => {
@@ -208,6 +223,11 @@ describe('the authorization matrix over the live OpenAPI document', () => {
         ["fail B's payment (demo)", 'buyer', 'POST', `/api/payments/demo/${b.unpaidOrder}/fail`, undefined],
         ["change a line of B's cart", 'buyer', 'PATCH', `/api/cart/lines/${b.cartLineId}`, { quantity: 5 }],
         ["remove a line of B's cart", 'buyer', 'DELETE', `/api/cart/lines/${b.cartLineId}`, undefined],
+        ["make a member of B's organisation a manager", 'buyer', 'PATCH', `/api/org/members/${b.memberAccountId}`, { roles: ['MANAGER'] }],
+        ["remove a member of B's organisation", 'buyer', 'DELETE', `/api/org/members/${b.memberAccountId}`, undefined],
+        ["edit B's delivery site", 'buyer', 'PATCH', `/api/org/sites/${b.siteId}`, { street: '改到我这里 1 号' }],
+        ["remove B's delivery site", 'buyer', 'DELETE', `/api/org/sites/${b.siteId}`, undefined],
+        ["revoke B's invitation", 'buyer', 'DELETE', `/api/org/invitations/${b.invitationId}`, undefined],
       ];
     };
 
@@ -251,6 +271,18 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       expect(orders.map((o) => o.number).sort()).toEqual([a.paidOrder, a.unpaidOrder].sort());
       const cart = (await buyer('/api/cart').expect(200)).body.lines as { id: string }[];
       expect(cart.map((line) => line.id)).toEqual([a.cartLineId]);
+
+      expect((await buyer('/api/org').expect(200)).body.id).toBe(a.organisationId);
+      const members = (await buyer('/api/org/members').expect(200)).body.items as { accountId: string }[];
+      expect(members.map((m) => m.accountId)).toContain(a.memberAccountId);
+      expect(members.map((m) => m.accountId)).not.toContain(b.memberAccountId);
+      // The matrix above may have added sites and invitations of A's own.
+      const sites = ((await buyer('/api/org/sites').expect(200)).body.items as { id: string }[]).map((s) => s.id);
+      expect(sites).toContain(a.siteId);
+      expect(sites).not.toContain(b.siteId);
+      const invitations = ((await buyer('/api/org/invitations').expect(200)).body.items as { id: string }[]).map((i) => i.id);
+      expect(invitations).toContain(a.invitationId);
+      expect(invitations).not.toContain(b.invitationId);
     });
   });
 });

@@ -7,6 +7,7 @@ import { HouseholdsModule } from './households/households.module';
 import { ImpactModule } from './impact/impact.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { AuditModule } from './audit/audit.module';
 import { ErrorFilter } from './common/error.filter';
@@ -34,6 +35,7 @@ export class AppModule {
         OrdersModule,
         ImpactModule,
         HouseholdsModule,
+        OrganisationsModule,
         JobsModule.forRoot(databaseUrl),
       ],
       controllers: [HealthController],

@@ -241,6 +241,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminOrganisationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminOrganisationsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminOrganisationsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisations/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminOrganisationsController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/payments/flagged": {
         parameters: {
             query?: never;
@@ -558,7 +622,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["CoopProductsController_updateCooperative"];
         trace?: never;
     };
     "/api/coop/fulfillments": {
@@ -730,6 +794,22 @@ export interface paths {
         };
         get: operations["CoopProductsController_movements"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/variants/{id}/price-breaks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CoopProductsController_setPriceBreaks"];
         post?: never;
         delete?: never;
         options?: never;
@@ -977,6 +1057,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_mine"];
+        put?: never;
+        post: operations["OrganisationController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_update"];
+        trace?: never;
+    };
+    "/api/org/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_invitations"];
+        put?: never;
+        post: operations["OrganisationController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OrganisationController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/members/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OrganisationController_removeMember"];
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_setRoles"];
+        trace?: never;
+    };
+    "/api/org/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_listSites"];
+        put?: never;
+        post: operations["OrganisationController_createSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OrganisationController_removeSite"];
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_updateSite"];
+        trace?: never;
+    };
     "/api/payments/demo/{number}/fail": {
         parameters: {
             query?: never;
@@ -1157,6 +1381,61 @@ export interface components {
             status: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             totalFen: number;
         };
+        AdminOrganisationDetailDto: {
+            budgetUnit: boolean;
+            contactMobile: string;
+            contactName: string;
+            /** Format: date-time */
+            createdAt: string;
+            creditCode: string;
+            districtCode: string;
+            hasCanteen: boolean;
+            /** Format: uuid */
+            id: string;
+            memberCount: number;
+            members: components["schemas"]["MemberDto"][];
+            name: string;
+            nameEn: string;
+            /** @description The account that registered it */
+            registeredByEmail: string;
+            /** @description Why an admin did not verify it */
+            rejectionReason?: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "VERIFIED" | "REJECTED";
+            /** @enum {string} */
+            type: "GOVERNMENT" | "PUBLIC_INSTITUTION" | "STATE_ENTERPRISE" | "SCHOOL" | "HOSPITAL" | "TRADE_UNION" | "COMPANY" | "OTHER";
+            /** Format: date-time */
+            verifiedAt?: string | null;
+        };
+        AdminOrganisationDto: {
+            budgetUnit: boolean;
+            contactMobile: string;
+            contactName: string;
+            /** Format: date-time */
+            createdAt: string;
+            creditCode: string;
+            districtCode: string;
+            hasCanteen: boolean;
+            /** Format: uuid */
+            id: string;
+            memberCount: number;
+            name: string;
+            nameEn: string;
+            /** @description The account that registered it */
+            registeredByEmail: string;
+            /** @description Why an admin did not verify it */
+            rejectionReason?: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "VERIFIED" | "REJECTED";
+            /** @enum {string} */
+            type: "GOVERNMENT" | "PUBLIC_INSTITUTION" | "STATE_ENTERPRISE" | "SCHOOL" | "HOSPITAL" | "TRADE_UNION" | "COMPANY" | "OTHER";
+            /** Format: date-time */
+            verifiedAt?: string | null;
+        };
+        AdminOrganisationPageDto: {
+            items: components["schemas"]["AdminOrganisationDto"][];
+            nextCursor?: string | null;
+        };
         AuditEntryDto: {
             action: string;
             actorAccountId?: string | null;
@@ -1274,6 +1553,13 @@ export interface components {
             township: components["schemas"]["TownshipRefDto"];
             /** Format: date-time */
             verifiedAt?: string | null;
+        };
+        CooperativeSettingsDto: {
+            /**
+             * @description Days between an organisation's order and the earliest delivery it can make
+             * @example 2
+             */
+            leadDays: number;
         };
         CoopFulfillmentDto: {
             /** @description Where to send it */
@@ -1405,6 +1691,36 @@ export interface components {
             /** @description SHA-256 (hex) over the day’s entries in canonical order */
             sha256: string;
         };
+        DeliverySiteDto: {
+            contactMobile: string;
+            contactName: string;
+            districtCode: string;
+            driverNotes?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            receivingWindows: components["schemas"]["ReceivingWindowDto"][];
+            street: string;
+        };
+        DeliverySiteInputDto: {
+            /** @example 13900139000 */
+            contactMobile: string;
+            /** @example 王师傅 */
+            contactName: string;
+            /** @example 440106 */
+            districtCode: string;
+            /** @example 从东门进，卸货区限高 3.2 米 */
+            driverNotes?: string | null;
+            /** @example 机关一食堂 */
+            name: string;
+            /** @description When goods are taken in; none: any day */
+            receivingWindows: components["schemas"]["ReceivingWindowDto"][];
+            /** @example 天府路 1 号 机关大院 3 号楼 负一层 卸货区 */
+            street: string;
+        };
+        DeliverySiteListDto: {
+            items: components["schemas"]["DeliverySiteDto"][];
+        };
         DigestMismatchDto: {
             day: string;
             /** @description null: the day has no entries any more */
@@ -1413,7 +1729,7 @@ export interface components {
         };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "TOO_MANY_INVITATIONS" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -1583,6 +1899,49 @@ export interface components {
             /** @description Data rows read (the header not counted) */
             rows: number;
         };
+        InvitationDto: {
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            invitedAt: string;
+            roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
+            /** @enum {string} */
+            status: "PENDING" | "ACCEPTED" | "REVOKED" | "EXPIRED";
+        };
+        InvitationListDto: {
+            /** @description Newest first, the last 100 */
+            items: components["schemas"]["InvitationDto"][];
+        };
+        InvitationPreviewDto: {
+            /**
+             * @description The address it was sent to, masked: sign in with it to accept
+             * @example c***@demo.cn
+             */
+            emailMasked: string;
+            /** Format: date-time */
+            expiresAt: string;
+            organisationName: string;
+            organisationNameEn: string;
+            roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
+        };
+        InvitationTokenDto: {
+            /** @description The token of the invitation link (/org/join?token=…) */
+            token: string;
+        };
+        InviteMemberDto: {
+            /** @example approver@demo.cn */
+            email: string;
+            /**
+             * @example [
+             *       "PURCHASER",
+             *       "RECEIVER"
+             *     ]
+             */
+            roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
+        };
         InvoiceDto: {
             /**
              * @description Unified social credit code (checked with its check character)
@@ -1628,6 +1987,8 @@ export interface components {
             /** @description A farmers' cooperative code (93…) with a correct check character */
             creditCodeValid: boolean;
             id: string;
+            /** @description Days it needs between an organisation's order and its delivery */
+            leadDays: number;
             nameEn: string;
             nameZh: string;
             productCount: number;
@@ -1688,6 +2049,7 @@ export interface components {
             id: string;
             labelEn: string;
             labelZh: string;
+            priceBreaks: components["schemas"]["PriceBreakDto"][];
             priceFen: number;
             sku: string;
             /** @description Units on hand */
@@ -1699,6 +2061,50 @@ export interface components {
             households: number | null;
             /** @enum {string} */
             mechanism: "EQUITY_DIVIDEND" | "CONTRACT_PURCHASE" | "EMPLOYMENT" | "LAND_LEASE";
+        };
+        MemberDto: {
+            /** Format: uuid */
+            accountId: string;
+            displayName?: string | null;
+            email: string;
+            /** Format: date-time */
+            joinedAt: string;
+            roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
+        };
+        MemberListDto: {
+            items: components["schemas"]["MemberDto"][];
+        };
+        MemberRolesDto: {
+            /**
+             * @example [
+             *       "PURCHASER",
+             *       "RECEIVER"
+             *     ]
+             */
+            roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
+        };
+        MyOrganisationDto: {
+            budgetUnit: boolean;
+            contactMobile: string;
+            contactName: string;
+            /** Format: date-time */
+            createdAt: string;
+            creditCode: string;
+            districtCode: string;
+            hasCanteen: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string;
+            /** @description Why an admin did not verify it */
+            rejectionReason?: string | null;
+            roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
+            /** @enum {string} */
+            status: "PENDING" | "VERIFIED" | "REJECTED";
+            /** @enum {string} */
+            type: "GOVERNMENT" | "PUBLIC_INSTITUTION" | "STATE_ENTERPRISE" | "SCHOOL" | "HOSPITAL" | "TRADE_UNION" | "COMPANY" | "OTHER";
+            /** Format: date-time */
+            verifiedAt?: string | null;
         };
         NamedRefDto: {
             id: string;
@@ -1829,6 +2235,23 @@ export interface components {
             /** @description Stripe: the publishable key to load Stripe.js with */
             publishableKey?: string | null;
         };
+        PriceBreakDto: {
+            /** @example 20 */
+            minQuantity: number;
+            /** @example 8200 */
+            priceFen: number;
+        };
+        PriceBreaksInputDto: {
+            /**
+             * @example [
+             *       {
+             *         "minQuantity": 20,
+             *         "priceFen": 8200
+             *       }
+             *     ]
+             */
+            breaks: components["schemas"]["PriceBreakDto"][];
+        };
         ProductDetailDto: {
             /** @enum {string} */
             category: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
@@ -1937,6 +2360,29 @@ export interface components {
             /** @example 图片与实物不符，请补充实拍图 */
             reason: string;
         };
+        ReceivingWindowDto: {
+            /**
+             * @description China time, HH:MM
+             * @example 06:30
+             */
+            from: string;
+            /**
+             * @description China time, HH:MM, after `from`
+             * @example 10:00
+             */
+            to: string;
+            /**
+             * @description ISO weekdays: 1 Monday … 7 Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            weekdays: number[];
+        };
         RefundDto: {
             amountFen: number;
             /** Format: date-time */
@@ -1977,6 +2423,38 @@ export interface components {
             /** @example chen@example.cn */
             email: string;
             password: string;
+        };
+        RegisterOrganisationDto: {
+            /** @description A budget unit (预算单位), which reserves a share of its canteen purchases for assisted areas */
+            budgetUnit: boolean;
+            /** @example 13800138000 */
+            contactMobile: string;
+            /** @example 李建华 */
+            contactName: string;
+            /**
+             * @description Unified social credit code (统一社会信用代码), checked with its check character
+             * @example 11440106MB2C39485X
+             */
+            creditCode: string;
+            /**
+             * @description The Guangzhou district it is in
+             * @example 440106
+             */
+            districtCode: string;
+            /** @description Whether it runs a canteen */
+            hasCanteen: boolean;
+            /** @example 广州市天河区机关事务管理局饭堂 */
+            name: string;
+            /**
+             * @description The Chinese name when left out
+             * @example Tianhe District Government Canteen
+             */
+            nameEn?: string;
+            /**
+             * @description 党政机关, 事业单位, 国有企业, 学校, 医院, 工会, 企业, 其他
+             * @enum {string}
+             */
+            type: "GOVERNMENT" | "PUBLIC_INSTITUTION" | "STATE_ENTERPRISE" | "SCHOOL" | "HOSPITAL" | "TRADE_UNION" | "COMPANY" | "OTHER";
         };
         ReminderDto: {
             /** Format: date-time */
@@ -2086,6 +2564,22 @@ export interface components {
         UpdateCartLineDto: {
             quantity: number;
         };
+        UpdateDeliverySiteDto: {
+            /** @example 13900139000 */
+            contactMobile?: string;
+            /** @example 王师傅 */
+            contactName?: string;
+            /** @example 440106 */
+            districtCode?: string;
+            /** @example 从东门进，卸货区限高 3.2 米 */
+            driverNotes?: string | null;
+            /** @example 机关一食堂 */
+            name?: string;
+            /** @description When goods are taken in; none: any day */
+            receivingWindows?: components["schemas"]["ReceivingWindowDto"][];
+            /** @example 天府路 1 号 机关大院 3 号楼 负一层 卸货区 */
+            street?: string;
+        };
         UpdateHouseholdDto: {
             /**
              * @description The year it was lifted out of poverty
@@ -2120,6 +2614,38 @@ export interface components {
             /** @description Ends the link after this day; null: open-ended */
             validTo?: string | null;
             weight?: number;
+        };
+        UpdateOrganisationDto: {
+            /** @description A budget unit (预算单位), which reserves a share of its canteen purchases for assisted areas */
+            budgetUnit?: boolean;
+            /** @example 13800138000 */
+            contactMobile?: string;
+            /** @example 李建华 */
+            contactName?: string;
+            /**
+             * @description Unified social credit code (统一社会信用代码), checked with its check character
+             * @example 11440106MB2C39485X
+             */
+            creditCode?: string;
+            /**
+             * @description The Guangzhou district it is in
+             * @example 440106
+             */
+            districtCode?: string;
+            /** @description Whether it runs a canteen */
+            hasCanteen?: boolean;
+            /** @example 广州市天河区机关事务管理局饭堂 */
+            name?: string;
+            /**
+             * @description The Chinese name when left out
+             * @example Tianhe District Government Canteen
+             */
+            nameEn?: string;
+            /**
+             * @description 党政机关, 事业单位, 国有企业, 学校, 医院, 工会, 企业, 其他
+             * @enum {string}
+             */
+            type?: "GOVERNMENT" | "PUBLIC_INSTITUTION" | "STATE_ENTERPRISE" | "SCHOOL" | "HOSPITAL" | "TRADE_UNION" | "COMPANY" | "OTHER";
         };
         UpdateProductDto: {
             /** @enum {string} */
@@ -2158,8 +2684,19 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description The organisation the account belongs to, if any */
+            organisation: components["schemas"]["UserOrganisationDto"] | null;
             /** @enum {string} */
             role: "buyer" | "cooperative" | "official" | "admin";
+        };
+        UserOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameEn: string;
+            roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
+            /** @enum {string} */
+            status: "PENDING" | "VERIFIED" | "REJECTED";
         };
         VariantChangeDto: {
             /** Format: uuid */
@@ -2173,6 +2710,8 @@ export interface components {
             id: string;
             labelEn: string;
             labelZh: string;
+            /** @description Cheaper by the case: the price per unit from a quantity on */
+            priceBreaks: components["schemas"]["PriceBreakDto"][];
             priceFen: number;
             sku: string;
             /** @enum {string} */
@@ -3014,6 +3553,200 @@ export interface operations {
             };
             /** @description ORDER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminOrganisationsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description PENDING is the verification queue */
+                status?: "PENDING" | "VERIFIED" | "REJECTED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest registration first; status=PENDING is the queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrganisationPageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminOrganisationsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrganisationDetailDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminOrganisationsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description PENDING → REJECTED with the reason; it may correct itself and come back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrganisationDetailDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminOrganisationsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PENDING → VERIFIED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrganisationDetailDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_STATUS_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3929,6 +4662,48 @@ export interface operations {
             };
         };
     };
+    CoopProductsController_updateCooperative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CooperativeSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description The cooperative's own settings: the days it needs before a delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedCooperativeDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN (not cooperative staff), NOT_YOUR_COOPERATIVE, COOPERATIVE_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     FulfillmentsController_list: {
         parameters: {
             query?: {
@@ -4526,6 +5301,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StockMovementDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN (not cooperative staff), NOT_YOUR_COOPERATIVE, COOPERATIVE_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopProductsController_setPriceBreaks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceBreaksInputDto"];
+            };
+        };
+        responses: {
+            /** @description The whole ladder, replacing the one before; [] for none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedProductDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a break not cheaper than the one before, or not below the price */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
             /** @description UNAUTHORIZED */
@@ -5179,6 +6007,817 @@ export interface operations {
             };
             /** @description ORDER_STATUS_CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrganisationDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterOrganisationDto"];
+            };
+        };
+        responses: {
+            /** @description PENDING until an admin verifies it; the caller is its manager */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrganisationDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ALREADY_IN_ORGANISATION, CREDIT_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            /** @description Managers only. A rejected organisation goes back to the queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrganisationDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_STATUS_CONFLICT: verified details are fixed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Managers only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMemberDto"];
+            };
+        };
+        responses: {
+            /** @description Managers only. The link goes by e-mail and works once, for 7 days */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ALREADY_IN_ORGANISATION, TOO_MANY_INVITATIONS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Managers only; the link stops working */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            /** @description The caller joins, signed in with the address the invitation went to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrganisationDto"];
+                };
+            };
+            /** @description INVITATION_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ALREADY_IN_ORGANISATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            /** @description What an invitation link is for, before signing in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
+            };
+            /** @description INVITATION_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In the order they joined */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A manager removes a member, or a member leaves (their own id) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LAST_MANAGER */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_setRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberRolesDto"];
+            };
+        };
+        responses: {
+            /** @description Managers only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LAST_MANAGER */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_listSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverySiteListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_createSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverySiteInputDto"];
+            };
+        };
+        responses: {
+            /** @description Managers only */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverySiteDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_removeSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Managers only; orders delivered there keep it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description DELIVERY_SITE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_updateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeliverySiteDto"];
+            };
+        };
+        responses: {
+            /** @description Managers only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliverySiteDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description DELIVERY_SITE_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,8 @@ export * from './days';
 export * from './ledger';
 export * from './money';
 export * from './orders';
+export * from './organisations';
+export * from './price-breaks';
 export * from './privacy';
 export * from './product-lifecycle';
 export * from './refunds';

@@ -1,4 +1,4 @@
-import { makeResidentId } from '@qh/domain';
+import { makeCreditCode, makeResidentId } from '@qh/domain';
 import request from 'supertest';
 import { tokenFor } from '../../support/accounts';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -32,6 +32,11 @@ export interface Tenant {
    */
   spareProductId: string;
   spareVariantId: string;
+  /** The organisation the buyer manages (verified), with a delivery site, a second member and an open invitation. */
+  organisationId: string;
+  siteId: string;
+  memberAccountId: string;
+  invitationId: string;
 }
 
 export interface World {
@@ -49,6 +54,11 @@ export interface World {
 const ADDRESSES = [
   { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号 12 楼 1203 室' },
   { name: '黄志坚', mobile: '13922223333', districtCode: '440104', street: '中山五路 68 号 3 楼' },
+];
+/** Each tenant's buyer manages an organisation of its own, with a site of its own. */
+const ORGANISATIONS = [
+  { name: '天河区某机关饭堂', creditCode: makeCreditCode('11440106000000001'), siteStreet: '天府路 1 号 负一层 卸货区' },
+  { name: '越秀区某中学饭堂', creditCode: makeCreditCode('12440104000000002'), siteStreet: '越华路 118 号 后门' },
 ];
 
 /**
@@ -81,8 +91,8 @@ async function arrange(t: TestApp): Promise<World> {
     await t.sql(`UPDATE product_variant SET stock = 100000 WHERE product_id = $1`, [pick.productId]);
   }
   const [official, admin] = [await tokenFor(t, 'official'), await tokenFor(t, 'admin')];
-  const a = await tenant(t, pickA, ADDRESSES[0]);
-  const b = await tenant(t, pickB, ADDRESSES[1]);
+  const a = await tenant(t, pickA, ADDRESSES[0], ORGANISATIONS[0], admin);
+  const b = await tenant(t, pickB, ADDRESSES[1], ORGANISATIONS[1], admin);
   const [pending] = await t.sql(`SELECT id FROM cooperative WHERE status = 'PENDING' ORDER BY credit_code LIMIT 1`);
   const [link] = await t.sql(
     `SELECT l.id, l.household_id FROM household_link l JOIN household h ON h.id = l.household_id
@@ -103,6 +113,8 @@ async function tenant(
   t: TestApp,
   pick: { cooperativeId: string; productId: string; slug: string; variantId: string },
   address: (typeof ADDRESSES)[number],
+  organisation: (typeof ORGANISATIONS)[number],
+  adminToken: string,
 ): Promise<Tenant> {
   const staffToken = await tokenFor(t, 'cooperative', pick.cooperativeId);
   const [spare] = await t.sql(
@@ -112,7 +124,8 @@ async function tenant(
   );
   if (!spare) throw new Error('the demo cooperatives should have more than one product each');
   const buyerToken = await tokenFor(t, 'buyer');
-  const as = (method: 'get' | 'post', path: string) => request(t.url)[method](path).set('Authorization', `Bearer ${buyerToken}`);
+  const as = (method: 'get' | 'post', path: string, token = buyerToken) =>
+    request(t.url)[method](path).set('Authorization', `Bearer ${token}`);
   let orders = 0;
   const order = async () => {
     await as('post', '/api/cart/lines').send({ variantId: pick.variantId, quantity: 1 }).expect(200);
@@ -127,6 +140,41 @@ async function tenant(
   await as('post', `/api/payments/demo/${paid.number}/pay`).expect(200);
   const unpaid = await order();
   const cart = await as('post', '/api/cart/lines').send({ variantId: pick.variantId, quantity: 2 }).expect(200);
+
+  const registered = await as('post', '/api/org')
+    .send({
+      name: organisation.name,
+      creditCode: organisation.creditCode,
+      type: 'GOVERNMENT',
+      districtCode: address.districtCode,
+      budgetUnit: true,
+      hasCanteen: true,
+      contactName: address.name,
+      contactMobile: address.mobile,
+    })
+    .expect(201);
+  const organisationId = registered.body.id as string;
+  await as('post', `/api/admin/organisations/${organisationId}/verify`, adminToken).expect(200);
+  const site = await as('post', '/api/org/sites')
+    .send({
+      name: '食堂',
+      districtCode: address.districtCode,
+      street: organisation.siteStreet,
+      contactName: '王师傅',
+      contactMobile: '13900139000',
+      receivingWindows: [],
+    })
+    .expect(201);
+  // A second member, put in directly: accepting an invitation needs the invited address's own sign-in.
+  const memberToken = await tokenFor(t, 'buyer');
+  const member = { id: JSON.parse(Buffer.from(memberToken.split('.')[1], 'base64url').toString()).sub as string };
+  await t.sql(`INSERT INTO organisation_member (organisation_id, account_id, roles) VALUES ($1, $2, '{PURCHASER}')`, [
+    organisationId,
+    member.id,
+  ]);
+  const invitation = await as('post', '/api/org/invitations')
+    .send({ email: `invited-${organisationId}@example.cn`, roles: ['FINANCE'] })
+    .expect(201);
   return {
     ...pick,
     address,
@@ -139,6 +187,10 @@ async function tenant(
     cartLineId: cart.body.lines[0].id as string,
     spareProductId: spare.productId as string,
     spareVariantId: spare.variantId as string,
+    organisationId,
+    siteId: site.body.id as string,
+    memberAccountId: member.id as string,
+    invitationId: invitation.body.id as string,
   };
 }
 
@@ -157,6 +209,10 @@ export function realPathValue(world: World, path: string, name: string): string 
     [/\/coop\/fulfillments\/\{id\}/, 'id', world.a.fulfillmentId],
     [/\/admin\/products\/\{id\}/, 'id', world.a.spareProductId],
     [/\/admin\/cooperatives\/\{id\}/, 'id', world.pendingCooperativeId],
+    [/\/admin\/organisations\/\{id\}/, 'id', world.a.organisationId],
+    [/\/org\/sites\/\{id\}/, 'id', world.a.siteId],
+    [/\/org\/invitations\/\{id\}/, 'id', world.a.invitationId],
+    [/\/org\/members\/\{accountId\}/, 'accountId', world.a.memberAccountId],
     [/^\/api\/cooperatives\/\{id\}/, 'id', world.a.cooperativeId],
     [/\/products\/\{slug\}/, 'slug', world.a.slug],
     [/\/households\/\{id\}/, 'id', world.householdId],

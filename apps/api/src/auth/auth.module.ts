@@ -5,6 +5,7 @@ import { createSecretKey } from 'node:crypto';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
@@ -13,6 +14,7 @@ import { RolesGuard } from './roles.guard';
 @Module({
   imports: [
     NotificationsModule,
+    OrganisationsModule,
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],

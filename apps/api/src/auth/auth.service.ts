@@ -11,6 +11,7 @@ import { hashPassword, verifyPassword } from './password';
 import { Clock } from '../config/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../notifications/outbox';
+import { Memberships } from '../organisations/memberships.service';
 
 /** A reset link works this long, once. */
 const RESET_VALID_MINUTES = 30;
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: Outbox,
+    private readonly memberships: Memberships,
   ) {}
 
   /** `ip` is the caller's address as the configured proxies report it. */
@@ -163,7 +165,24 @@ export class AuthService {
   async me(accountId: string): Promise<UserDto> {
     const account = await this.accounts.findActiveAccount(accountId);
     if (!account) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
-    return toUserDto(account);
+    return this.userOf(account);
+  }
+
+  /** The account as clients see it, with the organisation it belongs to. */
+  private async userOf(account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName'>): Promise<UserDto> {
+    const membership = account.role === 'buyer' ? await this.memberships.of(account.id) : undefined;
+    return {
+      ...toUserDto(account),
+      organisation: membership
+        ? {
+            id: membership.organisationId,
+            name: membership.organisationName,
+            nameEn: membership.organisationNameEn,
+            status: membership.status,
+            roles: membership.roles,
+          }
+        : null,
+    };
   }
 
   private async issue(
@@ -183,7 +202,7 @@ export class AuthService {
       expiresAt: refreshExpiresAt,
     });
     return {
-      response: { accessToken, expiresIn: this.config.accessTokenTtlSeconds, user: toUserDto(account) },
+      response: { accessToken, expiresIn: this.config.accessTokenTtlSeconds, user: await this.userOf(account) },
       refreshToken,
       refreshTokenId,
       refreshExpiresAt,
@@ -200,7 +219,7 @@ export class AuthService {
   }
 }
 
-export function toUserDto(account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName'>): UserDto {
+function toUserDto(account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName'>): Omit<UserDto, 'organisation'> {
   return {
     id: account.id,
     email: account.email,

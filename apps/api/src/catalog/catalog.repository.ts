@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ProductCategory } from '@qh/domain';
+import type { PriceBreak, ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
-import { IS_CERTIFIED, IS_IN_SEASON, IS_PRESALE } from './product-sql';
+import { IS_CERTIFIED, IS_IN_SEASON, IS_PRESALE, priceBreaksOf } from './product-sql';
 import type { ProductSort } from './dto/catalog.dto';
 
 export interface ProductFilter {
@@ -170,13 +170,23 @@ export class CatalogRepository {
     );
   }
 
-  variants(
-    productId: string,
-  ): Promise<{ id: string; sku: string; labelZh: string; labelEn: string; priceFen: number; weightG: number; stock: number }[]> {
+  variants(productId: string): Promise<
+    {
+      id: string;
+      sku: string;
+      labelZh: string;
+      labelEn: string;
+      priceFen: number;
+      weightG: number;
+      stock: number;
+      priceBreaks: PriceBreak[];
+    }[]
+  > {
     return rows(
       this.dataSource,
-      `SELECT id, sku, label_zh AS "labelZh", label_en AS "labelEn", price_fen AS "priceFen", weight_g AS "weightG", stock
-         FROM product_variant WHERE product_id = $1 ORDER BY sort_order, price_fen`,
+      `SELECT v.id, v.sku, v.label_zh AS "labelZh", v.label_en AS "labelEn", v.price_fen AS "priceFen", v.weight_g AS "weightG", v.stock,
+              ${priceBreaksOf('v')} AS "priceBreaks"
+         FROM product_variant v WHERE v.product_id = $1 ORDER BY v.sort_order, v.price_fen`,
       [productId],
     );
   }

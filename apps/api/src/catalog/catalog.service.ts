@@ -105,6 +105,7 @@ export class CatalogService {
         labelEn: v.labelEn,
         priceFen: v.priceFen,
         weightG: v.weightG,
+        priceBreaks: v.priceBreaks,
         stockStatus: v.stock <= 0 ? 'SOLD_OUT' : v.stock < LOW_STOCK_THRESHOLD ? 'LOW' : 'IN_STOCK',
       })),
       certification: toCertification(row),

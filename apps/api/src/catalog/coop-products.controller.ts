@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ActingUser, type Acting } from '../auth/current-user';
@@ -10,12 +10,13 @@ import { readUploadedFile } from '../common/uploads';
 import { uuidParam } from '../common/uuid-param';
 import { CoopProductsService } from './coop-products.service';
 import { CoopVariantsService } from './coop-variants.service';
-import { ManagedCooperativeDto } from './dto/admin-catalog.dto';
+import { CooperativeSettingsDto, ManagedCooperativeDto } from './dto/admin-catalog.dto';
 import {
   CreateProductDto,
   ManagedProductDto,
   ManagedProductPageDto,
   ManagedProductQueryDto,
+  PriceBreaksInputDto,
   StockAdjustmentDto,
   StockDto,
   StockMovementDto,
@@ -46,6 +47,12 @@ export class CoopProductsController {
   @ApiOkResponse({ type: ManagedCooperativeDto, description: "The staff member's own cooperative, with its status" })
   cooperative(@ActingUser() user: Acting): Promise<ManagedCooperativeDto> {
     return this.products.cooperative(user);
+  }
+
+  @Patch('cooperative')
+  @ApiOkResponse({ type: ManagedCooperativeDto, description: "The cooperative's own settings: the days it needs before a delivery" })
+  updateCooperative(@ActingUser() user: Acting, @Body() dto: CooperativeSettingsDto): Promise<ManagedCooperativeDto> {
+    return this.products.updateSettings(user, dto);
   }
 
   @Get('products')
@@ -95,6 +102,21 @@ export class CoopProductsController {
     @Body() dto: UpdateVariantDto,
   ): Promise<ManagedProductDto> {
     return this.variants.update(user, id, dto);
+  }
+
+  @Put('variants/:id/price-breaks')
+  @ApiOkResponse({ type: ManagedProductDto, description: 'The whole ladder, replacing the one before; [] for none' })
+  @ApiResponse({
+    status: 400,
+    type: ErrorDto,
+    description: 'VALIDATION_FAILED: a break not cheaper than the one before, or not below the price',
+  })
+  setPriceBreaks(
+    @ActingUser() user: Acting,
+    @Param('id', variantId()) id: string,
+    @Body() dto: PriceBreaksInputDto,
+  ): Promise<ManagedProductDto> {
+    return this.variants.setPriceBreaks(user, id, dto);
   }
 
   @Get('variants/:id/movements')

@@ -22,7 +22,7 @@ import {
   ManagedProductQueryDto,
   UpdateProductDto,
 } from './dto/managed-product.dto';
-import type { ManagedCooperativeDto } from './dto/admin-catalog.dto';
+import type { CooperativeSettingsDto, ManagedCooperativeDto } from './dto/admin-catalog.dto';
 import { toManagedCooperative, toManagedProduct } from './managed-product';
 import { pinyinOf, productSlug } from './pinyin';
 import { ImageType, ProductImageStore } from './product-images';
@@ -88,6 +88,25 @@ export class CoopProductsService {
     const row = await this.cooperatives.find(cooperativeOf(user));
     if (!row) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
     return toManagedCooperative(row);
+  }
+
+  /** Staff set how many days their cooperative needs before an organisation's delivery. */
+  async updateSettings(user: Acting, dto: CooperativeSettingsDto): Promise<ManagedCooperativeDto> {
+    const cooperativeId = cooperativeOf(user);
+    await this.unitOfWork.run(async ({ manager, audit }) => {
+      const before = await this.cooperatives.find(cooperativeId, manager);
+      if (!before) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
+      await this.cooperatives.setLeadDays(manager, cooperativeId, dto.leadDays);
+      await audit({
+        actor: user,
+        action: 'cooperative.settings_changed',
+        entityType: 'cooperative',
+        entityId: cooperativeId,
+        before: { leadDays: before.leadDays },
+        after: { leadDays: dto.leadDays },
+      });
+    });
+    return this.cooperative(user);
   }
 
   async create(user: Acting, dto: CreateProductDto): Promise<ManagedProductDto> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { priceBreaksProblem, type PriceBreak } from '@qh/domain';
 import { EntityManager } from 'typeorm';
 import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
@@ -7,6 +8,7 @@ import { CoopProductAccess } from './coop-product-access';
 import {
   MAX_VARIANTS,
   ManagedProductDto,
+  PriceBreaksInputDto,
   StockAdjustmentDto,
   StockDto,
   StockMovementDto,
@@ -17,6 +19,16 @@ import {
 import { ProductsRepository } from './products.repository';
 
 const MOVEMENTS_SHOWN = 50;
+
+/** A variant's breaks must stay below its price: refused when they would not, naming the field that made it so. */
+function checkPriceBreaks(field: 'breaks' | 'priceFen', priceFen: number, breaks: readonly PriceBreak[]): void {
+  const problem = priceBreaksProblem(priceFen, breaks);
+  if (problem) {
+    throw new AppError('VALIDATION_FAILED', `The price breaks do not fit: ${problem}.`, [
+      { field, problems: [problem], rules: ['priceBreaks'] },
+    ]);
+  }
+}
 
 export function checkDistinctLabels(labels: string[]): void {
   if (new Set(labels).size !== labels.length)
@@ -62,6 +74,7 @@ export class CoopVariantsService {
       const current = await this.access.forWrite(manager, user, productId);
       const before = current.variants.find((v) => v.id === variantId);
       if (dto.labelZh !== undefined) checkDistinctLabels(current.variants.map((v) => (v.id === variantId ? dto.labelZh! : v.labelZh)));
+      if (dto.priceFen !== undefined) checkPriceBreaks('priceFen', dto.priceFen, before?.priceBreaks ?? []);
       await this.products.updateVariant(manager, variantId, dto);
       await audit({
         actor: user,
@@ -70,6 +83,29 @@ export class CoopVariantsService {
         entityId: variantId,
         before: { ...before },
         after: { ...dto },
+      });
+    });
+    return this.access.get(user, productId);
+  }
+
+  /** Replaces the variant's quantity price breaks (阶梯价): each from more units and cheaper than the last, below the price. */
+  async setPriceBreaks(user: Acting, variantId: string, dto: PriceBreaksInputDto): Promise<ManagedProductDto> {
+    const productId = await this.access.productOfVariant(user, variantId);
+    const breaks = [...dto.breaks]
+      .sort((a, b) => a.minQuantity - b.minQuantity)
+      .map(({ minQuantity, priceFen }) => ({ minQuantity, priceFen }));
+    await this.unitOfWork.run(async ({ manager, audit }) => {
+      const current = await this.access.forWrite(manager, user, productId);
+      const variant = current.variants.find((v) => v.id === variantId)!;
+      checkPriceBreaks('breaks', variant.priceFen, breaks);
+      await this.products.setPriceBreaks(manager, variantId, breaks);
+      await audit({
+        actor: user,
+        action: 'variant.price_breaks_set',
+        entityType: 'variant',
+        entityId: variantId,
+        before: { priceBreaks: variant.priceBreaks },
+        after: { priceBreaks: breaks },
       });
     });
     return this.access.get(user, productId);
@@ -104,7 +140,7 @@ export class CoopVariantsService {
   async edit(
     { manager, audit }: Work,
     user: Acting,
-    current: { id: string; slug: string; variants: { id: string; labelZh: string }[] },
+    current: { id: string; slug: string; variants: { id: string; labelZh: string; priceBreaks: PriceBreak[] }[] },
     changes: VariantChangeDto[],
     added: VariantInputDto[],
   ): Promise<void> {
@@ -120,6 +156,7 @@ export class CoopVariantsService {
     const labelOf = new Map(changes.map((change) => [change.id, change.labelZh]));
     checkDistinctLabels([...current.variants.map((v) => labelOf.get(v.id) ?? v.labelZh), ...added.map((variant) => variant.labelZh)]);
     for (const { id: variantId, ...body } of changes) {
+      if (body.priceFen !== undefined) checkPriceBreaks('priceFen', body.priceFen, own.get(variantId)!.priceBreaks);
       await this.products.updateVariant(manager, variantId, body);
       await audit({
         actor: user,

@@ -19,6 +19,7 @@ export interface AdminCooperativeRow {
   townshipNameEn: string;
   productCount: number;
   publishedCount: number;
+  leadDays: number;
   sortKey: string;
 }
 
@@ -29,7 +30,7 @@ const ADMIN_COLUMNS = `
   c.verified_at AS "verifiedAt", c.created_at AS "createdAt", t.code AS "townshipCode", t.name AS "townshipName",
   t.name_en AS "townshipNameEn",
   (SELECT count(*) FROM product p WHERE p.cooperative_id = c.id) AS "productCount",
-  (SELECT count(*) FROM product p WHERE p.cooperative_id = c.id AND p.status = 'PUBLISHED') AS "publishedCount",
+  (SELECT count(*) FROM product p WHERE p.cooperative_id = c.id AND p.status = 'PUBLISHED') AS "publishedCount", c.lead_days AS "leadDays",
   ${CREATED_KEY} AS "sortKey"`;
 
 /** Cooperatives as admins manage them: the verification queue, verify and suspend. */
@@ -64,6 +65,10 @@ export class CooperativesRepository {
         WHERE id = $1`,
       [id, status, suspendedReason],
     );
+  }
+
+  async setLeadDays(manager: EntityManager, id: string, leadDays: number): Promise<void> {
+    await manager.query(`UPDATE cooperative SET lead_days = $2, updated_at = qh_now() WHERE id = $1`, [id, leadDays]);
   }
 
   /** A cooperative's status, for the portal: staff of a suspended cooperative cannot change its shop. */

@@ -51,6 +51,7 @@ export function toManagedProduct(row: ManagedProductRow): ManagedProductDto {
       priceFen: v.priceFen,
       weightG: v.weightG,
       stock: v.stock,
+      priceBreaks: v.priceBreaks,
     })),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
@@ -71,6 +72,7 @@ export function toManagedCooperative(row: AdminCooperativeRow): ManagedCooperati
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
     productCount: row.productCount,
     publishedCount: row.publishedCount,
+    leadDays: row.leadDays,
     createdAt: row.createdAt.toISOString(),
   };
 }

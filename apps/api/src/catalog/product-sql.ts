@@ -15,5 +15,10 @@ export const IS_IN_SEASON = `((p.sale_starts_at IS NULL OR p.sale_starts_at <= q
 /** In season, and taking orders that ship on a later day. */
 export const IS_PRESALE = `(${IS_IN_SEASON} AND p.presale_ships_on IS NOT NULL AND p.presale_ships_on > qh_today())`;
 
+/** The quantity price breaks of a variant `variant` (its table alias), cheapest last, as a JSON array of {minQuantity, priceFen}. */
+export const priceBreaksOf = (variant: string) =>
+  `coalesce((SELECT json_agg(json_build_object('minQuantity', b.min_quantity, 'priceFen', b.price_fen) ORDER BY b.min_quantity)
+               FROM price_break b WHERE b.variant_id = ${variant}.id), '[]')`;
+
 /** Published, by a verified cooperative, and in season. */
 export const IS_BUYABLE = `(p.status = 'PUBLISHED' AND c.status = 'VERIFIED' AND ${IS_IN_SEASON})`;

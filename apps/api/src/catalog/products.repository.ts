@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ProductCategory, ProductStatus, ShippingClass } from '@qh/domain';
+import type { PriceBreak, ProductCategory, ProductStatus, ShippingClass } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
-import { IS_CERTIFIED } from './product-sql';
+import { IS_CERTIFIED, priceBreaksOf } from './product-sql';
 
 export interface ManagedVariantRow {
   id: string;
@@ -14,6 +14,7 @@ export interface ManagedVariantRow {
   priceFen: number;
   weightG: number;
   stock: number;
+  priceBreaks: PriceBreak[];
 }
 
 export interface ManagedProductRow {
@@ -94,7 +95,8 @@ const MANAGED_COLUMNS = `
   p.submitted_at AS "submittedAt", p.published_at AS "publishedAt", p.updated_at AS "updatedAt",
   c.id AS "cooperativeId", c.name_zh AS "cooperativeName", c.name_en AS "cooperativeNameEn",
   coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'labelZh', v.label_zh, 'labelEn', v.label_en,
-                                              'priceFen', v.price_fen, 'weightG', v.weight_g, 'stock', v.stock)
+                                              'priceFen', v.price_fen, 'weightG', v.weight_g, 'stock', v.stock,
+                                              'priceBreaks', ${priceBreaksOf('v')})
                             ORDER BY v.sort_order, v.created_at)
               FROM product_variant v WHERE v.product_id = p.id), '[]') AS variants`;
 
@@ -223,6 +225,17 @@ export class ProductsRepository {
         WHERE id = $1`,
       [id, fields.labelZh ?? null, fields.labelEn ?? null, fields.priceFen ?? null, fields.weightG ?? null],
     );
+  }
+
+  /** Replaces a variant's price breaks. */
+  async setPriceBreaks(manager: EntityManager, variantId: string, breaks: readonly PriceBreak[]): Promise<void> {
+    await manager.query(`DELETE FROM price_break WHERE variant_id = $1`, [variantId]);
+    if (breaks.length === 0) return;
+    await manager.query(`INSERT INTO price_break (variant_id, min_quantity, price_fen) SELECT $1, * FROM unnest($2::int[], $3::int[])`, [
+      variantId,
+      breaks.map((step) => step.minQuantity),
+      breaks.map((step) => step.priceFen),
+    ]);
   }
 
   variantOwner(variantId: string): Promise<{ productId: string; cooperativeId: string } | undefined> {

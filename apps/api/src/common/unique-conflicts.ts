@@ -11,6 +11,9 @@ const UNIQUE_CONFLICTS: Record<string, [ErrorCode, string]> = {
   household_code_key: ['HOUSEHOLD_DUPLICATE', 'A household with this platform code is already registered.'],
   account_email_key: ['EMAIL_TAKEN', 'An account with this email already exists.'],
   product_variant_sku_key: ['SKU_TAKEN', 'This sku is already in use.'],
+  organisation_credit_code_key: ['CREDIT_CODE_TAKEN', 'An organisation with this credit code is already registered.'],
+  // The account is the member table's key: an invitation accepted twice at once, or two registrations.
+  organisation_member_pkey: ['ALREADY_IN_ORGANISATION', 'This account already belongs to an organisation.'],
   product_variant_label_key: ['VARIANT_LABEL_TAKEN', 'Two variants of one product cannot share a label.'],
 };
 

@@ -1,4 +1,4 @@
-import { ACCEPTED_DAYS, isAcceptedDateTime, isAcceptedDay } from '@qh/domain';
+import { ACCEPTED_DAYS, isAcceptedDateTime, isAcceptedDay, isValidCreditCode } from '@qh/domain';
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /**
@@ -33,6 +33,20 @@ export function IsDateTime(options?: ValidationOptions): PropertyDecorator {
         validate: (value) => typeof value === 'string' && isAcceptedDateTime(value),
         defaultMessage: (args) =>
           `${args?.property} must be a date and time with its offset, like 2027-04-10T08:00:00+08:00, from ${ACCEPTED_DAYS.from} to ${ACCEPTED_DAYS.to}`,
+      },
+    },
+    options,
+  );
+}
+
+/** A unified social credit code (统一社会信用代码) whose check character matches its other 17. */
+export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCreditCode',
+      validator: {
+        validate: (value) => typeof value === 'string' && isValidCreditCode(value),
+        defaultMessage: (args) => `${args?.property} must be an 18-character unified social credit code with a matching check character`,
       },
     },
     options,

@@ -25,6 +25,8 @@ import { ArrivalReminders1765872000000 } from './migrations/1765872000000-arriva
 import { BuyerAddresses1765958400000 } from './migrations/1765958400000-buyer-addresses';
 import { PasswordResets1766044800000 } from './migrations/1766044800000-password-resets';
 import { OrderSearch1766131200000 } from './migrations/1766131200000-order-search';
+import { Organisations1766217600000 } from './migrations/1766217600000-organisations';
+import { BulkPricing1766304000000 } from './migrations/1766304000000-bulk-pricing';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -50,6 +52,8 @@ export const MIGRATIONS = [
   BuyerAddresses1765958400000,
   PasswordResets1766044800000,
   OrderSearch1766131200000,
+  Organisations1766217600000,
+  BulkPricing1766304000000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

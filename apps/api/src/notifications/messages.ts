@@ -30,6 +30,21 @@ export function composeMessage(topic: NotificationTopic, payload: NotificationPa
         subject: '重置密码 / Reset your password',
         text: `请在 ${payload.validMinutes} 分钟内打开这个链接设置新密码：${payload.resetPath}\n如果不是您本人申请，请忽略这封邮件。\nOpen this link within ${payload.validMinutes} minutes to set a new password: ${payload.resetPath}\nIf you did not ask for it, ignore this email.`,
       };
+    case 'ORGANISATION_INVITATION':
+      return {
+        subject: `邀请您加入 ${payload.organisationName} / Join ${payload.organisationName}`,
+        text: `${payload.organisationName} 邀请您在黔货入粤为单位采购。请在 ${payload.validDays} 天内打开这个链接加入：${payload.invitePath}\n${payload.organisationName} invites you to buy for it on the marketplace. Open this link within ${payload.validDays} days to join: ${payload.invitePath}`,
+      };
+    case 'ORGANISATION_REVIEWED':
+      return payload.status === 'VERIFIED'
+        ? {
+            subject: `${payload.organisationName} 已通过审核 / Verified`,
+            text: `${payload.organisationName} 已通过平台审核，现在可以为单位下单。\n${payload.organisationName} is verified and can now place orders.`,
+          }
+        : {
+            subject: `${payload.organisationName} 未通过审核 / Not verified`,
+            text: `${payload.organisationName} 未通过审核：${payload.reason}\n请修改单位信息后重新提交。\n${payload.organisationName} was not verified: ${payload.reason}\nCorrect its details and submit them again.`,
+          };
     case 'LATE_PAYMENT_REFUNDED':
       return {
         subject: `订单 ${payload.orderNumber} 已过期，款项将退回 / Payment returned`,

@@ -30,8 +30,8 @@ export class NotificationsService {
       const outcome = await this.unitOfWork.run(async ({ manager }) => {
         const [row]: { id: string; topic: NotificationTopic; payload: NotificationPayload; attempts: number; email: string }[] =
           await manager.query(
-            `SELECT n.id::text, n.topic, n.payload, n.attempts, a.email
-               FROM notification_outbox n JOIN account a ON a.id = n.account_id
+            `SELECT n.id::text, n.topic, n.payload, n.attempts, COALESCE(n.email, a.email) AS email
+               FROM notification_outbox n LEFT JOIN account a ON a.id = n.account_id
               WHERE n.sent_at IS NULL AND n.next_attempt_at <= qh_now() AND n.attempts < $1
               ORDER BY n.next_attempt_at, n.id LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
             [MAX_ATTEMPTS],

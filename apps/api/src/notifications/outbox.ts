@@ -8,6 +8,8 @@ export const NOTIFICATION_TOPICS = [
   'LATE_PAYMENT_REFUNDED',
   'PRODUCT_ON_SALE',
   'PASSWORD_RESET',
+  'ORGANISATION_INVITATION',
+  'ORGANISATION_REVIEWED',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -21,6 +23,13 @@ export interface NotificationPayload {
   /** PASSWORD_RESET: the single-use link (`/reset-password?token=…`), valid for `validMinutes`. */
   resetPath?: string;
   validMinutes?: number;
+  /** ORGANISATION_INVITATION and ORGANISATION_REVIEWED: which organisation; the invitation's link (`/org/join?token=…`). */
+  organisationName?: string;
+  invitePath?: string;
+  validDays?: number;
+  /** ORGANISATION_REVIEWED: VERIFIED or REJECTED, and why it was rejected. */
+  status?: string;
+  reason?: string;
   amountFen?: number;
   carrier?: string;
   trackingNo?: string;
@@ -35,12 +44,16 @@ export interface NotificationPayload {
 export class Outbox {
   async write(
     manager: EntityManager,
-    message: { topic: NotificationTopic; dedupeKey: string; accountId: string; orderId: string | null; payload: NotificationPayload },
+    message: { topic: NotificationTopic; dedupeKey: string; orderId: string | null; payload: NotificationPayload } & (
+      { accountId: string } | { email: string }
+    ),
   ): Promise<void> {
+    // To an account, or to an e-mail address that has none yet (an invitation).
+    const [accountId, email] = 'accountId' in message ? [message.accountId, null] : [null, message.email];
     await manager.query(
-      `INSERT INTO notification_outbox (topic, dedupe_key, account_id, order_id, payload) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO notification_outbox (topic, dedupe_key, account_id, email, order_id, payload) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [message.topic, message.dedupeKey, message.accountId, message.orderId, message.payload],
+      [message.topic, message.dedupeKey, accountId, email, message.orderId, message.payload],
     );
   }
 }

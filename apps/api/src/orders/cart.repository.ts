@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ProductCategory, ShippingClass } from '@qh/domain';
-import { IS_BUYABLE, IS_CERTIFIED } from '../catalog/product-sql';
+import { unitPriceFen, type PriceBreak, type ProductCategory, type ShippingClass } from '@qh/domain';
+import { IS_BUYABLE, IS_CERTIFIED, priceBreaksOf } from '../catalog/product-sql';
 import { row, rows } from '../database/sql';
 
 /** A cart line at today's price, with what the cart shows and what the checkout needs to price and ship it. */
@@ -23,7 +23,11 @@ export interface CartLineRow {
   cooperativeName: string;
   cooperativeNameEn: string;
   imageUrl: string | null;
+  /** What one unit costs on this line: the variant's price, or a price break its quantity reaches. */
   priceFen: number;
+  /** The variant's own price, before any break. */
+  basePriceFen: number;
+  priceBreaks: PriceBreak[];
   weightG: number;
   stock: number;
   shippingClass: ShippingClass;
@@ -58,14 +62,15 @@ export class CartRepository {
   }
 
   /** The lines of a cart, found by its id or by the account it belongs to, oldest first. */
-  lines(cart: { cartId: string } | { accountId: string }, manager: EntityManager = this.dataSource.manager): Promise<CartLineRow[]> {
+  async lines(cart: { cartId: string } | { accountId: string }, manager: EntityManager = this.dataSource.manager): Promise<CartLineRow[]> {
     const [where, value] = 'cartId' in cart ? ['k.id', cart.cartId] : ['k.account_id', cart.accountId];
-    return rows<CartLineRow>(
+    const found = await rows<Omit<CartLineRow, 'priceFen'>>(
       manager,
       `SELECT l.id, l.cart_id AS "cartId", l.variant_id AS "variantId", l.quantity, p.id AS "productId", p.slug AS "productSlug",
               p.title_zh AS "titleZh", p.title_en AS "titleEn", v.label_zh AS "labelZh", v.label_en AS "labelEn", p.category,
               p.origin_township_code AS "originTownshipCode", c.id AS "cooperativeId", c.name_zh AS "cooperativeName",
-              c.name_en AS "cooperativeNameEn", p.images->>0 AS "imageUrl", v.price_fen AS "priceFen", v.weight_g AS "weightG", v.stock,
+              c.name_en AS "cooperativeNameEn", p.images->>0 AS "imageUrl", v.price_fen AS "basePriceFen",
+              ${priceBreaksOf('v')} AS "priceBreaks", v.weight_g AS "weightG", v.stock,
               p.shipping_class AS "shippingClass", ${IS_CERTIFIED} AS certified,
               coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS "benefitRateBp",
               CASE WHEN p.presale_ships_on > qh_today() THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS "shipsFrom",
@@ -79,6 +84,7 @@ export class CartRepository {
         ORDER BY l.created_at, l.id`,
       [value],
     );
+    return found.map((line) => ({ ...line, priceFen: unitPriceFen(line.basePriceFen, line.priceBreaks, line.quantity) }));
   }
 
   /**

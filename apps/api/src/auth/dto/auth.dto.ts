@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@qh/domain';
+import { ORGANISATION_ROLES, ORGANISATION_STATUSES, ROLES, type OrganisationRole, type OrganisationStatus, type Role } from '@qh/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation';
@@ -76,6 +76,18 @@ export class UserDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   displayName: string | null;
+
+  @ApiProperty({ type: () => UserOrganisationDto, nullable: true, description: 'The organisation the account belongs to, if any' })
+  organisation: UserOrganisationDto | null;
+}
+
+/** The organisation a buyer belongs to and what they may do in it. */
+export class UserOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty({ enum: ORGANISATION_STATUSES }) status: OrganisationStatus;
+  @ApiProperty({ enum: ORGANISATION_ROLES, isArray: true }) roles: OrganisationRole[];
 }
 
 export class AuthResponseDto {

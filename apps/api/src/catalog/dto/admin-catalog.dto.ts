@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsDay, IsOptionalNotNull } from '../../common/validation';
 import { TownshipRefDto } from './catalog.dto';
@@ -54,7 +54,22 @@ export class ManagedCooperativeDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) verifiedAt: string | null;
   @ApiProperty() productCount: number;
   @ApiProperty() publishedCount: number;
+  @ApiProperty({ description: "Days it needs between an organisation's order and its delivery" }) leadDays: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** What a cooperative's staff may change of their cooperative's own settings. */
+export class CooperativeSettingsDto {
+  @ApiProperty({
+    minimum: 0,
+    maximum: 30,
+    description: "Days between an organisation's order and the earliest delivery it can make",
+    example: 2,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  leadDays: number;
 }
 
 export class ManagedCooperativePageDto {

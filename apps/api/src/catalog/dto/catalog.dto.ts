@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LINK_MECHANISMS,
+  MAX_BULK_LINE_QUANTITY,
   PRODUCT_CATEGORIES,
   SHIPPING_CLASSES,
   type LinkMechanism,
@@ -8,7 +9,7 @@ import {
   type ShippingClass,
 } from '@qh/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 
 export const PRODUCT_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
@@ -113,6 +114,21 @@ export class CategoryDto {
 
 export const STOCK_STATUSES = ['IN_STOCK', 'LOW', 'SOLD_OUT'] as const;
 
+/** From `minQuantity` units on one line, each unit costs `priceFen`. */
+export class PriceBreakDto {
+  @ApiProperty({ minimum: 2, maximum: MAX_BULK_LINE_QUANTITY, example: 20 })
+  @IsInt()
+  @Min(2)
+  @Max(MAX_BULK_LINE_QUANTITY)
+  minQuantity: number;
+
+  @ApiProperty({ minimum: 1, example: 8200 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  priceFen: number;
+}
+
 export class VariantDto {
   @ApiProperty() id: string;
   @ApiProperty() sku: string;
@@ -120,6 +136,8 @@ export class VariantDto {
   @ApiProperty() labelEn: string;
   @ApiProperty() priceFen: number;
   @ApiProperty() weightG: number;
+  @ApiProperty({ type: [PriceBreakDto], description: 'Cheaper by the case: the price per unit from a quantity on' })
+  priceBreaks: PriceBreakDto[];
   @ApiProperty({ enum: STOCK_STATUSES }) stockStatus: (typeof STOCK_STATUSES)[number];
 }
 

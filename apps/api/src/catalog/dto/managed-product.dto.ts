@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  MAX_PRICE_BREAKS,
   NAYONG_TOWNSHIPS,
   PRODUCT_CATEGORIES,
   PRODUCT_STATUSES,
@@ -27,7 +28,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsDateTime, IsDay, IsOptionalNotNull } from '../../common/validation';
-import { CertificationDto, NamedRefDto } from './catalog.dto';
+import { CertificationDto, NamedRefDto, PriceBreakDto } from './catalog.dto';
 
 const TOWNSHIP_CODES = NAYONG_TOWNSHIPS.map((t) => t.code);
 /** ¥100,000 for one unit is far beyond any pack of produce: a typo guard, not a business limit. */
@@ -270,6 +271,17 @@ export class ManagedVariantDto {
   @ApiProperty() priceFen: number;
   @ApiProperty() weightG: number;
   @ApiProperty({ description: 'Units on hand' }) stock: number;
+  @ApiProperty({ type: [PriceBreakDto] }) priceBreaks: PriceBreakDto[];
+}
+
+/** A variant's whole ladder of price breaks, replacing the one before; empty to have none. */
+export class PriceBreaksInputDto {
+  @ApiProperty({ type: [PriceBreakDto], maxItems: MAX_PRICE_BREAKS, example: [{ minQuantity: 20, priceFen: 8200 }] })
+  @IsArray()
+  @ArrayMaxSize(MAX_PRICE_BREAKS)
+  @ValidateNested({ each: true })
+  @Type(() => PriceBreakDto)
+  breaks: PriceBreakDto[];
 }
 
 /** A product as its cooperative and admins see it, in any status. */

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { pinyinOf } from '../../catalog/pinyin';
 import { HouseholdCrypto } from '../../households/household-crypto';
+import { seedDemoOrganisations } from './demo-organisations';
 import { DEMO_APPLICANTS, DEMO_COOPERATIVES, DEMO_PRODUCTS, GIVEN_NAMES, SURNAMES, VILLAGE_NAMES, DemoProduct } from './demo-catalog';
 
 /** Published in the README: for development and tests only. A production demo gets a generated one. */
@@ -13,6 +14,12 @@ export const DEMO_ACCOUNTS = [
   { email: 'coop@demo.cn', role: 'cooperative', displayName: '合作社出纳' },
   { email: 'official@demo.cn', role: 'official', displayName: '东西部协作办' },
   { email: 'admin@demo.cn', role: 'admin', displayName: '平台管理员' },
+  // Members of the demo organisations (demo-organisations.ts).
+  { email: 'canteen@demo.cn', role: 'buyer', displayName: '机关饭堂采购员' },
+  { email: 'approver@demo.cn', role: 'buyer', displayName: '机关饭堂审批人' },
+  { email: 'finance@demo.cn', role: 'buyer', displayName: '机关饭堂财务' },
+  { email: 'school@demo.cn', role: 'buyer', displayName: '小学食堂管理员' },
+  { email: 'union@demo.cn', role: 'buyer', displayName: '工会干事' },
 ] as const;
 const HOUSEHOLD_COUNT = 240;
 
@@ -213,6 +220,7 @@ export async function seedDemoData(
       account.displayName,
     ]);
   }
+  const organisations = await seedDemoOrganisations(manager);
   return {
     cooperatives: coopIds.size,
     products: DEMO_PRODUCTS.length,
@@ -220,6 +228,7 @@ export async function seedDemoData(
     households: householdIds.length,
     links: linkCount,
     accounts: DEMO_ACCOUNTS.length,
+    organisations,
   };
 }
 

@@ -1,0 +1,145 @@
+import { makeCreditCode, type OrganisationRole, type OrganisationType, type ReceivingWindow } from '@qh/domain';
+import type { EntityManager } from 'typeorm';
+
+interface DemoOrganisation {
+  name: string;
+  nameEn: string;
+  /** The 17 characters before the check character: registration authority, class, district, organisation code. */
+  creditCode17: string;
+  type: OrganisationType;
+  budgetUnit: boolean;
+  hasCanteen: boolean;
+  contactName: string;
+  contactMobile: string;
+  members: { email: string; roles: OrganisationRole[] }[];
+  sites: {
+    name: string;
+    street: string;
+    contactName: string;
+    contactMobile: string;
+    windows: ReceivingWindow[];
+    driverNotes: string | null;
+  }[];
+}
+
+const WEEKDAY_MORNINGS: ReceivingWindow[] = [{ weekdays: [1, 2, 3, 4, 5], from: '06:30', to: '10:00' }];
+
+/**
+ * The institutional buyers of the demo, all verified and in Tianhe District: a government canteen
+ * whose staff split the roles, a school canteen and a trade union each run by one person.
+ * Their accounts are in DEMO_ACCOUNTS (the demo password, development only).
+ */
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  {
+    name: '广州市天河区机关事务管理中心饭堂',
+    nameEn: 'Tianhe District Government Offices Canteen',
+    creditCode17: '11440106MB2C39481',
+    type: 'GOVERNMENT',
+    budgetUnit: true,
+    hasCanteen: true,
+    contactName: '李建华',
+    contactMobile: '13800138101',
+    members: [
+      { email: 'canteen@demo.cn', roles: ['MANAGER', 'PURCHASER', 'RECEIVER'] },
+      { email: 'approver@demo.cn', roles: ['APPROVER'] },
+      { email: 'finance@demo.cn', roles: ['FINANCE'] },
+    ],
+    sites: [
+      {
+        name: '机关一食堂',
+        street: '天府路 1 号 区政府大院 3 号楼 负一层 卸货区',
+        contactName: '王师傅',
+        contactMobile: '13900139101',
+        windows: WEEKDAY_MORNINGS,
+        driverNotes: '从东门进，卸货区限高 3.2 米',
+      },
+      {
+        name: '中心仓库',
+        street: '黄埔大道西 668 号 B 栋 1 楼',
+        contactName: '陈主管',
+        contactMobile: '13900139102',
+        windows: [{ weekdays: [1, 3, 5], from: '14:00', to: '17:30' }],
+        driverNotes: null,
+      },
+    ],
+  },
+  {
+    name: '广州市天河区黔粤实验小学',
+    nameEn: 'Qianyue Experimental Primary School, Tianhe',
+    creditCode17: '12440106MB0N7D2K5',
+    type: 'SCHOOL',
+    budgetUnit: true,
+    hasCanteen: true,
+    contactName: '周敏',
+    contactMobile: '13800138102',
+    members: [{ email: 'school@demo.cn', roles: ['MANAGER', 'PURCHASER', 'APPROVER', 'FINANCE', 'RECEIVER'] }],
+    sites: [
+      {
+        name: '学校食堂',
+        street: '龙口西路 120 号 后门',
+        contactName: '刘阿姨',
+        contactMobile: '13900139103',
+        windows: [{ weekdays: [1, 2, 3, 4, 5], from: '06:00', to: '08:30' }],
+        driverNotes: '上课时间请勿鸣笛',
+      },
+    ],
+  },
+  {
+    name: '广州天河软件园科技有限公司工会委员会',
+    nameEn: 'Tianhe Software Park Technology Co. Trade Union',
+    creditCode17: '81440106MC4G8R1P3',
+    type: 'TRADE_UNION',
+    budgetUnit: false,
+    hasCanteen: false,
+    contactName: '黄丽',
+    contactMobile: '13800138103',
+    members: [{ email: 'union@demo.cn', roles: ['MANAGER', 'PURCHASER', 'APPROVER', 'FINANCE', 'RECEIVER'] }],
+    sites: [
+      {
+        name: '工会活动室',
+        street: '高唐路 230 号 5 楼',
+        contactName: '黄丽',
+        contactMobile: '13800138103',
+        windows: [{ weekdays: [1, 2, 3, 4, 5], from: '09:30', to: '17:30' }],
+        driverNotes: '前台签收',
+      },
+    ],
+  },
+];
+
+/** Writes the demo organisations, their members (accounts already seeded) and sites; returns how many. */
+export async function seedDemoOrganisations(manager: EntityManager): Promise<number> {
+  for (const organisation of DEMO_ORGANISATIONS) {
+    const [manager0] = organisation.members;
+    const [row] = await manager.query(
+      `INSERT INTO organisation (name, name_en, credit_code, type, district_code, budget_unit, has_canteen, contact_name, contact_mobile,
+                                 status, registered_by, verified_at)
+       VALUES ($1, $2, $3, $4, '440106', $5, $6, $7, $8, 'VERIFIED', (SELECT id FROM account WHERE email = $9), qh_now()) RETURNING id`,
+      [
+        organisation.name,
+        organisation.nameEn,
+        makeCreditCode(organisation.creditCode17),
+        organisation.type,
+        organisation.budgetUnit,
+        organisation.hasCanteen,
+        organisation.contactName,
+        organisation.contactMobile,
+        manager0.email,
+      ],
+    );
+    for (const member of organisation.members) {
+      await manager.query(
+        `INSERT INTO organisation_member (organisation_id, account_id, roles) SELECT $1, id, $3 FROM account WHERE email = $2`,
+        [row.id, member.email, member.roles],
+      );
+    }
+    for (const site of organisation.sites) {
+      await manager.query(
+        `INSERT INTO delivery_site (organisation_id, name, district_code, street, contact_name, contact_mobile, receiving_windows, driver_notes)
+         VALUES ($1, $2, '440106', $3, $4, $5, $6, $7)`,
+        [row.id, site.name, site.street, site.contactName, site.contactMobile, JSON.stringify(site.windows), site.driverNotes],
+      );
+    }
+  }
+  return DEMO_ORGANISATIONS.length;
+}
