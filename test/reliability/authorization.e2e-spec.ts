@@ -178,6 +178,9 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       invitations: await world.t.sql(`SELECT id, revoked_at FROM organisation_invitation WHERE organisation_id = $1`, [
         world.b.organisationId,
       ]),
+      orgOrders: await world.t.sql(`SELECT number, status, decided_by FROM "order" WHERE organisation_id = $1 ORDER BY number`, [
+        world.b.organisationId,
+      ]),
     });
     /** Anything of B's that an answer to A must not hold. */
     const secretsOfB = () => [
@@ -188,6 +191,7 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       world.b.address.street,
       world.b.paidOrderLineId,
       world.b.organisationId,
+      world.b.orgOrder,
       '越秀区某中学饭堂',
       '越华路 118 号 后门',
     ];
@@ -228,6 +232,17 @@ describe('the authorization matrix over the live OpenAPI document', () => {
         ["edit B's delivery site", 'buyer', 'PATCH', `/api/org/sites/${b.siteId}`, { street: '改到我这里 1 号' }],
         ["remove B's delivery site", 'buyer', 'DELETE', `/api/org/sites/${b.siteId}`, undefined],
         ["revoke B's invitation", 'buyer', 'DELETE', `/api/org/invitations/${b.invitationId}`, undefined],
+        ["view B's organisation order", 'buyer', 'GET', `/api/org/orders/${b.orgOrder}`, undefined],
+        ["approve B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/approve`, undefined],
+        ["reject B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/reject`, { reason: '不要了' }],
+        ["cancel B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/cancel`, undefined],
+        [
+          "order to B's delivery site",
+          'buyer',
+          'POST',
+          '/api/org/orders/quote',
+          { siteId: b.siteId, lines: [{ variantId: b.variantId, quantity: 1 }] },
+        ],
       ];
     };
 

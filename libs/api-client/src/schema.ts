@@ -1169,6 +1169,118 @@ export interface paths {
         patch: operations["OrganisationController_setRoles"];
         trace?: never;
     };
+    "/api/org/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgOrdersController_list"];
+        put?: never;
+        post: operations["OrgOrdersController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/orders/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/orders/{number}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgOrdersController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/orders/{number}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgOrdersController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/orders/{number}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgOrdersController_resumePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/orders/{number}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgOrdersController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/orders/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgOrdersController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/sites": {
         parameters: {
             query?: never;
@@ -1378,10 +1490,14 @@ export interface components {
             recipient: string;
             refundedFen: number;
             /** @enum {string} */
-            status: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             totalFen: number;
         };
         AdminOrganisationDetailDto: {
+            /** @description Hours an order waiting for approval holds its stock */
+            approvalHoldHours: number;
+            /** @description Orders of this total (fen) or more wait for an approver; 0: every order */
+            approvalThresholdFen: number;
             budgetUnit: boolean;
             contactMobile: string;
             contactName: string;
@@ -1408,6 +1524,10 @@ export interface components {
             verifiedAt?: string | null;
         };
         AdminOrganisationDto: {
+            /** @description Hours an order waiting for approval holds its stock */
+            approvalHoldHours: number;
+            /** @description Orders of this total (fen) or more wait for an approver; 0: every order */
+            approvalThresholdFen: number;
             budgetUnit: boolean;
             contactMobile: string;
             contactName: string;
@@ -1529,6 +1649,15 @@ export interface components {
             lineIds?: string[];
             note?: string;
         };
+        CoopDeliveryDto: {
+            /**
+             * Format: date
+             * @description The day it is to arrive
+             */
+            on: string;
+            organisationName: string;
+            siteName: string;
+        };
         CooperativePageDto: {
             creditCode: string;
             descriptionEn: string;
@@ -1566,6 +1695,8 @@ export interface components {
             address: components["schemas"]["OrderAddressDto"];
             carrier?: string | null;
             cooperative: components["schemas"]["NamedRefDto"];
+            /** @description An organisation's order: its delivery day and site */
+            delivery?: components["schemas"]["CoopDeliveryDto"] | null;
             feeFen: number;
             id: string;
             itemsFen: number;
@@ -1573,7 +1704,7 @@ export interface components {
             note?: string | null;
             orderNumber: string;
             /** @enum {string} */
-            orderStatus: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            orderStatus: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             /** Format: date-time */
             shippedAt?: string | null;
             /** @enum {string} */
@@ -1729,7 +1860,7 @@ export interface components {
         };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "TOO_MANY_INVITATIONS" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "TOO_MANY_INVITATIONS" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -2084,6 +2215,10 @@ export interface components {
             roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
         };
         MyOrganisationDto: {
+            /** @description Hours an order waiting for approval holds its stock */
+            approvalHoldHours: number;
+            /** @description Orders of this total (fen) or more wait for an approver; 0: every order */
+            approvalThresholdFen: number;
             budgetUnit: boolean;
             contactMobile: string;
             contactName: string;
@@ -2130,7 +2265,7 @@ export interface components {
         OrderDto: {
             address: components["schemas"]["OrderAddressDto"];
             /** @enum {string|null} */
-            cancelReason?: "BUYER" | "RESERVATION_EXPIRED" | "PAYMENT_CANCELED" | "PAYMENT_UNAVAILABLE" | null;
+            cancelReason?: "BUYER" | "RESERVATION_EXPIRED" | "PAYMENT_CANCELED" | "PAYMENT_UNAVAILABLE" | "APPROVAL_REJECTED" | "APPROVAL_EXPIRED" | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -2159,7 +2294,7 @@ export interface components {
             refunds: components["schemas"]["RefundDto"][];
             shippingFen: number;
             /** @enum {string} */
-            status: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             totalFen: number;
         };
         OrderImpactDto: {
@@ -2204,6 +2339,165 @@ export interface components {
         OrderPageDto: {
             items: components["schemas"]["OrderDto"][];
             nextCursor?: string | null;
+        };
+        OrgOrderDto: {
+            address: components["schemas"]["OrderAddressDto"];
+            /** @enum {string|null} */
+            cancelReason?: "BUYER" | "RESERVATION_EXPIRED" | "PAYMENT_CANCELED" | "PAYMENT_UNAVAILABLE" | "APPROVAL_REJECTED" | "APPROVAL_EXPIRED" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** @description The approver who approved or rejected it */
+            decidedBy?: components["schemas"]["OrgOrderPersonDto"] | null;
+            /** Format: date */
+            deliveryOn: string;
+            /**
+             * Format: date-time
+             * @description An unpaid order is cancelled then
+             */
+            expiresAt: string;
+            /** @description One shipment per cooperative */
+            fulfillments: components["schemas"]["FulfillmentDto"][];
+            /** @description Pledged by the cooperatives to their linked households */
+            householdPoolFen: number;
+            /** @description The impact receipt */
+            impact: components["schemas"]["OrderImpactDto"];
+            invoice?: components["schemas"]["OrderInvoiceDto"] | null;
+            itemsFen: number;
+            /** @description Spent on certified assistance products */
+            linkedSalesFen: number;
+            note?: string | null;
+            /** @example QH20261129-000123 */
+            number: string;
+            /** Format: date-time */
+            paidAt?: string | null;
+            payment?: components["schemas"]["PaymentInfoDto"] | null;
+            placedBy: components["schemas"]["OrgOrderPersonDto"];
+            /** @description Refunds the provider has confirmed */
+            refundedFen: number;
+            refunds: components["schemas"]["RefundDto"][];
+            rejectionReason?: string | null;
+            shippingFen: number;
+            site: components["schemas"]["OrgOrderSiteDto"];
+            /** @enum {string} */
+            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            totalFen: number;
+        };
+        OrgOrderLineInputDto: {
+            /**
+             * @description Units (cases, boxes) of the variant
+             * @example 30
+             */
+            quantity: number;
+            /** Format: uuid */
+            variantId: string;
+        };
+        OrgOrderPageDto: {
+            items: components["schemas"]["OrgOrderDto"][];
+            nextCursor?: string | null;
+        };
+        OrgOrderPersonDto: {
+            /** Format: uuid */
+            accountId: string;
+            email: string;
+        };
+        OrgOrderRequestDto: {
+            /**
+             * Format: date
+             * @description The China day it is to arrive at the site
+             * @example 2026-12-14
+             */
+            deliveryOn: string;
+            /** @description Each variant once */
+            lines: components["schemas"]["OrgOrderLineInputDto"][];
+            /** @example 请走东门卸货 */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description One of the organisation’s delivery sites
+             */
+            siteId: string;
+        };
+        OrgOrderSiteDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OrgQuoteDto: {
+            /** @description Why deliveryOn, if given, does not work */
+            deliveryProblems: ("TOO_SOON" | "TOO_FAR" | "OUT_OF_SEASON" | "SITE_CLOSED")[];
+            /**
+             * Format: date
+             * @description The first day every part can arrive
+             */
+            earliestDeliveryOn: string;
+            itemsFen: number;
+            lines: components["schemas"]["OrgQuoteLineDto"][];
+            /** @description Whether it would wait for an approver */
+            needsApproval: boolean;
+            /** @description One delivery per cooperative */
+            parts: components["schemas"]["OrgQuotePartDto"][];
+            shippingFen: number;
+            totalFen: number;
+        };
+        OrgQuoteLineDto: {
+            /** @description The variant’s price, before breaks */
+            basePriceFen: number;
+            cooperative: components["schemas"]["NamedRefDto"];
+            labelEn: string;
+            labelZh: string;
+            lineTotalFen: number;
+            priceBreaks: components["schemas"]["PriceBreakDto"][];
+            quantity: number;
+            /** @description Units in stock now */
+            stock: number;
+            titleEn: string;
+            titleZh: string;
+            /** @description What one unit costs on this line: a break it reaches, or the price */
+            unitPriceFen: number;
+            /** Format: uuid */
+            variantId: string;
+        };
+        OrgQuotePartDto: {
+            cooperative: components["schemas"]["NamedRefDto"];
+            /** Format: date */
+            earliestDeliveryOn: string;
+            /** @description This parcel’s shipping fee */
+            feeFen: number;
+            itemsFen: number;
+            /**
+             * Format: date
+             * @description Seasonal goods: the last day they can arrive
+             */
+            lastDeliveryOn?: string | null;
+            /** @description Days the cooperative needs before a delivery */
+            leadDays: number;
+            /**
+             * @description As cold as its coldest item
+             * @enum {string}
+             */
+            shippingClass: "AMBIENT" | "CHILLED" | "FROZEN";
+            /**
+             * Format: date
+             * @description Pre-sale: ships from this day
+             */
+            shipsFrom?: string | null;
+            weightG: number;
+        };
+        OrgQuoteRequestDto: {
+            /**
+             * Format: date
+             * @description A delivery day to check; its problems are listed, not refused
+             */
+            deliveryOn?: string;
+            /** @description Each variant once */
+            lines: components["schemas"]["OrgOrderLineInputDto"][];
+            /**
+             * Format: uuid
+             * @description One of the organisation’s delivery sites
+             */
+            siteId: string;
         };
         PasswordResetDto: {
             password: string;
@@ -2616,6 +2910,16 @@ export interface components {
             weight?: number;
         };
         UpdateOrganisationDto: {
+            /**
+             * @description Hours an order waiting for approval holds its stock
+             * @example 48
+             */
+            approvalHoldHours?: number;
+            /**
+             * @description Orders of this total (fen) or more wait for an approver; 0: every order
+             * @example 5000000
+             */
+            approvalThresholdFen?: number;
             /** @description A budget unit (预算单位), which reserves a share of its canteen purchases for assisted areas */
             budgetUnit?: boolean;
             /** @example 13800138000 */
@@ -3476,7 +3780,7 @@ export interface operations {
                 limit?: number;
                 /** @description An order number (or its start, e.g. QH20261204), the mobile number it was sent to, or the buyer’s email */
                 q?: string;
-                status?: "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+                status?: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             };
             header?: never;
             path?: never;
@@ -6621,6 +6925,475 @@ export interface operations {
             };
             /** @description LAST_MANAGER */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description AWAITING_APPROVAL is the approvers’ queue */
+                status?: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; status=AWAITING_APPROVAL is the approvers’ queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderPageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same key again returns the same order */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgOrderRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The order placed earlier with this key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderDto"];
+                };
+            };
+            /** @description AWAITING_APPROVAL at or above the threshold, else AWAITING_PAYMENT */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description OUT_OF_STOCK, LINES_UNAVAILABLE, ORGANISATION_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description DELIVERY_DATE_UNAVAILABLE, COLD_CHAIN_UNAVAILABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approvers: AWAITING_APPROVAL → AWAITING_PAYMENT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The purchaser who placed it, or a manager, before anything ships */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_resumePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Starts the payment again if the provider could not take it at approval */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Approvers: cancelled with the reason; the stock goes back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgQuoteRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Purchasers: prices with breaks, one delivery per cooperative, the earliest day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgQuoteDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

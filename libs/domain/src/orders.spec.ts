@@ -16,17 +16,25 @@ import {
 
 const transitions = Object.keys(ORDER_TRANSITIONS) as OrderTransition[];
 
-/** Walks the machine from AWAITING_PAYMENT through random transitions, skipping illegal ones. */
-const walks = fc.array(fc.constantFrom(...transitions), { maxLength: 15 }).map((steps) => {
-  const path: { from: OrderStatus; transition: OrderTransition; to: OrderStatus }[] = [];
-  let status: OrderStatus = 'AWAITING_PAYMENT';
-  for (const transition of steps) {
-    const to = nextOrderStatus(status, transition);
-    if (to) path.push({ from: status, transition, to });
-    status = to ?? status;
-  }
-  return { path, status };
-});
+/**
+ * Walks the machine from where orders start (AWAITING_PAYMENT, or AWAITING_APPROVAL for an
+ * organisation's order that needs approval) through random transitions, skipping illegal ones.
+ */
+const walks = fc
+  .tuple(
+    fc.constantFrom<OrderStatus>('AWAITING_PAYMENT', 'AWAITING_APPROVAL'),
+    fc.array(fc.constantFrom(...transitions), { maxLength: 15 }),
+  )
+  .map(([start, steps]) => {
+    const path: { from: OrderStatus; transition: OrderTransition; to: OrderStatus }[] = [];
+    let status: OrderStatus = start;
+    for (const transition of steps) {
+      const to = nextOrderStatus(status, transition);
+      if (to) path.push({ from: status, transition, to });
+      status = to ?? status;
+    }
+    return { start, path, status };
+  });
 
 describe('nextOrderStatus', () => {
   it('follows an order from payment to completion', () => {
@@ -47,7 +55,9 @@ describe('nextOrderStatus', () => {
 
   it('never cancels an order once a part has shipped (property)', () => {
     fc.assert(
-      fc.property(walks, ({ path }) => path.every((step) => step.to !== 'CANCELLED' || ['AWAITING_PAYMENT', 'PAID'].includes(step.from))),
+      fc.property(walks, ({ path }) =>
+        path.every((step) => step.to !== 'CANCELLED' || ['AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'PAID'].includes(step.from)),
+      ),
     );
   });
 
@@ -68,6 +78,26 @@ describe('nextOrderStatus', () => {
         (status, transition) => nextOrderStatus(status, transition) === null || (status === 'COMPLETED' && transition === 'refundAll'),
       ),
     );
+  });
+
+  it('takes no payment for an order waiting for approval until an approver approves it (property)', () => {
+    expect(nextOrderStatus('AWAITING_APPROVAL', 'pay')).toBeNull();
+    fc.assert(
+      fc.property(walks, ({ start, path }) => {
+        if (start !== 'AWAITING_APPROVAL') return true;
+        const approvedAt = path.findIndex((step) => step.transition === 'approve');
+        return path.every((step, i) => step.transition !== 'pay' || (approvedAt !== -1 && approvedAt < i));
+      }),
+    );
+  });
+
+  it('ends an order waiting for approval by approval, rejection, expiry or cancellation only', () => {
+    expect(transitions.filter((transition) => nextOrderStatus('AWAITING_APPROVAL', transition)).sort()).toEqual([
+      'approve',
+      'cancel',
+      'expireApproval',
+      'reject',
+    ]);
   });
 
   it('lets the buyer confirm receipt only once everything still coming has shipped', () => {

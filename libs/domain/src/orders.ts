@@ -4,12 +4,22 @@ import { chinaDay } from './days';
 
 /**
  * AWAITING_PAYMENT → PAID → PARTIALLY_SHIPPED → SHIPPED → COMPLETED, or CANCELLED before anything
- * ships, or REFUNDED once all of its money came back. The status says where the goods are: a refund
+ * ships, or REFUNDED once all of its money came back. An organisation's order at or above its
+ * approval threshold starts in AWAITING_APPROVAL, holding its stock until an approver decides. The status says where the goods are: a refund
  * of part of the order does not change it (the order's `refundedFen` and its lines' refunded units
  * say what came back), except that a parcel left with nothing to send is called off, which may make
  * the parcels already sent the last ones (`shipLast`).
  */
-export const ORDER_STATUSES = ['AWAITING_PAYMENT', 'PAID', 'PARTIALLY_SHIPPED', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED'] as const;
+export const ORDER_STATUSES = [
+  'AWAITING_APPROVAL',
+  'AWAITING_PAYMENT',
+  'PAID',
+  'PARTIALLY_SHIPPED',
+  'SHIPPED',
+  'COMPLETED',
+  'CANCELLED',
+  'REFUNDED',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Statuses of an order whose money the marketplace holds: refunds start from these. */
@@ -25,11 +35,17 @@ export type OrderTab = (typeof ORDER_TABS)[number];
 
 /** What can happen to an order, and from which statuses. */
 export const ORDER_TRANSITIONS = {
+  /** An approver of the organisation agreed to the order; it is paid next. */
+  approve: { from: ['AWAITING_APPROVAL'], to: 'AWAITING_PAYMENT' },
+  /** An approver turned it down, with a reason. */
+  reject: { from: ['AWAITING_APPROVAL'], to: 'CANCELLED' },
+  /** Nobody decided within the organisation's hold time. */
+  expireApproval: { from: ['AWAITING_APPROVAL'], to: 'CANCELLED' },
   pay: { from: ['AWAITING_PAYMENT'], to: 'PAID' },
   /** The unpaid reservation ran out. */
   expire: { from: ['AWAITING_PAYMENT'], to: 'CANCELLED' },
   /** By the buyer, before any part has shipped. */
-  cancel: { from: ['AWAITING_PAYMENT', 'PAID'], to: 'CANCELLED' },
+  cancel: { from: ['AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'PAID'], to: 'CANCELLED' },
   /** One cooperative shipped its part and others have not yet. */
   shipPart: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'PARTIALLY_SHIPPED' },
   /** The last part still to send shipped (or the only ones not sent were refunded and called off). */

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
+import { addDays } from './days';
 import {
+  deliveryDayProblems,
+  earliestDeliveryDay,
   keepsAManager,
+  MAX_DELIVERY_AHEAD_DAYS,
+  needsApproval,
   normaliseRoles,
   ORGANISATION_ROLES,
   receivesOn,
@@ -83,5 +88,61 @@ describe('receiving windows', () => {
     expect(receivesOn(weekdaysOnly, '2026-12-12')).toBe(false);
     expect(receivesOn([...weekdaysOnly, window([6], '08:00', '09:00')], '2026-12-12')).toBe(true);
     expect(receivesOn([], '2026-12-13')).toBe(true);
+  });
+});
+
+describe('approval', () => {
+  it('holds orders at or above the threshold, every order at 0', () => {
+    expect(needsApproval(50_000_00, 50_000_00)).toBe(true);
+    expect(needsApproval(49_999_99, 50_000_00)).toBe(false);
+    expect(needsApproval(1, 0)).toBe(true);
+  });
+});
+
+describe('delivery days', () => {
+  const TODAY = '2026-12-10'; // a Thursday
+  const eggs = { leadDays: 2, shipsFrom: null, lastSaleDay: null };
+  const cherries = { leadDays: 3, shipsFrom: '2027-04-20', lastSaleDay: '2027-05-31' };
+  const weekdays = [{ weekdays: [1, 2, 3, 4, 5] as Weekday[], from: '06:30', to: '10:00' }];
+
+  it('starts after the lead days, and not before a pre-sale ships', () => {
+    expect(earliestDeliveryDay(TODAY, eggs)).toBe('2026-12-12');
+    expect(earliestDeliveryDay(TODAY, cherries)).toBe('2027-04-20');
+    expect(earliestDeliveryDay('2027-04-19', cherries)).toBe('2027-04-22');
+  });
+
+  it('names every reason a day does not work', () => {
+    expect(deliveryDayProblems('2026-12-14', TODAY, [eggs], weekdays)).toEqual([]);
+    expect(deliveryDayProblems('2026-12-11', TODAY, [eggs], weekdays)).toEqual(['TOO_SOON']);
+    expect(deliveryDayProblems('2026-12-12', TODAY, [eggs], weekdays)).toEqual(['SITE_CLOSED']);
+    expect(deliveryDayProblems('2026-12-14', TODAY, [eggs, cherries], weekdays)).toEqual(['TOO_SOON']);
+    expect(deliveryDayProblems('2027-06-04', '2027-05-20', [cherries], [])).toEqual(['OUT_OF_SEASON']);
+    expect(deliveryDayProblems('2027-06-03', '2027-05-20', [cherries], [])).toEqual([]);
+    expect(deliveryDayProblems(addDays(TODAY, MAX_DELIVERY_AHEAD_DAYS + 1), TODAY, [eggs], [])).toEqual(['TOO_FAR']);
+  });
+
+  it('takes exactly the days from the latest earliest day to the horizon, when the site is open (property)', () => {
+    const parts = fc.array(
+      fc.record({
+        leadDays: fc.integer({ min: 0, max: 30 }),
+        shipsFrom: fc.option(
+          fc.integer({ min: 0, max: 90 }).map((n) => addDays(TODAY, n)),
+          { nil: null },
+        ),
+        lastSaleDay: fc.constant(null),
+      }),
+      { minLength: 1, maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(parts, fc.integer({ min: -5, max: 100 }), (chosen, offset) => {
+        const day = addDays(TODAY, offset);
+        const earliest = chosen
+          .map((part) => earliestDeliveryDay(TODAY, part))
+          .sort()
+          .at(-1)!;
+        const ok = day >= earliest && day <= addDays(TODAY, MAX_DELIVERY_AHEAD_DAYS);
+        expect(deliveryDayProblems(day, TODAY, chosen, []).length === 0).toBe(ok);
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { isRealDay } from './days';
+import { addDays, isRealDay } from './days';
 
 /**
  * Institutional buyers: the canteens of government offices, schools and hospitals, trade unions and
@@ -81,4 +81,53 @@ export function receivesOn(windows: readonly ReceivingWindow[], day: string): bo
   if (windows.length === 0) return true;
   const weekday = weekdayOf(day);
   return windows.some((window) => window.weekdays.includes(weekday));
+}
+
+/** Whether an organisation's order of `totalFen` waits for an approver: at or above the threshold (0: every order). */
+export function needsApproval(totalFen: number, approvalThresholdFen: number): boolean {
+  return totalFen >= approvalThresholdFen;
+}
+
+/** How far ahead an organisation may ask for a delivery. */
+export const MAX_DELIVERY_AHEAD_DAYS = 60;
+
+/** What decides when one cooperative's part of an order can arrive. */
+export interface DeliveryPart {
+  /** Days the cooperative needs between the order and the delivery. */
+  leadDays: number;
+  /** A pre-sale's first shipping day, when its goods are not ready before. */
+  shipsFrom: string | null;
+  /** The last day seasonal goods of the part are sold, if any are seasonal. */
+  lastSaleDay: string | null;
+}
+
+/** The first day a part can arrive: its cooperative's lead days after today, and not before its pre-sale ships. */
+export function earliestDeliveryDay(today: string, part: Pick<DeliveryPart, 'leadDays' | 'shipsFrom'>): string {
+  const afterLead = addDays(today, part.leadDays);
+  return part.shipsFrom && part.shipsFrom > afterLead ? part.shipsFrom : afterLead;
+}
+
+/** The last day a part can arrive: seasonal goods ordered on the last day of their season, after the lead days; null if not seasonal. */
+export function lastDeliveryDay(part: Pick<DeliveryPart, 'leadDays' | 'lastSaleDay'>): string | null {
+  return part.lastSaleDay === null ? null : addDays(part.lastSaleDay, part.leadDays);
+}
+
+export type DeliveryDayProblem = 'TOO_SOON' | 'TOO_FAR' | 'OUT_OF_SEASON' | 'SITE_CLOSED';
+
+/**
+ * Why the parts cannot all arrive at a site with these receiving windows on `day`, ordered `today`
+ * (both China days): none when every part can and the site takes goods in that day.
+ */
+export function deliveryDayProblems(
+  day: string,
+  today: string,
+  parts: readonly DeliveryPart[],
+  windows: readonly ReceivingWindow[],
+): DeliveryDayProblem[] {
+  const problems: DeliveryDayProblem[] = [];
+  if (parts.some((part) => day < earliestDeliveryDay(today, part))) problems.push('TOO_SOON');
+  if (day > addDays(today, MAX_DELIVERY_AHEAD_DAYS)) problems.push('TOO_FAR');
+  if (parts.some((part) => (lastDeliveryDay(part) ?? day) < day)) problems.push('OUT_OF_SEASON');
+  if (!receivesOn(windows, day)) problems.push('SITE_CLOSED');
+  return problems;
 }

@@ -1,4 +1,4 @@
-import { makeCreditCode, makeResidentId } from '@qh/domain';
+import { addDays, makeCreditCode, makeResidentId } from '@qh/domain';
 import request from 'supertest';
 import { tokenFor } from '../../support/accounts';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -37,6 +37,8 @@ export interface Tenant {
   siteId: string;
   memberAccountId: string;
   invitationId: string;
+  /** An order of the organisation, waiting for approval (the buyer is its manager, purchaser and approver). */
+  orgOrder: string;
 }
 
 export interface World {
@@ -175,6 +177,16 @@ async function tenant(
   const invitation = await as('post', '/api/org/invitations')
     .send({ email: `invited-${organisationId}@example.cn`, roles: ['FINANCE'] })
     .expect(201);
+  const buyerId = JSON.parse(Buffer.from(buyerToken.split('.')[1], 'base64url').toString()).sub as string;
+  await request(t.url)
+    .patch(`/api/org/members/${buyerId}`)
+    .set('Authorization', `Bearer ${buyerToken}`)
+    .send({ roles: ['MANAGER', 'PURCHASER', 'APPROVER'] })
+    .expect(200);
+  const orgOrder = await as('post', '/api/org/orders')
+    .set('Idempotency-Key', `world-org-${organisationId}`)
+    .send({ siteId: site.body.id, deliveryOn: addDays(t.clock.today(), 7), lines: [{ variantId: pick.variantId, quantity: 3 }] })
+    .expect(201);
   return {
     ...pick,
     address,
@@ -191,6 +203,7 @@ async function tenant(
     siteId: site.body.id as string,
     memberAccountId: member.id as string,
     invitationId: invitation.body.id as string,
+    orgOrder: orgOrder.body.number as string,
   };
 }
 
@@ -217,6 +230,7 @@ export function realPathValue(world: World, path: string, name: string): string 
     [/\/products\/\{slug\}/, 'slug', world.a.slug],
     [/\/households\/\{id\}/, 'id', world.householdId],
     [/\/households\/\{id\}\/links\/\{linkId\}/, 'linkId', world.linkId],
+    [/\/org\/orders\/\{number\}/, 'number', world.a.orgOrder],
     [/\/(cancel|pay|fail)$/, 'number', world.a.unpaidOrder],
     [/\{number\}/, 'number', world.a.paidOrder],
   ];

@@ -72,9 +72,9 @@ export class CoopVariantsService {
     const productId = await this.access.productOfVariant(user, variantId);
     await this.unitOfWork.run(async ({ manager, audit }) => {
       const current = await this.access.forWrite(manager, user, productId);
-      const before = current.variants.find((v) => v.id === variantId);
+      const before = current.variants.find((v) => v.id === variantId)!;
       if (dto.labelZh !== undefined) checkDistinctLabels(current.variants.map((v) => (v.id === variantId ? dto.labelZh! : v.labelZh)));
-      if (dto.priceFen !== undefined) checkPriceBreaks('priceFen', dto.priceFen, before?.priceBreaks ?? []);
+      if (dto.priceFen !== undefined) checkPriceBreaks('priceFen', dto.priceFen, before.priceBreaks);
       await this.products.updateVariant(manager, variantId, dto);
       await audit({
         actor: user,

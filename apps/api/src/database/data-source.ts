@@ -27,6 +27,7 @@ import { PasswordResets1766044800000 } from './migrations/1766044800000-password
 import { OrderSearch1766131200000 } from './migrations/1766131200000-order-search';
 import { Organisations1766217600000 } from './migrations/1766217600000-organisations';
 import { BulkPricing1766304000000 } from './migrations/1766304000000-bulk-pricing';
+import { OrganisationOrders1766390400000 } from './migrations/1766390400000-organisation-orders';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   OrderSearch1766131200000,
   Organisations1766217600000,
   BulkPricing1766304000000,
+  OrganisationOrders1766390400000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

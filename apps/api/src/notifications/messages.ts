@@ -45,6 +45,26 @@ export function composeMessage(topic: NotificationTopic, payload: NotificationPa
             subject: `${payload.organisationName} 未通过审核 / Not verified`,
             text: `${payload.organisationName} 未通过审核：${payload.reason}\n请修改单位信息后重新提交。\n${payload.organisationName} was not verified: ${payload.reason}\nCorrect its details and submit them again.`,
           };
+    case 'ORDER_AWAITING_APPROVAL':
+      return {
+        subject: `订单 ${payload.orderNumber} 待审批 / Waiting for your approval`,
+        text: `${payload.organisationName} 的订单 ${payload.orderNumber}${amount}（${payload.deliveryOn} 送达）等待您审批。\nOrder ${payload.orderNumber} of ${payload.organisationName}${amount}, for delivery on ${payload.deliveryOn}, waits for your approval.`,
+      };
+    case 'ORDER_APPROVED':
+      return {
+        subject: `订单 ${payload.orderNumber} 已审批通过 / Approved`,
+        text: `订单 ${payload.orderNumber} 已审批通过，请尽快完成付款${amount}。\nOrder ${payload.orderNumber} is approved; please pay${amount} soon.`,
+      };
+    case 'ORDER_REJECTED':
+      return {
+        subject: `订单 ${payload.orderNumber} 未获批准 / Not approved`,
+        text: `订单 ${payload.orderNumber} 未获批准：${payload.reason}\n库存已释放。\nOrder ${payload.orderNumber} was not approved: ${payload.reason}\nIts stock was released.`,
+      };
+    case 'ORDER_APPROVAL_EXPIRED':
+      return {
+        subject: `订单 ${payload.orderNumber} 审批超时已取消 / Cancelled`,
+        text: `订单 ${payload.orderNumber} 在审批期限内无人处理，已取消，库存已释放。\nNobody decided on order ${payload.orderNumber} in time; it was cancelled and its stock released.`,
+      };
     case 'LATE_PAYMENT_REFUNDED':
       return {
         subject: `订单 ${payload.orderNumber} 已过期，款项将退回 / Payment returned`,

@@ -10,6 +10,10 @@ export const NOTIFICATION_TOPICS = [
   'PASSWORD_RESET',
   'ORGANISATION_INVITATION',
   'ORGANISATION_REVIEWED',
+  'ORDER_AWAITING_APPROVAL',
+  'ORDER_APPROVED',
+  'ORDER_REJECTED',
+  'ORDER_APPROVAL_EXPIRED',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -27,7 +31,9 @@ export interface NotificationPayload {
   organisationName?: string;
   invitePath?: string;
   validDays?: number;
-  /** ORGANISATION_REVIEWED: VERIFIED or REJECTED, and why it was rejected. */
+  /** An organisation's order: the day it is to be delivered. */
+  deliveryOn?: string;
+  /** ORGANISATION_REVIEWED: VERIFIED or REJECTED, and why it was rejected (ORDER_REJECTED: why the approver said no). */
   status?: string;
   reason?: string;
   amountFen?: number;

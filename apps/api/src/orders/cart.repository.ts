@@ -5,10 +5,8 @@ import { unitPriceFen, type PriceBreak, type ProductCategory, type ShippingClass
 import { IS_BUYABLE, IS_CERTIFIED, priceBreaksOf } from '../catalog/product-sql';
 import { row, rows } from '../database/sql';
 
-/** A cart line at today's price, with what the cart shows and what the checkout needs to price and ship it. */
-export interface CartLineRow {
-  id: string;
-  cartId: string;
+/** Units of a variant at today's price, with what a checkout needs to price, ship and schedule them. */
+export interface PricedLine {
   variantId: string;
   quantity: number;
   productId: string;
@@ -37,7 +35,34 @@ export interface CartLineRow {
   shipsFrom: string | null;
   /** Published, by a verified cooperative, and on sale now. */
   buyable: boolean;
+  /** Days the cooperative needs before an organisation's delivery. */
+  leadDays: number;
+  /** The last China day a seasonal product is sold; null all year. */
+  lastSaleDay: string | null;
 }
+
+/** A cart line at today's price, with what the cart shows and what the checkout needs. */
+export interface CartLineRow extends PricedLine {
+  id: string;
+  cartId: string;
+}
+
+/** The facts of a priced line over a line `l` (its variant_id and quantity), its variant `v`, product `p` and cooperative `c`. */
+const PRICED_LINE_COLUMNS = `l.variant_id AS "variantId", l.quantity, p.id AS "productId", p.slug AS "productSlug",
+  p.title_zh AS "titleZh", p.title_en AS "titleEn", v.label_zh AS "labelZh", v.label_en AS "labelEn", p.category,
+  p.origin_township_code AS "originTownshipCode", c.id AS "cooperativeId", c.name_zh AS "cooperativeName",
+  c.name_en AS "cooperativeNameEn", p.images->>0 AS "imageUrl", v.price_fen AS "basePriceFen",
+  ${priceBreaksOf('v')} AS "priceBreaks", v.weight_g AS "weightG", v.stock,
+  p.shipping_class AS "shippingClass", ${IS_CERTIFIED} AS certified,
+  coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS "benefitRateBp",
+  CASE WHEN p.presale_ships_on > qh_today() THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS "shipsFrom",
+  ${IS_BUYABLE} AS buyable, c.lead_days AS "leadDays",
+  to_char(((p.sale_ends_at - interval '1 microsecond') AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS "lastSaleDay"`;
+const PRICED_LINE_JOINS = `JOIN product_variant v ON v.id = l.variant_id JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id`;
+
+/** Each line priced by the break its quantity reaches. */
+const priced = <Line extends Omit<PricedLine, 'priceFen'>>(lines: Line[]): (Line & { priceFen: number })[] =>
+  lines.map((line) => ({ ...line, priceFen: unitPriceFen(line.basePriceFen, line.priceBreaks, line.quantity) }));
 
 export type CartOwner = { accountId: string } | { tokenHash: Buffer };
 
@@ -66,25 +91,28 @@ export class CartRepository {
     const [where, value] = 'cartId' in cart ? ['k.id', cart.cartId] : ['k.account_id', cart.accountId];
     const found = await rows<Omit<CartLineRow, 'priceFen'>>(
       manager,
-      `SELECT l.id, l.cart_id AS "cartId", l.variant_id AS "variantId", l.quantity, p.id AS "productId", p.slug AS "productSlug",
-              p.title_zh AS "titleZh", p.title_en AS "titleEn", v.label_zh AS "labelZh", v.label_en AS "labelEn", p.category,
-              p.origin_township_code AS "originTownshipCode", c.id AS "cooperativeId", c.name_zh AS "cooperativeName",
-              c.name_en AS "cooperativeNameEn", p.images->>0 AS "imageUrl", v.price_fen AS "basePriceFen",
-              ${priceBreaksOf('v')} AS "priceBreaks", v.weight_g AS "weightG", v.stock,
-              p.shipping_class AS "shippingClass", ${IS_CERTIFIED} AS certified,
-              coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS "benefitRateBp",
-              CASE WHEN p.presale_ships_on > qh_today() THEN to_char(p.presale_ships_on, 'YYYY-MM-DD') END AS "shipsFrom",
-              ${IS_BUYABLE} AS buyable
-         FROM cart k
-         JOIN cart_line l ON l.cart_id = k.id
-         JOIN product_variant v ON v.id = l.variant_id
-         JOIN product p ON p.id = v.product_id
-         JOIN cooperative c ON c.id = p.cooperative_id
+      `SELECT l.id, l.cart_id AS "cartId", ${PRICED_LINE_COLUMNS}
+         FROM cart k JOIN cart_line l ON l.cart_id = k.id ${PRICED_LINE_JOINS}
         WHERE ${where} = $1
         ORDER BY l.created_at, l.id`,
       [value],
     );
-    return found.map((line) => ({ ...line, priceFen: unitPriceFen(line.basePriceFen, line.priceBreaks, line.quantity) }));
+    return priced(found);
+  }
+
+  /** Lines of these variants and quantities, in the order given; an unknown variant is left out. */
+  async variantLines(
+    wanted: { variantId: string; quantity: number }[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PricedLine[]> {
+    const found = await rows<Omit<PricedLine, 'priceFen'>>(
+      manager,
+      `SELECT ${PRICED_LINE_COLUMNS}
+         FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY AS l(variant_id, quantity, n) ${PRICED_LINE_JOINS}
+        ORDER BY l.n`,
+      [wanted.map((line) => line.variantId), wanted.map((line) => line.quantity)],
+    );
+    return priced(found);
   }
 
   /**

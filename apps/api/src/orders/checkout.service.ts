@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { allocateByRates, coldestShippingClass, formatOrderNumber, isValidCreditCode, shippingFeeFen, sumFen } from '@qh/domain';
+import { allocateByRates, formatOrderNumber, isValidCreditCode, sumFen } from '@qh/domain';
 import { createHash } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
@@ -18,8 +18,11 @@ import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 import { Clock } from '../config/clock';
+import { ShipmentPlanner } from './shipment-planner';
 
 const lineName = (line: CartLineRow) => `${line.titleZh} ${line.labelZh}`;
+/** A cart line as a checkout's problems name it, so the cart page can mark it. */
+const cartField = (line: CartLineRow) => `cart.lines.${line.id}`;
 /** Addresses kept per buyer; the least recently used goes beyond this. */
 const MAX_SAVED_ADDRESSES = 20;
 
@@ -44,6 +47,7 @@ export class CheckoutService {
     private readonly payments: PaymentsService,
     private readonly addresses: AddressesRepository,
     private readonly clock: Clock,
+    private readonly planner: ShipmentPlanner,
   ) {}
 
   async checkout(buyer: AuthUser, idempotencyKey: string, dto: CheckoutDto): Promise<{ order: OrderDto; replayed: boolean }> {
@@ -151,7 +155,7 @@ export class CheckoutService {
   /** What a checkout of the chosen lines to `districtCode` would charge now: the same computation, nothing reserved. */
   async quote(buyer: AuthUser, request: QuoteRequestDto): Promise<QuoteDto> {
     const lines = chosenLines(await this.carts.lines({ accountId: buyer.id }), request.lineIds);
-    const shipments = await this.shipments(lines, request.districtCode);
+    const shipments = await this.planner.plan(lines, request.districtCode, cartField);
     const itemsFen = sumFen(shipments.map((s) => s.itemsFen));
     const shippingFen = sumFen(shipments.map((s) => s.feeFen));
     return {
@@ -167,49 +171,6 @@ export class CheckoutService {
       shippingFen,
       totalFen: itemsFen + shippingFen,
     };
-  }
-
-  /**
-   * The parcels these lines make to this district, one per cooperative, each with its fee; refused
-   * when a line is off sale or needs cold chain the district does not have.
-   */
-  private async shipments(lines: CartLineRow[], districtCode: string, manager?: EntityManager) {
-    const unavailable = lines.filter((line) => !line.buyable);
-    if (unavailable.length) {
-      throw new AppError(
-        'LINES_UNAVAILABLE',
-        'Some products in your cart are no longer on sale; remove them to check out.',
-        problems(unavailable, () => 'no longer on sale'),
-      );
-    }
-    const { coldChain, rates } = await this.orders.deliveryTerms(districtCode, manager);
-    const needsCold = lines.filter((line) => line.shippingClass !== 'AMBIENT');
-    if (!coldChain && needsCold.length) {
-      throw new AppError(
-        'COLD_CHAIN_UNAVAILABLE',
-        'Chilled and frozen goods cannot be delivered to this district yet; remove them or choose another address.',
-        problems(needsCold, (line) => `${line.shippingClass.toLowerCase()} goods need cold-chain delivery`),
-      );
-    }
-    const byCooperative = new Map<string, CartLineRow[]>();
-    for (const line of lines) byCooperative.set(line.cooperativeId, [...(byCooperative.get(line.cooperativeId) ?? []), line]);
-    return [...byCooperative].map(([cooperativeId, own]) => {
-      const shippingClass = coldestShippingClass(own.map((line) => line.shippingClass));
-      const itemsFen = sumFen(own.map((line) => line.priceFen * line.quantity));
-      const weightG = sumFen(own.map((line) => line.weightG * line.quantity));
-      const shipsFrom = own
-        .map((line) => line.shipsFrom)
-        .reduce<string | null>((latest, day) => (day && (!latest || day > latest) ? day : latest), null);
-      return {
-        cooperativeId,
-        lines: own,
-        shippingClass,
-        itemsFen,
-        weightG,
-        shipsFrom,
-        feeFen: shippingFeeFen({ itemsFen, weightG }, rates.get(shippingClass)!),
-      };
-    });
   }
 
   private async placeOrder(
@@ -237,7 +198,7 @@ export class CheckoutService {
       );
     }
 
-    const shipments = await this.shipments(lines, dto.address.districtCode, manager);
+    const shipments = await this.planner.plan(lines, dto.address.districtCode, cartField, manager);
     // The order's pool split exactly among its lines; the payment fixes it again with certification as of then.
     const pools = allocateByRates(
       lines.map((line) => line.priceFen * line.quantity),
@@ -313,5 +274,5 @@ function chosenLines(cart: CartLineRow[], lineIds: string[] | undefined): CartLi
 
 /** One problem per cart line, named by the cart line's id so the cart page can mark it. */
 function problems(lines: CartLineRow[], problem: (line: CartLineRow) => string): FieldProblem[] {
-  return lines.map((line) => ({ field: `cart.lines.${line.id}`, problems: [`${lineName(line)}: ${problem(line)}`] }));
+  return lines.map((line) => ({ field: cartField(line), problems: [`${lineName(line)}: ${problem(line)}`] }));
 }

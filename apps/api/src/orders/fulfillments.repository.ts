@@ -71,11 +71,20 @@ export class FulfillmentsRepository {
 
   listForCooperative(filter: { cooperativeId: string; status?: string; id?: string; limit: number; after?: { key: string; id: string } }) {
     return rows<
-      FulfillmentRow & { orderNumber: string; orderStatus: OrderStatus; address: DeliveryAddress; note: string | null; sortKey: string }
+      FulfillmentRow & {
+        orderNumber: string;
+        orderStatus: OrderStatus;
+        address: DeliveryAddress & { siteName?: string };
+        note: string | null;
+        sortKey: string;
+        deliveryOn: string | null;
+        organisationName: string | null;
+      }
     >(
       this.dataSource,
       `SELECT ${FULFILLMENT_COLUMNS}, o.number AS "orderNumber", o.status AS "orderStatus", o.address, o.note,
-              ${timestampKey('f.created_at')} AS "sortKey"
+              ${timestampKey('f.created_at')} AS "sortKey", to_char(o.delivery_on, 'YYYY-MM-DD') AS "deliveryOn",
+              (SELECT g.name FROM organisation g WHERE g.id = o.organisation_id) AS "organisationName"
          FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id JOIN "order" o ON o.id = f.order_id
         WHERE f.cooperative_id = $1 AND o.paid_at IS NOT NULL AND ($2::text IS NULL OR f.status = $2)
           AND ($3::text IS NULL OR (${timestampKey('f.created_at')}, f.id) < ($3::text, $4::uuid))

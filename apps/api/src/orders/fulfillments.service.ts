@@ -42,6 +42,9 @@ export class FulfillmentsService {
         orderStatus: row.orderStatus,
         address: row.address,
         note: row.note,
+        delivery: row.deliveryOn
+          ? { on: row.deliveryOn, organisationName: row.organisationName ?? '', siteName: row.address.siteName ?? '' }
+          : null,
       })),
       nextCursor: page.nextCursor,
     };

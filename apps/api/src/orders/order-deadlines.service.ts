@@ -25,7 +25,7 @@ export class OrderDeadlinesService {
     private readonly payments: PaymentsService,
   ) {}
 
-  /** Cancels every unpaid order past its reservation; returns how many. */
+  /** Cancels every unpaid order past its reservation, and every order left undecided past its approval hold; returns how many. */
   async expireDue(): Promise<number> {
     let expired = 0;
     for (const id of await this.orders.dueToExpire(BATCH)) {
@@ -42,6 +42,27 @@ export class OrderDeadlinesService {
       if (done) expired += 1;
     }
     if (expired) this.logger.log({ expired }, 'unpaid orders expired');
+    return expired + (await this.expireApprovalsDue());
+  }
+
+  /**
+   * Cancels every organisation's order that nobody approved or rejected within the hold: its stock goes
+   * back once, as for unpaid orders (an approver deciding at the same moment either comes first or finds it cancelled).
+   */
+  private async expireApprovalsDue(): Promise<number> {
+    let expired = 0;
+    for (const id of await this.orders.dueToExpire(BATCH, 'AWAITING_APPROVAL')) {
+      const done = await this.unitOfWork.run(async (work) => {
+        const order = await this.orders.lockUnlessBusy(work.manager, id);
+        if (order?.status !== 'AWAITING_APPROVAL' || !order.expired) return false;
+        await this.transitions.cancel(work.manager, id, 'APPROVAL_EXPIRED', null);
+        await this.transitions.approvalExpired(work.manager, id);
+        work.catalogChanged();
+        return true;
+      });
+      if (done) expired += 1;
+    }
+    if (expired) this.logger.log({ expired }, 'orders waiting for approval expired');
     return expired;
   }
 

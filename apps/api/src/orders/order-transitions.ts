@@ -8,7 +8,8 @@ import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
 
 /** Why an order was cancelled, as stored in `order.cancel_reason`. */
-export type CancelReason = 'BUYER' | 'RESERVATION_EXPIRED' | 'PAYMENT_CANCELED' | 'PAYMENT_UNAVAILABLE';
+export type CancelReason =
+  'BUYER' | 'RESERVATION_EXPIRED' | 'PAYMENT_CANCELED' | 'PAYMENT_UNAVAILABLE' | 'APPROVAL_REJECTED' | 'APPROVAL_EXPIRED';
 
 /**
  * Every change of an order's status (the buyer, the deadline jobs, the payment webhook, refunds), and
@@ -48,6 +49,58 @@ export class OrderTransitions {
     // Units refunded earlier went back to stock when their refund was confirmed.
     await this.releaseStock(manager, orderId, actorId, await this.orders.unitsNotRefunded(manager, orderId));
     await this.fulfillments.cancelUnshipped(manager, orderId);
+  }
+
+  /**
+   * An approver agreed to an organisation's order (checked by the caller): it waits for payment now,
+   * holding its stock for `reservationMinutes` more, and the purchaser is told.
+   */
+  async approved(
+    manager: EntityManager,
+    order: { id: string; number: string; buyerId: string; totalFen: number },
+    decision: { by: string; reservationMinutes: number },
+  ): Promise<void> {
+    await this.orders.decide(manager, order.id, { by: decision.by, approved: true, reservationMinutes: decision.reservationMinutes });
+    await this.orders.setStatus(manager, order.id, nextOrderStatus('AWAITING_APPROVAL', 'approve')!);
+    await this.tellPurchaser(manager, 'ORDER_APPROVED', order, {});
+  }
+
+  /** An approver said no (checked by the caller): the order is cancelled, its stock goes back, and the purchaser reads why. */
+  async rejected(
+    manager: EntityManager,
+    order: { id: string; number: string; buyerId: string; totalFen: number },
+    decision: { by: string; reason: string },
+  ): Promise<void> {
+    await this.orders.decide(manager, order.id, { by: decision.by, approved: false, reason: decision.reason });
+    await this.cancel(manager, order.id, 'APPROVAL_REJECTED', decision.by);
+    await this.tellPurchaser(manager, 'ORDER_REJECTED', order, { reason: decision.reason });
+  }
+
+  private async tellPurchaser(
+    manager: EntityManager,
+    topic: 'ORDER_APPROVED' | 'ORDER_REJECTED',
+    order: { id: string; number: string; buyerId: string; totalFen: number },
+    extra: { reason?: string },
+  ): Promise<void> {
+    await this.outbox.write(manager, {
+      topic,
+      dedupeKey: `${topic}:${order.id}`,
+      accountId: order.buyerId,
+      orderId: order.id,
+      payload: { orderNumber: order.number, amountFen: order.totalFen, ...extra },
+    });
+  }
+
+  /** Tells the purchaser that nobody decided on the order in time (it was cancelled). */
+  async approvalExpired(manager: EntityManager, orderId: string): Promise<void> {
+    const order = (await this.orders.findById(orderId, manager))!;
+    await this.outbox.write(manager, {
+      topic: 'ORDER_APPROVAL_EXPIRED',
+      dedupeKey: `ORDER_APPROVAL_EXPIRED:${orderId}`,
+      accountId: order.buyerId,
+      orderId,
+      payload: { orderNumber: order.number },
+    });
   }
 
   /** A cooperative shipped its part (checked by the caller): the order is partly or wholly shipped, and the buyer is told. */

@@ -11,10 +11,21 @@ import { OrdersService } from './orders.service';
 import { PaymentsService } from '../payments/payments.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
-const orderNumber = (number: string) => {
+/** A path's order number; anything not shaped like one names no order. */
+export const orderNumber = (number: string) => {
   if (!/^QH\d{8}-\d{6,}$/.test(number)) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
   return number;
 };
+
+/** The Idempotency-Key header a placing route requires: 8–64 letters, digits, - or _. */
+export function idempotencyKeyOf(key: string | undefined): string {
+  if (!key || !IDEMPOTENCY_KEY.test(key)) {
+    throw new AppError('VALIDATION_FAILED', 'An Idempotency-Key header of 8–64 letters, digits, - or _ is required', [
+      { field: 'Idempotency-Key', problems: ['required: 8–64 letters, digits, - or _'] },
+    ]);
+  }
+  return key;
+}
 
 /** A buyer's checkout and orders; nobody else's orders are visible, not even to tell that they exist. */
 @ApiTags('orders')
@@ -42,12 +53,7 @@ export class OrdersController {
     @Body() dto: CheckoutDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderDto> {
-    if (!key || !IDEMPOTENCY_KEY.test(key)) {
-      throw new AppError('VALIDATION_FAILED', 'An Idempotency-Key header of 8–64 letters, digits, - or _ is required', [
-        { field: 'Idempotency-Key', problems: ['required: 8–64 letters, digits, - or _'] },
-      ]);
-    }
-    const { order, replayed } = await this.checkouts.checkout(buyer, key, dto);
+    const { order, replayed } = await this.checkouts.checkout(buyer, idempotencyKeyOf(key), dto);
     reply.status(replayed ? 200 : 201);
     return order;
   }
@@ -97,7 +103,7 @@ export class OrdersController {
   @ApiResponse({ status: 404, type: ErrorDto, description: 'DEMO_PROVIDER_DISABLED: the order is paid through Stripe' })
   async payDemo(@ActingUser() buyer: Acting, @Param('number') number: string): Promise<OrderDto> {
     await this.payments.payDemo(buyer, orderNumber(number));
-    return this.orders.forBuyer(buyer, number);
+    return this.orders.forPayer(buyer, number);
   }
 
   @Post('payments/demo/:number/fail')
@@ -105,6 +111,6 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDto, description: 'Demo provider: a declined payment; the order still awaits payment' })
   async failDemo(@ActingUser() buyer: Acting, @Param('number') number: string): Promise<OrderDto> {
     await this.payments.failDemo(buyer, orderNumber(number));
-    return this.orders.forBuyer(buyer, number);
+    return this.orders.forPayer(buyer, number);
   }
 }

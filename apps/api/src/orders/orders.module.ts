@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { AddressesController } from './addresses.controller';
+import { ShipmentPlanner } from './shipment-planner';
 import { AddressesRepository } from './addresses.repository';
 import { AddressesService } from './addresses.service';
 import { AdminOrdersController } from './admin-orders.controller';
@@ -16,11 +18,13 @@ import { OrderDeadlinesService } from './order-deadlines.service';
 import { OrderTransitionsModule } from './order-transitions.module';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { OrgOrdersController } from './org-orders.controller';
+import { OrgOrdersService } from './org-orders.service';
 
 /** The buyer's way from cart to order and back (checkout, cancelling, confirming receipt), the cooperatives' shipments, and the deadlines. */
 @Module({
-  imports: [CatalogModule, NotificationsModule, OrderTransitionsModule, PaymentsModule],
-  controllers: [CartController, OrdersController, FulfillmentsController, AdminOrdersController, AddressesController],
+  imports: [CatalogModule, NotificationsModule, OrderTransitionsModule, PaymentsModule, OrganisationsModule],
+  controllers: [CartController, OrdersController, OrgOrdersController, FulfillmentsController, AdminOrdersController, AddressesController],
   providers: [
     CartService,
     CartRepository,
@@ -30,6 +34,8 @@ import { OrdersService } from './orders.service';
     OrderDeadlinesService,
     AddressesService,
     AddressesRepository,
+    ShipmentPlanner,
+    OrgOrdersService,
   ],
   exports: [OrderDeadlinesService, CartService],
 })

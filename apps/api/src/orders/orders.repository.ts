@@ -4,7 +4,7 @@ import type { OrderStatus, OrderTab, ShippingClass, ShippingRate } from '@qh/dom
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
-import type { CartLineRow } from './cart.repository';
+import type { PricedLine } from './cart.repository';
 import { FULFILLMENT_COLUMNS, type DeliveryAddress, type FulfillmentRow } from './fulfillments.repository';
 
 export type { FulfillmentRow };
@@ -29,6 +29,13 @@ export interface OrderRow {
   paidAt: Date | null;
   createdAt: Date;
   sortKey: string;
+  /** Set for an organisation's order, with where and when it is delivered and who decided on it. */
+  organisationId: string | null;
+  deliverySiteId: string | null;
+  deliveryOn: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  rejectionReason: string | null;
 }
 
 /**
@@ -102,7 +109,9 @@ const ORDER_COLUMNS = `o.id, o.number, o.buyer_id AS "buyerId", o.status, o.addr
   o.shipping_fen AS "shippingFen", o.total_fen AS "totalFen", o.linked_sales_fen AS "linkedSalesFen",
   o.household_pool_fen AS "householdPoolFen", o.refunded_fen AS "refundedFen", o.cancel_reason AS "cancelReason",
   o.request_hash AS "requestHash", o.expires_at AS "expiresAt", o.paid_at AS "paidAt", o.created_at AS "createdAt",
-  ${timestampKey('o.created_at')} AS "sortKey"`;
+  ${timestampKey('o.created_at')} AS "sortKey", o.organisation_id AS "organisationId", o.delivery_site_id AS "deliverySiteId",
+  to_char(o.delivery_on, 'YYYY-MM-DD') AS "deliveryOn", o.decided_by AS "decidedBy", o.decided_at AS "decidedAt",
+  o.rejection_reason AS "rejectionReason"`;
 
 const LINE_COLUMNS = `id, order_id AS "orderId", fulfillment_id AS "fulfillmentId", variant_id AS "variantId", product_slug AS "productSlug",
   title_zh AS "titleZh", title_en AS "titleEn", label_zh AS "labelZh", label_en AS "labelEn", unit_price_fen AS "unitPriceFen", quantity,
@@ -151,7 +160,7 @@ export class OrdersRepository {
       manager,
       `SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units
          FROM "order" o JOIN order_line l ON l.order_id = o.id
-        WHERE o.buyer_id = $1 AND o.status = 'AWAITING_PAYMENT'`,
+        WHERE o.buyer_id = $1 AND o.status = 'AWAITING_PAYMENT' AND o.organisation_id IS NULL`,
       [buyerId],
     );
     return unpaid;
@@ -176,14 +185,18 @@ export class OrdersRepository {
       householdPoolFen: number;
       idempotencyKey: string;
       requestHash: string;
+      /** How long the order holds its stock unpaid (or, waiting for approval, undecided). */
       reservationMinutes: number;
+      /** An organisation's order: for whom, delivered where and when, and whether it waits for approval. */
+      organisation?: { id: string; siteId: string; deliveryOn: string; awaitingApproval: boolean };
     },
   ): Promise<string> {
     const [inserted] = await rows<{ id: string }>(
       manager,
       `INSERT INTO "order" (number, buyer_id, status, address, note, invoice, items_fen, shipping_fen, total_fen, linked_sales_fen,
-                            household_pool_fen, idempotency_key, request_hash, expires_at)
-       VALUES ($1, $2, 'AWAITING_PAYMENT', $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, qh_now() + make_interval(mins => $12))
+                            household_pool_fen, idempotency_key, request_hash, expires_at, organisation_id, delivery_site_id, delivery_on)
+       VALUES ($1, $2, $13, $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, qh_now() + make_interval(mins => $12),
+               $14, $15, $16)
        RETURNING id`,
       [
         order.number,
@@ -198,12 +211,66 @@ export class OrdersRepository {
         order.idempotencyKey,
         order.requestHash,
         order.reservationMinutes,
+        order.organisation?.awaitingApproval ? 'AWAITING_APPROVAL' : 'AWAITING_PAYMENT',
+        order.organisation?.id ?? null,
+        order.organisation?.siteId ?? null,
+        order.organisation?.deliveryOn ?? null,
       ],
     );
     return inserted.id;
   }
 
-  async insertLine(manager: EntityManager, orderId: string, fulfillmentId: string, line: CartLineRow, poolFen: number): Promise<void> {
+  /** An approver's decision on an organisation's order; an approved one now holds its stock for `reservationMinutes` more, unpaid. */
+  async decide(
+    manager: EntityManager,
+    orderId: string,
+    decision: { by: string; approved: true; reservationMinutes: number } | { by: string; approved: false; reason: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE "order" SET decided_by = $2, decided_at = qh_now(), rejection_reason = $3,
+              expires_at = CASE WHEN $4::int IS NULL THEN expires_at ELSE qh_now() + make_interval(mins => $4::int) END
+        WHERE id = $1`,
+      [orderId, decision.by, decision.approved ? null : decision.reason, decision.approved ? decision.reservationMinutes : null],
+    );
+  }
+
+  /** The e-mail addresses of these accounts (who placed or decided on an order). */
+  emailsOf(ids: string[]): Promise<{ id: string; email: string }[]> {
+    return rows(this.dataSource, `SELECT id, email FROM account WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+  }
+
+  /** An organisation's orders, newest first, optionally of one status. */
+  listForOrganisation(
+    organisationId: string,
+    limit: number,
+    after?: { key: string; id: string },
+    status?: OrderStatus,
+  ): Promise<OrderRow[]> {
+    return rows(
+      this.dataSource,
+      `SELECT ${ORDER_COLUMNS} FROM "order" o
+        WHERE o.organisation_id = $1 AND ($2::text IS NULL OR (${timestampKey('o.created_at')}, o.id) < ($2::text, $3::uuid))
+          AND ($5::text IS NULL OR o.status = $5)
+        ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
+      [organisationId, after?.key ?? null, after?.id ?? null, limit, status ?? null],
+    );
+  }
+
+  /**
+   * The organisation's orders still holding stock undecided or unpaid. Takes the organisation's order
+   * lock first (until the transaction ends), so that two submissions at once cannot both pass a cap.
+   */
+  async lockAndCountOpen(manager: EntityManager, organisationId: string): Promise<number> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CHECKOUT_LOCK_SPACE, organisationId]);
+    const [open] = await rows<{ orders: number }>(
+      manager,
+      `SELECT count(*) AS orders FROM "order" WHERE organisation_id = $1 AND status IN ('AWAITING_APPROVAL', 'AWAITING_PAYMENT')`,
+      [organisationId],
+    );
+    return open.orders;
+  }
+
+  async insertLine(manager: EntityManager, orderId: string, fulfillmentId: string, line: PricedLine, poolFen: number): Promise<void> {
     await manager.query(
       `INSERT INTO order_line (order_id, fulfillment_id, variant_id, product_id, cooperative_id, product_slug, title_zh, title_en, label_zh,
                                label_en, category, origin_township_code, unit_price_fen, quantity, line_total_fen, weight_g, certified,
@@ -242,8 +309,8 @@ export class OrdersRepository {
     ]);
   }
 
-  findById(id: string): Promise<OrderRow | undefined> {
-    return row(this.dataSource, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.id = $1`, [id]);
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {
+    return row(manager, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.id = $1`, [id]);
   }
 
   findByNumber(number: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {
@@ -251,24 +318,42 @@ export class OrdersRepository {
   }
 
   /** The order, locked, unless another transaction holds it (that one decides) or it is gone. */
-  lockUnlessBusy(manager: EntityManager, orderId: string): Promise<{ id: string; status: OrderStatus } | undefined> {
-    return row(manager, `SELECT id, status FROM "order" WHERE id = $1 FOR UPDATE SKIP LOCKED`, [orderId]);
+  lockUnlessBusy(manager: EntityManager, orderId: string): Promise<{ id: string; status: OrderStatus; expired: boolean } | undefined> {
+    return row(manager, `SELECT id, status, expires_at <= qh_now() AS expired FROM "order" WHERE id = $1 FOR UPDATE SKIP LOCKED`, [
+      orderId,
+    ]);
   }
 
   lockByNumber(
     manager: EntityManager,
     number: string,
-  ): Promise<{ id: string; buyerId: string; status: OrderStatus; expiresAt: Date } | undefined> {
-    return row(manager, `SELECT id, buyer_id AS "buyerId", status, expires_at AS "expiresAt" FROM "order" WHERE number = $1 FOR UPDATE`, [
-      number,
-    ]);
+  ): Promise<
+    | {
+        id: string;
+        buyerId: string;
+        status: OrderStatus;
+        expiresAt: Date;
+        organisationId: string | null;
+        totalFen: number;
+        expired: boolean;
+      }
+    | undefined
+  > {
+    return row(
+      manager,
+      `SELECT id, buyer_id AS "buyerId", status, expires_at AS "expiresAt", organisation_id AS "organisationId", total_fen AS "totalFen",
+              expires_at <= qh_now() AS expired
+         FROM "order" WHERE number = $1 FOR UPDATE`,
+      [number],
+    );
   }
 
   listForBuyer(buyerId: string, limit: number, after?: { key: string; id: string }, tab?: OrderTab): Promise<OrderRow[]> {
     return rows(
       this.dataSource,
       `SELECT ${ORDER_COLUMNS} FROM "order" o
-        WHERE o.buyer_id = $1 AND ($2::text IS NULL OR (${timestampKey('o.created_at')}, o.id) < ($2::text, $3::uuid))
+        WHERE o.buyer_id = $1 AND o.organisation_id IS NULL
+          AND ($2::text IS NULL OR (${timestampKey('o.created_at')}, o.id) < ($2::text, $3::uuid))
           AND ${tab ? TAB_CONDITION[tab] : 'true'}
         ORDER BY o.created_at DESC, o.id DESC LIMIT $4`,
       [buyerId, after?.key ?? null, after?.id ?? null, limit],
@@ -390,11 +475,12 @@ export class OrdersRepository {
     return due.map((order) => order.id);
   }
 
-  /** Unpaid orders past their reservation, the oldest first. */
-  async dueToExpire(limit: number): Promise<string[]> {
+  /** Orders past their reservation in `status` (unpaid, or undecided by an approver), the oldest first. */
+  async dueToExpire(limit: number, status: 'AWAITING_PAYMENT' | 'AWAITING_APPROVAL' = 'AWAITING_PAYMENT'): Promise<string[]> {
     const due = await rows<{ id: string }>(
       this.dataSource,
-      `SELECT id FROM "order" WHERE status = 'AWAITING_PAYMENT' AND expires_at <= qh_now() ORDER BY expires_at LIMIT $1`,
+      // The status written out, so that the planner matches it with its partial index.
+      `SELECT id FROM "order" WHERE status = '${status}' AND expires_at <= qh_now() ORDER BY expires_at LIMIT $1`,
       [limit],
     );
     return due.map((order) => order.id);

@@ -92,8 +92,18 @@ export class OrdersService {
     return (await this.dress([order]))[0];
   }
 
-  /** Someone else's order number answers the same as no order at all: numbers are not secrets, orders are. */
+  /**
+   * Someone else's order number answers the same as no order at all: numbers are not secrets, orders
+   * are. An organisation's order is the organisation's, seen in its own screens (org/orders).
+   */
   async forBuyer(buyer: AuthUser, number: string): Promise<OrderDto> {
+    const order = await this.orders.findByNumber(number);
+    if (!order || order.buyerId !== buyer.id || order.organisationId) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
+    return (await this.dress([order]))[0];
+  }
+
+  /** The order its buyer of record just paid (or tried to): an organisation's too, which its purchaser pays. */
+  async forPayer(buyer: AuthUser, number: string): Promise<OrderDto> {
     const order = await this.orders.findByNumber(number);
     if (!order || order.buyerId !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
     return (await this.dress([order]))[0];
@@ -112,14 +122,20 @@ export class OrdersService {
    * a paid one is refunded in full (the order shows the refund as pending until the provider confirms).
    */
   async cancel(buyer: AuthUser, number: string): Promise<OrderDto> {
-    await this.change(buyer, number, 'cancel', async (work) => {
-      const payment = (await this.payments.lockForOrder(work.manager, { orderNumber: number }))!;
-      await this.transitions.cancel(work.manager, payment.orderId, 'BUYER', buyer.id);
-      if (payment.paymentStatus === 'SUCCEEDED') await this.refunds.refundCancelled(work, payment, buyer.id);
-      else await this.payments.cancelUnpaid(work, payment, { atProvider: true });
-      work.catalogChanged();
-    });
+    await this.change(buyer, number, 'cancel', (work, order) => this.cancelLocked(work, order.id, buyer.id));
     return this.forBuyer(buyer, number);
+  }
+
+  /**
+   * Cancels an order the caller locked and may cancel: the stock goes back; a payment is stopped, or
+   * refunded in full once paid. An order that waited for approval never had one.
+   */
+  async cancelLocked(work: Work, orderId: string, actorId: string): Promise<void> {
+    const payment = await this.payments.lockForOrder(work.manager, { orderId });
+    await this.transitions.cancel(work.manager, orderId, 'BUYER', actorId);
+    if (payment?.paymentStatus === 'SUCCEEDED') await this.refunds.refundCancelled(work, payment, actorId);
+    else if (payment) await this.payments.cancelUnpaid(work, payment, { atProvider: true });
+    work.catalogChanged();
   }
 
   async confirmReceipt(buyer: AuthUser, number: string): Promise<OrderDto> {
@@ -139,7 +155,7 @@ export class OrdersService {
   ): Promise<void> {
     await this.unitOfWork.run(async (work) => {
       const order = await this.orders.lockByNumber(work.manager, number);
-      if (!order || order.buyerId !== buyer.id) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
+      if (!order || order.buyerId !== buyer.id || order.organisationId) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
       if (!nextOrderStatus(order.status, transition)) {
         throw new AppError('ORDER_STATUS_CONFLICT', `A ${order.status} order cannot be ${PAST[transition]}.`);
       }
@@ -147,7 +163,8 @@ export class OrdersService {
     });
   }
 
-  private async dress(rows: OrderRow[]): Promise<OrderDto[]> {
+  /** Orders as their buyers see them: parts, lines, payment, refunds and impact, in a few queries for the whole page. */
+  async dress(rows: OrderRow[]): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     // One after the other: at once, each page would hold two of the pool's connections.
@@ -204,6 +221,9 @@ export class OrdersService {
 }
 
 const PAST: Record<OrderTransition, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  expireApproval: 'expired',
   pay: 'paid',
   expire: 'expired',
   cancel: 'cancelled',

@@ -11,6 +11,8 @@ export interface MembershipRow {
   organisationNameEn: string;
   status: OrganisationStatus;
   roles: OrganisationRole[];
+  approvalThresholdFen: number;
+  approvalHoldHours: number;
 }
 
 export interface MemberRow {
@@ -45,7 +47,8 @@ export class MembersRepository {
   membershipOf(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<MembershipRow | undefined> {
     return row(
       manager,
-      `SELECT m.organisation_id AS "organisationId", o.name AS "organisationName", o.name_en AS "organisationNameEn", o.status, m.roles
+      `SELECT m.organisation_id AS "organisationId", o.name AS "organisationName", o.name_en AS "organisationNameEn", o.status, m.roles,
+              o.approval_threshold_fen AS "approvalThresholdFen", o.approval_hold_hours AS "approvalHoldHours"
          FROM organisation_member m JOIN organisation o ON o.id = m.organisation_id
         WHERE m.account_id = $1`,
       [accountId],
@@ -60,6 +63,16 @@ export class MembersRepository {
         WHERE m.organisation_id = $1 ORDER BY m.joined_at, m.account_id`,
       [organisationId],
     );
+  }
+
+  /** The members holding `role`, e.g. the approvers to tell of an order waiting for them. */
+  async withRole(manager: EntityManager, organisationId: string, role: OrganisationRole): Promise<string[]> {
+    const found = await rows<{ accountId: string }>(
+      manager,
+      `SELECT account_id AS "accountId" FROM organisation_member WHERE organisation_id = $1 AND $2 = ANY(roles) ORDER BY joined_at`,
+      [organisationId, role],
+    );
+    return found.map((member) => member.accountId);
   }
 
   async add(manager: EntityManager, organisationId: string, accountId: string, roles: OrganisationRole[]): Promise<void> {

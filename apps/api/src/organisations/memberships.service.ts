@@ -18,6 +18,11 @@ export class Memberships {
     return this.members.membershipOf(accountId, manager);
   }
 
+  /** The accounts of the organisation with this role. */
+  withRole(manager: EntityManager, organisationId: string, role: OrganisationRole): Promise<string[]> {
+    return this.members.withRole(manager, organisationId, role);
+  }
+
   /** The caller's membership, holding at least one of `roles` (any role when none are named). */
   async require(user: AuthUser, roles: readonly OrganisationRole[] = [], manager?: EntityManager): Promise<MembershipRow> {
     const membership = await this.of(user.id, manager);

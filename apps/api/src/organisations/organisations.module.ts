@@ -15,6 +15,6 @@ import { SitesService } from './sites.service';
   imports: [NotificationsModule],
   controllers: [OrganisationController, AdminOrganisationsController],
   providers: [OrganisationsRepository, MembersRepository, SitesRepository, Memberships, OrganisationsService, MembersService, SitesService],
-  exports: [Memberships],
+  exports: [Memberships, SitesService],
 })
 export class OrganisationsModule {}

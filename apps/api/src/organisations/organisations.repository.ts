@@ -16,6 +16,8 @@ export interface OrganisationRow {
   hasCanteen: boolean;
   contactName: string;
   contactMobile: string;
+  approvalThresholdFen: number;
+  approvalHoldHours: number;
   status: OrganisationStatus;
   rejectionReason: string | null;
   registeredBy: string;
@@ -33,11 +35,12 @@ export interface AdminOrganisationRow extends OrganisationRow {
 export type OrganisationFields = Pick<
   OrganisationRow,
   'name' | 'nameEn' | 'creditCode' | 'type' | 'districtCode' | 'budgetUnit' | 'hasCanteen' | 'contactName' | 'contactMobile'
->;
+> &
+  Partial<Pick<OrganisationRow, 'approvalThresholdFen' | 'approvalHoldHours'>>;
 
 const COLUMNS = `o.id, o.name, o.name_en AS "nameEn", o.credit_code AS "creditCode", o.type, o.district_code AS "districtCode",
   o.budget_unit AS "budgetUnit", o.has_canteen AS "hasCanteen", o.contact_name AS "contactName", o.contact_mobile AS "contactMobile",
-  o.status, o.rejection_reason AS "rejectionReason", o.registered_by AS "registeredBy", o.created_at AS "createdAt",
+  o.approval_threshold_fen AS "approvalThresholdFen", o.approval_hold_hours AS "approvalHoldHours", o.status, o.rejection_reason AS "rejectionReason", o.registered_by AS "registeredBy", o.created_at AS "createdAt",
   o.verified_at AS "verifiedAt"`;
 const CREATED_KEY = timestampKey('o.created_at');
 const ADMIN_COLUMNS = `${COLUMNS},
@@ -93,6 +96,8 @@ export class OrganisationsRepository {
       hasCanteen: 'has_canteen',
       contactName: 'contact_name',
       contactMobile: 'contact_mobile',
+      approvalThresholdFen: 'approval_threshold_fen',
+      approvalHoldHours: 'approval_hold_hours',
     };
     const entries = (Object.keys(column) as (keyof OrganisationFields)[]).filter((key) => fields[key] !== undefined);
     const sets = entries.map((key, i) => `${column[key]} = $${i + 2}`);

@@ -40,6 +40,8 @@ export function toOrganisation(row: OrganisationRow): OrganisationDto {
     hasCanteen: row.hasCanteen,
     contactName: row.contactName,
     contactMobile: row.contactMobile,
+    approvalThresholdFen: row.approvalThresholdFen,
+    approvalHoldHours: row.approvalHoldHours,
     status: row.status,
     rejectionReason: row.rejectionReason,
     createdAt: row.createdAt.toISOString(),

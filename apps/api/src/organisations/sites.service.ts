@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { receivingWindowProblem, type ReceivingWindow } from '@qh/domain';
+import type { EntityManager } from 'typeorm';
 import type { Acting, AuthUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -36,6 +37,11 @@ export class SitesService {
   async list(user: AuthUser): Promise<DeliverySiteListDto> {
     const { organisationId } = await this.memberships.require(user);
     return { items: (await this.sites.list(organisationId)).map(toSite) };
+  }
+
+  /** One of the organisation's sites (not removed), for an order to be delivered there. */
+  async forOrder(manager: EntityManager, organisationId: string, id: string): Promise<DeliverySiteRow | undefined> {
+    return this.sites.lock(manager, organisationId, id);
   }
 
   async create(user: Acting, dto: DeliverySiteInputDto): Promise<DeliverySiteDto> {

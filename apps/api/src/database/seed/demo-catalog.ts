@@ -30,6 +30,8 @@ export interface DemoVariant {
   priceFen: number;
   weightG: number;
   stock: number;
+  /** Cheaper by the case, for canteens. */
+  priceBreaks?: { minQuantity: number; priceFen: number }[];
 }
 
 export interface DemoProduct {
@@ -384,7 +386,19 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     shippingClass: 'AMBIENT',
     shelfLifeDays: 365,
     certified: true,
-    variants: [{ labelZh: '5 kg 餐饮装', labelEn: '5 kg catering pack', priceFen: 6500, weightG: 5200, stock: 90 }],
+    variants: [
+      {
+        labelZh: '5 kg 餐饮装',
+        labelEn: '5 kg catering pack',
+        priceFen: 6500,
+        weightG: 5200,
+        stock: 400,
+        priceBreaks: [
+          { minQuantity: 10, priceFen: 6200 },
+          { minQuantity: 40, priceFen: 5900 },
+        ],
+      },
+    ],
   },
 
   // ---------------------------------------------------------------- TEA
@@ -621,7 +635,19 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     shelfLifeDays: 28,
     certified: true,
     benefitRateBp: 500,
-    variants: [{ labelZh: '240 枚整箱', labelEn: '240-egg case', priceFen: 43800, weightG: 13000, stock: 25 }],
+    variants: [
+      {
+        labelZh: '240 枚整箱',
+        labelEn: '240-egg case',
+        priceFen: 43800,
+        weightG: 13000,
+        stock: 200,
+        priceBreaks: [
+          { minQuantity: 20, priceFen: 41800 },
+          { minQuantity: 50, priceFen: 39800 },
+        ],
+      },
+    ],
   },
   {
     slug: 'huazuo-green-shell-eggs-30',

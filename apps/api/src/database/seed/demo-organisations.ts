@@ -11,6 +11,8 @@ interface DemoOrganisation {
   hasCanteen: boolean;
   contactName: string;
   contactMobile: string;
+  /** Orders of this total or more wait for an approver. */
+  approvalThresholdFen: number;
   members: { email: string; roles: OrganisationRole[] }[];
   sites: {
     name: string;
@@ -39,6 +41,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     hasCanteen: true,
     contactName: '李建华',
     contactMobile: '13800138101',
+    // ¥5,000: the weekly eggs and noodles wait for approver@demo.cn.
+    approvalThresholdFen: 500_000,
     members: [
       { email: 'canteen@demo.cn', roles: ['MANAGER', 'PURCHASER', 'RECEIVER'] },
       { email: 'approver@demo.cn', roles: ['APPROVER'] },
@@ -72,6 +76,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     hasCanteen: true,
     contactName: '周敏',
     contactMobile: '13800138102',
+    approvalThresholdFen: 0,
     members: [{ email: 'school@demo.cn', roles: ['MANAGER', 'PURCHASER', 'APPROVER', 'FINANCE', 'RECEIVER'] }],
     sites: [
       {
@@ -93,6 +98,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     hasCanteen: false,
     contactName: '黄丽',
     contactMobile: '13800138103',
+    approvalThresholdFen: 1_000_000,
     members: [{ email: 'union@demo.cn', roles: ['MANAGER', 'PURCHASER', 'APPROVER', 'FINANCE', 'RECEIVER'] }],
     sites: [
       {
@@ -113,8 +119,8 @@ export async function seedDemoOrganisations(manager: EntityManager): Promise<num
     const [manager0] = organisation.members;
     const [row] = await manager.query(
       `INSERT INTO organisation (name, name_en, credit_code, type, district_code, budget_unit, has_canteen, contact_name, contact_mobile,
-                                 status, registered_by, verified_at)
-       VALUES ($1, $2, $3, $4, '440106', $5, $6, $7, $8, 'VERIFIED', (SELECT id FROM account WHERE email = $9), qh_now()) RETURNING id`,
+                                 approval_threshold_fen, status, registered_by, verified_at)
+       VALUES ($1, $2, $3, $4, '440106', $5, $6, $7, $8, $10, 'VERIFIED', (SELECT id FROM account WHERE email = $9), qh_now()) RETURNING id`,
       [
         organisation.name,
         organisation.nameEn,
@@ -125,6 +131,7 @@ export async function seedDemoOrganisations(manager: EntityManager): Promise<num
         organisation.contactName,
         organisation.contactMobile,
         manager0.email,
+        organisation.approvalThresholdFen,
       ],
     );
     for (const member of organisation.members) {

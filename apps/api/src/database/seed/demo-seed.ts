@@ -150,6 +150,13 @@ export async function seedDemoData(
           [v.id, variant.stock],
         );
       }
+      for (const step of variant.priceBreaks ?? []) {
+        await manager.query(`INSERT INTO price_break (variant_id, min_quantity, price_fen) VALUES ($1, $2, $3)`, [
+          v.id,
+          step.minQuantity,
+          step.priceFen,
+        ]);
+      }
       variantCount += 1;
     }
   }

@@ -184,7 +184,11 @@ export class OrderDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) paidAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: [FulfillmentDto], description: 'One shipment per cooperative' }) fulfillments: FulfillmentDto[];
-  @ApiPropertyOptional({ nullable: true, type: String, enum: ['BUYER', 'RESERVATION_EXPIRED', 'PAYMENT_CANCELED', 'PAYMENT_UNAVAILABLE'] })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    enum: ['BUYER', 'RESERVATION_EXPIRED', 'PAYMENT_CANCELED', 'PAYMENT_UNAVAILABLE', 'APPROVAL_REJECTED', 'APPROVAL_EXPIRED'],
+  })
   cancelReason: string | null;
   @ApiProperty({ description: 'Refunds the provider has confirmed' }) refundedFen: number;
   @ApiPropertyOptional({ nullable: true, type: PaymentInfoDto }) payment: PaymentInfoDto | null;
@@ -251,7 +255,16 @@ export class ShipDto {
   trackingNo: string;
 }
 
+/** An organisation's order arrives on a day at one of its sites. */
+export class CoopDeliveryDto {
+  @ApiProperty({ format: 'date', description: 'The day it is to arrive' }) on: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty() siteName: string;
+}
+
 export class CoopFulfillmentDto extends FulfillmentDto {
+  @ApiPropertyOptional({ nullable: true, type: CoopDeliveryDto, description: "An organisation's order: its delivery day and site" })
+  delivery: CoopDeliveryDto | null;
   @ApiProperty() orderNumber: string;
   @ApiProperty({ enum: ORDER_STATUSES }) orderStatus: OrderStatus;
   @ApiProperty({ type: OrderAddressDto, description: 'Where to send it' }) address: OrderAddressDto;

@@ -86,8 +86,29 @@ export class RegisterOrganisationDto {
   contactMobile: string;
 }
 
-/** Any of the registration's fields; name, credit code, type and budget unit are fixed once verified. */
-export class UpdateOrganisationDto extends PartialType(RegisterOrganisationDto, { skipNullProperties: false }) {}
+/**
+ * Any of the registration's fields (name, credit code, type and budget unit are fixed once verified),
+ * and how orders are approved.
+ */
+export class UpdateOrganisationDto extends PartialType(RegisterOrganisationDto, { skipNullProperties: false }) {
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Orders of this total (fen) or more wait for an approver; 0: every order',
+    example: 5_000_000,
+  })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000_000)
+  approvalThresholdFen?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 168, description: 'Hours an order waiting for approval holds its stock', example: 48 })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  approvalHoldHours?: number;
+}
 
 export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -100,6 +121,8 @@ export class OrganisationDto {
   @ApiProperty() hasCanteen: boolean;
   @ApiProperty() contactName: string;
   @ApiProperty() contactMobile: string;
+  @ApiProperty({ description: 'Orders of this total (fen) or more wait for an approver; 0: every order' }) approvalThresholdFen: number;
+  @ApiProperty({ description: 'Hours an order waiting for approval holds its stock' }) approvalHoldHours: number;
   @ApiProperty({ enum: ORGANISATION_STATUSES }) status: OrganisationStatus;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Why an admin did not verify it' }) rejectionReason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_BULK_LINE_QUANTITY, ORDER_STATUSES, type OrderStatus } from '@qh/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { NamedRefDto, PriceBreakDto } from '../../catalog/dto/catalog.dto';
+import { PageQueryDto } from '../../common/pagination.dto';
+import { IsDay, IsOptionalNotNull } from '../../common/validation';
+import { OrderDto, QuotePartDto } from './order.dto';
+
+/** Lines one organisation's order may hold. */
+export const MAX_ORG_ORDER_LINES = 50;
+
+export class OrgOrderLineInputDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() variantId: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_BULK_LINE_QUANTITY, example: 30, description: 'Units (cases, boxes) of the variant' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_BULK_LINE_QUANTITY)
+  quantity: number;
+}
+
+class OrgOrderLinesDto {
+  @ApiProperty({ format: 'uuid', description: 'One of the organisation’s delivery sites' }) @IsUUID() siteId: string;
+
+  @ApiProperty({ type: [OrgOrderLineInputDto], maxItems: MAX_ORG_ORDER_LINES, description: 'Each variant once' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ORG_ORDER_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => OrgOrderLineInputDto)
+  lines: OrgOrderLineInputDto[];
+}
+
+/** What the order would cost and when it could arrive, before submitting it. */
+export class OrgQuoteRequestDto extends OrgOrderLinesDto {
+  @ApiPropertyOptional({ format: 'date', description: 'A delivery day to check; its problems are listed, not refused' })
+  @IsOptionalNotNull()
+  @IsDay()
+  deliveryOn?: string;
+}
+
+export class OrgOrderRequestDto extends OrgOrderLinesDto {
+  @ApiProperty({ format: 'date', example: '2026-12-14', description: 'The China day it is to arrive at the site' })
+  @IsDay()
+  deliveryOn: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: '请走东门卸货' }) @IsOptionalNotNull() @IsString() @MaxLength(200) note?: string;
+}
+
+export class OrgQuoteLineDto {
+  @ApiProperty({ format: 'uuid' }) variantId: string;
+  @ApiProperty() titleZh: string;
+  @ApiProperty() titleEn: string;
+  @ApiProperty() labelZh: string;
+  @ApiProperty() labelEn: string;
+  @ApiProperty({ type: NamedRefDto }) cooperative: NamedRefDto;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ description: 'The variant’s price, before breaks' }) basePriceFen: number;
+  @ApiProperty({ description: 'What one unit costs on this line: a break it reaches, or the price' }) unitPriceFen: number;
+  @ApiProperty() lineTotalFen: number;
+  @ApiProperty({ type: [PriceBreakDto] }) priceBreaks: PriceBreakDto[];
+  @ApiProperty({ description: 'Units in stock now' }) stock: number;
+}
+
+export class OrgQuotePartDto extends QuotePartDto {
+  @ApiProperty({ description: 'Days the cooperative needs before a delivery' }) leadDays: number;
+  @ApiProperty({ format: 'date' }) earliestDeliveryOn: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'Seasonal goods: the last day they can arrive' })
+  lastDeliveryOn: string | null;
+}
+
+export const DELIVERY_PROBLEMS = ['TOO_SOON', 'TOO_FAR', 'OUT_OF_SEASON', 'SITE_CLOSED'] as const;
+
+export class OrgQuoteDto {
+  @ApiProperty({ type: [OrgQuoteLineDto] }) lines: OrgQuoteLineDto[];
+  @ApiProperty({ type: [OrgQuotePartDto], description: 'One delivery per cooperative' }) parts: OrgQuotePartDto[];
+  @ApiProperty() itemsFen: number;
+  @ApiProperty() shippingFen: number;
+  @ApiProperty() totalFen: number;
+  @ApiProperty({ format: 'date', description: 'The first day every part can arrive' }) earliestDeliveryOn: string;
+  @ApiProperty({ description: 'Whether it would wait for an approver' }) needsApproval: boolean;
+  @ApiProperty({ enum: DELIVERY_PROBLEMS, isArray: true, description: 'Why deliveryOn, if given, does not work' })
+  deliveryProblems: (typeof DELIVERY_PROBLEMS)[number][];
+}
+
+export class OrgOrderSiteDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class OrgOrderPersonDto {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty() email: string;
+}
+
+/** An organisation's order: the order itself, and where, when, by whom and with whose approval. */
+export class OrgOrderDto extends OrderDto {
+  @ApiProperty({ type: OrgOrderSiteDto }) site: OrgOrderSiteDto;
+  @ApiProperty({ format: 'date' }) deliveryOn: string;
+  @ApiProperty({ type: OrgOrderPersonDto }) placedBy: OrgOrderPersonDto;
+  @ApiPropertyOptional({ nullable: true, type: OrgOrderPersonDto, description: 'The approver who approved or rejected it' })
+  decidedBy: OrgOrderPersonDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) rejectionReason: string | null;
+}
+
+export class OrgOrderPageDto {
+  @ApiProperty({ type: [OrgOrderDto] }) items: OrgOrderDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class OrgOrderQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES, description: 'AWAITING_APPROVAL is the approvers’ queue' })
+  @IsOptional()
+  @IsIn(ORDER_STATUSES)
+  status?: OrderStatus;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ActingUser, type Acting } from '../auth/current-user';
+import { Roles } from '../auth/roles.decorator';
+import { ReasonDto } from '../catalog/dto/admin-catalog.dto';
+import { ErrorDto } from '../common/error.dto';
+import { OrgOrderDto, OrgOrderPageDto, OrgOrderQueryDto, OrgOrderRequestDto, OrgQuoteDto, OrgQuoteRequestDto } from './dto/org-order.dto';
+import { idempotencyKeyOf, orderNumber } from './orders.controller';
+import { OrgOrdersService } from './org-orders.service';
+
+/** The organisation's orders (单位采购): placed by purchasers, decided by approvers, seen by every member. */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorDto, description: 'UNAUTHORIZED' })
+@ApiResponse({ status: 403, type: ErrorDto, description: 'FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED' })
+@ApiResponse({ status: 404, type: ErrorDto, description: 'ORGANISATION_NOT_FOUND, ORDER_NOT_FOUND' })
+@Roles('buyer')
+@Controller('org/orders')
+export class OrgOrdersController {
+  constructor(private readonly orders: OrgOrdersService) {}
+
+  @Post('quote')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrgQuoteDto, description: 'Purchasers: prices with breaks, one delivery per cooperative, the earliest day' })
+  quote(@ActingUser() user: Acting, @Body() dto: OrgQuoteRequestDto): Promise<OrgQuoteDto> {
+    return this.orders.quote(user, dto);
+  }
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'The same key again returns the same order' })
+  @ApiCreatedResponse({ type: OrgOrderDto, description: 'AWAITING_APPROVAL at or above the threshold, else AWAITING_PAYMENT' })
+  @ApiOkResponse({ type: OrgOrderDto, description: 'The order placed earlier with this key' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'OUT_OF_STOCK, LINES_UNAVAILABLE, ORGANISATION_STATUS_CONFLICT' })
+  @ApiResponse({ status: 422, type: ErrorDto, description: 'DELIVERY_DATE_UNAVAILABLE, COLD_CHAIN_UNAVAILABLE' })
+  async submit(
+    @ActingUser() user: Acting,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: OrgOrderRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrgOrderDto> {
+    const { order, replayed } = await this.orders.submit(user, idempotencyKeyOf(key), dto);
+    if (replayed) void reply.status(200);
+    return order;
+  }
+
+  @Get()
+  @ApiOkResponse({ type: OrgOrderPageDto, description: 'Newest first; status=AWAITING_APPROVAL is the approvers’ queue' })
+  list(@ActingUser() user: Acting, @Query() query: OrgOrderQueryDto): Promise<OrgOrderPageDto> {
+    return this.orders.list(user, query);
+  }
+
+  @Get(':number')
+  @ApiOkResponse({ type: OrgOrderDto })
+  get(@ActingUser() user: Acting, @Param('number') number: string): Promise<OrgOrderDto> {
+    return this.orders.get(user, orderNumber(number));
+  }
+
+  @Post(':number/approve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrgOrderDto, description: 'Approvers: AWAITING_APPROVAL → AWAITING_PAYMENT' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'ORDER_STATUS_CONFLICT' })
+  approve(@ActingUser() user: Acting, @Param('number') number: string): Promise<OrgOrderDto> {
+    return this.orders.approve(user, orderNumber(number));
+  }
+
+  @Post(':number/reject')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrgOrderDto, description: 'Approvers: cancelled with the reason; the stock goes back' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'ORDER_STATUS_CONFLICT' })
+  reject(@ActingUser() user: Acting, @Param('number') number: string, @Body() dto: ReasonDto): Promise<OrgOrderDto> {
+    return this.orders.reject(user, orderNumber(number), dto.reason);
+  }
+
+  @Post(':number/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrgOrderDto, description: 'The purchaser who placed it, or a manager, before anything ships' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'ORDER_STATUS_CONFLICT' })
+  cancel(@ActingUser() user: Acting, @Param('number') number: string): Promise<OrgOrderDto> {
+    return this.orders.cancel(user, orderNumber(number));
+  }
+
+  @Post(':number/payment')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrgOrderDto, description: 'Starts the payment again if the provider could not take it at approval' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'ORDER_STATUS_CONFLICT' })
+  resumePayment(@ActingUser() user: Acting, @Param('number') number: string): Promise<OrgOrderDto> {
+    return this.orders.resumePayment(user, orderNumber(number));
+  }
+}
