@@ -58,6 +58,14 @@ describe('route access', () => {
     expect(await landOn('/login', 'admin')).toBe('/admin');
   });
 
+  it('keeps the organisation pages for buyers, and opens an invitation link to anyone', async () => {
+    expect(await landOn('/org', null)).toBe('/login?redirect=/org');
+    expect(await landOn('/org/members', 'buyer')).toBe('/org/members');
+    expect(await landOn('/org/sites', 'cooperative')).toBe('/forbidden?page=/org/sites');
+    expect(await landOn('/org/join?token=abc', null)).toBe('/org/join?token=abc');
+    expect(await landOn('/admin/organisations', 'buyer')).toBe('/forbidden?page=/admin/organisations');
+  });
+
   it('answers unknown addresses with the not-found page', async () => {
     expect((await visit('/no/such/page', null)).name).toBe('not-found');
   });

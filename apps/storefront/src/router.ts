@@ -12,6 +12,7 @@ import { safeRedirect } from './lib/redirect';
 import { adminRoutes } from './modules/admin/routes';
 import { coopRoutes } from './modules/coop/routes';
 import { govRoutes } from './modules/gov/routes';
+import { orgRoutes } from './modules/org/routes';
 import { shopRoutes } from './modules/shop/routes';
 import { useSessionStore } from './stores/session';
 
@@ -30,6 +31,7 @@ declare module 'vue-router' {
 
 export const routes: RouteRecordRaw[] = [
   ...shopRoutes,
+  ...orgRoutes,
   ...coopRoutes,
   ...govRoutes,
   ...adminRoutes,

@@ -84,14 +84,33 @@ describe('AppHeader', () => {
     ]);
   });
 
-  it('shows a buyer their orders and no back-office links', async () => {
+  it('shows a buyer their orders, the way to register an organisation, and no back-office links', async () => {
     fakeSessionApi(userWithRole('buyer'));
     ({ wrapper } = await mountApp());
 
     const menu = await openAccountMenu(wrapper);
     expect(menu.text()).toContain('buyer@example.com');
     expect(menu.text()).toContain('身份：买家');
-    expect(menu.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([['我的订单', '/orders']]);
+    expect(menu.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([
+      ['我的订单', '/orders'],
+      ['单位采购入驻', '/org'],
+    ]);
+  });
+
+  it('shows a buyer who belongs to an organisation a link to it', async () => {
+    const organisation = {
+      id: 'org-1',
+      name: '天河区机关饭堂',
+      nameEn: 'Tianhe Canteen',
+      status: 'VERIFIED' as const,
+      roles: ['PURCHASER' as const],
+    };
+    fakeSessionApi(userWithRole('buyer', { organisation }));
+    ({ wrapper } = await mountApp());
+
+    const menu = await openAccountMenu(wrapper);
+    expect(menu.get('[data-testid="account-link-org"]').text()).toBe('我的单位');
+    expect(menu.get('[data-testid="account-link-org"]').attributes('href')).toBe('/org');
   });
 
   it('keeps the account menu closed until it is opened', async () => {

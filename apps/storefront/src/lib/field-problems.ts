@@ -19,6 +19,10 @@ const WORDED_RULES = [
   'taken',
   'codeFormat',
   'notBeforeRegistered',
+  'isCreditCode',
+  'isEmail',
+  'isBoolean',
+  'arrayMinSize',
 ] as const;
 
 /**

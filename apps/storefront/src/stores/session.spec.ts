@@ -62,6 +62,31 @@ describe('useSessionStore', () => {
     expect(session.user).toEqual(official);
   });
 
+  it('reads the account again when asked, e.g. once the buyer joined an organisation', async () => {
+    const buyer = userWithRole('buyer');
+    const joined = {
+      ...buyer,
+      organisation: {
+        id: 'org-1',
+        name: '天河区机关饭堂',
+        nameEn: 'Tianhe Canteen',
+        status: 'PENDING' as const,
+        roles: ['MANAGER' as const],
+      },
+    };
+    const server = fakeApi({
+      'POST /api/auth/login': () => jsonResponse(200, { accessToken: 'token-1', user: buyer }),
+      'GET /api/me': () => jsonResponse(200, joined),
+    });
+    const session = useSessionStore();
+    await session.login('buyer@example.com', 'secret-pass');
+
+    await session.reloadUser();
+
+    expect(server.callsTo('GET', '/api/me')).toHaveLength(1);
+    expect(session.user).toEqual(joined);
+  });
+
   it('forgets the session on logout even if the server cannot be reached', async () => {
     fakeApi({
       'POST /api/auth/login': () => jsonResponse(200, { accessToken: 'token-1', user: official }),

@@ -69,6 +69,21 @@ export const useSessionStore = defineStore('session', () => {
     return refreshing;
   }
 
+  /**
+   * Reads the signed-in account again (`GET /api/me`), e.g. after joining or leaving an organisation,
+   * so the header and menus follow. A failure keeps what is known: the next refresh brings it anyway.
+   */
+  async function reloadUser(): Promise<void> {
+    if (user.value === null) return;
+    const startedAt = epoch;
+    try {
+      const fresh = await unwrap(api.GET('/api/me'));
+      if (epoch === startedAt) user.value = fresh;
+    } catch {
+      // Keep the account as it was.
+    }
+  }
+
   /** Called once on app start (the router awaits it): signs the visitor back in if the cookie allows. */
   function restore(): Promise<void> {
     restoring ??= refresh().then(() => undefined);
@@ -92,5 +107,5 @@ export const useSessionStore = defineStore('session', () => {
     refresh,
   });
 
-  return { user, accessToken, role, isAuthenticated, login, register, refresh, restore, logout };
+  return { user, accessToken, role, isAuthenticated, login, register, refresh, restore, reloadUser, logout };
 });

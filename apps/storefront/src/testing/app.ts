@@ -45,8 +45,8 @@ export function fakeSessionApi(user: SessionUser | null, routes: Record<string, 
   });
 }
 
-export function userWithRole(role: SessionUser['role']): SessionUser {
-  return { id: `user-${role}`, email: `${role}@example.com`, role };
+export function userWithRole(role: SessionUser['role'], overrides: Partial<SessionUser> = {}): SessionUser {
+  return { id: `user-${role}`, email: `${role}@example.com`, role, organisation: null, ...overrides };
 }
 
 type LazyPage = () => Promise<unknown>;

@@ -39,6 +39,7 @@ export function variant(overrides: Partial<ProductVariant> = {}): ProductVariant
     priceFen: 19800,
     weightG: 3300,
     stockStatus: 'IN_STOCK',
+    priceBreaks: [],
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { errorMessageKey } from '../../api';
 export type AdminCooperative = components['schemas']['ManagedCooperativeDto'];
 export type ManagedProduct = components['schemas']['ManagedProductDto'];
 export type CooperativeStatus = AdminCooperative['status'];
+export type AdminOrganisation = components['schemas']['AdminOrganisationDto'];
 
 export const COOPERATIVE_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'] as const satisfies readonly CooperativeStatus[];
 
@@ -18,6 +19,8 @@ export const ADMIN_ERROR_CODES = [
   'HOUSEHOLD_DUPLICATE',
   'HOUSEHOLD_NOT_FOUND',
   'CSV_INVALID',
+  'ORGANISATION_STATUS_CONFLICT',
+  'ORGANISATION_NOT_FOUND',
 ] as const;
 
 /** The i18n key of the message for an error code on the admin pages, falling back to the app's general messages. */

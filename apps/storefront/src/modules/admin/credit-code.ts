@@ -1,6 +1,5 @@
-import { COOPERATIVE_CREDIT_CODE_PREFIX, creditCodeCheckChar, isValidCreditCode } from '@qh/domain';
-
-const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+import { COOPERATIVE_CREDIT_CODE_PREFIX } from '@qh/domain';
+import { creditCodeProblem as anyCodeProblem } from '../../lib/credit-code';
 
 export type CreditCodeProblem =
   { kind: 'malformed' } | { kind: 'checkChar'; expected: string; actual: string } | { kind: 'notCooperative'; prefix: string };
@@ -10,8 +9,9 @@ export type CreditCodeProblem =
  * cooperative exactly what to correct; null for a valid farmers' cooperative code (93…).
  */
 export function creditCodeProblem(code: string): CreditCodeProblem | null {
-  if (!SHAPE.test(code)) return { kind: 'malformed' };
-  if (!isValidCreditCode(code)) return { kind: 'checkChar', expected: creditCodeCheckChar(code.slice(0, 17)), actual: code[17]! };
+  const problem = anyCodeProblem(code);
+  if (problem?.kind === 'checkChar') return problem;
+  if (problem) return { kind: 'malformed' };
   if (!code.startsWith(COOPERATIVE_CREDIT_CODE_PREFIX)) return { kind: 'notCooperative', prefix: code.slice(0, 2) };
   return null;
 }

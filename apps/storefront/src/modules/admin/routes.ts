@@ -15,6 +15,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], titleKey: 'admin.cooperatives.title' },
   },
   {
+    path: '/admin/organisations',
+    name: 'admin-organisations',
+    component: () => import('./pages/AdminOrganisationsPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'admin.organisations.title' },
+  },
+  {
     path: '/admin/products',
     name: 'admin-products',
     component: () => import('./pages/AdminProductsPage.vue'),

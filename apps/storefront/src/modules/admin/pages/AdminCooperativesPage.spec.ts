@@ -27,6 +27,7 @@ function cooperative(overrides: Partial<AdminCooperative> = {}): AdminCooperativ
     verifiedAt: null,
     productCount: 5,
     publishedCount: 3,
+    leadDays: 2,
     createdAt: '2026-03-01T02:00:00.000Z',
     ...overrides,
   };

@@ -11,6 +11,7 @@ export function managedVariant(overrides: Partial<ManagedVariant> = {}): Managed
     priceFen: 19800,
     weightG: 3300,
     stock: 20,
+    priceBreaks: [],
     ...overrides,
   };
 }
@@ -58,6 +59,7 @@ export function ownCooperative(overrides: Partial<OwnCooperative> = {}): OwnCoop
     verifiedAt: '2026-01-10T00:00:00.000Z',
     productCount: 2,
     publishedCount: 1,
+    leadDays: 2,
     createdAt: '2026-01-05T00:00:00.000Z',
     ...overrides,
   };
