@@ -1,4 +1,5 @@
 import {
+  addDays,
   allocateByRates,
   chinaDay,
   coldestShippingClass,
@@ -108,6 +109,28 @@ export async function generateHistory(
   const districts: string[] = (await client.query(`SELECT code FROM delivery_district WHERE cold_chain ORDER BY code`)).rows.map(
     (r) => r.code,
   );
+  // The verified organisations (the demo's canteens and union), each ordering by the case for its first site in the last year.
+  const organisations: { id: string; purchaser: string; site: { id: string; address: object } }[] = (
+    await client.query(
+      `SELECT o.id, (SELECT m.account_id FROM organisation_member m WHERE m.organisation_id = o.id AND 'PURCHASER' = ANY(m.roles)
+                      ORDER BY m.joined_at LIMIT 1) AS purchaser,
+              s.id AS site_id, s.name, s.district_code, s.street, s.contact_name, s.contact_mobile
+         FROM organisation o
+         JOIN LATERAL (SELECT * FROM delivery_site d WHERE d.organisation_id = o.id AND d.archived_at IS NULL ORDER BY d.created_at LIMIT 1) s ON true
+        WHERE o.status = 'VERIFIED' ORDER BY o.credit_code`,
+    )
+  ).rows
+    .filter((r) => r.purchaser)
+    .map((r) => ({
+      id: r.id,
+      purchaser: r.purchaser,
+      site: {
+        id: r.site_id,
+        address: { name: r.contact_name, mobile: r.contact_mobile, districtCode: r.district_code, street: r.street, siteName: r.name },
+      },
+    }));
+  const organisationsFrom = Date.parse(`${options.lastDay}T00:00:00Z`) - 365 * DAY_MS;
+  const canteenGoods = others.filter((v) => v.shipping_class !== 'FROZEN');
 
   // Days, weighted, as a cumulative table to draw from.
   const first = Date.parse(`${options.firstDay}T00:00:00Z`);
@@ -176,13 +199,16 @@ export async function generateHistory(
       const at = new Date(day.getTime() + Math.floor((0.3 + random() * 0.65) * DAY_MS) - 8 * 3600_000);
       const orderDay = chinaDay(at);
       const orderId = randomUUID();
-      const buyerId = drawBuyer();
-      const pool = isCherrySeason(day) && cherries.length && random() < 0.6 ? cherries : others;
+      // One order in twenty of the last year is an organisation's, by the case, for its site three days on.
+      const organisation = day.getTime() >= organisationsFrom && organisations.length && random() < 0.05 ? pick(organisations) : null;
+      const buyerId = organisation?.purchaser ?? drawBuyer();
+      const pool = organisation ? canteenGoods : isCherrySeason(day) && cherries.length && random() < 0.6 ? cherries : others;
       const chosen = new Map<CatalogVariant, number>();
       const lineTotal = 1 + Math.floor(Math.pow(random(), 2) * 3);
       for (let l = 0; l < lineTotal; l++) {
         const variant = pick(pool.length ? pool : catalog);
-        chosen.set(variant, (chosen.get(variant) ?? 0) + 1 + Math.floor(Math.pow(random(), 3) * 3));
+        const units = organisation ? 5 + Math.floor(random() * 36) : 1 + Math.floor(Math.pow(random(), 3) * 3);
+        chosen.set(variant, (chosen.get(variant) ?? 0) + units);
       }
       const picked = [...chosen.entries()];
       const amounts = picked.map(([v, q]) => v.price_fen * q);
@@ -226,7 +252,12 @@ export async function generateHistory(
       const number = formatOrderNumber(at, sequence++);
       const refundAt = new Date(at.getTime() + 3 * DAY_MS);
       const refundDay = chinaDay(refundAt);
-      const address = { name: '历史订单', mobile: '13800000000', districtCode: pick(districts), street: '天河路' };
+      const address = organisation?.site.address ?? {
+        name: '历史订单',
+        mobile: '13800000000',
+        districtCode: pick(districts),
+        street: '天河路',
+      };
       orders.push([
         orderId,
         number,
@@ -241,6 +272,9 @@ export async function generateHistory(
         refunded ? totalFen : 0,
         at,
         new Date(at.getTime() + 30 * 60_000),
+        organisation?.id ?? null,
+        organisation?.site.id ?? null,
+        organisation ? addDays(orderDay, 3) : null,
       ]);
       const paymentId = randomUUID();
       payments.push([paymentId, orderId, 'demo', `demo_${orderId}`, totalFen, refunded ? 'REFUNDED' : 'SUCCEEDED', at]);
@@ -363,13 +397,15 @@ async function insertBatch(client: Client, rows: Record<string, unknown[][]>): P
   try {
     await client.query(
       `INSERT INTO "order" (id, number, buyer_id, status, address, items_fen, shipping_fen, total_fen, linked_sales_fen, household_pool_fen,
-                            refunded_fen, paid_at, completed_at, created_at, updated_at, expires_at, request_hash)
+                            refunded_fen, paid_at, completed_at, created_at, updated_at, expires_at, request_hash,
+                            organisation_id, delivery_site_id, delivery_on)
        SELECT x.id, x.number, x.buyer_id, x.status, x.address::jsonb, x.items, x.shipping, x.total, x.linked, x.pool, x.refunded,
-              x.at, x.at + interval '11 days', x.at, x.at, x.expires, 'history'
+              x.at, x.at + interval '11 days', x.at, x.at, x.expires, 'history', x.organisation_id, x.site_id, x.delivery_on
          FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],
-                     $10::bigint[], $11::bigint[], $12::timestamptz[], $13::timestamptz[])
-              AS x(id, number, buyer_id, status, address, items, shipping, total, linked, pool, refunded, at, expires)`,
-      Array.from({ length: 13 }, (_, i) => column(rows.orders, i)),
+                     $10::bigint[], $11::bigint[], $12::timestamptz[], $13::timestamptz[], $14::uuid[], $15::uuid[], $16::date[])
+              AS x(id, number, buyer_id, status, address, items, shipping, total, linked, pool, refunded, at, expires,
+                   organisation_id, site_id, delivery_on)`,
+      Array.from({ length: 16 }, (_, i) => column(rows.orders, i)),
     );
     await client.query(
       `INSERT INTO fulfillment (id, order_id, cooperative_id, status, shipping_class, weight_g, items_fen, fee_fen, carrier, tracking_no, shipped_at, created_at)
