@@ -189,8 +189,8 @@ describe('the database', () => {
                                         (SELECT count(*) FROM organisation_member)::int AS members`)
         )[0];
       const first = await count();
-      // Four role accounts and five members of the three demo organisations.
-      expect(first).toMatchObject({ accounts: 9, categories: 8, mechanisms: 4, applicants: 2, orders: 200, organisations: 3, members: 5 });
+      // Four role accounts, five members of the three demo organisations and two more cooperatives' staff.
+      expect(first).toMatchObject({ accounts: 11, categories: 8, mechanisms: 4, applicants: 2, orders: 200, organisations: 3, members: 5 });
       expect(first.years).toBeGreaterThanOrEqual(5);
       expect(first.coops).toBeGreaterThanOrEqual(8);
       expect(first.townships).toBe(first.coops);

@@ -237,6 +237,13 @@ describe('the authorization matrix over the live OpenAPI document', () => {
         ["reject B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/reject`, { reason: '不要了' }],
         ["cancel B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/cancel`, undefined],
         [
+          "accept the delivery of B's organisation order",
+          'buyer',
+          'POST',
+          `/api/org/orders/${b.orgOrder}/fulfillments/${b.orgOrderPartId}/acceptance`,
+          { lines: [] },
+        ],
+        [
           "order to B's delivery site",
           'buyer',
           'POST',

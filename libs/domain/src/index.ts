@@ -1,3 +1,4 @@
+export * from './acceptance';
 export * from './allocation';
 export * from './catalog';
 export * from './days';

@@ -37,8 +37,9 @@ export interface Tenant {
   siteId: string;
   memberAccountId: string;
   invitationId: string;
-  /** An order of the organisation, waiting for approval (the buyer is its manager, purchaser and approver). */
+  /** An order of the organisation, waiting for approval (the buyer holds every role of it). */
   orgOrder: string;
+  orgOrderPartId: string;
 }
 
 export interface World {
@@ -181,7 +182,7 @@ async function tenant(
   await request(t.url)
     .patch(`/api/org/members/${buyerId}`)
     .set('Authorization', `Bearer ${buyerToken}`)
-    .send({ roles: ['MANAGER', 'PURCHASER', 'APPROVER'] })
+    .send({ roles: ['MANAGER', 'PURCHASER', 'APPROVER', 'FINANCE', 'RECEIVER'] })
     .expect(200);
   const orgOrder = await as('post', '/api/org/orders')
     .set('Idempotency-Key', `world-org-${organisationId}`)
@@ -204,6 +205,7 @@ async function tenant(
     memberAccountId: member.id as string,
     invitationId: invitation.body.id as string,
     orgOrder: orgOrder.body.number as string,
+    orgOrderPartId: orgOrder.body.fulfillments[0].id as string,
   };
 }
 

@@ -28,6 +28,7 @@ import { OrderSearch1766131200000 } from './migrations/1766131200000-order-searc
 import { Organisations1766217600000 } from './migrations/1766217600000-organisations';
 import { BulkPricing1766304000000 } from './migrations/1766304000000-bulk-pricing';
 import { OrganisationOrders1766390400000 } from './migrations/1766390400000-organisation-orders';
+import { Acceptance1766476800000 } from './migrations/1766476800000-acceptance';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   Organisations1766217600000,
   BulkPricing1766304000000,
   OrganisationOrders1766390400000,
+  Acceptance1766476800000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

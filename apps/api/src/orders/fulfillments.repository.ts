@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OrderStatus, ShippingClass } from '@qh/domain';
+import type { OrderStatus, ShippingClass, ShortfallReason } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
@@ -29,12 +29,28 @@ export interface FulfillmentRow {
   trackingNo: string | null;
   /** A Date from a plain row, an ISO string from the JSON of `details`. */
   shippedAt: Date | string | null;
+  /** 验收 of an organisation's part, once recorded (or made automatically). */
+  acceptance: FulfillmentAcceptance | null;
+}
+
+export interface FulfillmentAcceptance {
+  acceptedAt: string;
+  automatic: boolean;
+  lines: { lineId: string; acceptedQuantity: number; reason: ShortfallReason | null }[];
+  claim: { id: string; status: 'PENDING' | 'REFUNDED' | 'DECLINED'; refundId: string | null; declineReason: string | null } | null;
 }
 
 export const FULFILLMENT_COLUMNS = `f.id, f.order_id AS "orderId", f.cooperative_id AS "cooperativeId", c.name_zh AS "cooperativeName",
   c.name_en AS "cooperativeNameEn", f.status, f.shipping_class AS "shippingClass", f.weight_g AS "weightG", f.items_fen AS "itemsFen",
   f.fee_fen AS "feeFen", to_char(f.ships_from, 'YYYY-MM-DD') AS "shipsFrom", f.carrier, f.tracking_no AS "trackingNo",
-  f.shipped_at AS "shippedAt"`;
+  f.shipped_at AS "shippedAt",
+  CASE WHEN f.accepted_at IS NOT NULL THEN json_build_object(
+    'acceptedAt', to_char(f.accepted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'automatic', f.accepted_by IS NULL,
+    'lines', coalesce((SELECT json_agg(json_build_object('lineId', a.order_line_id, 'acceptedQuantity', a.accepted_quantity,
+                                                         'reason', a.shortfall_reason) ORDER BY a.order_line_id)
+                         FROM acceptance_line a WHERE a.fulfillment_id = f.id), '[]'),
+    'claim', (SELECT json_build_object('id', s.id, 'status', s.status, 'refundId', s.refund_id, 'declineReason', s.decline_reason)
+                FROM shortfall_claim s WHERE s.fulfillment_id = f.id)) END AS acceptance`;
 
 /** Each cooperative's part of an order: written at checkout, shipped by the cooperative, called off with its order. */
 @Injectable()
@@ -118,6 +134,50 @@ export class FulfillmentsRepository {
         WHERE f.id = $1 FOR UPDATE OF f, o`,
       [id],
     );
+  }
+
+  /** A shipped part of an organisation's order, locked with its order, for its receiver to accept; undefined when unknown. */
+  lockForAcceptance(manager: EntityManager, id: string) {
+    return row<{
+      id: string;
+      orderId: string;
+      orderNumber: string;
+      organisationId: string | null;
+      status: string;
+      acceptedAt: Date | null;
+    }>(
+      manager,
+      `SELECT f.id, f.order_id AS "orderId", o.number AS "orderNumber", o.organisation_id AS "organisationId", f.status, f.accepted_at AS "acceptedAt"
+         FROM fulfillment f JOIN "order" o ON o.id = f.order_id WHERE f.id = $1 FOR UPDATE OF f, o`,
+      [id],
+    );
+  }
+
+  /** The part's lines and the units each delivered: sent and not refunded. */
+  deliverableLines(manager: EntityManager, id: string): Promise<{ lineId: string; deliverable: number }[]> {
+    return rows(
+      manager,
+      `SELECT id AS "lineId", quantity - refunded_quantity AS deliverable FROM order_line WHERE fulfillment_id = $1 ORDER BY id`,
+      [id],
+    );
+  }
+
+  /** Records the part accepted, by its receiver or (null) automatically. */
+  async markAccepted(manager: EntityManager, id: string, acceptedBy: string | null): Promise<void> {
+    await manager.query(`UPDATE fulfillment SET accepted_at = qh_now(), accepted_by = $2 WHERE id = $1`, [id, acceptedBy]);
+  }
+
+  /** Organisations' parts shipped more than `days` days ago that nobody accepted yet, oldest first. */
+  async dueForAcceptance(days: number, limit: number): Promise<string[]> {
+    const due = await rows<{ id: string }>(
+      this.dataSource,
+      `SELECT f.id FROM fulfillment f JOIN "order" o ON o.id = f.order_id
+        WHERE f.status = 'SHIPPED' AND f.accepted_at IS NULL AND o.organisation_id IS NOT NULL
+          AND f.shipped_at <= qh_now() - make_interval(days => $1)
+        ORDER BY f.shipped_at LIMIT $2`,
+      [days, limit],
+    );
+    return due.map((part) => part.id);
   }
 
   async markShipped(manager: EntityManager, id: string, carrier: string, trackingNo: string): Promise<void> {

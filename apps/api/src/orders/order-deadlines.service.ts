@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PaymentsService } from '../payments/payments.service';
+import { AcceptanceService } from './acceptance.service';
 import { OrderTransitions } from './order-transitions';
 import { OrdersRepository } from './orders.repository';
 
@@ -23,6 +24,7 @@ export class OrderDeadlinesService {
     private readonly orders: OrdersRepository,
     private readonly transitions: OrderTransitions,
     private readonly payments: PaymentsService,
+    private readonly acceptance: AcceptanceService,
   ) {}
 
   /** Cancels every unpaid order past its reservation, and every order left undecided past its approval hold; returns how many. */
@@ -66,8 +68,12 @@ export class OrderDeadlinesService {
     return expired;
   }
 
-  /** Completes shipped orders whose last shipment left more than AUTO_COMPLETE_DAYS ago; returns how many. */
+  /**
+   * Accepts organisations' parts nobody acted on in time, then completes shipped orders whose last
+   * shipment left more than AUTO_COMPLETE_DAYS ago; returns how many orders completed.
+   */
   async completeDue(): Promise<number> {
+    await this.acceptance.acceptDue();
     let completed = 0;
     for (const id of await this.orders.dueToComplete(AUTO_COMPLETE_DAYS, BATCH)) {
       const done = await this.unitOfWork.run(async ({ manager }) => {

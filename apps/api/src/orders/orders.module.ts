@@ -20,11 +20,22 @@ import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 import { OrgOrdersController } from './org-orders.controller';
 import { OrgOrdersService } from './org-orders.service';
+import { AcceptanceRepository } from './acceptance.repository';
+import { AcceptanceService } from './acceptance.service';
+import { AdminShortfallsController } from './admin-shortfalls.controller';
 
 /** The buyer's way from cart to order and back (checkout, cancelling, confirming receipt), the cooperatives' shipments, and the deadlines. */
 @Module({
   imports: [CatalogModule, NotificationsModule, OrderTransitionsModule, PaymentsModule, OrganisationsModule],
-  controllers: [CartController, OrdersController, OrgOrdersController, FulfillmentsController, AdminOrdersController, AddressesController],
+  controllers: [
+    CartController,
+    OrdersController,
+    OrgOrdersController,
+    AdminShortfallsController,
+    FulfillmentsController,
+    AdminOrdersController,
+    AddressesController,
+  ],
   providers: [
     CartService,
     CartRepository,
@@ -36,6 +47,8 @@ import { OrgOrdersService } from './org-orders.service';
     AddressesRepository,
     ShipmentPlanner,
     OrgOrdersService,
+    AcceptanceService,
+    AcceptanceRepository,
   ],
   exports: [OrderDeadlinesService, CartService],
 })

@@ -47,6 +47,7 @@ export function toFulfillment(row: FulfillmentRow, lines: OrderLineRow[]): Fulfi
     trackingNo: row.trackingNo,
     shippedAt: row.shippedAt ? new Date(row.shippedAt).toISOString() : null,
     lines: lines.filter((line) => line.fulfillmentId === row.id).map(toLine),
+    acceptance: row.acceptance,
   };
 }
 

@@ -5,9 +5,19 @@ import { ActingUser, type Acting } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { ReasonDto } from '../catalog/dto/admin-catalog.dto';
 import { ErrorDto } from '../common/error.dto';
-import { OrgOrderDto, OrgOrderPageDto, OrgOrderQueryDto, OrgOrderRequestDto, OrgQuoteDto, OrgQuoteRequestDto } from './dto/org-order.dto';
+import {
+  AcceptanceInputDto,
+  OrgOrderDto,
+  OrgOrderPageDto,
+  OrgOrderQueryDto,
+  OrgOrderRequestDto,
+  OrgQuoteDto,
+  OrgQuoteRequestDto,
+} from './dto/org-order.dto';
 import { idempotencyKeyOf, orderNumber } from './orders.controller';
 import { OrgOrdersService } from './org-orders.service';
+import { AcceptanceService } from './acceptance.service';
+import { uuidParam } from '../common/uuid-param';
 
 /** The organisation's orders (单位采购): placed by purchasers, decided by approvers, seen by every member. */
 @ApiTags('organisation')
@@ -18,7 +28,10 @@ import { OrgOrdersService } from './org-orders.service';
 @Roles('buyer')
 @Controller('org/orders')
 export class OrgOrdersController {
-  constructor(private readonly orders: OrgOrdersService) {}
+  constructor(
+    private readonly orders: OrgOrdersService,
+    private readonly acceptance: AcceptanceService,
+  ) {}
 
   @Post('quote')
   @HttpCode(200)
@@ -78,6 +91,20 @@ export class OrgOrdersController {
   @ApiResponse({ status: 409, type: ErrorDto, description: 'ORDER_STATUS_CONFLICT' })
   cancel(@ActingUser() user: Acting, @Param('number') number: string): Promise<OrgOrderDto> {
     return this.orders.cancel(user, orderNumber(number));
+  }
+
+  @Post(':number/fulfillments/:fulfillmentId/acceptance')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrgOrderDto, description: 'Receivers: 验收 of a shipped part; a shortfall becomes a claim for an admin' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'FULFILLMENT_STATUS_CONFLICT: not shipped, or accepted already' })
+  async accept(
+    @ActingUser() user: Acting,
+    @Param('number') number: string,
+    @Param('fulfillmentId', uuidParam('FULFILLMENT_NOT_FOUND', 'No such shipment of this order.')) fulfillmentId: string,
+    @Body() dto: AcceptanceInputDto,
+  ): Promise<OrgOrderDto> {
+    await this.acceptance.accept(user, orderNumber(number), fulfillmentId, dto);
+    return this.orders.get(user, number);
   }
 
   @Post(':number/payment')

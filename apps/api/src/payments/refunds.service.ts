@@ -108,6 +108,26 @@ export class RefundsService {
     work.afterCommit(() => this.submit(refundId));
   }
 
+  /**
+   * An admin grants the shortfall an organisation's receiver found on delivery: those units go back
+   * (the parcel's fee stays: it was delivered), handed to the provider after the commit. Returns the refund's id.
+   */
+  async refundShortfall(
+    work: Work,
+    orderId: string,
+    lines: { lineId: string; quantity: number }[],
+    reason: string,
+    adminId: string,
+  ): Promise<string> {
+    const payment = await this.payments.lock(work.manager, { orderId });
+    if (!payment || !(PAID_STATUSES as readonly OrderStatus[]).includes(payment.orderStatus) || payment.paymentStatus !== 'SUCCEEDED') {
+      throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment?.orderStatus ?? 'missing'} order has no payment to refund.`);
+    }
+    const id = await this.create(work.manager, payment, 'SHORTFALL', { whole: false, lines }, reason, adminId);
+    work.afterCommit(() => this.submit(id));
+    return id;
+  }
+
   /** Writes a refund of what `ask` describes on a locked payment. Returns its id. */
   private async create(
     manager: EntityManager,

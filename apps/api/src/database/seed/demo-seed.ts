@@ -20,7 +20,10 @@ export const DEMO_ACCOUNTS = [
   { email: 'finance@demo.cn', role: 'buyer', displayName: '机关饭堂财务' },
   { email: 'school@demo.cn', role: 'buyer', displayName: '小学食堂管理员' },
   { email: 'union@demo.cn', role: 'buyer', displayName: '工会干事' },
-] as const;
+  // Staff of the cooperatives the canteens buy eggs and noodles from, who ship their parts.
+  { email: 'eggs@demo.cn', role: 'cooperative', displayName: '张家湾蛋鸡合作社发货员', cooperativeKey: 'zhangjiawan-egg' },
+  { email: 'noodles@demo.cn', role: 'cooperative', displayName: '百兴面条合作社发货员', cooperativeKey: 'baixing-noodle' },
+] as const satisfies readonly { email: string; role: string; displayName: string; cooperativeKey?: string }[];
 const HOUSEHOLD_COUNT = 240;
 
 /** Deterministic, so every fresh demo database looks the same. */
@@ -223,7 +226,7 @@ export async function seedDemoData(
       account.email,
       await hashPassword(password),
       account.role,
-      account.role === 'cooperative' ? coopIds.get(DEMO_COOPERATIVES[0].key) : null,
+      account.role === 'cooperative' ? coopIds.get('cooperativeKey' in account ? account.cooperativeKey : DEMO_COOPERATIVES[0].key) : null,
       account.displayName,
     ]);
   }

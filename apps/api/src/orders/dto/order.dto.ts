@@ -5,9 +5,11 @@ import {
   ORDER_STATUSES,
   ORDER_TABS,
   SHIPPING_CLASSES,
+  SHORTFALL_REASONS,
   type OrderStatus,
   type OrderTab,
   type ShippingClass,
+  type ShortfallReason,
 } from '@qh/domain';
 import { Type } from 'class-transformer';
 import {
@@ -102,6 +104,27 @@ export class OrderLineDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) shipsFrom: string | null;
 }
 
+export class AcceptanceLineDto {
+  @ApiProperty({ format: 'uuid' }) lineId: string;
+  @ApiProperty() acceptedQuantity: number;
+  @ApiPropertyOptional({ nullable: true, enum: SHORTFALL_REASONS, type: String }) reason: ShortfallReason | null;
+}
+
+export class ShortfallClaimRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['PENDING', 'REFUNDED', 'DECLINED'] }) status: 'PENDING' | 'REFUNDED' | 'DECLINED';
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) refundId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) declineReason: string | null;
+}
+
+/** 验收: what the organisation's receiver accepted of a shipped part, and the claim its shortfall became. */
+export class AcceptanceDto {
+  @ApiProperty({ format: 'date-time' }) acceptedAt: string;
+  @ApiProperty({ description: 'Accepted by itself, nobody having acted in time' }) automatic: boolean;
+  @ApiProperty({ type: [AcceptanceLineDto] }) lines: AcceptanceLineDto[];
+  @ApiPropertyOptional({ nullable: true, type: ShortfallClaimRefDto }) claim: ShortfallClaimRefDto | null;
+}
+
 export class FulfillmentDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: NamedRefDto }) cooperative: NamedRefDto;
@@ -116,6 +139,8 @@ export class FulfillmentDto {
   @ApiPropertyOptional({ nullable: true, type: String }) trackingNo: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) shippedAt: string | null;
   @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];
+  @ApiPropertyOptional({ nullable: true, type: AcceptanceDto, description: "An organisation's part, once accepted" })
+  acceptance: AcceptanceDto | null;
 }
 
 export class OrderAddressDto extends AddressDto {}
@@ -141,7 +166,7 @@ export class RefundLineDto {
 
 export class RefundDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['ADMIN', 'CANCELLATION', 'LATE_PAYMENT', 'EXTERNAL'] }) kind: string;
+  @ApiProperty({ enum: ['ADMIN', 'CANCELLATION', 'LATE_PAYMENT', 'EXTERNAL', 'SHORTFALL'] }) kind: string;
   @ApiProperty({ enum: ['PENDING', 'SUCCEEDED', 'FAILED'], description: 'SUCCEEDED once the payment provider confirms' }) status: string;
   @ApiProperty() amountFen: number;
   @ApiProperty({ description: 'The part of amountFen that is shipping' }) shippingFen: number;

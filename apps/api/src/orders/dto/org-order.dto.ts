@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_BULK_LINE_QUANTITY, ORDER_STATUSES, type OrderStatus } from '@qh/domain';
+import { MAX_BULK_LINE_QUANTITY, ORDER_STATUSES, SHORTFALL_REASONS, type OrderStatus, type ShortfallReason } from '@qh/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -129,5 +129,77 @@ export class OrgOrderQueryDto extends PageQueryDto {
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class AcceptanceLineInputDto {
+  @ApiProperty({ format: 'uuid', description: 'A line of the shipped part' }) @IsUUID() lineId: string;
+
+  @ApiProperty({ minimum: 0, maximum: MAX_BULK_LINE_QUANTITY, description: 'Units accepted; fewer than sent is a shortfall' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BULK_LINE_QUANTITY)
+  acceptedQuantity: number;
+
+  @ApiPropertyOptional({ enum: SHORTFALL_REASONS, nullable: true, description: 'Why fewer were accepted: required for a shortfall' })
+  @IsOptional()
+  @IsIn(SHORTFALL_REASONS)
+  reason?: ShortfallReason | null;
+}
+
+/** 验收: the lines the receiver names, with what they accepted; the lines left out are accepted in full. */
+export class AcceptanceInputDto {
+  @ApiProperty({ type: [AcceptanceLineInputDto], maxItems: MAX_ORG_ORDER_LINES })
+  @IsArray()
+  @ArrayMaxSize(MAX_ORG_ORDER_LINES)
+  @ValidateNested({ each: true })
+  @Type(() => AcceptanceLineInputDto)
+  lines: AcceptanceLineInputDto[];
+
+  @ApiPropertyOptional({ maxLength: 500, example: '一箱鸡蛋破损 40 枚，已拍照' })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export const CLAIM_STATUSES = ['PENDING', 'REFUNDED', 'DECLINED'] as const;
+
+export class ShortfallLineDto {
+  @ApiProperty({ format: 'uuid' }) lineId: string;
+  @ApiProperty() titleZh: string;
+  @ApiProperty() labelZh: string;
+  @ApiProperty() unitPriceFen: number;
+  @ApiProperty() shortQuantity: number;
+  @ApiProperty({ enum: SHORTFALL_REASONS }) reason: ShortfallReason;
+}
+
+/** A shortfall found on delivery, for an admin to refund or decline. */
+export class ShortfallClaimDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: CLAIM_STATUSES }) status: (typeof CLAIM_STATUSES)[number];
+  @ApiProperty() orderNumber: string;
+  @ApiProperty({ format: 'uuid' }) fulfillmentId: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty() cooperativeName: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ type: [ShortfallLineDto] }) lines: ShortfallLineDto[];
+  @ApiProperty({ description: 'What refunding the short units returns' }) amountFen: number;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) refundId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) declineReason: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
+}
+
+export class ShortfallClaimPageDto {
+  @ApiProperty({ type: [ShortfallClaimDto] }) items: ShortfallClaimDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class ShortfallClaimQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CLAIM_STATUSES, description: 'PENDING is the queue' })
+  @IsOptional()
+  @IsIn(CLAIM_STATUSES)
+  status?: (typeof CLAIM_STATUSES)[number];
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
