@@ -1,9 +1,9 @@
-import { addDays, makeCreditCode } from '@qh/domain';
+import { addDays } from '@qh/domain';
 import request from 'supertest';
-import { hashPassword } from '../../apps/api/src/auth/password';
 import { OrderDeadlinesService } from '../../apps/api/src/orders/order-deadlines.service';
 import { tokenFor } from '../support/accounts';
 import { newCooperative, newProduct, type Cooperative, type Product } from '../support/builders';
+import { organisationCreditCode, signedInBuyer } from '../support/organisations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -20,7 +20,6 @@ describe('acceptance on delivery', () => {
   let noodles: Product;
   let today: string;
   let serial = 0;
-  const passwordHash = hashPassword('a-good-password');
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -47,20 +46,16 @@ describe('acceptance on delivery', () => {
     },
     patch: (path: string, body: object) => request(t.url).patch(path).set('Authorization', `Bearer ${token}`).send(body),
   });
-  async function newBuyer() {
-    const email = `member-${(serial += 1)}-${Date.now()}@example.cn`;
-    await t.sql(`INSERT INTO account (email, password_hash, role) VALUES ($1, $2, 'buyer')`, [email, await passwordHash]);
-    const { body } = await request(t.url).post('/api/auth/login').send({ email, password: 'a-good-password' }).expect(200);
-    return { token: body.accessToken as string, id: body.user.id as string };
-  }
+  const newBuyer = () => signedInBuyer(t, 'member');
 
   /** A verified canteen paying online (every order below its threshold), whose manager also buys and receives, with a paid order of 30 cases and 10 packs that both cooperatives shipped. */
   async function deliveredOrder() {
+    serial += 1;
     const manager = await newBuyer();
     const { body: organisation } = await as(manager.token)
       .post('/api/org', {
         name: `验收测试饭堂${serial}`,
-        creditCode: makeCreditCode(`12440106${String(Date.now() % 1e6).padStart(6, '0')}${String(serial).padStart(3, '0')}`),
+        creditCode: organisationCreditCode('12'),
         type: 'PUBLIC_INSTITUTION',
         districtCode: '440106',
         budgetUnit: true,

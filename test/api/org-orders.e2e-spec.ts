@@ -1,9 +1,9 @@
-import { addDays, makeCreditCode, weekdayOf } from '@qh/domain';
+import { addDays, weekdayOf } from '@qh/domain';
 import request from 'supertest';
-import { hashPassword } from '../../apps/api/src/auth/password';
 import { OrderDeadlinesService } from '../../apps/api/src/orders/order-deadlines.service';
 import { tokenFor } from '../support/accounts';
 import { newCooperative, newProduct, type Cooperative, type Product } from '../support/builders';
+import { organisationCreditCode, signedInBuyer } from '../support/organisations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -46,7 +46,6 @@ describe("an organisation's orders", () => {
   afterAll(() => t.close());
 
   let serial = 0;
-  const passwordHash = hashPassword('a-good-password');
   const as = (token: string) => ({
     get: (path: string) => request(t.url).get(path).set('Authorization', `Bearer ${token}`),
     post: (path: string, body: object = {}, key?: string) => {
@@ -56,19 +55,14 @@ describe("an organisation's orders", () => {
     patch: (path: string, body: object) => request(t.url).patch(path).set('Authorization', `Bearer ${token}`).send(body),
   });
   /** A buyer account (made directly: sign-ups from one address are rate-limited), signed in. */
-  async function newBuyer(label: string) {
-    const email = `${label}-${(serial += 1)}-${Date.now()}@example.cn`;
-    await t.sql(`INSERT INTO account (email, password_hash, role) VALUES ($1, $2, 'buyer')`, [email, await passwordHash]);
-    const { body } = await request(t.url).post('/api/auth/login').send({ email, password: 'a-good-password' }).expect(200);
-    return { email, token: body.accessToken as string, id: body.user.id as string };
-  }
+  const newBuyer = (label: string) => signedInBuyer(t, label);
   /** A verified organisation whose manager is also its purchaser, with an approver, a finance member and a site taking goods any day. */
   async function newOrganisation(options: { thresholdFen?: number; verified?: boolean } = {}) {
     const manager = await newBuyer('purchaser');
     const { body: organisation } = await as(manager.token)
       .post('/api/org', {
         name: `天河区测试饭堂${serial}`,
-        creditCode: makeCreditCode(`11440106${String(Date.now() % 1e6).padStart(6, '0')}${String(serial).padStart(3, '0')}`),
+        creditCode: organisationCreditCode(),
         type: 'GOVERNMENT',
         districtCode: '440106',
         budgetUnit: true,
@@ -331,9 +325,14 @@ describe("an organisation's orders", () => {
   it('answers the same key with the same order, and a reused key for another order with a conflict', async () => {
     const organisation = await newOrganisation({ thresholdFen: 0 });
     const body = order(organisation);
-    const first = await submit(organisation, body, 'same-key-123').expect(201);
+    // Sent twice at once (a double click): one order, the second answer is the first's.
+    const [first, racing] = await Promise.all([submit(organisation, body, 'same-key-123'), submit(organisation, body, 'same-key-123')]);
+    expect([first.status, racing.status].sort()).toEqual([200, 201]);
+    expect(racing.body.number).toBe(first.body.number);
     const again = await submit(organisation, body, 'same-key-123').expect(200);
     expect(again.body.number).toBe(first.body.number);
+    const placed = await t.sql(`SELECT count(*)::int AS n FROM "order" WHERE organisation_id = $1`, [organisation.id]);
+    expect(placed).toEqual([{ n: 1 }]);
     expect((await submit(organisation, { ...body, deliveryOn: addDays(today, 6) }, 'same-key-123').expect(409)).body.code).toBe(
       'IDEMPOTENCY_KEY_REUSED',
     );

@@ -1,6 +1,6 @@
-import { makeCreditCode } from '@qh/domain';
 import request from 'supertest';
 import { tokenFor } from '../support/accounts';
+import { organisationCreditCode } from '../support/organisations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -25,8 +25,7 @@ describe('organisations', () => {
     const { body } = await request(t.url).post('/api/auth/register').send({ email, password: 'a-good-password' }).expect(201);
     return { email, token: body.accessToken as string, id: body.user.id as string };
   }
-  const creditCode = () =>
-    makeCreditCode(`11440106${String(Date.now() % 1e6).padStart(6, '0')}${String((serial += 1) % 1000).padStart(3, '0')}`);
+  const creditCode = () => organisationCreditCode();
   const registration = (overrides: Record<string, unknown> = {}) => ({
     name: '广州市天河区机关事务管理局饭堂',
     creditCode: creditCode(),

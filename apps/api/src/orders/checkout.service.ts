@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { allocateByRates, formatOrderNumber, isValidCreditCode, sumFen } from '@qh/domain';
 import { createHash } from 'node:crypto';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
 import { ProductsRepository } from '../catalog/products.repository';
 import { AppError, FieldProblem } from '../common/app-error';
@@ -70,14 +70,8 @@ export class CheckoutService {
         return this.placeOrder(manager, buyer, idempotencyKey, requestHash, dto);
       });
     } catch (error) {
-      // The same key raced itself: the first request's order is the answer.
-      if (
-        error instanceof QueryFailedError &&
-        (error as unknown as { constraint?: string }).constraint === 'order_buyer_id_idempotency_key_key'
-      ) {
-        const winner = await this.orders.findByKey(buyer.id, idempotencyKey);
-        if (winner) return this.replay(buyer, winner.number, winner.requestHash, requestHash, dto.lineIds);
-      }
+      const winner = await this.orders.keyRaceWinner(error, buyer.id, idempotencyKey);
+      if (winner) return this.replay(buyer, winner.number, winner.requestHash, requestHash, dto.lineIds);
       throw error;
     }
     const { orderId, number, totalFen } = placed;

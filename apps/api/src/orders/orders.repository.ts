@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, OrderTab, ShippingClass, ShippingRate } from '@qh/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
 import type { PricedLine } from './cart.repository';
@@ -307,6 +307,15 @@ export class OrdersRepository {
       buyerId,
       idempotencyKey,
     ]);
+  }
+
+  /**
+   * When `error` is a placement losing the race of its Idempotency-Key (two requests with one key at
+   * once), the order the first one placed: it is the answer to both. Undefined for any other error.
+   */
+  async keyRaceWinner(error: unknown, buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
+    const constraint = error instanceof QueryFailedError ? (error as unknown as { constraint?: string }).constraint : undefined;
+    return constraint === 'order_buyer_id_idempotency_key_key' ? this.findByKey(buyerId, idempotencyKey) : undefined;
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {

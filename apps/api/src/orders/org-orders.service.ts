@@ -12,7 +12,7 @@ import {
   type OrderTransition,
 } from '@qh/domain';
 import { createHash } from 'node:crypto';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Acting, AuthUser } from '../auth/current-user';
 import { ProductsRepository } from '../catalog/products.repository';
 import { AppError, type FieldProblem } from '../common/app-error';
@@ -157,13 +157,8 @@ export class OrgOrdersService {
         return this.place(work.manager, user, membership, idempotencyKey, requestHash, dto);
       });
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error as unknown as { constraint?: string }).constraint === 'order_buyer_id_idempotency_key_key'
-      ) {
-        const winner = await this.orders.findByKey(user.id, idempotencyKey);
-        if (winner) return { order: await this.replay(winner, requestHash), replayed: true };
-      }
+      const winner = await this.orders.keyRaceWinner(error, user.id, idempotencyKey);
+      if (winner) return { order: await this.replay(winner, requestHash), replayed: true };
       throw error;
     }
     if (!placed.awaitingApproval) await this.startPayment(placed);

@@ -1,0 +1,32 @@
+import { makeCreditCode } from '@qh/domain';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { hashPassword } from '../../apps/api/src/auth/password';
+import type { TestApp } from './test-app';
+
+const PASSWORD = 'a-good-password';
+let passwordHash: Promise<string> | undefined;
+
+/**
+ * A buyer account with a known e-mail, signed in: its e-mail, id and access token. Made directly,
+ * as a sign-up would make it (sign-ups from one address are rate-limited), so that an invitation can
+ * be sent to the address and accepted by the account.
+ */
+export async function signedInBuyer(t: TestApp, label = 'buyer'): Promise<{ email: string; id: string; token: string }> {
+  const email = `${label}-${randomBytes(5).toString('hex')}@example.cn`;
+  await t.sql(`INSERT INTO account (email, password_hash, role) VALUES ($1, $2, 'buyer')`, [
+    email,
+    await (passwordHash ??= hashPassword(PASSWORD)),
+  ]);
+  const { body } = await request(t.url).post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
+  return { email, id: body.user.id as string, token: body.accessToken as string };
+}
+
+/** A valid unified social credit code of a Tianhe organisation (`11…` an office, `12…` an institution, `81…` a union), new each time. */
+export function organisationCreditCode(registration: '11' | '12' | '81' = '11'): string {
+  const digits = BigInt(`0x${randomBytes(5).toString('hex')}`)
+    .toString()
+    .padStart(9, '0')
+    .slice(-9);
+  return makeCreditCode(`${registration}440106${digits}`);
+}
