@@ -6,7 +6,8 @@ import { Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } fro
 import { ShopPages } from './support/pages';
 
 const STOREFRONT = join(__dirname, '../../apps/storefront/src');
-const ACCOUNTS = { buyer: 'buyer@demo.cn', cooperative: 'coop@demo.cn', official: 'official@demo.cn', admin: 'admin@demo.cn' } as const;
+// The buyer manages a canteen, so that the organisation's pages are measured with their content.
+const ACCOUNTS = { buyer: 'canteen@demo.cn', cooperative: 'coop@demo.cn', official: 'official@demo.cn', admin: 'admin@demo.cn' } as const;
 type Role = keyof typeof ACCOUNTS;
 
 describe('every page on a 390 px phone', () => {
@@ -26,6 +27,10 @@ describe('every page on a 390 px phone', () => {
     samples.set('/coop/products/:id', own.items[0].id);
     samples.set('/admin/products/:id', own.items[0].id);
     samples.set('/orders/:number', await anOrderNumber());
+    samples.set('/org/orders/:number', await anOrganisationOrderNumber());
+    const shipments = await coop.call<{ items: { id: string }[] }>('GET', '/api/coop/fulfillments?limit=1');
+    // The demo history ships for every cooperative; without it, the page that says "not found" is measured.
+    samples.set('/coop/fulfillments/:id/delivery-note', shipments.items[0]?.id ?? '5b0f3c3e-7d1a-4c6e-9f20-3a8b1c2d4e5f');
     browser = await openBrowser();
   });
   afterAll(() => browser.close());
@@ -41,12 +46,31 @@ describe('every page on a 390 px phone', () => {
     return (await checkOut<{ number: string }>(buyer)).number;
   }
 
-  /** The route's path with each parameter filled in from `samples`. */
+  /** An order of the canteen the buyer manages: 30 cases of eggs for the first day every cooperative and the site can make. */
+  async function anOrganisationOrderNumber(): Promise<string> {
+    const canteen = await ApiActor.signIn(ACCOUNTS.buyer);
+    const sites = await canteen.call<{ items: { id: string }[] }>('GET', '/api/org/sites');
+    const eggs = await catalog<{ variants: { id: string }[] }>('/api/products/zhangjiawan-canteen-eggs-240');
+    const order = { siteId: sites.items[0].id, lines: [{ variantId: eggs.variants[0].id, quantity: 30 }] };
+    const quote = await canteen.call<{ earliestDeliveryOn: string }>('POST', '/api/org/orders/quote', order);
+    // The canteen takes goods in on weekdays.
+    let day = new Date(`${quote.earliestDeliveryOn}T00:00:00Z`);
+    while ([0, 6].includes(day.getUTCDay())) day = new Date(day.getTime() + 86_400_000);
+    const placed = await canteen.call<{ number: string }>(
+      'POST',
+      '/api/org/orders',
+      { ...order, deliveryOn: day.toISOString().slice(0, 10) },
+      { 'idempotency-key': `page-widths-${Date.now()}` },
+    );
+    return placed.number;
+  }
+
+  /** The route's path with its parameter filled in from `samples`. */
   function urlOf(path: string): string {
     if (!path.includes(':')) return path;
     const sample = samples.get(path);
     if (!sample) throw new Error(`No sample value for the parameter of ${path}: add one to this journey's samples`);
-    return path.replace(/\/:[^/]+$/, `/${sample}`);
+    return path.replace(/:[^/]+/, sample);
   }
 
   async function settle(page: Page): Promise<void> {

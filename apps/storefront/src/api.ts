@@ -48,6 +48,9 @@ export const KNOWN_ERROR_CODES = [
   'MEMBER_NOT_FOUND',
   'INVITATION_NOT_FOUND',
   'DELIVERY_SITE_NOT_FOUND',
+  'DELIVERY_DATE_UNAVAILABLE',
+  'SELF_APPROVAL',
+  'TOO_MANY_UNPAID_ORDERS',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 

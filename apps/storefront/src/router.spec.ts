@@ -66,6 +66,15 @@ describe('route access', () => {
     expect(await landOn('/admin/organisations', 'buyer')).toBe('/forbidden?page=/admin/organisations');
   });
 
+  it('keeps the organisation’s orders for buyers and the delivery notes for cooperatives', async () => {
+    expect(await landOn('/org/orders', 'buyer')).toBe('/org/orders');
+    expect(await landOn('/org/orders/new', null)).toBe('/login?redirect=/org/orders/new');
+    expect((await visit('/org/orders/QH20261129-000123', 'buyer')).name).toBe('org-order');
+    expect(await landOn('/org/orders/new', 'cooperative')).toBe('/forbidden?page=/org/orders/new');
+    expect((await visit('/coop/fulfillments/f-1/delivery-note', 'cooperative')).name).toBe('coop-delivery-note');
+    expect(await landOn('/coop/fulfillments/f-1/delivery-note', 'buyer')).toBe('/forbidden?page=/coop/fulfillments/f-1/delivery-note');
+  });
+
   it('answers unknown addresses with the not-found page', async () => {
     expect((await visit('/no/such/page', null)).name).toBe('not-found');
   });

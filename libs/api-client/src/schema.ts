@@ -5306,6 +5306,8 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description Just this shipment (e.g. for its delivery note); none when it is not yours */
+                id?: string;
                 limit?: number;
                 status?: "PENDING" | "SHIPPED" | "CANCELLED";
             };

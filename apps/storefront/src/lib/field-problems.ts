@@ -23,6 +23,8 @@ const WORDED_RULES = [
   'isEmail',
   'isBoolean',
   'arrayMinSize',
+  'unique',
+  'priceBreaks',
 ] as const;
 
 /**

@@ -306,6 +306,10 @@ export class CoopFulfillmentQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['PENDING', 'SHIPPED', 'CANCELLED'])
   status?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Just this shipment (e.g. for its delivery note); none when it is not yours' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 

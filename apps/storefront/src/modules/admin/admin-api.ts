@@ -27,13 +27,3 @@ export const ADMIN_ERROR_CODES = [
 export function adminErrorKey(code: string): string {
   return (ADMIN_ERROR_CODES as readonly string[]).includes(code) ? `admin.errors.${code}` : errorMessageKey(code);
 }
-
-/** A reason an admin gives (suspension, rejection): the API's ReasonDto allows 2–500 characters. */
-export const REASON_LENGTH = { min: 2, max: 500 } as const;
-
-export function reasonProblem(reason: string): { key: string; params: Record<string, number> } | null {
-  const length = [...reason.trim()].length;
-  if (length < REASON_LENGTH.min) return { key: 'admin.reason.tooShort', params: { min: REASON_LENGTH.min } };
-  if (length > REASON_LENGTH.max) return { key: 'admin.reason.tooLong', params: { max: REASON_LENGTH.max } };
-  return null;
-}

@@ -9,6 +9,7 @@ import {
   type SaleWindowProblem,
   type ShippingClass,
 } from '@qh/domain';
+import { fenToYuanText, normalizeDigits } from '../../lib/yuan-input';
 
 export type ManagedProduct = components['schemas']['ManagedProductDto'];
 export type ManagedVariant = components['schemas']['ManagedVariantDto'];
@@ -100,19 +101,8 @@ export function emptyForm(): ProductForm {
   };
 }
 
-/** Fen as the plain yuan text an input holds (`1234.50`); integer arithmetic, so no float ever rounds a price. */
-export function fenToYuanText(fen: number): string {
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
-
-/** Phone keyboards in Chinese mode may type full-width digits and points (１２．５): read them as ASCII. */
-export function normalizeDigits(text: string): string {
-  return text
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/[．。]/g, '.')
-    .replace(/[－]/g, '-')
-    .trim();
-}
+// Shared with the organisation's forms (approval threshold, order quantities).
+export { fenToYuanText, normalizeDigits };
 
 /** A price typed in yuan as integer fen, or the reason it is not one. */
 export function parsePriceFen(text: string): { fen: number } | { error: FieldError } {

@@ -14,6 +14,14 @@ export const coopRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/FulfillmentsPage.vue'),
     meta: { roles: ['cooperative'], titleKey: 'coop.fulfillments.title' },
   },
+  // Printed and handed over with an organisation's goods; the portal's header and tabs stay off the paper.
+  {
+    path: '/coop/fulfillments/:id/delivery-note',
+    name: 'coop-delivery-note',
+    component: () => import('./pages/DeliveryNotePage.vue'),
+    props: true,
+    meta: { roles: ['cooperative'], titleKey: 'coop.deliveryNote.title' },
+  },
   {
     path: '/coop/sales',
     name: 'coop-sales',

@@ -2,11 +2,12 @@ import { normaliseRoles, ORGANISATION_TYPES, type OrganisationRole } from '@qh/d
 import { useI18n } from 'vue-i18n';
 import { useLocale } from '../../i18n';
 import { districtName } from '../../lib/districts';
+import { formatPrice } from '../../lib/format';
 import { useLocalized } from '../../lib/localized';
-import type { ReceivingWindow } from './org-api';
+import type { PriceBreak, ReceivingWindow } from './org-api';
 import { weekdayRuns } from './site-form';
 
-/** Organisation types, member roles and districts by name, in the reader's language. */
+/** Organisation types, member roles, districts, receiving hours and price breaks in words, in the reader's language. */
 export function useOrgNames() {
   const { t } = useI18n();
   const { locale } = useLocale();
@@ -37,5 +38,8 @@ export function useOrgNames() {
       to: window.to,
     });
 
-  return { typeName, roleNames, districtName: district, windowText };
+  /** `满20件 ¥418.00/件`: the unit price from a quantity on. */
+  const breakText = (step: PriceBreak) => t('org.orders.breakStep', { n: step.minQuantity, price: formatPrice(step.priceFen) });
+
+  return { typeName, roleNames, districtName: district, windowText, breakText };
 }

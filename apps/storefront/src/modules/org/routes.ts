@@ -20,6 +20,26 @@ export const orgRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/OrgSitesPage.vue'),
     meta: { roles: ['buyer'], titleKey: 'org.sites.title' },
   },
+  // Every member sees the organisation's orders; the page offers each what their roles allow.
+  {
+    path: '/org/orders',
+    name: 'org-orders',
+    component: () => import('./pages/OrgOrdersPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'org.orders.title' },
+  },
+  {
+    path: '/org/orders/new',
+    name: 'org-order-new',
+    component: () => import('./pages/OrgOrderNewPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'org.orders.new.title' },
+  },
+  {
+    path: '/org/orders/:number',
+    name: 'org-order',
+    component: () => import('./pages/OrgOrderPage.vue'),
+    props: true,
+    meta: { roles: ['buyer'], titleKey: 'org.orders.detail.title' },
+  },
   // Open to guests: the e-mailed link is opened first, then the invitee logs in or registers and comes back.
   {
     path: '/org/join',

@@ -145,3 +145,44 @@ describe('CoopHomePage: the cooperative banner', () => {
     );
   });
 });
+
+describe('CoopHomePage: lead days', () => {
+  async function openHome(routes: Parameters<typeof fakeSessionApi>[1] = {}) {
+    const api = fakeSessionApi(userWithRole('cooperative'), {
+      'GET /api/coop/products': () => jsonResponse(200, { items: products, nextCursor: null }),
+      'GET /api/coop/cooperative': () => jsonResponse(200, ownCooperative({ leadDays: 2 })),
+      ...routes,
+    });
+    ({ wrapper } = await mountApp({ path: '/coop' }));
+    await settle();
+    return { app: wrapper!, api };
+  }
+
+  it('saves the days the cooperative needs before an organisation’s delivery', async () => {
+    const { app, api } = await openHome({
+      'PATCH /api/coop/cooperative': async (request) => jsonResponse(200, ownCooperative((await request.json()) as { leadDays: number })),
+    });
+    expect(app.get('[data-testid="coop-settings-summary"]').text()).toBe('单位订单备货天数：2 天');
+    expect((app.get('[data-testid="lead-days-input"]').element as HTMLInputElement).value).toBe('2');
+
+    await app.get('[data-testid="lead-days-input"]').setValue('3');
+    await app.get('[data-testid="lead-days"]').trigger('submit');
+    await settle();
+
+    expect(await api.callsTo('PATCH', '/api/coop/cooperative')[0]!.json()).toEqual({ leadDays: 3 });
+    expect(app.get('[data-testid="lead-days-saved"]').text()).toBe('已保存：单位订单最早在下单后第 3 天送达。');
+    expect(app.get('[data-testid="coop-settings-summary"]').text()).toBe('单位订单备货天数：3 天');
+  });
+
+  it('takes 0 to 30 days only, before asking the API', async () => {
+    const { app, api } = await openHome();
+
+    await app.get('[data-testid="lead-days-input"]').setValue('31');
+    await app.get('[data-testid="lead-days"]').trigger('submit');
+    await settle();
+
+    expect(app.get('[data-testid="lead-days-error"]').text()).toBe('请填写 0–30 之间的整数。');
+    expect(app.get('[data-testid="lead-days-input"]').attributes('aria-invalid')).toBe('true');
+    expect(api.callsTo('PATCH', '/api/coop/cooperative')).toHaveLength(0);
+  });
+});

@@ -112,4 +112,29 @@ describe('cooperative fulfillments page', () => {
 
     expect(app.get('[data-testid="fulfillments-empty"]').text()).toBe('还没有已发货的包裹。');
   });
+
+  it('shows an organisation’s order with its delivery day, organisation and site, and links its delivery note', async () => {
+    const { app } = await openFulfillments({
+      'GET /api/coop/fulfillments': () =>
+        jsonResponse(200, {
+          items: [
+            coopFulfillment({ delivery: { on: '2026-12-14', organisationName: '广州市天河区机关事务管理局饭堂', siteName: '机关一食堂' } }),
+          ],
+          nextCursor: null,
+        }),
+    });
+
+    expect(row(app).get('[data-testid="fulfillment-delivery-day"]').text()).toBe('单位订单 · 2026年12月14日 送达');
+    expect(row(app).get('[data-testid="fulfillment-organisation"]').text()).toBe('广州市天河区机关事务管理局饭堂 · 机关一食堂');
+    const link = row(app).get('[data-testid="fulfillment-delivery-note"]');
+    expect(link.text()).toBe('打印送货单');
+    expect(link.attributes('href')).toBe('/coop/fulfillments/f-1/delivery-note');
+  });
+
+  it('shows no delivery day or note for a shop order', async () => {
+    const { app } = await openFulfillments();
+
+    expect(row(app).find('[data-testid="fulfillment-delivery"]').exists()).toBe(false);
+    expect(row(app).find('[data-testid="fulfillment-delivery-note"]').exists()).toBe(false);
+  });
 });

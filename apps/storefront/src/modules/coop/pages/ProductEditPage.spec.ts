@@ -521,3 +521,104 @@ describe('ProductEditPage: stock history', () => {
     expect(app.get('[data-testid="stock-history-empty"]').text()).toBe('还没有库存变动。');
   });
 });
+
+describe('ProductEditPage: price breaks', () => {
+  const refusal = (field: string) =>
+    jsonResponse(400, {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The price breaks do not fit: each break is cheaper than the price before it.',
+      requestId: 'req-1',
+      details: [{ field, problems: ['each break is cheaper than the price before it'], rules: ['priceBreaks'] }],
+    });
+
+  it('sends the whole ladder of a variant in fen and shows what the API saved', async () => {
+    const { app, api } = await openProduct(managedProduct({ status: 'PUBLISHED' }), {
+      'PUT /api/coop/variants/v-1/price-breaks': async (request) => {
+        const { breaks } = (await request.json()) as { breaks: { minQuantity: number; priceFen: number }[] };
+        return api.answer({ variants: [managedVariant({ priceBreaks: breaks })] });
+      },
+    });
+    const editor = app.get('[data-testid="price-breaks"]');
+    expect(editor.get('h3').text()).toBe('2.5公斤礼盒');
+    expect(editor.get('[data-testid="price-breaks-base"]').text()).toBe('¥198.00');
+    expect(editor.get('[data-testid="price-breaks-none"]').text()).toBe('还没有批量价，按规格价格销售。');
+
+    await editor.get('[data-testid="price-break-add"]').trigger('click');
+    await editor.get('[data-testid="price-break-add"]').trigger('click');
+    const quantities = editor.findAll('[data-testid="price-break-quantity"]');
+    const prices = editor.findAll('[data-testid="price-break-price"]');
+    await quantities[0]!.setValue('20');
+    await prices[0]!.setValue('188');
+    await quantities[1]!.setValue('５０');
+    await prices[1]!.setValue('178.50');
+    await editor.trigger('submit');
+    await settle();
+
+    expect(await api.callsTo('PUT', '/api/coop/variants/v-1/price-breaks')[0]!.json()).toEqual({
+      breaks: [
+        { minQuantity: 20, priceFen: 18_800 },
+        { minQuantity: 50, priceFen: 17_850 },
+      ],
+    });
+    expect(app.get('[data-testid="price-breaks-saved"]').text()).toBe('阶梯价已保存。');
+    expect(app.findAll('[data-testid="price-break-price"]').map((input) => (input.element as HTMLInputElement).value)).toEqual([
+      '188.00',
+      '178.50',
+    ]);
+  });
+
+  it('checks each step against the one before without calling the API', async () => {
+    const { app, api } = await openProduct(
+      managedProduct({ variants: [managedVariant({ priceBreaks: [{ minQuantity: 20, priceFen: 18_800 }] })] }),
+    );
+    const editor = app.get('[data-testid="price-breaks"]');
+
+    await editor.get('[data-testid="price-break-add"]').trigger('click');
+    await editor.findAll('[data-testid="price-break-quantity"]')[1]!.setValue('10');
+    await editor.findAll('[data-testid="price-break-price"]')[1]!.setValue('190');
+    await editor.trigger('submit');
+    await settle();
+
+    expect(editor.get('[data-testid="price-break-quantity-error"]').text()).toBe('要比上一档的 20 件多。');
+    expect(editor.get('[data-testid="price-break-price-error"]').text()).toBe('要低于上一档的 ¥188.00。');
+    expect(document.activeElement).toBe(editor.findAll('[data-testid="price-break-quantity"]')[1]!.element);
+    expect(api.callsTo('PUT', '/api/coop/variants/v-1/price-breaks')).toHaveLength(0);
+  });
+
+  it('shows the API’s refusal of the ladder at the ladder', async () => {
+    const { app } = await openProduct(managedProduct(), {
+      'PUT /api/coop/variants/v-1/price-breaks': () => refusal('breaks'),
+    });
+    const editor = app.get('[data-testid="price-breaks"]');
+
+    await editor.get('[data-testid="price-break-add"]').trigger('click');
+    await editor.get('[data-testid="price-break-quantity"]').setValue('20');
+    await editor.get('[data-testid="price-break-price"]').setValue('188');
+    await editor.trigger('submit');
+    await settle();
+
+    const error = editor.get('[data-testid="price-breaks-error"]');
+    expect(error.text()).toBe('服务器未接受这组阶梯价：每一档的数量要比上一档多，单价要比上一档低，并且都要低于规格价格 ¥198.00。');
+    expect(editor.get('fieldset').attributes('aria-describedby')).toContain(error.attributes('id'));
+    expect(editor.get('[data-testid="price-breaks-alert"]').text()).toBe('阶梯价没有保存，请查看标出的项目。');
+  });
+
+  it('shows a new price that would undercut a price break at that price', async () => {
+    const { app } = await openProduct(
+      managedProduct({ variants: [managedVariant({ priceBreaks: [{ minQuantity: 20, priceFen: 18_800 }] })] }),
+      {
+        'PATCH /api/coop/products/p-1': () => refusal('priceFen'),
+      },
+    );
+
+    await app.get('[data-testid="variant-price"]').setValue('180');
+    await app.get('[data-testid="product-save"]').trigger('submit');
+    await settle();
+
+    expect(app.get('[data-testid="variant-price-error"]').text()).toBe(
+      '这个价格不高于已设的批量价。请先在下方“批量价”里调低或删除阶梯价，再改价格。',
+    );
+    expect(app.get('[data-testid="variant-price"]').attributes('aria-invalid')).toBe('true');
+  });
+});

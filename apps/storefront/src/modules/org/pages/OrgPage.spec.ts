@@ -141,10 +141,13 @@ describe('OrgPage', () => {
     expect(app.get('[data-testid="org-your-roles"]').text()).toBe('管理员、采购员');
     expect(app.get('[data-testid="org-credit-code"]').text()).toBe(CREDIT_CODE);
     expect(app.get('[data-testid="org-profile"]').text()).toContain('天河区');
+    // A purchaser is offered a new order beside the organisation's orders.
     expect(app.findAll('nav[aria-label="单位管理"] a').map((link) => link.attributes('href'))).toEqual([
       '/org',
       '/org/members',
       '/org/sites',
+      '/org/orders',
+      '/org/orders/new',
     ]);
   });
 
@@ -191,5 +194,46 @@ describe('OrgPage', () => {
     expect(app.get('[data-testid="org-status"]').text()).toContain('请单位管理员按原因修改后重新提交。');
     expect(app.find('[data-testid="org-edit"]').exists()).toBe(false);
     expect(app.get('[data-testid="org-not-manager"]').text()).toBe('只有单位管理员可以修改单位信息。');
+  });
+
+  it('shows every member the approval rule, and lets a manager set the threshold in yuan, sent exactly in fen', async () => {
+    const verified = myOrganisation({ status: 'VERIFIED', approvalThresholdFen: 100_000, approvalHoldHours: 48 });
+    const { app, api } = await openOrg(verified, {
+      'PATCH /api/org': async (request) => jsonResponse(200, { ...verified, ...((await request.json()) as object) }),
+    });
+    expect(app.get('[data-testid="org-approval-rule"]').text()).toBe(
+      '合计 ¥1,000.00 及以上的采购单，要由单位审批人审批通过后才能付款。审批期间商品保留 48 小时，超时未审批自动取消。',
+    );
+
+    await app.get('[data-testid="org-approval-toggle"]').trigger('click');
+    expect((app.get('[data-testid="org-approval-threshold"]').element as HTMLInputElement).value).toBe('1000.00');
+    await app.get('[data-testid="org-approval-threshold"]').setValue('¥5,000.00');
+    await submit(app, 'org-approval');
+
+    expect(await api.callsTo('PATCH', '/api/org')[0]!.json()).toEqual({ approvalThresholdFen: 500_000 });
+    expect(app.get('[data-testid="org-approval-notice"]').text()).toBe('审批规则已保存。');
+    expect(app.get('[data-testid="org-approval-rule"]').text()).toContain('合计 ¥5,000.00 及以上的采购单');
+  });
+
+  it('checks the threshold and hold hours before sending them', async () => {
+    const { app, api } = await openOrg(myOrganisation({ status: 'VERIFIED' }));
+
+    await app.get('[data-testid="org-approval-toggle"]').trigger('click');
+    await app.get('[data-testid="org-approval-threshold"]').setValue('5000.555');
+    await app.get('[data-testid="org-approval-hours"]').setValue('200');
+    await submit(app, 'org-approval');
+
+    expect(app.get('[data-testid="org-approval-threshold-error"]').text()).toBe(
+      '请填写以元为单位的金额，最多两位小数，例如 5000 或 5000.50。',
+    );
+    expect(app.get('[data-testid="org-approval-hours-error"]').text()).toBe('请填写 1–168 之间的整数。');
+    expect(api.callsTo('PATCH', '/api/org')).toHaveLength(0);
+  });
+
+  it('shows a member who is not a manager the approval rule without a way to change it', async () => {
+    const { app } = await openOrg(myOrganisation({ status: 'VERIFIED', roles: ['APPROVER'], approvalThresholdFen: 0 }));
+
+    expect(app.get('[data-testid="org-approval-rule"]').text()).toContain('每张采购单都要由单位审批人审批通过后才能付款');
+    expect(app.find('[data-testid="org-approval-toggle"]').exists()).toBe(false);
   });
 });

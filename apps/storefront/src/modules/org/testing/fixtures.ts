@@ -1,7 +1,8 @@
 import { makeCreditCode } from '@qh/domain';
 import type { SessionUser } from '../../../stores/session';
 import { userWithRole } from '../../../testing/app';
-import type { DeliverySite, Invitation, Member, MyOrganisation } from '../org-api';
+import { cooperatives, order } from '../../../testing/orders';
+import type { DeliverySite, Invitation, Member, MyOrganisation, OrgOrder, OrgQuote, OrgQuoteLine, OrgQuotePart } from '../org-api';
 
 /** A valid unified social credit code of a Tianhe District public institution. */
 export const CREDIT_CODE = makeCreditCode('12440106MB2C39485');
@@ -76,6 +77,77 @@ export function deliverySite(overrides: Partial<DeliverySite> = {}): DeliverySit
     contactMobile: '13900139000',
     receivingWindows: [{ weekdays: [1, 2, 3, 4, 5], from: '06:30', to: '10:00' }],
     driverNotes: '从东门进，卸货区限高 3.2 米',
+    ...overrides,
+  };
+}
+
+/** An organisation's order as `GET /api/org/orders/:number` answers: the shop's order (two cooperatives) placed by the signed-in buyer for a site and day. */
+export function orgOrder(overrides: Partial<OrgOrder> = {}): OrgOrder {
+  return {
+    ...order(),
+    site: { id: 'site-1', name: '机关一食堂' },
+    address: { name: '王师傅', mobile: '13900139000', districtCode: '440106', street: '天府路 1 号 机关大院 3 号楼 负一层 卸货区' },
+    deliveryOn: '2026-12-14',
+    placedBy: { accountId: 'user-buyer', email: 'buyer@example.com' },
+    decidedBy: null,
+    decidedAt: null,
+    rejectionReason: null,
+    ...overrides,
+  };
+}
+
+/** A line of `POST /api/org/orders/quote`: 30 cases of cherries, whose break from 20 makes each ¥418.00 instead of ¥458.00. */
+export function quoteLine(overrides: Partial<OrgQuoteLine> = {}): OrgQuoteLine {
+  const quantity = overrides.quantity ?? 30;
+  const unitPriceFen = overrides.unitPriceFen ?? 41_800;
+  return {
+    variantId: 'v-case',
+    titleZh: '厍东关玛瑙红樱桃',
+    titleEn: 'Shedongguan agate-red cherries',
+    labelZh: '5 kg 整箱',
+    labelEn: '5 kg case',
+    cooperative: cooperatives.cherry,
+    quantity,
+    basePriceFen: 45_800,
+    unitPriceFen,
+    lineTotalFen: unitPriceFen * quantity,
+    priceBreaks: [
+      { minQuantity: 20, priceFen: 41_800 },
+      { minQuantity: 50, priceFen: 39_800 },
+    ],
+    stock: 200,
+    ...overrides,
+  };
+}
+
+export function quotePart(overrides: Partial<OrgQuotePart> = {}): OrgQuotePart {
+  return {
+    cooperative: cooperatives.cherry,
+    shippingClass: 'CHILLED',
+    weightG: 180_000,
+    itemsFen: 1_254_000,
+    feeFen: 12_000,
+    shipsFrom: null,
+    leadDays: 2,
+    earliestDeliveryOn: '2026-12-03',
+    lastDeliveryOn: null,
+    ...overrides,
+  };
+}
+
+/** A quote as `POST /api/org/orders/quote` answers for `lines` in one cooperative's part. */
+export function orgQuote(lines: OrgQuoteLine[] = [quoteLine()], overrides: Partial<OrgQuote> = {}): OrgQuote {
+  const itemsFen = lines.reduce((sum, line) => sum + line.lineTotalFen, 0);
+  const part = quotePart({ itemsFen });
+  return {
+    lines,
+    parts: [part],
+    itemsFen,
+    shippingFen: part.feeFen,
+    totalFen: itemsFen + part.feeFen,
+    earliestDeliveryOn: part.earliestDeliveryOn,
+    needsApproval: itemsFen + part.feeFen >= 500_000,
+    deliveryProblems: [],
     ...overrides,
   };
 }

@@ -1,16 +1,16 @@
 import { nextTick, ref } from 'vue';
-import { reasonProblem } from '../admin-api';
+import { reasonProblem } from '../lib/reason';
 import type ReasonField from '../components/ReasonField.vue';
 
 /**
- * An action that needs a reason the cooperative will read (a suspension, a rejection): the first
+ * An action that needs a reason someone else will read (a suspension, a rejection): the first
  * press opens the reason field, pressing again with a valid reason acts, and cancel closes the field.
  * `act` gets the trimmed reason and answers whether it worked; only then is the field cleared.
  */
 export function useReasonStep(act: (reason: string) => Promise<boolean>) {
   const open = ref(false);
   const reason = ref('');
-  // The field's problem shows only once the admin has pressed with it open.
+  // The field's problem shows only once the button was pressed with it open.
   const attempted = ref(false);
   const field = ref<InstanceType<typeof ReasonField> | null>(null);
 
@@ -35,7 +35,7 @@ export function useReasonStep(act: (reason: string) => Promise<boolean>) {
     if (await act(reason.value.trim())) close();
   }
 
-  // Keeps what was typed, in case the admin opens the field again.
+  // Keeps what was typed, in case the field is opened again.
   function cancel(): void {
     open.value = false;
     attempted.value = false;
