@@ -1,6 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import { composeMessage } from './messages';
-import { SmtpTransport } from './notification-transport';
+import { Logger } from '@nestjs/common';
+import { LogTransport, SmtpTransport } from './notification-transport';
 
 /** A real SMTP conversation with a local server: what a mail relay would receive from us. */
 describe(SmtpTransport.name, () => {
@@ -51,5 +52,40 @@ describe(SmtpTransport.name, () => {
     await expect(
       transport.send({ messageId: '<outbox-43@qianhuo.invalid>', to: 'buyer@example.cn', subject: 's', text: 't', topic: 'ORDER_PAID' }),
     ).rejects.toThrow();
+  });
+});
+
+describe(LogTransport.name, () => {
+  const invitation = composeMessage('ORGANISATION_INVITATION', {
+    organisationName: '某饭堂',
+    invitePath: '/org/join?token=abc',
+    validDays: 7,
+  });
+  const paid = composeMessage('ORDER_PAID', { orderNumber: 'QH20261129-000123', amountFen: 55900 });
+  const logged = async (transport: LogTransport) => {
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      await transport.send({
+        messageId: '<outbox-1@qianhuo.invalid>',
+        to: 'a@example.cn',
+        topic: 'ORGANISATION_INVITATION',
+        ...invitation,
+      });
+      await transport.send({ messageId: '<outbox-2@qianhuo.invalid>', to: 'a@example.cn', topic: 'ORDER_PAID', ...paid });
+      return log.mock.calls.map(([fields]) => JSON.stringify(fields));
+    } finally {
+      log.mockRestore();
+    }
+  };
+
+  it('shows a link someone must open (an invitation) outside production, and never an address or another message', async () => {
+    const [invited, paidLine] = await logged(new LogTransport(true));
+    expect(invited).toContain('/org/join?token=abc');
+    expect(paidLine).not.toContain('QH20261129-000123');
+    expect([invited, paidLine].join()).not.toContain('a@example.cn');
+  });
+
+  it('shows no text at all in production', async () => {
+    expect((await logged(new LogTransport(false))).join()).not.toContain('/org/join');
   });
 });

@@ -17,8 +17,8 @@ export interface NotificationTransport {
 
 export const NOTIFICATION_TRANSPORT = Symbol('NOTIFICATION_TRANSPORT');
 
-/** Messages a person must read to go on (a password reset link): without SMTP, development shows them in the log. */
-const ACTION_TOPICS = new Set(['PASSWORD_RESET']);
+/** Messages a person must read to go on (a password reset or invitation link): without SMTP, development shows them in the log. */
+const ACTION_TOPICS = new Set(['PASSWORD_RESET', 'ORGANISATION_INVITATION']);
 
 /**
  * The default: one log line per message, without the address or the text (they may identify a
