@@ -5,8 +5,13 @@ export type AdminCooperative = components['schemas']['ManagedCooperativeDto'];
 export type ManagedProduct = components['schemas']['ManagedProductDto'];
 export type CooperativeStatus = AdminCooperative['status'];
 export type AdminOrganisation = components['schemas']['AdminOrganisationDto'];
+export type ShortfallClaim = components['schemas']['ShortfallClaimDto'];
+export type ShortfallClaimStatus = ShortfallClaim['status'];
 
 export const COOPERATIVE_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'] as const satisfies readonly CooperativeStatus[];
+
+/** The tabs of the shortfall claims: the queue to decide first. */
+export const SHORTFALL_CLAIM_STATUSES = ['PENDING', 'REFUNDED', 'DECLINED'] as const satisfies readonly ShortfallClaimStatus[];
 
 /** Codes of the admin pages with their own message under `admin.errors`. */
 export const ADMIN_ERROR_CODES = [

@@ -21,6 +21,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], titleKey: 'admin.organisations.title' },
   },
   {
+    path: '/admin/shortfalls',
+    name: 'admin-shortfalls',
+    component: () => import('./pages/AdminShortfallsPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'admin.shortfalls.title' },
+  },
+  {
     path: '/admin/products',
     name: 'admin-products',
     component: () => import('./pages/AdminProductsPage.vue'),

@@ -21,3 +21,6 @@ export type OrgQuotePart = components['schemas']['OrgQuotePartDto'];
 export type OrgQuoteRequest = components['schemas']['OrgQuoteRequestDto'];
 export type DeliveryProblem = OrgQuote['deliveryProblems'][number];
 export type PriceBreak = components['schemas']['PriceBreakDto'];
+export type Acceptance = components['schemas']['AcceptanceDto'];
+export type AcceptanceInput = components['schemas']['AcceptanceInputDto'];
+export type ShortfallClaimStatus = components['schemas']['ShortfallClaimRefDto']['status'];

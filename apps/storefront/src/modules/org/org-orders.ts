@@ -27,6 +27,22 @@ export function orgOrderPath(number: string): string {
   return `/org/orders/${encodeURIComponent(number)}`;
 }
 
+/** A receiver's note on what arrived: the API's AcceptanceInputDto allows 500 characters. */
+export const ACCEPTANCE_NOTE_MAX = 500;
+
+/** The units of a line accepted on delivery as typed, or null unless a whole number from 0 to the `sent` units. */
+export function parseAcceptedQuantity(text: string, sent: number): number | null {
+  const normalized = normalizeDigits(text.trim());
+  if (!/^\d+$/.test(normalized)) return null;
+  const quantity = Number(normalized);
+  return quantity <= sent ? quantity : null;
+}
+
+/** The i18n key of a refused acceptance: "not shipped or accepted already" is worded for the part, the rest as on the order. */
+export function acceptanceErrorKey(code: string): string {
+  return code === 'FULFILLMENT_STATUS_CONFLICT' ? 'acceptance.errors.FULFILLMENT_STATUS_CONFLICT' : orgOrderErrorKey(code);
+}
+
 /** A line's quantity as typed, or null unless it is a whole number of 1 to 9,999 units. */
 export function parseQuantity(text: string): number | null {
   const normalized = normalizeDigits(text);
@@ -76,5 +92,7 @@ export function orderActions(order: OrgOrder, me: { accountId: string | undefine
     cancel:
       nextOrderStatus(order.status, 'cancel') !== null && ((placedIt && me.roles.includes('PURCHASER')) || me.roles.includes('MANAGER')),
     pay: placedIt && order.status === 'AWAITING_PAYMENT',
+    /** Receivers accept each shipped part on delivery (验收). */
+    receive: me.roles.includes('RECEIVER'),
   };
 }

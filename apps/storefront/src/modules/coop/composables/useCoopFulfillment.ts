@@ -2,14 +2,9 @@ import { ref, watch } from 'vue';
 import { api, errorCodeOf, unwrap } from '../../../api';
 import type { CoopFulfillment } from '../fulfillments';
 
-/** Pages of the cooperative's shipments read while looking for one, newest first; a delivery note is printed for a recent one. */
-const PAGE_SIZE = 100;
-const MAX_PAGES = 20;
-
 /**
- * One of the cooperative's shipments by id, for its delivery note. The API lists shipments but has no
- * route for one, and its list query takes no id (CoopFulfillmentQueryDto: status, cursor, limit), so
- * the pages are read until it turns up; `notFound` when it is in none of them.
+ * One of the cooperative's shipments by id, for its delivery note: the list answers just that one for
+ * `?id=`, and nothing when it is not the cooperative's (`notFound`).
  */
 export function useCoopFulfillment(id: () => string) {
   const fulfillment = ref<CoopFulfillment | null>(null);
@@ -20,25 +15,16 @@ export function useCoopFulfillment(id: () => string) {
 
   async function load(): Promise<void> {
     const request = (latest += 1);
-    const wanted = id();
     fulfillment.value = null;
     notFound.value = false;
     errorCode.value = null;
     loading.value = true;
     try {
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page += 1) {
-        const answer = await unwrap(api.GET('/api/coop/fulfillments', { params: { query: { limit: PAGE_SIZE, cursor } } }));
-        if (request !== latest) return;
-        const found = answer.items.find((item) => item.id === wanted);
-        if (found) {
-          fulfillment.value = found;
-          return;
-        }
-        if (!answer.nextCursor) break;
-        cursor = answer.nextCursor;
-      }
-      notFound.value = true;
+      const answer = await unwrap(api.GET('/api/coop/fulfillments', { params: { query: { id: id() } } }));
+      if (request !== latest) return;
+      const found = answer.items[0];
+      if (found) fulfillment.value = found;
+      else notFound.value = true;
     } catch (error) {
       if (request === latest) errorCode.value = errorCodeOf(error);
     } finally {

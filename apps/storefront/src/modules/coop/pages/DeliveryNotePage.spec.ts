@@ -22,13 +22,11 @@ const ORGANISATION_PART = coopFulfillment({
   ],
 });
 
-/** The cooperative's shipments over two pages; the note's shipment is on the second. */
+/** The cooperative's shipments: `?id=` answers just that one, or none when it is not the cooperative's. */
 async function openNote(id = 'f-9') {
   const api = fakeSessionApi(userWithRole('cooperative'), {
     'GET /api/coop/fulfillments': (request) =>
-      new URL(request.url).searchParams.get('cursor') === 'page-2'
-        ? jsonResponse(200, { items: [ORGANISATION_PART], nextCursor: null })
-        : jsonResponse(200, { items: [coopFulfillment()], nextCursor: 'page-2' }),
+      jsonResponse(200, { items: new URL(request.url).searchParams.get('id') === 'f-9' ? [ORGANISATION_PART] : [], nextCursor: null }),
   });
   ({ wrapper } = await mountApp({ path: `/coop/fulfillments/${id}/delivery-note` }));
   await settle();
@@ -41,7 +39,9 @@ describe('DeliveryNotePage', () => {
   it('shows who sends what to which site on which day, the lines to count and an empty column for what was received', async () => {
     const { app, api } = await openNote();
 
-    expect(api.callsTo('GET', '/api/coop/fulfillments')).toHaveLength(2);
+    const calls = api.callsTo('GET', '/api/coop/fulfillments');
+    expect(calls).toHaveLength(1);
+    expect(new URL(calls[0]!.url).searchParams.get('id')).toBe('f-9');
     expect(app.findAll('h1').map((h1) => h1.text())).toEqual(['送货单']);
     expect(text(app, 'delivery-note-cooperative')).toBe('厍东关樱桃合作社');
     expect(text(app, 'delivery-note-order')).toBe('订单号：QH20261211-000042');

@@ -131,6 +131,35 @@ describe('cooperative fulfillments page', () => {
     expect(link.attributes('href')).toBe('/coop/fulfillments/f-1/delivery-note');
   });
 
+  it('shows what the organisation accepted of a shipped part, its shortfall and the claim', async () => {
+    const { app } = await openFulfillments({
+      'GET /api/coop/fulfillments': () =>
+        jsonResponse(200, {
+          items: [
+            coopFulfillment({
+              status: 'SHIPPED',
+              carrier: '顺丰速运',
+              trackingNo: 'SF1234567890123',
+              shippedAt: '2026-12-13T02:00:00Z',
+              delivery: { on: '2026-12-14', organisationName: '广州市天河区机关事务管理局饭堂', siteName: '机关一食堂' },
+              acceptance: {
+                acceptedAt: '2026-12-14T02:30:00Z',
+                automatic: false,
+                lines: [{ lineId: 'ol-1', acceptedQuantity: 1, reason: 'SPOILED' }],
+                claim: { id: 'claim-1', status: 'PENDING', refundId: null, declineReason: null },
+              },
+            }),
+          ],
+          nextCursor: null,
+        }),
+    });
+
+    const done = row(app).get('[data-testid="acceptance-done"][data-part-id="f-1"]');
+    expect(done.text()).toMatch(/^已验收 · 2026年12月14日 \d{2}:\d{2}/);
+    expect(done.get('[data-testid="acceptance-line"]').text()).toBe('厍东关玛瑙红樱桃礼盒 · 2.5 kg 礼盒：实收 1 / 送达 2 · 变质');
+    expect(done.get('[data-testid="acceptance-claim"]').text()).toBe('短缺申请：待平台处理');
+  });
+
   it('shows no delivery day or note for a shop order', async () => {
     const { app } = await openFulfillments();
 

@@ -1,7 +1,8 @@
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
-import { api, errorCodeOf, unwrap } from '../../../api';
+import { ApiError, api, errorCodeOf, unwrap } from '../../../api';
+import { problemLineIndexes } from '../org-orders';
 import { useApiResource } from '../../shop/composables/useApiResource';
-import type { OrgOrder } from '../org-api';
+import type { AcceptanceInput, OrgOrder } from '../org-api';
 
 /** Ask again every two seconds, for a minute, while a paid order waits for the provider's word. */
 const POLL_EVERY_MS = 2000;
@@ -80,5 +81,50 @@ export function useOrgOrder(number: () => string, options: { confirming: boolean
     }
   }
 
-  return { order, loading, notFound, errorCode, reload, confirming, waitForConfirmation, acting, actionErrorCode, act };
+  /** The part being accepted, and why the last acceptance was refused (with the submitted lines at fault, by index). */
+  const accepting = ref<string | null>(null);
+  const acceptanceError = ref<{ fulfillmentId: string; code: string; lineIndexes: Set<number> } | null>(null);
+
+  /** 验收 of a shipped part (`lines` in the part's order); true when it went through and the order shows it. */
+  async function accept(fulfillmentId: string, body: AcceptanceInput): Promise<boolean> {
+    if (!order.value || accepting.value) return false;
+    accepting.value = fulfillmentId;
+    acceptanceError.value = null;
+    try {
+      changed.value = await unwrap(
+        api.POST('/api/org/orders/{number}/fulfillments/{fulfillmentId}/acceptance', {
+          params: { path: { number: order.value.number, fulfillmentId } },
+          body,
+        }),
+      );
+      return true;
+    } catch (error) {
+      const code = errorCodeOf(error);
+      acceptanceError.value = { fulfillmentId, code, lineIndexes: problemLineIndexes(error instanceof ApiError ? error.details : []) };
+      // Not shipped, or accepted meanwhile (by a colleague, or automatically): show the part as it is now.
+      if (code === 'FULFILLMENT_STATUS_CONFLICT') {
+        changed.value = null;
+        await reload();
+      }
+      return false;
+    } finally {
+      accepting.value = null;
+    }
+  }
+
+  return {
+    order,
+    loading,
+    notFound,
+    errorCode,
+    reload,
+    confirming,
+    waitForConfirmation,
+    acting,
+    actionErrorCode,
+    act,
+    accepting,
+    acceptanceError,
+    accept,
+  };
 }

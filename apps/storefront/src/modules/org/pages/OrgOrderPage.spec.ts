@@ -2,6 +2,7 @@ import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle } from '../../../testing/app';
 import { fulfillment, order } from '../../../testing/orders';
+import type { Fulfillment } from '../../shop/orders';
 import type { OrganisationRole } from '@qh/domain';
 import type { OrgOrder } from '../org-api';
 import { buyerIn, myOrganisation, orgOrder } from '../testing/fixtures';
@@ -41,6 +42,22 @@ async function openOrder(roles: OrganisationRole[], shown: () => OrgOrder, route
   await settle();
   return { app: wrapper!, api };
 }
+
+/** The cherry cooperative's part, shipped: 30 cases of cherries and 12 gift boxes. */
+const shippedPart = (overrides: Partial<Fulfillment> = {}) =>
+  fulfillment({
+    status: 'SHIPPED',
+    carrier: '顺丰速运',
+    trackingNo: 'SF1234567890123',
+    shippedAt: '2026-12-13T02:00:00Z',
+    lines: [
+      { ...fulfillment().lines[0]!, id: 'ol-1', labelZh: '5 kg 整箱', unitPriceFen: 41_800, quantity: 30, lineTotalFen: 1_254_000 },
+      { ...fulfillment().lines[0]!, id: 'ol-2', quantity: 12, lineTotalFen: 237_600 },
+    ],
+    ...overrides,
+  });
+const shippedOrder = (part: Fulfillment = shippedPart()) => orgOrder({ status: 'SHIPPED', fulfillments: [part] });
+const ACCEPTANCE_PATH = `${ORDER_PATH}/fulfillments/f-1/acceptance`;
 
 const find = (app: VueWrapper, id: string) => app.find(`[data-testid="${id}"]`);
 const text = (app: VueWrapper, id: string) => app.get(`[data-testid="${id}"]`).text();
@@ -234,6 +251,165 @@ describe('OrgOrderPage', () => {
     expect(text(app, 'org-order-status')).toBe('已取消');
     expect(text(app, 'org-order-notice')).toBe('采购单已取消。');
     expect(find(app, 'org-order-cancel').exists()).toBe(false);
+  });
+
+  it('lets a receiver accept a shipped part with a shortfall and its reason, and shows what was accepted', async () => {
+    let current = shippedOrder();
+    const { app, api } = await openOrder(['RECEIVER'], () => current, {
+      [`POST ${ACCEPTANCE_PATH}`]: () => {
+        current = shippedOrder(
+          shippedPart({
+            acceptance: {
+              acceptedAt: '2026-12-14T02:30:00Z',
+              automatic: false,
+              lines: [
+                { lineId: 'ol-1', acceptedQuantity: 29, reason: 'DAMAGED' },
+                { lineId: 'ol-2', acceptedQuantity: 12, reason: null },
+              ],
+              claim: { id: 'claim-1', status: 'PENDING', refundId: null, declineReason: null },
+            },
+          }),
+        );
+        return jsonResponse(200, current);
+      },
+    });
+
+    const form = app.get('[data-testid="acceptance-form"][data-part-id="f-1"]');
+    expect(form.text()).toContain('送达 30 件');
+    const quantity = form.get('[data-testid="acceptance-quantity"][data-line-id="ol-1"]');
+    expect((quantity.element as HTMLInputElement).value).toBe('30');
+    expect(form.find('[data-testid="acceptance-reason"]').exists()).toBe(false);
+
+    await quantity.setValue('29');
+    await form.get('[data-testid="acceptance-reason"][data-line-id="ol-1"]').setValue('DAMAGED');
+    await form.get('[data-testid="acceptance-note"]').setValue(' 一箱压坏，已拍照 ');
+    await form.get('[data-testid="acceptance-submit"]').trigger('submit');
+    await settle();
+
+    expect(await api.callsTo('POST', ACCEPTANCE_PATH)[0]!.json()).toEqual({
+      lines: [
+        { lineId: 'ol-1', acceptedQuantity: 29, reason: 'DAMAGED' },
+        { lineId: 'ol-2', acceptedQuantity: 12 },
+      ],
+      note: '一箱压坏，已拍照',
+    });
+    expect(find(app, 'acceptance-form').exists()).toBe(false);
+    const done = app.get('[data-testid="acceptance-done"][data-part-id="f-1"]');
+    expect(done.text()).toMatch(/^已验收 · 2026年12月14日 \d{2}:\d{2}/);
+    expect(done.findAll('[data-testid="acceptance-line"]').map((line) => line.text())).toEqual([
+      '厍东关玛瑙红樱桃礼盒 · 5 kg 整箱：实收 29 / 送达 30 · 破损',
+      '厍东关玛瑙红樱桃礼盒 · 2.5 kg 礼盒：实收 12 / 送达 12',
+    ]);
+    const claim = done.get('[data-testid="acceptance-claim"]');
+    expect(claim.attributes('data-status')).toBe('PENDING');
+    expect(claim.text()).toBe('短缺申请：待平台处理');
+  });
+
+  it('asks why before sending fewer units than were sent, and sends nothing until told', async () => {
+    const { app, api } = await openOrder(['RECEIVER'], () => shippedOrder());
+    const form = app.get('[data-testid="acceptance-form"]');
+
+    await form.get('[data-testid="acceptance-quantity"][data-line-id="ol-1"]').setValue('29');
+    await form.get('[data-testid="acceptance-submit"]').trigger('submit');
+    await settle();
+
+    expect(api.callsTo('POST', ACCEPTANCE_PATH)).toHaveLength(0);
+    const reason = form.get('[data-testid="acceptance-reason"][data-line-id="ol-1"]');
+    expect(form.get('[data-testid="acceptance-reason-error"]').text()).toBe('实收少于送达数量，请选择原因。');
+    expect(reason.attributes('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(reason.element);
+
+    await form.get('[data-testid="acceptance-quantity"][data-line-id="ol-2"]').setValue('13');
+    await form.get('[data-testid="acceptance-submit"]').trigger('submit');
+    await settle();
+    expect(form.get('[data-testid="acceptance-quantity-error"]').text()).toBe('请填写 0 到 12 之间的整数。');
+    expect(api.callsTo('POST', ACCEPTANCE_PATH)).toHaveLength(0);
+  });
+
+  it('shows the API’s refusal at the line it names, and says plainly when the part was accepted already', async () => {
+    let calls = 0;
+    const { app } = await openOrder(['RECEIVER'], () => shippedOrder(), {
+      [`POST ${ACCEPTANCE_PATH}`]: () => {
+        calls += 1;
+        return calls === 1
+          ? jsonResponse(400, {
+              statusCode: 400,
+              code: 'VALIDATION_FAILED',
+              message: 'VALIDATION_FAILED',
+              details: [{ field: 'lines.1', problems: ['a shortfall needs its reason'], rules: ['acceptance'] }],
+            })
+          : errorResponse(409, 'FULFILLMENT_STATUS_CONFLICT');
+      },
+    });
+
+    await app.get('[data-testid="acceptance-submit"]').trigger('submit');
+    await settle();
+    const second = app.get('[data-testid="acceptance-quantity"][data-line-id="ol-2"]');
+    expect(second.attributes('aria-invalid')).toBe('true');
+    expect(app.get('#acceptance-f-1-quantity-ol-2-error').text()).toBe('这一行的实收数量或原因不符合要求，请检查。');
+    expect(app.get('[data-testid="acceptance-quantity"][data-line-id="ol-1"]').attributes('aria-invalid')).toBeUndefined();
+
+    await app.get('[data-testid="acceptance-submit"]').trigger('submit');
+    await settle();
+    expect(text(app, 'acceptance-error')).toBe('这个包裹还没有发货，或已经验收过了。页面已更新，请查看。');
+  });
+
+  it('shows no acceptance form to a member who is not a receiver', async () => {
+    const { app } = await openOrder(['PURCHASER', 'MANAGER', 'APPROVER'], () => shippedOrder());
+
+    expect(app.findAll('[data-testid="org-order-shipment"]')).toHaveLength(1);
+    expect(find(app, 'acceptance-form').exists()).toBe(false);
+    expect(find(app, 'acceptance-submit').exists()).toBe(false);
+  });
+
+  it('shows any member a part accepted automatically, and why its shortfall claim was declined', async () => {
+    const accepted = shippedPart({
+      acceptance: {
+        acceptedAt: '2026-12-16T02:00:00Z',
+        automatic: true,
+        lines: [{ lineId: 'ol-1', acceptedQuantity: 28, reason: 'SHORT' }],
+        claim: { id: 'claim-1', status: 'DECLINED', refundId: null, declineReason: '签收单上写明全部收到' },
+      },
+    });
+    const { app } = await openOrder(['RECEIVER'], () => shippedOrder(accepted));
+
+    expect(find(app, 'acceptance-form').exists()).toBe(false);
+    const done = app.get('[data-testid="acceptance-done"][data-part-id="f-1"]');
+    expect(done.text()).toContain('自动验收 · 2026年12月16日');
+    expect(done.findAll('[data-testid="acceptance-line"]').map((line) => line.text())).toEqual([
+      '厍东关玛瑙红樱桃礼盒 · 5 kg 整箱：实收 28 / 送达 30 · 短少',
+      '厍东关玛瑙红樱桃礼盒 · 2.5 kg 礼盒：实收 12 / 送达 12',
+    ]);
+    const claim = app.get('[data-testid="acceptance-claim"]');
+    expect(claim.attributes('data-status')).toBe('DECLINED');
+    expect(claim.text()).toBe('短缺申请：未获支持 · 原因：签收单上写明全部收到');
+  });
+
+  it('counts the units a refunded shortfall gave back as sent', async () => {
+    const accepted = shippedPart({
+      lines: [{ ...shippedPart().lines[0]!, refundedQuantity: 1 }],
+      acceptance: {
+        acceptedAt: '2026-12-14T02:30:00Z',
+        automatic: false,
+        lines: [{ lineId: 'ol-1', acceptedQuantity: 29, reason: 'DAMAGED' }],
+        claim: { id: 'claim-1', status: 'REFUNDED', refundId: 'refund-1', declineReason: null },
+      },
+    });
+    const refund = {
+      id: 'refund-1',
+      kind: 'SHORTFALL' as const,
+      status: 'SUCCEEDED' as const,
+      amountFen: 41_800,
+      shippingFen: 0,
+      reason: '验收短缺 / Short on delivery: DAMAGED',
+      createdAt: '2026-12-15T02:00:00Z',
+      confirmedAt: '2026-12-15T02:00:05Z',
+      lines: [{ orderLineId: 'ol-1', quantity: 1, amountFen: 41_800 }],
+    };
+    const { app } = await openOrder(['PURCHASER'], () => ({ ...shippedOrder(accepted), refunds: [refund], refundedFen: 41_800 }));
+
+    expect(text(app, 'acceptance-line')).toBe('厍东关玛瑙红樱桃礼盒 · 5 kg 整箱：实收 29 / 送达 30 · 破损');
+    expect(text(app, 'acceptance-claim')).toBe('短缺申请：已退款');
   });
 
   it('says so when the order is not the organisation’s', async () => {

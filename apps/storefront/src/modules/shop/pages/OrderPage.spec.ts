@@ -141,6 +141,45 @@ describe('order page', () => {
     expect(exists(app, 'confirm-receipt')).toBe(false);
   });
 
+  it('words a refund of units found short on delivery, and shows an accepted part as any shipped one', async () => {
+    const accepted = fulfillment({
+      status: 'SHIPPED',
+      carrier: '顺丰速运',
+      trackingNo: 'SF1234567890123',
+      lines: [{ ...fulfillment().lines[0]!, refundedQuantity: 1 }],
+      acceptance: {
+        acceptedAt: '2026-12-14T02:30:00Z',
+        automatic: false,
+        lines: [{ lineId: 'ol-1', acceptedQuantity: 1, reason: 'DAMAGED' }],
+        claim: { id: 'claim-1', status: 'REFUNDED', refundId: 'r-1', declineReason: null },
+      },
+    });
+    const { app } = await openOrder(
+      order({
+        status: 'SHIPPED',
+        refundedFen: 19800,
+        fulfillments: [accepted],
+        refunds: [
+          {
+            id: 'r-1',
+            kind: 'SHORTFALL',
+            status: 'SUCCEEDED',
+            amountFen: 19800,
+            shippingFen: 0,
+            reason: '验收短缺 / Short on delivery: DAMAGED',
+            createdAt: '2026-12-15T02:00:00Z',
+            confirmedAt: '2026-12-15T02:00:01Z',
+            lines: [{ orderLineId: 'ol-1', quantity: 1, amountFen: 19800 }],
+          },
+        ],
+      }),
+    );
+
+    expect(text(app, 'order-refund')).toContain('验收短缺退款');
+    expect(text(app, 'order-refund-amount')).toBe('¥198.00');
+    expect(app.get('[data-testid="shipment-card"]').get('[data-testid="shipment-status"]').text()).toBe('已发货');
+  });
+
   it('lets the buyer confirm receipt once everything shipped', async () => {
     const shipped = fulfillment({ status: 'SHIPPED', carrier: '顺丰速运', trackingNo: 'SF1234567890123' });
     const { app } = await openOrder(order({ status: 'SHIPPED', fulfillments: [shipped] }), {

@@ -1,0 +1,142 @@
+import { ApiActor } from './support/api';
+import { accessibilityProblems, baseUrl, Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } from './support/browser';
+import { ShopPages } from './support/pages';
+
+interface Summary {
+  linkedSalesFen: number;
+}
+interface Part {
+  id: string;
+  cooperative: { id: string };
+  lines: { id: string; productSlug: string }[];
+}
+interface OrgOrder {
+  number: string;
+  status: string;
+  linkedSalesFen: number;
+  fulfillments: Part[];
+}
+
+const EGGS = 'zhangjiawan-canteen-eggs-240';
+const NOODLES = 'baixing-wide-noodles-canteen-5kg';
+/** The Monday after the suite's day (Thursday 10 December 2026): the canteen takes goods in on weekdays. */
+const MONDAY = '2026-12-14';
+/** One 240-egg case at the price from 20 cases on. */
+const CASE_AT_BREAK_FEN = 41_800;
+
+/**
+ * The weekly canteen order of the issue, on a desktop: canteen@demo.cn orders 30 cases of eggs and
+ * 50 kg of noodles for Monday; approver@demo.cn approves; the canteen pays (online, until statements
+ * and transfers exist); both cooperatives ship; the receiver accepts one case short; an admin refunds
+ * it. The officials' figures move by exactly the order's certified part, then back by the case.
+ */
+describe('a canteen orders by the case, with approval and acceptance on delivery', () => {
+  let browser: Browser;
+  let official: ApiActor;
+
+  beforeAll(async () => {
+    official = await ApiActor.signIn('official@demo.cn');
+    browser = await openBrowser({ width: 1280, height: 900 });
+  });
+  afterAll(() => browser.close());
+
+  const linkedSales = async () => (await official.call<Summary>('GET', '/api/impact/summary')).linkedSalesFen;
+
+  it('goes from the order form to the refunded shortfall, and the figures follow', async () => {
+    const { page, context } = browser;
+    const shop = new ShopPages(page);
+    const signInAs = async (email: string) => {
+      await context.clearCookies();
+      await shop.openHome();
+      await shop.logIn(email, 'demo-pass-2026');
+      await shop.accountMenu().waitFor();
+    };
+    const before = await linkedSales();
+    let number = '';
+
+    await withScreenshotOnFailure(page, 'canteen-order', async () => {
+      // The purchaser builds the order: eggs at the price from 20 cases, noodles, Monday, the canteen's first site.
+      await signInAs('canteen@demo.cn');
+      await page.goto(`${baseUrl()}/org/orders/new`);
+      for (const [query, slug, quantity] of [
+        ['食堂整箱', EGGS, '30'],
+        ['宽面', NOODLES, '10'],
+      ] as const) {
+        await page.getByTestId('picker-query').fill(query);
+        await page.getByTestId('picker-search').click();
+        await page.locator(`[data-testid="picker-result"][data-slug="${slug}"] [data-testid="picker-choose"]`).click();
+        await page.getByTestId('picker-variant').first().locator('input').check();
+        await page.getByTestId('picker-quantity').fill(quantity);
+        await page.getByTestId('picker-add').click();
+      }
+      await page.getByTestId('bulk-line').nth(1).waitFor();
+      // The first site, 机关一食堂 (the first option is the prompt to choose).
+      await page.getByTestId('bulk-site').selectOption({ index: 1 });
+      await page.getByTestId('bulk-day').fill(MONDAY);
+      await page.getByTestId('bulk-approval-notice').waitFor();
+      expect(await page.getByTestId('bulk-unit-price').first().innerText()).toContain('¥418.00');
+      expect(await sidewaysOverflowPx(page)).toBe(0);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await page.getByTestId('bulk-submit').click();
+      const placed = page.locator('[data-testid="org-order"][data-status="AWAITING_APPROVAL"]');
+      await placed.waitFor();
+      number = new URL(page.url()).pathname.split('/').at(-1)!;
+
+      // The approver approves it.
+      await signInAs('approver@demo.cn');
+      await page.goto(`${baseUrl()}/org/orders/${number}`);
+      await page.getByTestId('org-order-approve').click();
+      await page.locator('[data-testid="org-order"][data-status="AWAITING_PAYMENT"]').waitFor();
+
+      // The purchaser pays; the officials' figures take in exactly the order's certified part.
+      await signInAs('canteen@demo.cn');
+      await page.goto(`${baseUrl()}/org/orders/${number}`);
+      await page.getByTestId('pay-demo').click();
+      await page.locator('[data-testid="org-order"][data-status="PAID"]').waitFor();
+    });
+
+    const canteen = await ApiActor.signIn('canteen@demo.cn');
+    const order = await canteen.call<OrgOrder>('GET', `/api/org/orders/${number}`);
+    expect(order.linkedSalesFen).toBeGreaterThan(0);
+    expect(await linkedSales()).toBe(before + order.linkedSalesFen);
+
+    // Both cooperatives ship their parts.
+    for (const email of ['eggs@demo.cn', 'noodles@demo.cn']) {
+      const staff = await ApiActor.signIn(email);
+      const pending = await staff.call<{ items: { id: string; orderNumber: string }[] }>(
+        'GET',
+        '/api/coop/fulfillments?status=PENDING&limit=100',
+      );
+      const part = pending.items.find((item) => item.orderNumber === number)!;
+      await staff.call('POST', `/api/coop/fulfillments/${part.id}/ship`, { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` });
+    }
+    const eggPart = order.fulfillments.find((part) => part.lines[0].productSlug === EGGS)!;
+    const noodlePart = order.fulfillments.find((part) => part.lines[0].productSlug === NOODLES)!;
+
+    await withScreenshotOnFailure(page, 'canteen-order-acceptance', async () => {
+      // The receiver accepts 29 cases, one broken, and all the noodles.
+      await page.goto(`${baseUrl()}/org/orders/${number}`);
+      const eggForm = page.locator(`[data-testid="acceptance-form"][data-part-id="${eggPart.id}"]`);
+      await eggForm.locator(`[data-testid="acceptance-quantity"][data-line-id="${eggPart.lines[0].id}"]`).fill('29');
+      await eggForm.locator(`[data-testid="acceptance-reason"][data-line-id="${eggPart.lines[0].id}"]`).selectOption('DAMAGED');
+      await eggForm.getByTestId('acceptance-submit').click();
+      await page.locator(`[data-testid="acceptance-done"][data-part-id="${eggPart.id}"]`).waitFor();
+      await page.locator('[data-testid="acceptance-claim"][data-status="PENDING"]').waitFor();
+      await page.locator(`[data-testid="acceptance-form"][data-part-id="${noodlePart.id}"]`).getByTestId('acceptance-submit').click();
+      await page.locator(`[data-testid="acceptance-done"][data-part-id="${noodlePart.id}"]`).waitFor();
+      expect(await sidewaysOverflowPx(page)).toBe(0);
+      expect(await accessibilityProblems(page)).toEqual([]);
+
+      // An admin refunds the broken case from the queue.
+      await signInAs('admin@demo.cn');
+      await page.goto(`${baseUrl()}/admin/shortfalls`);
+      const claim = page.getByTestId('admin-shortfall-row').filter({ hasText: number });
+      await claim.getByTestId('shortfall-refund').click();
+      await page.locator('[data-testid="admin-shortfall-row"][data-status="REFUNDED"]').filter({ hasText: number }).waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+    });
+
+    // The figures give back exactly the case.
+    expect(await linkedSales()).toBe(before + order.linkedSalesFen - CASE_AT_BREAK_FEN);
+  });
+});
