@@ -16,12 +16,14 @@ describe('planAcceptance', () => {
   });
 
   it('refuses an unknown or repeated line, too many units, a shortfall without reason and a reason without shortfall', () => {
-    const refusal = (given: Parameters<typeof planAcceptance>[1]) => {
+    /** The line and the words of the refusal; null when the acceptance is taken. */
+    const refusal = (given: Parameters<typeof planAcceptance>[1]): [string, string] | null => {
       try {
         planAcceptance(part, given);
         return null;
       } catch (error) {
-        return error instanceof AcceptanceError ? [error.lineId, error.message] : error;
+        if (error instanceof AcceptanceError) return [error.lineId, error.message];
+        throw error;
       }
     };
     expect(refusal([{ lineId: 'tea', acceptedQuantity: 1 }])).toEqual(['tea', 'this line is not in the shipment']);
