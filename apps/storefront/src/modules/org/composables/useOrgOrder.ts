@@ -1,12 +1,8 @@
-import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
+import { ref } from 'vue';
 import { ApiError, api, errorCodeOf, unwrap } from '../../../api';
 import { problemLineIndexes } from '../org-orders';
-import { useApiResource } from '../../shop/composables/useApiResource';
+import { useWatchedOrder } from '../../../composables/useWatchedOrder';
 import type { AcceptanceInput, OrgOrder } from '../org-api';
-
-/** Ask again every two seconds, for a minute, while a paid order waits for the provider's word. */
-const POLL_EVERY_MS = 2000;
-const POLL_FOR_MS = 60_000;
 
 const path = (number: string) => ({ params: { path: { number } } });
 const fetchOrder = (number: string): Promise<OrgOrder> => unwrap(api.GET('/api/org/orders/{number}', path(number)));
@@ -35,27 +31,11 @@ const CALLS: Record<OrgOrderAction, (number: string, reason: string) => Promise<
  * the money, asked again until its webhook made the order paid.
  */
 export function useOrgOrder(number: () => string, options: { confirming: boolean }) {
-  const { data, loading, notFound, errorCode, reload } = useApiResource(number, fetchOrder);
-  const changed = ref<OrgOrder | null>(null);
-  const order = computed(() => (changed.value?.number === number() ? changed.value : data.value));
-
-  const confirming = ref(options.confirming);
-  let polling: ReturnType<typeof setTimeout> | undefined;
-  function waitForConfirmation(startedAt = Date.now()): void {
-    confirming.value = true;
-    clearTimeout(polling);
-    polling = setTimeout(async () => {
-      try {
-        changed.value = await fetchOrder(number());
-      } catch {
-        // A missed poll is retried by the next one.
-      }
-      if (order.value?.status === 'AWAITING_PAYMENT' && Date.now() - startedAt < POLL_FOR_MS) waitForConfirmation(startedAt);
-      else confirming.value = false;
-    }, POLL_EVERY_MS);
-  }
-  onMounted(() => confirming.value && waitForConfirmation());
-  onBeforeUnmount(() => clearTimeout(polling));
+  const { order, show, loading, notFound, errorCode, reload, confirming, waitForConfirmation } = useWatchedOrder(
+    number,
+    fetchOrder,
+    options,
+  );
 
   const acting = ref<OrgOrderAction | null>(null);
   const actionErrorCode = ref<string | null>(null);
@@ -66,13 +46,13 @@ export function useOrgOrder(number: () => string, options: { confirming: boolean
     acting.value = action;
     actionErrorCode.value = null;
     try {
-      changed.value = await CALLS[action](order.value.number, reason);
+      show(await CALLS[action](order.value.number, reason));
       return true;
     } catch (error) {
       actionErrorCode.value = errorCodeOf(error);
       // Most likely the order moved on (decided by another approver, expired, shipped): show where it is now.
       if (actionErrorCode.value === 'ORDER_STATUS_CONFLICT') {
-        changed.value = null;
+        show(null);
         await reload();
       }
       return false;
@@ -91,11 +71,13 @@ export function useOrgOrder(number: () => string, options: { confirming: boolean
     accepting.value = fulfillmentId;
     acceptanceError.value = null;
     try {
-      changed.value = await unwrap(
-        api.POST('/api/org/orders/{number}/fulfillments/{fulfillmentId}/acceptance', {
-          params: { path: { number: order.value.number, fulfillmentId } },
-          body,
-        }),
+      show(
+        await unwrap(
+          api.POST('/api/org/orders/{number}/fulfillments/{fulfillmentId}/acceptance', {
+            params: { path: { number: order.value.number, fulfillmentId } },
+            body,
+          }),
+        ),
       );
       return true;
     } catch (error) {
@@ -103,7 +85,7 @@ export function useOrgOrder(number: () => string, options: { confirming: boolean
       acceptanceError.value = { fulfillmentId, code, lineIndexes: problemLineIndexes(error instanceof ApiError ? error.details : []) };
       // Not shipped, or accepted meanwhile (by a colleague, or automatically): show the part as it is now.
       if (code === 'FULFILLMENT_STATUS_CONFLICT') {
-        changed.value = null;
+        show(null);
         await reload();
       }
       return false;
