@@ -1,13 +1,6 @@
-import { ApiActor, catalog } from './support/api';
+import { ApiActor, plentifulProduct } from './support/api';
 import { accessibilityProblems, Browser, openBrowser, withScreenshotOnFailure } from './support/browser';
 import { CheckoutPages, FulfillmentPages, ShopPages } from './support/pages';
-
-interface Item {
-  slug: string;
-  inStock: boolean;
-  cooperative: { id: string };
-  season: { saleStartsAt: string | null; inSeason: boolean };
-}
 
 const TIANHE = { name: '陈晓岚', mobile: '13800138000', districtCode: '440106', street: '天河路 385 号 12 楼 1203 室' };
 
@@ -32,11 +25,7 @@ describe('a buyer ordering from two cooperatives at once', () => {
     await coop.call('POST', `/api/coop/products/${cherries.id}/submit`);
     await admin.call('POST', `/api/admin/products/${cherries.id}/approve`);
     cherrySlug = cherries.slug;
-    const teas = await catalog<{ items: Item[] }>('/api/products?category=TEA&limit=50');
-    teaSlug = teas.items.find(
-      (item) =>
-        item.inStock && item.cooperative.id !== cherries.cooperative.id && (item.season.saleStartsAt === null || item.season.inSeason),
-    )!.slug;
+    teaSlug = (await plentifulProduct('TEA', cherries.cooperative.id)).slug;
   });
 
   beforeEach(async () => {

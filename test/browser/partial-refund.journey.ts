@@ -1,4 +1,4 @@
-import { ApiActor, catalog, checkOut } from './support/api';
+import { ApiActor, checkOut, plentifulProduct } from './support/api';
 import { accessibilityProblems, Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } from './support/browser';
 import { ShopPages } from './support/pages';
 
@@ -41,13 +41,9 @@ describe('a partial refund, seen by the admin, the buyer and the cooperative on 
       issuer: '纳雍县乡村振兴局',
       validUntil,
     });
-    const teas = await catalog<{ items: { slug: string; inStock: boolean; cooperative: { id: string }; season: { inSeason: boolean } }[] }>(
-      '/api/products?category=TEA&limit=50',
-    );
-    const teaSlug = teas.items.find((item) => item.inStock && item.season.inSeason && item.cooperative.id !== eggs.cooperative.id)!.slug;
-    const tea = await catalog<{ variants: { id: string }[] }>(`/api/products/${teaSlug}`);
+    const tea = await plentifulProduct('TEA', eggs.cooperative.id);
     await buyer.call('POST', '/api/cart/lines', { variantId: eggs.variants[0].id, quantity: 2 });
-    await buyer.call('POST', '/api/cart/lines', { variantId: tea.variants[0].id, quantity: 1 });
+    await buyer.call('POST', '/api/cart/lines', { variantId: tea.variantId, quantity: 1 });
     const order = await checkOut<{ number: string; fulfillments: Parcel[] }>(buyer);
     const paid = await buyer.call<{ impact: { cooperatives: { id: string }[] } }>('POST', `/api/payments/demo/${order.number}/pay`);
     // Before the refund, the receipt names the egg cooperative.

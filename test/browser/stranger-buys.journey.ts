@@ -1,23 +1,8 @@
-import { catalog } from './support/api';
+import { plentifulProduct } from './support/api';
 import { accessibilityProblems, Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } from './support/browser';
 import { CheckoutPages, ShopPages } from './support/pages';
 
-interface Item {
-  slug: string;
-  inStock: boolean;
-  cooperative: { id: string };
-  season: { inSeason: boolean };
-}
-
 const HOME = { name: '林晓雯', mobile: '13922334455', districtCode: '440106', street: '天河区体育西路 191 号中石化大厦 B 座 2108 室' };
-
-/** A product of `category` that can be bought now, from another cooperative than `not`. */
-async function buyable(category: string, not?: string): Promise<Item> {
-  const { items } = await catalog<{ items: Item[] }>(`/api/products?category=${category}&limit=50`);
-  const item = items.find((candidate) => candidate.inStock && candidate.season.inSeason && candidate.cooperative.id !== not);
-  if (!item) throw new Error(`no ${category} on sale in the demo data`);
-  return item;
-}
 
 describe('a stranger on a phone', () => {
   let browser: Browser;
@@ -31,8 +16,8 @@ describe('a stranger on a phone', () => {
     const { page } = browser;
     const shop = new ShopPages(page);
     const checkout = new CheckoutPages(page);
-    const tea = await buyable('TEA');
-    const eggs = await buyable('EGG', tea.cooperative.id);
+    const tea = await plentifulProduct('TEA');
+    const eggs = await plentifulProduct('EGG', tea.cooperativeId);
     await withScreenshotOnFailure(page, 'stranger-buys', async () => {
       await shop.openHome();
       await shop.signUp(`stranger-${Date.now()}@example.cn`, 'a-long-password', '林晓雯');

@@ -43,3 +43,29 @@ export async function catalog<T>(path: string): Promise<T> {
   if (!response.ok) throw new Error(`GET ${path} failed: ${response.status}`);
   return (await response.json()) as T;
 }
+
+interface Listed {
+  slug: string;
+  inStock: boolean;
+  cooperative: { id: string };
+  season: { inSeason: boolean };
+}
+
+/**
+ * A product of `category` on sale now, from another cooperative than `notCooperativeId`, whose first
+ * variant has stock to spare: the product page picks that variant, and the journeys that run before
+ * may have bought the last units of a scarce one (the demo data's order among equally new products
+ * changes from one database to the next).
+ */
+export async function plentifulProduct(
+  category: string,
+  notCooperativeId?: string,
+): Promise<{ slug: string; cooperativeId: string; variantId: string }> {
+  const { items } = await catalog<{ items: Listed[] }>(`/api/products?category=${category}&limit=50`);
+  for (const item of items) {
+    if (!item.inStock || !item.season.inSeason || item.cooperative.id === notCooperativeId) continue;
+    const { variants } = await catalog<{ variants: { id: string; stockStatus: string }[] }>(`/api/products/${item.slug}`);
+    if (variants[0]?.stockStatus === 'IN_STOCK') return { slug: item.slug, cooperativeId: item.cooperative.id, variantId: variants[0].id };
+  }
+  throw new Error(`no ${category} with stock to spare in the demo data`);
+}
