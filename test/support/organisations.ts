@@ -30,3 +30,24 @@ export function organisationCreditCode(registration: '11' | '12' | '81' = '11'):
     .slice(-9);
   return makeCreditCode(`${registration}440106${digits}`);
 }
+
+/** A new buyer who joined the manager's organisation with `roles` through an invitation, as the e-mailed link lets them. */
+export async function joinedMember(
+  t: TestApp,
+  managerToken: string,
+  roles: string[],
+): Promise<{ email: string; id: string; token: string }> {
+  const member = await signedInBuyer(t, roles.join('-').toLowerCase());
+  await request(t.url)
+    .post('/api/org/invitations')
+    .set('Authorization', `Bearer ${managerToken}`)
+    .send({ email: member.email, roles })
+    .expect(201);
+  const [link] = await t.sql(
+    `SELECT payload->>'invitePath' AS path FROM notification_outbox WHERE topic = 'ORGANISATION_INVITATION' AND email = $1 ORDER BY id DESC LIMIT 1`,
+    [member.email],
+  );
+  const token = new URL(String(link.path), 'http://x').searchParams.get('token');
+  await request(t.url).post('/api/org/invitations/accept').set('Authorization', `Bearer ${member.token}`).send({ token }).expect(200);
+  return member;
+}

@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { HouseholdsModule } from './households/households.module';
 import { ImpactModule } from './impact/impact.module';
 import { JobsModule } from './jobs/jobs.module';
+import { BillingModule } from './billing/billing.module';
 import { OrdersModule } from './orders/orders.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ImpactModule,
         HouseholdsModule,
         OrganisationsModule,
+        BillingModule,
         JobsModule.forRoot(databaseUrl),
       ],
       controllers: [HealthController],

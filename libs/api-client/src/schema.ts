@@ -273,6 +273,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/organisations/{id}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminBillingController_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisations/{id}/credit-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AdminBillingController_grant"];
+        post?: never;
+        delete: operations["AdminBillingController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/organisations/{id}/reject": {
         parameters: {
             query?: never;
@@ -459,6 +491,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AdminShortfallsController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/statements/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminBillingController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminBillingController_list"];
+        put?: never;
+        post: operations["AdminBillingController_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1121,6 +1185,22 @@ export interface paths {
         patch: operations["OrganisationController_update"];
         trace?: never;
     };
+    "/api/org/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgBillingController_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/invitations": {
         parameters: {
             query?: never;
@@ -1377,6 +1457,54 @@ export interface paths {
         patch: operations["OrganisationController_updateSite"];
         trace?: never;
     };
+    "/api/org/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgBillingController_list"];
+        put?: never;
+        post: operations["OrgBillingController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/statements/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgBillingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/statements/{number}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgBillingController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/demo/{number}/fail": {
         parameters: {
             query?: never;
@@ -1543,6 +1671,19 @@ export interface components {
              */
             reason?: "SHORT" | "DAMAGED" | "SPOILED" | "WRONG_ITEM" | null;
         };
+        AccountDto: {
+            /** @description How much more may be ordered on account now (0 while anything is overdue) */
+            availableFen: number;
+            latestStatement?: components["schemas"]["StatementSummaryDto"] | null;
+            /** @description What statements due before today asked for and no transfer has paid yet */
+            overdueFen: number;
+            /** @description Ordered on account and not cancelled, less credits, less transfers received */
+            owedFen: number;
+            /** @description Null: the organisation pays online */
+            terms?: components["schemas"]["CreditTermsDto"] | null;
+            /** @description Delivered but on no statement yet */
+            unbilledFen: number;
+        };
         AddCartLineDto: {
             quantity: number;
             /** Format: uuid */
@@ -1567,6 +1708,24 @@ export interface components {
             /** @example 天河路 385 号 12 楼 1203 室 */
             street: string;
         };
+        AdminAccountDto: {
+            /** @description How much more may be ordered on account now (0 while anything is overdue) */
+            availableFen: number;
+            latestStatement?: components["schemas"]["StatementSummaryDto"] | null;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @description What statements due before today asked for and no transfer has paid yet */
+            overdueFen: number;
+            /** @description Ordered on account and not cancelled, less credits, less transfers received */
+            owedFen: number;
+            /** @description Newest first */
+            statements: components["schemas"]["StatementSummaryDto"][];
+            /** @description Null: the organisation pays online */
+            terms?: components["schemas"]["CreditTermsDto"] | null;
+            /** @description Delivered but on no statement yet */
+            unbilledFen: number;
+        };
         AdminOrderPageDto: {
             items: components["schemas"]["AdminOrderSummaryDto"][];
             nextCursor?: string | null;
@@ -1588,7 +1747,7 @@ export interface components {
             recipient: string;
             refundedFen: number;
             /** @enum {string} */
-            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "ON_ACCOUNT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             totalFen: number;
         };
         AdminOrganisationDetailDto: {
@@ -1804,7 +1963,7 @@ export interface components {
             note?: string | null;
             orderNumber: string;
             /** @enum {string} */
-            orderStatus: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            orderStatus: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "ON_ACCOUNT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             /** Format: date-time */
             shippedAt?: string | null;
             /** @enum {string} */
@@ -1913,6 +2072,24 @@ export interface components {
             /** @example 鸡蛋运输破损 / eggs broken in transit */
             reason: string;
         };
+        CreditTermsDto: {
+            creditLimitFen: number;
+            /** Format: date-time */
+            grantedAt: string;
+            paymentDays: number;
+        };
+        CreditTermsInputDto: {
+            /**
+             * @description Most the organisation may owe at once (fen)
+             * @example 20000000
+             */
+            creditLimitFen: number;
+            /**
+             * @description Days to pay after a statement’s last day
+             * @example 30
+             */
+            paymentDays: number;
+        };
         DayFiguresDto: {
             /** @example 2026-11-28 */
             day: string;
@@ -1960,7 +2137,7 @@ export interface components {
         };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "NOTHING_TO_SETTLE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -2396,7 +2573,7 @@ export interface components {
             refunds: components["schemas"]["RefundDto"][];
             shippingFen: number;
             /** @enum {string} */
-            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "ON_ACCOUNT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             totalFen: number;
         };
         OrderImpactDto: {
@@ -2472,6 +2649,8 @@ export interface components {
             note?: string | null;
             /** @example QH20261129-000123 */
             number: string;
+            /** @description Paid on account: confirmed without a payment (ON_ACCOUNT), settled by bank transfer against statements */
+            onAccount: boolean;
             /** Format: date-time */
             paidAt?: string | null;
             payment?: components["schemas"]["PaymentInfoDto"] | null;
@@ -2483,7 +2662,7 @@ export interface components {
             shippingFen: number;
             site: components["schemas"]["OrgOrderSiteDto"];
             /** @enum {string} */
-            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+            status: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "ON_ACCOUNT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             totalFen: number;
         };
         OrgOrderLineInputDto: {
@@ -2779,6 +2958,49 @@ export interface components {
              */
             weekdays: number[];
         };
+        RecordedTransferDto: {
+            /** @description What it paid of each order */
+            allocations: components["schemas"]["TransferAllocationDto"][];
+            amountFen: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            reference: string;
+            /** @description Orders this transfer paid in full: they are PAID and counted in the ledger now */
+            settledOrders: string[];
+            statementNumber?: string | null;
+            /** @description Left on the account, paying no order yet */
+            unappliedFen: number;
+        };
+        RecordTransferDto: {
+            /** @description What arrived (fen) */
+            amountFen: number;
+            /** @description Or the orders it pays, oldest first; neither: all open orders */
+            orderNumbers?: string[];
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: date
+             * @description The China day the bank credited it; not in the future
+             */
+            receivedOn: string;
+            /**
+             * @description The bank’s reference: each is recorded once
+             * @example ICBC20261204-88213
+             */
+            reference: string;
+            /**
+             * @description The statement it pays: its orders, oldest first
+             * @example ST20261130-000001
+             */
+            statementNumber?: string;
+        };
         RefundDto: {
             amountFen: number;
             /** Format: date-time */
@@ -2960,6 +3182,94 @@ export interface components {
             titleZh: string;
             unitPriceFen: number;
         };
+        StatementDto: {
+            /** @description Delivered parts (goods and delivery fee) */
+            chargesFen: number;
+            /** @description Due: opening + charges − credits − payments (negative: in the organisation’s favour) */
+            closingFen: number;
+            /** @description Credits: refunds and shortfalls granted */
+            creditsFen: number;
+            /**
+             * Format: date
+             * @description Pay what it says is due (closingFen) by this day
+             */
+            dueOn: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description By day: deliveries, then credits, then transfers */
+            items: components["schemas"]["StatementItemDto"][];
+            /** @example ST20261130-000001 */
+            number: string;
+            /** @description What the previous statement left due */
+            openingFen: number;
+            organisation: components["schemas"]["StatementPartyDto"];
+            /** @description Bank transfers received */
+            paymentsFen: number;
+            /**
+             * Format: date
+             * @description Null for the first statement: from the start
+             */
+            periodFrom?: string | null;
+            /** Format: date */
+            periodTo: string;
+        };
+        StatementItemDto: {
+            amountFen: number;
+            /** @description CHARGE: the cooperative that delivered */
+            cooperativeName?: string | null;
+            cooperativeNameEn?: string | null;
+            /** Format: date */
+            day: string;
+            /** Format: date */
+            deliveryOn?: string | null;
+            /** @enum {string} */
+            kind: "CHARGE" | "CREDIT" | "PAYMENT";
+            orderNumber?: string | null;
+            /** @description CREDIT: why */
+            reason?: string | null;
+            /** @description PAYMENT: the bank’s reference */
+            reference?: string | null;
+            /** @description CREDIT: SHORTFALL, ADMIN… */
+            refundKind?: string | null;
+            siteName?: string | null;
+        };
+        StatementListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["StatementSummaryDto"][];
+        };
+        StatementPartyDto: {
+            creditCode: string;
+            name: string;
+            nameEn: string;
+        };
+        StatementSummaryDto: {
+            /** @description Delivered parts (goods and delivery fee) */
+            chargesFen: number;
+            /** @description Due: opening + charges − credits − payments (negative: in the organisation’s favour) */
+            closingFen: number;
+            /** @description Credits: refunds and shortfalls granted */
+            creditsFen: number;
+            /**
+             * Format: date
+             * @description Pay what it says is due (closingFen) by this day
+             */
+            dueOn: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @example ST20261130-000001 */
+            number: string;
+            /** @description What the previous statement left due */
+            openingFen: number;
+            /** @description Bank transfers received */
+            paymentsFen: number;
+            /**
+             * Format: date
+             * @description Null for the first statement: from the start
+             */
+            periodFrom?: string | null;
+            /** Format: date */
+            periodTo: string;
+        };
         StockAdjustmentDto: {
             /**
              * @description Units to add (positive) or take away (negative)
@@ -3001,6 +3311,32 @@ export interface components {
             code: string;
             name: string;
             nameEn: string;
+        };
+        TransferAllocationDto: {
+            amountFen: number;
+            orderNumber: string;
+        };
+        TransferDto: {
+            /** @description What it paid of each order */
+            allocations: components["schemas"]["TransferAllocationDto"][];
+            amountFen: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            reference: string;
+            statementNumber?: string | null;
+            /** @description Left on the account, paying no order yet */
+            unappliedFen: number;
+        };
+        TransferListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["TransferDto"][];
         };
         UpdateCartLineDto: {
             quantity: number;
@@ -3927,7 +4263,7 @@ export interface operations {
                 limit?: number;
                 /** @description An order number (or its start, e.g. QH20261204), the mobile number it was sent to, or the buyer’s email */
                 q?: string;
-                status?: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+                status?: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "ON_ACCOUNT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             };
             header?: never;
             path?: never;
@@ -4096,6 +4432,156 @@ export interface operations {
             };
             /** @description ORGANISATION_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBillingController_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBillingController_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditTermsInputDto"];
+            };
+        };
+        responses: {
+            /** @description Granted or changed; its orders go on account from now on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_STATUS_CONFLICT: not verified */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBillingController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn: new orders are paid online; what is on account stays due */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description NO_CREDIT_TERMS */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4720,6 +5206,153 @@ export interface operations {
                 };
             };
             /** @description SHORTFALL_CLAIM_STATUS_CONFLICT, ORDER_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBillingController_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description STATEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBillingController_list: {
+        parameters: {
+            query?: {
+                organisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBillingController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordTransferDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the orders it paid in full are PAID and in the ledger */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedTransferDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, STATEMENT_NOT_FOUND, ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description TRANSFER_ALREADY_RECORDED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6781,6 +7414,53 @@ export interface operations {
             };
         };
     };
+    OrgBillingController_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Terms, what is owed and overdue, and what may still be ordered on account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: statements are for FINANCE and MANAGER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     OrganisationController_invitations: {
         parameters: {
             query?: never;
@@ -7236,7 +7916,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description AWAITING_APPROVAL is the approvers’ queue */
-                status?: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
+                status?: "AWAITING_APPROVAL" | "AWAITING_PAYMENT" | "ON_ACCOUNT" | "PAID" | "PARTIALLY_SHIPPED" | "SHIPPED" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             };
             header?: never;
             path?: never;
@@ -7954,6 +8634,203 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgBillingController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: statements are for FINANCE and MANAGER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgBillingController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A statement up to today, of everything no statement listed yet */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: statements are for FINANCE and MANAGER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description STATEMENT_NOTHING_NEW */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgBillingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: statements are for FINANCE and MANAGER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description STATEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgBillingController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement as a table: UTF-8 with a byte-order mark, a line per item, then what is due */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: statements are for FINANCE and MANAGER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description STATEMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorDto"];
                 };
             };
         };

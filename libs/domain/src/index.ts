@@ -1,5 +1,6 @@
 export * from './acceptance';
 export * from './allocation';
+export * from './billing';
 export * from './catalog';
 export * from './days';
 export * from './ledger';

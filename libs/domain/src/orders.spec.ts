@@ -17,12 +17,13 @@ import {
 const transitions = Object.keys(ORDER_TRANSITIONS) as OrderTransition[];
 
 /**
- * Walks the machine from where orders start (AWAITING_PAYMENT, or AWAITING_APPROVAL for an
- * organisation's order that needs approval) through random transitions, skipping illegal ones.
+ * Walks the machine from where orders start (AWAITING_PAYMENT; AWAITING_APPROVAL for an
+ * organisation's order that needs approval; ON_ACCOUNT for one with credit terms that does not)
+ * through random transitions, skipping illegal ones.
  */
 const walks = fc
   .tuple(
-    fc.constantFrom<OrderStatus>('AWAITING_PAYMENT', 'AWAITING_APPROVAL'),
+    fc.constantFrom<OrderStatus>('AWAITING_PAYMENT', 'AWAITING_APPROVAL', 'ON_ACCOUNT'),
     fc.array(fc.constantFrom(...transitions), { maxLength: 15 }),
   )
   .map(([start, steps]) => {
@@ -35,6 +36,13 @@ const walks = fc
     }
     return { start, path, status };
   });
+
+/** Where in a walk the order was paid online or confirmed on account: -1 before the first step (it started on account), null never. */
+function committedAt(start: OrderStatus, path: { transition: OrderTransition }[]): number | null {
+  if (start === 'ON_ACCOUNT') return -1;
+  const at = path.findIndex((step) => step.transition === 'pay' || step.transition === 'approveOnAccount');
+  return at === -1 ? null : at;
+}
 
 describe('nextOrderStatus', () => {
   it('follows an order from payment to completion', () => {
@@ -56,18 +64,34 @@ describe('nextOrderStatus', () => {
   it('never cancels an order once a part has shipped (property)', () => {
     fc.assert(
       fc.property(walks, ({ path }) =>
-        path.every((step) => step.to !== 'CANCELLED' || ['AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'PAID'].includes(step.from)),
+        path.every(
+          (step) => step.to !== 'CANCELLED' || ['AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'ON_ACCOUNT', 'PAID'].includes(step.from),
+        ),
       ),
     );
   });
 
-  it('never ships or completes an order that was not paid (property)', () => {
+  it('never ships or completes an order that was neither paid nor confirmed on account (property)', () => {
     fc.assert(
-      fc.property(walks, ({ path }) => {
-        const paidAt = path.findIndex((step) => step.transition === 'pay');
-        return path.every((step, i) => !['PARTIALLY_SHIPPED', 'SHIPPED', 'COMPLETED'].includes(step.to) || (paidAt !== -1 && paidAt < i));
+      fc.property(walks, ({ start, path }) => {
+        const at = committedAt(start, path);
+        return path.every((step, i) => !['PARTIALLY_SHIPPED', 'SHIPPED', 'COMPLETED'].includes(step.to) || (at !== null && at < i));
       }),
     );
+  });
+
+  it('never asks an order on account for an online payment, and settles it only from ON_ACCOUNT (property)', () => {
+    fc.assert(
+      fc.property(walks, ({ start, path }) => {
+        const onAccount = start === 'ON_ACCOUNT' || path.some((step) => step.transition === 'approveOnAccount');
+        return (
+          (!onAccount || path.every((step) => step.transition !== 'pay')) &&
+          path.every((step) => step.transition !== 'settle' || step.from === 'ON_ACCOUNT')
+        );
+      }),
+    );
+    expect(nextOrderStatus('ON_ACCOUNT', 'settle')).toBe('PAID');
+    expect(nextOrderStatus('ON_ACCOUNT', 'shipPart')).toBe('PARTIALLY_SHIPPED');
   });
 
   it('leaves cancelled and refunded orders where they are, and completed ones except for a full refund (property)', () => {
@@ -94,6 +118,7 @@ describe('nextOrderStatus', () => {
   it('ends an order waiting for approval by approval, rejection, expiry or cancellation only', () => {
     expect(transitions.filter((transition) => nextOrderStatus('AWAITING_APPROVAL', transition)).sort()).toEqual([
       'approve',
+      'approveOnAccount',
       'cancel',
       'expireApproval',
       'reject',
@@ -104,11 +129,11 @@ describe('nextOrderStatus', () => {
     expect(ORDER_STATUSES.filter((status) => nextOrderStatus(status, 'complete'))).toEqual(['SHIPPED']);
   });
 
-  it('refunds only orders that were paid (property)', () => {
+  it('refunds (or credits) only orders that were paid or confirmed on account (property)', () => {
     fc.assert(
-      fc.property(walks, ({ path }) => {
-        const paidAt = path.findIndex((step) => step.transition === 'pay');
-        return path.every((step, i) => !step.transition.startsWith('refund') || (paidAt !== -1 && paidAt < i));
+      fc.property(walks, ({ start, path }) => {
+        const at = committedAt(start, path);
+        return path.every((step, i) => !step.transition.startsWith('refund') || (at !== null && at < i));
       }),
     );
   });

@@ -5,7 +5,10 @@ import { chinaDay } from './days';
 /**
  * AWAITING_PAYMENT → PAID → PARTIALLY_SHIPPED → SHIPPED → COMPLETED, or CANCELLED before anything
  * ships, or REFUNDED once all of its money came back. An organisation's order at or above its
- * approval threshold starts in AWAITING_APPROVAL, holding its stock until an approver decides. The status says where the goods are: a refund
+ * approval threshold starts in AWAITING_APPROVAL, holding its stock until an approver decides. An organisation
+ * with credit terms pays on account: its order is confirmed ON_ACCOUNT instead of waiting for payment, ships
+ * as a paid one does, and is settled by bank transfer later (`settle` while nothing has shipped; after that
+ * the status follows the parcels and the order's paid time says it is settled). The status says where the goods are: a refund
  * of part of the order does not change it (the order's `refundedFen` and its lines' refunded units
  * say what came back), except that a parcel left with nothing to send is called off, which may make
  * the parcels already sent the last ones (`shipLast`).
@@ -13,6 +16,7 @@ import { chinaDay } from './days';
 export const ORDER_STATUSES = [
   'AWAITING_APPROVAL',
   'AWAITING_PAYMENT',
+  'ON_ACCOUNT',
   'PAID',
   'PARTIALLY_SHIPPED',
   'SHIPPED',
@@ -37,19 +41,23 @@ export type OrderTab = (typeof ORDER_TABS)[number];
 export const ORDER_TRANSITIONS = {
   /** An approver of the organisation agreed to the order; it is paid next. */
   approve: { from: ['AWAITING_APPROVAL'], to: 'AWAITING_PAYMENT' },
+  /** An approver agreed to the order of an organisation with credit terms: it goes to the cooperatives, paid later. */
+  approveOnAccount: { from: ['AWAITING_APPROVAL'], to: 'ON_ACCOUNT' },
   /** An approver turned it down, with a reason. */
   reject: { from: ['AWAITING_APPROVAL'], to: 'CANCELLED' },
   /** Nobody decided within the organisation's hold time. */
   expireApproval: { from: ['AWAITING_APPROVAL'], to: 'CANCELLED' },
   pay: { from: ['AWAITING_PAYMENT'], to: 'PAID' },
+  /** A bank transfer paid an order on account before any of it shipped. */
+  settle: { from: ['ON_ACCOUNT'], to: 'PAID' },
   /** The unpaid reservation ran out. */
   expire: { from: ['AWAITING_PAYMENT'], to: 'CANCELLED' },
   /** By the buyer, before any part has shipped. */
-  cancel: { from: ['AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'PAID'], to: 'CANCELLED' },
+  cancel: { from: ['AWAITING_APPROVAL', 'AWAITING_PAYMENT', 'ON_ACCOUNT', 'PAID'], to: 'CANCELLED' },
   /** One cooperative shipped its part and others have not yet. */
-  shipPart: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'PARTIALLY_SHIPPED' },
+  shipPart: { from: ['ON_ACCOUNT', 'PAID', 'PARTIALLY_SHIPPED'], to: 'PARTIALLY_SHIPPED' },
   /** The last part still to send shipped (or the only ones not sent were refunded and called off). */
-  shipLast: { from: ['PAID', 'PARTIALLY_SHIPPED'], to: 'SHIPPED' },
+  shipLast: { from: ['ON_ACCOUNT', 'PAID', 'PARTIALLY_SHIPPED'], to: 'SHIPPED' },
   /** The buyer confirmed receipt, or the days to confirm ran out. */
   complete: { from: ['SHIPPED'], to: 'COMPLETED' },
   /** The provider confirmed that everything paid has been given back. */

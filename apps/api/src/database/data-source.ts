@@ -29,6 +29,7 @@ import { Organisations1766217600000 } from './migrations/1766217600000-organisat
 import { BulkPricing1766304000000 } from './migrations/1766304000000-bulk-pricing';
 import { OrganisationOrders1766390400000 } from './migrations/1766390400000-organisation-orders';
 import { Acceptance1766476800000 } from './migrations/1766476800000-acceptance';
+import { PaymentOnAccount1766563200000 } from './migrations/1766563200000-payment-on-account';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   BulkPricing1766304000000,
   OrganisationOrders1766390400000,
   Acceptance1766476800000,
+  PaymentOnAccount1766563200000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -30,6 +30,18 @@ export interface SaleAttribution {
   poolFen: number;
 }
 
+/** Giving back `quantity` units of `line` after `before` units went back already: its share of the line's sales and pool. */
+function reversal(line: LedgerLine, before: number, quantity: number): Movement {
+  const salesBackFen = reversalShareFen(line.amountFen, line.quantity, before, quantity);
+  return {
+    line,
+    quantity: -quantity,
+    gmvFen: -salesBackFen,
+    linkedSalesFen: line.certified ? -salesBackFen : 0,
+    poolFen: -reversalShareFen(line.poolFen, line.quantity, before, quantity),
+  };
+}
+
 /** One change of one line: signed figures for the ledger (when certified) and the rollup (always). */
 export interface Movement {
   line: LedgerLine;
@@ -122,16 +134,40 @@ export class Ledger {
     return lines
       .map((line) => ({ line, quantity: whole ? line.quantity - line.refundedQuantity : line.refunding }))
       .filter(({ quantity }) => quantity > 0)
-      .map(({ line, quantity }): Movement => {
-        const salesBackFen = reversalShareFen(line.amountFen, line.quantity, line.refundedQuantity, quantity);
-        return {
-          line,
-          quantity: -quantity,
-          gmvFen: -salesBackFen,
-          linkedSalesFen: line.certified ? -salesBackFen : 0,
-          poolFen: -reversalShareFen(line.poolFen, line.quantity, line.refundedQuantity, quantity),
-        };
-      });
+      .map(({ line, quantity }) => reversal(line, line.refundedQuantity, quantity));
+  }
+
+  /**
+   * An order on account was just paid and its sale recorded: the credits given on it before (its
+   * confirmed refunds, oldest first) reverse their share now, each unit exactly as it would have had
+   * it come after the payment, so that the order's entries end where an order paid online would.
+   */
+  async recordCreditsBeforePayment(manager: EntityManager, order: { id: string; buyerId: string }): Promise<void> {
+    const credits: { refundId: string; lineId: string; quantity: number }[] = await manager.query(
+      `SELECT r.id AS "refundId", rl.order_line_id AS "lineId", rl.quantity
+         FROM refund r JOIN refund_line rl ON rl.refund_id = r.id
+        WHERE r.order_id = $1 AND r.status = 'SUCCEEDED' AND rl.quantity > 0
+        ORDER BY r.confirmed_at, r.id, rl.order_line_id`,
+      [order.id],
+    );
+    if (!credits.length) return;
+    const lines: LedgerLine[] = await manager.query(
+      `SELECT ${LINE_COLUMNS}, l.certified FROM order_line l JOIN "order" o ON o.id = l.order_id WHERE l.order_id = $1`,
+      [order.id],
+    );
+    const byId = new Map(lines.map((line) => [line.id, line]));
+    const reversedUnits = new Map<string, number>();
+    for (const refundId of new Set(credits.map((credit) => credit.refundId))) {
+      const movements = credits
+        .filter((credit) => credit.refundId === refundId)
+        .map((credit) => {
+          const line = byId.get(credit.lineId)!;
+          const before = reversedUnits.get(line.id) ?? 0;
+          reversedUnits.set(line.id, before + credit.quantity);
+          return reversal(line, before, credit.quantity);
+        });
+      await this.recordRefund(manager, order, refundId, false, movements);
+    }
   }
 
   /** The refund's `movements` (its lines now hold them as refunded units): its reversal entries and the rollups. */

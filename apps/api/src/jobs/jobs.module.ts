@@ -13,6 +13,8 @@ import { OrdersModule } from '../orders/orders.module';
 import { OrderDeadlinesService } from '../orders/order-deadlines.service';
 import { PaymentsModule } from '../payments/payments.module';
 import { RefundsService } from '../payments/refunds.service';
+import { BillingModule } from '../billing/billing.module';
+import { StatementsService } from '../billing/statements.service';
 import { JobsService } from './jobs.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -22,7 +24,7 @@ export class JobsModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: JobsModule,
-      imports: [OrdersModule, PaymentsModule, NotificationsModule, ImpactModule, AuthModule, CatalogModule],
+      imports: [OrdersModule, PaymentsModule, NotificationsModule, ImpactModule, AuthModule, CatalogModule, BillingModule],
       providers: [
         {
           provide: JobsService,
@@ -36,6 +38,7 @@ export class JobsModule {
             AuthService,
             CartService,
             RemindersService,
+            StatementsService,
           ],
           useFactory: (
             config: AppConfig,
@@ -47,7 +50,21 @@ export class JobsModule {
             auth: AuthService,
             carts: CartService,
             reminders: RemindersService,
-          ) => new JobsService(config, databaseUrl, deadlines, refunds, notifications, digests, settlements, auth, carts, reminders),
+            statements: StatementsService,
+          ) =>
+            new JobsService(
+              config,
+              databaseUrl,
+              deadlines,
+              refunds,
+              notifications,
+              digests,
+              settlements,
+              auth,
+              carts,
+              reminders,
+              statements,
+            ),
         },
       ],
     };

@@ -11,6 +11,7 @@ import { RefundsService } from '../payments/refunds.service';
 import { AuthService } from '../auth/auth.service';
 import { CartService } from '../orders/cart.service';
 import { RemindersService } from '../catalog/reminders.service';
+import { StatementsService } from '../billing/statements.service';
 
 /** Waits before listening for the outbox again after losing the database, doubling up to the last. */
 const LISTEN_RETRY_FIRST_MS = 1_000;
@@ -34,6 +35,8 @@ const JOBS = {
   'households-settle': '20 * * * *',
   // In the quiet of the night: sign-in and registration attempts past every window, guest carts past their cookie.
   'maintenance-purge': '40 3 * * *',
+  // Organisations on account: the month-end statement early on the 1st; hourly runs after catch a missed one.
+  'billing-statements': '5 * * * *',
 } as const;
 type JobName = keyof typeof JOBS;
 
@@ -60,6 +63,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly auth: AuthService,
     private readonly carts: CartService,
     private readonly reminders: RemindersService,
+    private readonly statements: StatementsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,6 +80,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       'ledger-digest': () => this.digests.digestAndVerify(),
       'households-settle': () => this.settlements.settleFinishedDays(),
       'maintenance-purge': () => this.purge(),
+      'billing-statements': () => this.statements.issueMonthly(),
     };
     for (const [name, cron] of Object.entries(JOBS) as [JobName, string][]) {
       await boss.createQueue(name, { name, policy: 'singleton' });

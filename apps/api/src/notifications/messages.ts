@@ -51,6 +51,11 @@ export function composeMessage(topic: NotificationTopic, payload: NotificationPa
         text: `${payload.organisationName} 的订单 ${payload.orderNumber}${amount}（${payload.deliveryOn} 送达）等待您审批。\nOrder ${payload.orderNumber} of ${payload.organisationName}${amount}, for delivery on ${payload.deliveryOn}, waits for your approval.`,
       };
     case 'ORDER_APPROVED':
+      if (payload.onAccount)
+        return {
+          subject: `订单 ${payload.orderNumber} 已审批通过 / Approved`,
+          text: `订单 ${payload.orderNumber} 已审批通过，记入单位账期${amount}，合作社将按期送货。\nOrder ${payload.orderNumber} is approved and goes on your organisation's account${amount}; the cooperatives will deliver it.`,
+        };
       return {
         subject: `订单 ${payload.orderNumber} 已审批通过 / Approved`,
         text: `订单 ${payload.orderNumber} 已审批通过，请尽快完成付款${amount}。\nOrder ${payload.orderNumber} is approved; please pay${amount} soon.`,
@@ -64,6 +69,11 @@ export function composeMessage(topic: NotificationTopic, payload: NotificationPa
       return {
         subject: `订单 ${payload.orderNumber} 审批超时已取消 / Cancelled`,
         text: `订单 ${payload.orderNumber} 在审批期限内无人处理，已取消，库存已释放。\nNobody decided on order ${payload.orderNumber} in time; it was cancelled and its stock released.`,
+      };
+    case 'STATEMENT_ISSUED':
+      return {
+        subject: `${payload.organisationName} 对账单 ${payload.statementNumber} / Statement`,
+        text: `${payload.organisationName} 的对账单 ${payload.statementNumber} 已出具，应付${amount}，请于 ${payload.dueOn} 前转账。\nStatement ${payload.statementNumber} of ${payload.organisationName} is issued: ${amount.trim()} due by ${payload.dueOn}.`,
       };
     case 'LATE_PAYMENT_REFUNDED':
       return {

@@ -14,6 +14,7 @@ export const NOTIFICATION_TOPICS = [
   'ORDER_APPROVED',
   'ORDER_REJECTED',
   'ORDER_APPROVAL_EXPIRED',
+  'STATEMENT_ISSUED',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -31,8 +32,12 @@ export interface NotificationPayload {
   organisationName?: string;
   invitePath?: string;
   validDays?: number;
-  /** An organisation's order: the day it is to be delivered. */
+  /** An organisation's order: the day it is to be delivered; whether it is paid on account (no payment now). */
   deliveryOn?: string;
+  onAccount?: boolean;
+  /** STATEMENT_ISSUED: the statement, what it says is due (amountFen) and by when. */
+  statementNumber?: string;
+  dueOn?: string;
   /** ORGANISATION_REVIEWED: VERIFIED or REJECTED, and why it was rejected (ORDER_REJECTED: why the approver said no). */
   status?: string;
   reason?: string;

@@ -82,8 +82,8 @@ export class FulfillmentsRepository {
     await manager.query(`UPDATE fulfillment SET status = 'CANCELLED' WHERE order_id = $1 AND status = 'PENDING'`, [orderId]);
   }
 
-  // Fulfillments as a cooperative sees them: of paid orders only, since only they are the cooperative's
-  // business (an order never paid keeps its buyer's name, mobile and address to itself).
+  // Fulfillments as a cooperative sees them: of paid orders, or orders confirmed on account, only, since only they
+  // are the cooperative's business (an order never paid keeps its buyer's name, mobile and address to itself).
 
   listForCooperative(filter: { cooperativeId: string; status?: string; id?: string; limit: number; after?: { key: string; id: string } }) {
     return rows<
@@ -102,7 +102,7 @@ export class FulfillmentsRepository {
               ${timestampKey('f.created_at')} AS "sortKey", to_char(o.delivery_on, 'YYYY-MM-DD') AS "deliveryOn",
               (SELECT g.name FROM organisation g WHERE g.id = o.organisation_id) AS "organisationName"
          FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id JOIN "order" o ON o.id = f.order_id
-        WHERE f.cooperative_id = $1 AND o.paid_at IS NOT NULL AND ($2::text IS NULL OR f.status = $2)
+        WHERE f.cooperative_id = $1 AND (o.paid_at IS NOT NULL OR o.confirmed_at IS NOT NULL) AND ($2::text IS NULL OR f.status = $2)
           AND ($3::text IS NULL OR (${timestampKey('f.created_at')}, f.id) < ($3::text, $4::uuid))
           AND ($6::uuid IS NULL OR f.id = $6)
         ORDER BY f.created_at DESC, f.id DESC LIMIT $5`,

@@ -29,6 +29,24 @@ export class OrderTransitions {
   /** The caller has recorded the payment's success; this moves the order, writes the ledger and tells the buyer. */
   async markPaid(manager: EntityManager, order: { id: string; number: string; buyerId: string; totalFen: number }): Promise<void> {
     await this.orders.setStatus(manager, order.id, 'PAID', { paid: true });
+    await this.countSale(manager, order);
+  }
+
+  /**
+   * Bank transfers paid an order on account in full (the caller recorded them on its payment): it is
+   * paid now, PAID if nothing has shipped yet, and only now does it enter the ledger, with the credits
+   * given on it before (shortfalls found on delivery) reversed right after, in this transaction.
+   */
+  async settledOnAccount(
+    manager: EntityManager,
+    order: { id: string; number: string; buyerId: string; totalFen: number; status: OrderStatus },
+  ): Promise<void> {
+    await this.orders.setStatus(manager, order.id, nextOrderStatus(order.status, 'settle') ?? order.status, { paid: true });
+    await this.countSale(manager, order);
+    await this.ledger.recordCreditsBeforePayment(manager, order);
+  }
+
+  private async countSale(manager: EntityManager, order: { id: string; number: string; buyerId: string; totalFen: number }): Promise<void> {
     // What counts for the households is fixed now: certification as of the payment, the pool split among the lines.
     const attribution = await this.ledger.saleAttribution(manager, order.id);
     await this.orders.fixAttribution(manager, order.id, attribution);
@@ -53,16 +71,18 @@ export class OrderTransitions {
 
   /**
    * An approver agreed to an organisation's order (checked by the caller): it waits for payment now,
-   * holding its stock for `reservationMinutes` more, and the purchaser is told.
+   * holding its stock for `reservationMinutes` more, or, paid on account, goes to the cooperatives at
+   * once; the purchaser is told.
    */
   async approved(
     manager: EntityManager,
-    order: { id: string; number: string; buyerId: string; totalFen: number },
+    order: { id: string; number: string; buyerId: string; totalFen: number; onAccount: boolean },
     decision: { by: string; reservationMinutes: number },
   ): Promise<void> {
     await this.orders.decide(manager, order.id, { by: decision.by, approved: true, reservationMinutes: decision.reservationMinutes });
-    await this.orders.setStatus(manager, order.id, nextOrderStatus('AWAITING_APPROVAL', 'approve')!);
-    await this.tellPurchaser(manager, 'ORDER_APPROVED', order, {});
+    const status = nextOrderStatus('AWAITING_APPROVAL', order.onAccount ? 'approveOnAccount' : 'approve')!;
+    await this.orders.setStatus(manager, order.id, status, { confirmed: order.onAccount });
+    await this.tellPurchaser(manager, 'ORDER_APPROVED', order, { onAccount: order.onAccount });
   }
 
   /** An approver said no (checked by the caller): the order is cancelled, its stock goes back, and the purchaser reads why. */
@@ -80,7 +100,7 @@ export class OrderTransitions {
     manager: EntityManager,
     topic: 'ORDER_APPROVED' | 'ORDER_REJECTED',
     order: { id: string; number: string; buyerId: string; totalFen: number },
-    extra: { reason?: string },
+    extra: { reason?: string; onAccount?: boolean },
   ): Promise<void> {
     await this.outbox.write(manager, {
       topic,
@@ -137,11 +157,12 @@ export class OrderTransitions {
    * their share. Once all of the order's money is back it is refunded in full (`whole`), whatever no line-by-line
    * refund covered included. Refunded units that had not shipped go back to stock, and a part left with nothing to
    * send is called off (its fee was in the refund), so the cooperative cannot ship it. `status` is the order's new
-   * one, if it changed: REFUNDED, or SHIPPED when the parts called off were the last ones still to ship.
+   * one, if it changed: REFUNDED, or SHIPPED when the parts called off were the last ones still to ship. A credit on
+   * an order on account not paid yet touches no ledger: nothing was counted; it is reversed when the order is paid.
    */
   async refunded(
     manager: EntityManager,
-    order: { id: string; buyerId: string; totalFen: number; status: OrderStatus },
+    order: { id: string; buyerId: string; totalFen: number; status: OrderStatus; paid: boolean },
     refund: { id: string; amountFen: number },
   ): Promise<{ refundedFen: number; whole: boolean; status: OrderStatus | null }> {
     const refundedFen = await this.orders.addRefundedFen(manager, order.id, refund.amountFen);
@@ -149,7 +170,7 @@ export class OrderTransitions {
     const movements = await this.ledger.refundMovements(manager, order.id, refund.id, whole);
     const units = movements.map((movement) => ({ lineId: movement.line.id, quantity: -movement.quantity }));
     await this.orders.addRefundedUnits(manager, units);
-    await this.ledger.recordRefund(manager, order, refund.id, whole, movements);
+    if (order.paid) await this.ledger.recordRefund(manager, order, refund.id, whole, movements);
     await this.releaseStock(manager, order.id, null, await this.orders.unitsNotShipped(manager, units));
     const calledOff = await this.fulfillments.cancelEmptied(manager, order.id);
     const status = whole ? nextOrderStatus(order.status, 'refundAll') : calledOff ? await this.shippingStatus(manager, order) : null;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BillingModule } from '../billing/billing.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -26,7 +27,7 @@ import { AdminShortfallsController } from './admin-shortfalls.controller';
 
 /** The buyer's way from cart to order and back (checkout, cancelling, confirming receipt), the cooperatives' shipments, and the deadlines. */
 @Module({
-  imports: [CatalogModule, NotificationsModule, OrderTransitionsModule, PaymentsModule, OrganisationsModule],
+  imports: [CatalogModule, NotificationsModule, OrderTransitionsModule, PaymentsModule, OrganisationsModule, BillingModule],
   controllers: [
     CartController,
     OrdersController,

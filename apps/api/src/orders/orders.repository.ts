@@ -36,6 +36,8 @@ export interface OrderRow {
   decidedBy: string | null;
   decidedAt: Date | null;
   rejectionReason: string | null;
+  /** Paid on account (the organisation's credit terms): confirmed without a payment, settled by bank transfer. */
+  onAccount: boolean;
 }
 
 /**
@@ -111,7 +113,7 @@ const ORDER_COLUMNS = `o.id, o.number, o.buyer_id AS "buyerId", o.status, o.addr
   o.request_hash AS "requestHash", o.expires_at AS "expiresAt", o.paid_at AS "paidAt", o.created_at AS "createdAt",
   ${timestampKey('o.created_at')} AS "sortKey", o.organisation_id AS "organisationId", o.delivery_site_id AS "deliverySiteId",
   to_char(o.delivery_on, 'YYYY-MM-DD') AS "deliveryOn", o.decided_by AS "decidedBy", o.decided_at AS "decidedAt",
-  o.rejection_reason AS "rejectionReason"`;
+  o.rejection_reason AS "rejectionReason", o.on_account AS "onAccount"`;
 
 const LINE_COLUMNS = `id, order_id AS "orderId", fulfillment_id AS "fulfillmentId", variant_id AS "variantId", product_slug AS "productSlug",
   title_zh AS "titleZh", title_en AS "titleEn", label_zh AS "labelZh", label_en AS "labelEn", unit_price_fen AS "unitPriceFen", quantity,
@@ -121,7 +123,7 @@ const LINE_COLUMNS = `id, order_id AS "orderId", fulfillment_id AS "fulfillmentI
 /** Which orders each tab of the buyer's list holds, over an order `o`. */
 const TAB_CONDITION: Record<OrderTab, string> = {
   UNPAID: `o.status = 'AWAITING_PAYMENT'`,
-  TO_SHIP: `o.status IN ('PAID', 'PARTIALLY_SHIPPED') AND EXISTS (SELECT 1 FROM fulfillment f WHERE f.order_id = o.id AND f.status = 'PENDING')`,
+  TO_SHIP: `o.status IN ('ON_ACCOUNT', 'PAID', 'PARTIALLY_SHIPPED') AND EXISTS (SELECT 1 FROM fulfillment f WHERE f.order_id = o.id AND f.status = 'PENDING')`,
   TO_RECEIVE: `o.status IN ('PARTIALLY_SHIPPED', 'SHIPPED')`,
   AFTER_SALES: `(o.refunded_fen > 0 OR o.status = 'REFUNDED' OR EXISTS (SELECT 1 FROM refund r WHERE r.order_id = o.id))`,
 };
@@ -187,16 +189,17 @@ export class OrdersRepository {
       requestHash: string;
       /** How long the order holds its stock unpaid (or, waiting for approval, undecided). */
       reservationMinutes: number;
-      /** An organisation's order: for whom, delivered where and when, and whether it waits for approval. */
-      organisation?: { id: string; siteId: string; deliveryOn: string; awaitingApproval: boolean };
+      /** An organisation's order: for whom, delivered where and when, whether it waits for approval and whether it is paid on account. */
+      organisation?: { id: string; siteId: string; deliveryOn: string; awaitingApproval: boolean; onAccount: boolean };
     },
   ): Promise<string> {
     const [inserted] = await rows<{ id: string }>(
       manager,
       `INSERT INTO "order" (number, buyer_id, status, address, note, invoice, items_fen, shipping_fen, total_fen, linked_sales_fen,
-                            household_pool_fen, idempotency_key, request_hash, expires_at, organisation_id, delivery_site_id, delivery_on)
+                            household_pool_fen, idempotency_key, request_hash, expires_at, organisation_id, delivery_site_id, delivery_on,
+                            on_account, confirmed_at)
        VALUES ($1, $2, $13, $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, qh_now() + make_interval(mins => $12),
-               $14, $15, $16)
+               $14, $15, $16, $17, CASE WHEN $13::text = 'ON_ACCOUNT' THEN qh_now() END)
        RETURNING id`,
       [
         order.number,
@@ -211,10 +214,11 @@ export class OrdersRepository {
         order.idempotencyKey,
         order.requestHash,
         order.reservationMinutes,
-        order.organisation?.awaitingApproval ? 'AWAITING_APPROVAL' : 'AWAITING_PAYMENT',
+        order.organisation?.awaitingApproval ? 'AWAITING_APPROVAL' : order.organisation?.onAccount ? 'ON_ACCOUNT' : 'AWAITING_PAYMENT',
         order.organisation?.id ?? null,
         order.organisation?.siteId ?? null,
         order.organisation?.deliveryOn ?? null,
+        order.organisation?.onAccount ?? false,
       ],
     );
     return inserted.id;
@@ -345,13 +349,14 @@ export class OrdersRepository {
         organisationId: string | null;
         totalFen: number;
         expired: boolean;
+        onAccount: boolean;
       }
     | undefined
   > {
     return row(
       manager,
       `SELECT id, buyer_id AS "buyerId", status, expires_at AS "expiresAt", organisation_id AS "organisationId", total_fen AS "totalFen",
-              expires_at <= qh_now() AS expired
+              expires_at <= qh_now() AS expired, on_account AS "onAccount"
          FROM "order" WHERE number = $1 FOR UPDATE`,
       [number],
     );
@@ -499,15 +504,16 @@ export class OrdersRepository {
     manager: EntityManager,
     orderId: string,
     status: OrderStatus,
-    extra: { paid?: boolean; cancelReason?: string; completed?: boolean } = {},
+    extra: { paid?: boolean; cancelReason?: string; completed?: boolean; confirmed?: boolean } = {},
   ) {
     await manager.query(
       `UPDATE "order" SET status = $2, updated_at = qh_now(),
               paid_at = CASE WHEN $3 THEN qh_now() ELSE paid_at END,
+              confirmed_at = CASE WHEN $6 THEN qh_now() ELSE confirmed_at END,
               cancelled_at = CASE WHEN $4::text IS NOT NULL THEN qh_now() ELSE cancelled_at END, cancel_reason = coalesce($4, cancel_reason),
               completed_at = CASE WHEN $5 THEN qh_now() ELSE completed_at END
         WHERE id = $1`,
-      [orderId, status, extra.paid ?? false, extra.cancelReason ?? null, extra.completed ?? false],
+      [orderId, status, extra.paid ?? false, extra.cancelReason ?? null, extra.completed ?? false, extra.confirmed ?? false],
     );
   }
 

@@ -223,9 +223,11 @@ export class OrdersService {
 
 const PAST: Record<OrderTransition, string> = {
   approve: 'approved',
+  approveOnAccount: 'approved',
   reject: 'rejected',
   expireApproval: 'expired',
   pay: 'paid',
+  settle: 'settled',
   expire: 'expired',
   cancel: 'cancelled',
   shipPart: 'shipped',

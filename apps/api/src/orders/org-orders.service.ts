@@ -22,6 +22,7 @@ import { InjectConfig } from '../config/config.module';
 import { Clock } from '../config/clock';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { Outbox } from '../notifications/outbox';
+import { CreditService } from '../billing/credit.service';
 import { Memberships } from '../organisations/memberships.service';
 import { SitesService } from '../organisations/sites.service';
 import { PaymentsService } from '../payments/payments.service';
@@ -57,7 +58,8 @@ const DELIVERY_PROBLEM_TEXT = {
  * An organisation's orders (单位采购): a purchaser orders by the case for a delivery site and day,
  * priced with the variants' price breaks and taking stock exactly as a checkout does; at or above the
  * organisation's threshold the order waits for an approver, holding its stock until the hold runs out.
- * Approved (or below the threshold) it is paid online like a buyer's order.
+ * Approved (or below the threshold) it is paid online like a buyer's order, or, when the organisation has
+ * credit terms, confirmed on account: it goes to the cooperatives at once and is settled by bank transfer.
  */
 @Injectable()
 export class OrgOrdersService {
@@ -78,6 +80,7 @@ export class OrgOrdersService {
     private readonly payments: PaymentsService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly credit: CreditService,
   ) {}
 
   async quote(user: AuthUser, dto: OrgQuoteRequestDto): Promise<OrgQuoteDto> {
@@ -150,7 +153,7 @@ export class OrgOrdersService {
     const earlier = await this.orders.findByKey(user.id, idempotencyKey);
     if (earlier) return { order: await this.replay(earlier, requestHash), replayed: true };
 
-    let placed: { orderId: string; number: string; totalFen: number; awaitingApproval: boolean };
+    let placed: { orderId: string; number: string; totalFen: number; awaitingApproval: boolean; onAccount: boolean };
     try {
       placed = await this.unitOfWork.run((work) => {
         work.catalogChanged();
@@ -161,7 +164,7 @@ export class OrgOrdersService {
       if (winner) return { order: await this.replay(winner, requestHash), replayed: true };
       throw error;
     }
-    if (!placed.awaitingApproval) await this.startPayment(placed);
+    if (!placed.awaitingApproval && !placed.onAccount) await this.startPayment(placed);
     return { order: await this.view(placed.orderId), replayed: false };
   }
 
@@ -187,16 +190,21 @@ export class OrgOrdersService {
   }
 
   /**
-   * An approver agrees: the order is to be paid now, holding its stock for the usual reservation.
-   * Someone else than the purchaser decides, unless nobody else in the organisation may approve.
+   * An approver agrees: the order is to be paid now, holding its stock for the usual reservation, or,
+   * on account, goes to the cooperatives at once. Someone else than the purchaser decides, unless
+   * nobody else in the organisation may approve.
    */
   async approve(user: Acting, number: string): Promise<OrgOrderDto> {
     const started = await this.decide(user, number, 'approve', async (work, order) => {
       await this.transitions.approved(work.manager, order, { by: user.id, reservationMinutes: this.config.orderReservationMinutes });
+      if (order.onAccount) {
+        await this.payments.openOnAccount(work.manager, order.id, order.totalFen);
+        return null;
+      }
       await this.payments.open(work.manager, order.id, order.totalFen);
       return { orderId: order.id, number, totalFen: order.totalFen };
     });
-    await this.startPayment(started);
+    if (started) await this.startPayment(started);
     return this.get(user, number);
   }
 
@@ -246,7 +254,7 @@ export class OrgOrdersService {
     idempotencyKey: string,
     requestHash: string,
     dto: OrgOrderRequestDto,
-  ): Promise<{ orderId: string; number: string; totalFen: number; awaitingApproval: boolean }> {
+  ): Promise<{ orderId: string; number: string; totalFen: number; awaitingApproval: boolean; onAccount: boolean }> {
     if ((await this.orders.lockAndCountOpen(manager, membership.organisationId)) >= MAX_OPEN_ORDERS) {
       throw new AppError(
         'TOO_MANY_UNPAID_ORDERS',
@@ -281,6 +289,8 @@ export class OrgOrdersService {
     const shippingFen = sumFen(shipments.map((s) => s.feeFen));
     const totalFen = itemsFen + shippingFen;
     const awaitingApproval = needsApproval(totalFen, membership.approvalThresholdFen);
+    // Under the organisation's order lock (taken above), so that two orders at once cannot both fit under its limit.
+    const onAccount = await this.credit.allowOnAccount(manager, membership.organisationId, totalFen);
     const number = formatOrderNumber(this.clock.now(), await this.orders.nextSequence(manager));
     const orderId = await this.orders.insertOrder(manager, {
       number,
@@ -301,7 +311,7 @@ export class OrgOrdersService {
       idempotencyKey,
       requestHash,
       reservationMinutes: awaitingApproval ? membership.approvalHoldHours * 60 : this.config.orderReservationMinutes,
-      organisation: { id: membership.organisationId, siteId: site.id, deliveryOn: dto.deliveryOn, awaitingApproval },
+      organisation: { id: membership.organisationId, siteId: site.id, deliveryOn: dto.deliveryOn, awaitingApproval, onAccount },
     });
     for (const shipment of shipments) {
       const fulfillmentId = await this.fulfillments.insert(manager, { orderId, ...shipment });
@@ -326,10 +336,12 @@ export class OrgOrdersService {
           payload: { orderNumber: number, amountFen: totalFen, organisationName: membership.organisationName, deliveryOn: dto.deliveryOn },
         });
       }
+    } else if (onAccount) {
+      await this.payments.openOnAccount(manager, order.id, totalFen);
     } else {
       await this.payments.open(manager, order.id, totalFen);
     }
-    return { orderId, number, totalFen, awaitingApproval };
+    return { orderId, number, totalFen, awaitingApproval, onAccount };
   }
 
   /** The lines priced (breaks included) and split into one delivery per cooperative, each variant once. */
@@ -374,7 +386,7 @@ export class OrgOrdersService {
     user: Acting,
     number: string,
     transition: Extract<OrderTransition, 'approve' | 'reject'>,
-    apply: (work: Work, order: { id: string; number: string; buyerId: string; totalFen: number }) => Promise<T>,
+    apply: (work: Work, order: { id: string; number: string; buyerId: string; totalFen: number; onAccount: boolean }) => Promise<T>,
   ): Promise<T> {
     const membership = await this.memberships.require(user, ['APPROVER']);
     return this.unitOfWork.run(async (work) => {
@@ -393,7 +405,7 @@ export class OrgOrdersService {
           throw new AppError('SELF_APPROVAL', 'Another approver of your organisation decides on an order you placed.');
         }
       }
-      return apply(work, { id: order.id, number, buyerId: order.buyerId, totalFen: order.totalFen });
+      return apply(work, { id: order.id, number, buyerId: order.buyerId, totalFen: order.totalFen, onAccount: order.onAccount });
     });
   }
 
@@ -440,6 +452,7 @@ export class OrgOrdersService {
       decidedBy: row.decidedBy ? person(row.decidedBy) : null,
       decidedAt: row.decidedAt?.toISOString() ?? null,
       rejectionReason: row.rejectionReason,
+      onAccount: row.onAccount,
     }));
   }
 }

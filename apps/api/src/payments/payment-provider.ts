@@ -57,3 +57,9 @@ export class DemoPaymentProvider implements PaymentProvider {
     return { reference: `demo_refund_${request.refundId}`, confirmed: true };
   }
 }
+
+/**
+ * The payment of an organisation's order on account: no provider takes it; the organisation's bank
+ * transfers settle it (billing), and its refunds are credits on the organisation's statement.
+ */
+export const ON_ACCOUNT_PROVIDER = 'account';

@@ -15,6 +15,8 @@ export interface LockedPayment {
   buyerId: string;
   orderStatus: OrderStatus;
   expired: boolean;
+  /** Paid: online, or on account once bank transfers covered it. */
+  paid: boolean;
   totalFen: number;
   refundedFen: number;
   paymentId: string;
@@ -26,7 +28,7 @@ export interface LockedPayment {
 }
 
 const LOCKED_COLUMNS = `o.id AS "orderId", o.number AS "orderNumber", o.buyer_id AS "buyerId", o.status AS "orderStatus",
-  o.expires_at <= qh_now() AS expired, o.total_fen AS "totalFen",
+  o.expires_at <= qh_now() AS expired, o.paid_at IS NOT NULL AS paid, o.total_fen AS "totalFen",
   o.refunded_fen AS "refundedFen", p.id AS "paymentId", p.provider, p.provider_ref AS "providerRef",
   p.status AS "paymentStatus", p.amount_fen AS "amountFen", p.currency`;
 
@@ -148,6 +150,16 @@ export class PaymentsRepository {
   }
 
   /** The order's payment, written with the order at checkout: pending until the provider has it. */
+  /** Whether any of the order's goods (or of `lineIds`) sit in a part that has not shipped. */
+  async hasUnshippedGoods(manager: EntityManager, orderId: string, lineIds: string[] | null): Promise<boolean> {
+    const [found] = await manager.query(
+      `SELECT 1 FROM order_line l JOIN fulfillment f ON f.id = l.fulfillment_id
+        WHERE l.order_id = $1 AND f.status = 'PENDING' AND ($2::uuid[] IS NULL OR l.id = ANY($2::uuid[])) LIMIT 1`,
+      [orderId, lineIds],
+    );
+    return Boolean(found);
+  }
+
   async insert(manager: EntityManager, orderId: string, provider: string, amountFen: number): Promise<void> {
     await manager.query(`INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
   }

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { OrderTransitions } from '../orders/order-transitions';
-import { PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider';
+import { ON_ACCOUNT_PROVIDER, PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider';
 import { LockedPayment, PaymentsRepository, type PaymentSummaryRow, type RefundRow } from './payments.repository';
 
 export type { LockedPayment, PaymentSummaryRow, RefundRow };
@@ -189,6 +189,16 @@ export class PaymentsService {
   /** Checkout writes the order's payment with the order: pending, with the provider of the moment. */
   open(manager: EntityManager, orderId: string, amountFen: number): Promise<void> {
     return this.payments.insert(manager, orderId, this.provider.name, amountFen);
+  }
+
+  /** An order confirmed on account: its payment waits for the organisation's bank transfers, with no provider. */
+  openOnAccount(manager: EntityManager, orderId: string, amountFen: number): Promise<void> {
+    return this.payments.insert(manager, orderId, ON_ACCOUNT_PROVIDER, amountFen);
+  }
+
+  /** Bank transfers brought `receivedFen` for an order on account, all it still owed: its payment succeeded. */
+  async settleOnAccount(manager: EntityManager, payment: LockedPayment, receivedFen: number): Promise<void> {
+    await this.payments.recordSuccess(manager, payment.paymentId, { amountFen: receivedFen, currency: payment.currency });
   }
 
   /** After checkout's commit: the provider creates its payment (PaymentIntent); its reference is kept with ours. Throws when the provider cannot. */

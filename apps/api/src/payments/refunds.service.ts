@@ -7,14 +7,19 @@ import {
   type OrderStatus,
   type RefundRequest as RefundAsk,
 } from '@qh/domain';
-import { EntityManager } from 'typeorm';
 import type { Acting } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { Outbox } from '../notifications/outbox';
 import { RefundDto } from '../orders/dto/order.dto';
 import { OrderTransitions } from '../orders/order-transitions';
-import { PAYMENT_PROVIDER, PaymentProviderRefused, PaymentProviderUnavailable, type PaymentProvider } from './payment-provider';
+import {
+  ON_ACCOUNT_PROVIDER,
+  PAYMENT_PROVIDER,
+  PaymentProviderRefused,
+  PaymentProviderUnavailable,
+  type PaymentProvider,
+} from './payment-provider';
 import { LockedPayment, PaymentsRepository, RefundKind, RefundRow } from './payments.repository';
 
 const PLAN_ERRORS = {
@@ -26,6 +31,15 @@ const PLAN_ERRORS = {
 
 /** Refunds not yet handed to the provider, per run of the retry job. */
 const SUBMIT_BATCH = 50;
+
+/**
+ * Whether the marketplace can give money (or, on account, a credit) back on this order: paid online, or
+ * confirmed on account and (checked apart) delivered.
+ */
+function refundable(payment: LockedPayment): boolean {
+  if (!(PAID_STATUSES as readonly OrderStatus[]).includes(payment.orderStatus)) return false;
+  return payment.paymentStatus === 'SUCCEEDED' || (payment.provider === ON_ACCOUNT_PROVIDER && payment.paymentStatus === 'PENDING');
+}
 
 export function toRefund(row: RefundRow): RefundDto {
   return {
@@ -63,14 +77,15 @@ export class RefundsService {
     admin: Acting,
     request: { orderNumber: string; lines?: { lineId: string; quantity: number }[]; reason: string },
   ): Promise<RefundRow> {
-    const refundId = await this.unitOfWork.run(async ({ manager, audit }) => {
+    const refundId = await this.unitOfWork.run(async (work) => {
+      const { manager, audit } = work;
       const payment = await this.payments.lock(manager, { orderNumber: request.orderNumber });
       if (!payment) throw new AppError('ORDER_NOT_FOUND', 'No such order.');
-      if (!(PAID_STATUSES as readonly OrderStatus[]).includes(payment.orderStatus) || payment.paymentStatus !== 'SUCCEEDED') {
+      if (!refundable(payment)) {
         throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment.orderStatus} order has no payment to refund.`);
       }
       const ask: RefundAsk = request.lines ? { whole: false, lines: request.lines } : { whole: true };
-      const id = await this.create(manager, payment, 'ADMIN', ask, request.reason, admin.id);
+      const id = await this.create(work, payment, 'ADMIN', ask, request.reason, admin.id);
       const refund = (await this.payments.refund(id, manager))!;
       await audit({
         actor: admin,
@@ -97,14 +112,7 @@ export class RefundsService {
 
   /** The buyer cancelled a paid order before anything shipped: all of it goes back, handed to the provider after the commit. */
   async refundCancelled(work: Work, payment: LockedPayment, buyerId: string): Promise<void> {
-    const refundId = await this.create(
-      work.manager,
-      payment,
-      'CANCELLATION',
-      { whole: true },
-      'Cancelled by the buyer before shipping',
-      buyerId,
-    );
+    const refundId = await this.create(work, payment, 'CANCELLATION', { whole: true }, 'Cancelled by the buyer before shipping', buyerId);
     work.afterCommit(() => this.submit(refundId));
   }
 
@@ -120,23 +128,35 @@ export class RefundsService {
     adminId: string,
   ): Promise<string> {
     const payment = await this.payments.lock(work.manager, { orderId });
-    if (!payment || !(PAID_STATUSES as readonly OrderStatus[]).includes(payment.orderStatus) || payment.paymentStatus !== 'SUCCEEDED') {
+    if (!payment || !refundable(payment)) {
       throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment?.orderStatus ?? 'missing'} order has no payment to refund.`);
     }
-    const id = await this.create(work.manager, payment, 'SHORTFALL', { whole: false, lines }, reason, adminId);
+    const id = await this.create(work, payment, 'SHORTFALL', { whole: false, lines }, reason, adminId);
     work.afterCommit(() => this.submit(id));
     return id;
   }
 
-  /** Writes a refund of what `ask` describes on a locked payment. Returns its id. */
+  /**
+   * Writes a refund of what `ask` describes on a locked payment. Returns its id. On account there is no
+   * provider: the refund is a credit on the organisation's next statement, confirmed at once, and only
+   * for delivered goods (the statement charged them; what has not shipped is cancelled, not credited).
+   */
   private async create(
-    manager: EntityManager,
+    work: Work,
     payment: LockedPayment,
     kind: RefundKind,
     ask: RefundAsk,
     reason: string,
     requestedBy: string | null,
   ): Promise<string> {
+    const { manager } = work;
+    const onAccount = payment.provider === ON_ACCOUNT_PROVIDER;
+    if (onAccount && (await this.payments.hasUnshippedGoods(manager, payment.orderId, ask.whole ? null : ask.lines.map((l) => l.lineId)))) {
+      throw new AppError(
+        'ORDER_NOT_DELIVERED',
+        'On account, only delivered goods are credited: cancel an order (or wait for its part to ship) instead.',
+      );
+    }
     const refundable = await this.payments.refundable(manager, payment.orderId);
     let plan;
     try {
@@ -146,7 +166,7 @@ export class RefundsService {
       const field = error.lineId ? [{ field: `lines.${error.lineId}`, problems: [error.message] }] : undefined;
       throw new AppError(PLAN_ERRORS[error.code], error.message, field);
     }
-    return this.payments.insertRefund(manager, {
+    const id = await this.payments.insertRefund(manager, {
       orderId: payment.orderId,
       paymentId: payment.paymentId,
       kind,
@@ -154,6 +174,8 @@ export class RefundsService {
       requestedBy,
       ...plan,
     });
+    if (onAccount) await this.confirmOne(work, id, payment);
+    return id;
   }
 
   /**
@@ -272,7 +294,7 @@ export class RefundsService {
     }
     const { refundedFen, whole, status } = await this.transitions.refunded(
       manager,
-      { id: payment.orderId, buyerId: payment.buyerId, totalFen: payment.totalFen, status: payment.orderStatus },
+      { id: payment.orderId, buyerId: payment.buyerId, totalFen: payment.totalFen, status: payment.orderStatus, paid: payment.paid },
       { id: refundId, amountFen: refund.amountFen },
     );
     payment.refundedFen = refundedFen;

@@ -116,6 +116,8 @@ export class OrgOrderDto extends OrderDto {
   decidedBy: OrgOrderPersonDto | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) decidedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty({ description: 'Paid on account: confirmed without a payment (ON_ACCOUNT), settled by bank transfer against statements' })
+  onAccount: boolean;
 }
 
 export class OrgOrderPageDto {
