@@ -1,5 +1,6 @@
 import { addDays, reversalShareFen } from '@qh/domain';
 import request from 'supertest';
+import { StatementsService } from '../../apps/api/src/billing/statements.service';
 import { tokenFor } from '../support/accounts';
 import { newCooperative, newProduct, type Cooperative, type Product } from '../support/builders';
 import { joinedMember, organisationCreditCode, signedInBuyer } from '../support/organisations';
@@ -119,6 +120,31 @@ describe('payment on account', () => {
     );
   const stockOf = async (variantId: string) =>
     Number((await t.sql(`SELECT stock FROM product_variant WHERE id = $1`, [variantId]))[0].stock);
+
+  it('issues the month-end statement once, with what was delivered up to the month end, and tells finance', async () => {
+    const org = await canteen();
+    const placed = (await place(org, [{ variantId: noodles.variantId, quantity: 4 }]).expect(201)).body;
+    await ship(placed.fulfillments);
+    // Delivered last month.
+    await t.sql(
+      `UPDATE fulfillment SET shipped_at = shipped_at - interval '40 days' WHERE order_id = (SELECT id FROM "order" WHERE number = $1)`,
+      [placed.number],
+    );
+    const statements = t.app.get(StatementsService);
+    await Promise.all([statements.issueMonthly(), statements.issueMonthly()]);
+    await statements.issueMonthly();
+    const { body } = await as(org.manager.token).get('/api/org/statements').expect(200);
+    const monthEnd = addDays(`${today.slice(0, 7)}-01`, -1);
+    expect(body.items).toEqual([
+      expect.objectContaining({ periodTo: monthEnd, dueOn: addDays(monthEnd, 30), closingFen: placed.totalFen }),
+    ]);
+    const told = await t.sql(`SELECT payload FROM notification_outbox WHERE topic = 'STATEMENT_ISSUED' AND account_id = $1`, [
+      org.manager.id,
+    ]);
+    expect(told.map((row) => row.payload)).toEqual([
+      expect.objectContaining({ statementNumber: body.items[0].number, dueOn: addDays(monthEnd, 30) }),
+    ]);
+  });
 
   it('grants terms only to a verified organisation, and audits them', async () => {
     const manager = await signedInBuyer(t, 'manager');

@@ -192,6 +192,7 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       world.b.paidOrderLineId,
       world.b.organisationId,
       world.b.orgOrder,
+      world.b.statementNumber,
       '越秀区某中学饭堂',
       '越华路 118 号 后门',
     ];
@@ -233,6 +234,8 @@ describe('the authorization matrix over the live OpenAPI document', () => {
         ["remove B's delivery site", 'buyer', 'DELETE', `/api/org/sites/${b.siteId}`, undefined],
         ["revoke B's invitation", 'buyer', 'DELETE', `/api/org/invitations/${b.invitationId}`, undefined],
         ["view B's organisation order", 'buyer', 'GET', `/api/org/orders/${b.orgOrder}`, undefined],
+        ["view B's statement", 'buyer', 'GET', `/api/org/statements/${b.statementNumber}`, undefined],
+        ["download B's statement", 'buyer', 'GET', `/api/org/statements/${b.statementNumber}/csv`, undefined],
         ["approve B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/approve`, undefined],
         ["reject B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/reject`, { reason: '不要了' }],
         ["cancel B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/cancel`, undefined],

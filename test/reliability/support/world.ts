@@ -40,6 +40,8 @@ export interface Tenant {
   /** An order of the organisation, waiting for approval (the buyer holds every role of it). */
   orgOrder: string;
   orgOrderPartId: string;
+  /** The organisation has credit terms and one (empty) statement. */
+  statementNumber: string;
 }
 
 export interface World {
@@ -188,6 +190,16 @@ async function tenant(
     .set('Idempotency-Key', `world-org-${organisationId}`)
     .send({ siteId: site.body.id, deliveryOn: addDays(t.clock.today(), 7), lines: [{ variantId: pick.variantId, quantity: 3 }] })
     .expect(201);
+  // Terms after that order (it stays an online one); the statement is made directly: no part has been delivered on account.
+  await as('put', `/api/admin/organisations/${organisationId}/credit-terms`, adminToken)
+    .send({ paymentDays: 30, creditLimitFen: 1_000_000 })
+    .expect(200);
+  const statementNumber = `ST20260131-${String(900000 + ORGANISATIONS.findIndex((o) => o.name === organisation.name)).padStart(6, '0')}`;
+  await t.sql(
+    `INSERT INTO statement (number, organisation_id, period_to, due_on, opening_fen, charges_fen, credits_fen, payments_fen, closing_fen)
+     VALUES ($1, $2, '2026-01-31', '2026-03-02', 0, 0, 0, 0, 0)`,
+    [statementNumber, organisationId],
+  );
   return {
     ...pick,
     address,
@@ -206,6 +218,7 @@ async function tenant(
     invitationId: invitation.body.id as string,
     orgOrder: orgOrder.body.number as string,
     orgOrderPartId: orgOrder.body.fulfillments[0].id as string,
+    statementNumber,
   };
 }
 
@@ -233,6 +246,7 @@ export function realPathValue(world: World, path: string, name: string): string 
     [/\/households\/\{id\}/, 'id', world.householdId],
     [/\/households\/\{id\}\/links\/\{linkId\}/, 'linkId', world.linkId],
     [/\/org\/orders\/\{number\}/, 'number', world.a.orgOrder],
+    [/\/statements\/\{number\}/, 'number', world.a.statementNumber],
     [/\/(cancel|pay|fail)$/, 'number', world.a.unpaidOrder],
     [/\{number\}/, 'number', world.a.paidOrder],
   ];
@@ -247,6 +261,8 @@ export function realFieldValues(world: World): Record<string, unknown> {
     variantId: world.a.variantId,
     cooperativeId: world.a.cooperativeId,
     orderNumber: world.a.paidOrder,
+    organisationId: world.a.organisationId,
+    statementNumber: world.a.statementNumber,
     lineId: world.a.paidOrderLineId,
     // Valid, and no demo household's: a creation that passes every check and reaches the insert.
     idNumber: makeResidentId('520525', '19500101', '997'),

@@ -1,4 +1,4 @@
-import { makeCreditCode, type OrganisationRole, type OrganisationType, type ReceivingWindow } from '@qh/domain';
+import { makeCreditCode, type CreditTerms, type OrganisationRole, type OrganisationType, type ReceivingWindow } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 
 interface DemoOrganisation {
@@ -13,6 +13,8 @@ interface DemoOrganisation {
   contactMobile: string;
   /** Orders of this total or more wait for an approver. */
   approvalThresholdFen: number;
+  /** Pays on account against monthly statements (granted by the demo admin); without, it pays online. */
+  creditTerms?: CreditTerms;
   members: { email: string; roles: OrganisationRole[] }[];
   sites: {
     name: string;
@@ -28,7 +30,8 @@ const WEEKDAY_MORNINGS: ReceivingWindow[] = [{ weekdays: [1, 2, 3, 4, 5], from: 
 
 /**
  * The institutional buyers of the demo, all verified and in Tianhe District: a government canteen
- * whose staff split the roles, a school canteen and a trade union each run by one person.
+ * whose staff split the roles and which pays on account, a school canteen and a trade union each run
+ * by one person, paying online.
  * Their accounts are in DEMO_ACCOUNTS (the demo password, development only).
  */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
@@ -43,6 +46,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     contactMobile: '13800138101',
     // ¥5,000: the weekly eggs and noodles wait for approver@demo.cn.
     approvalThresholdFen: 500_000,
+    // 月结: statements 30 days to pay, up to ¥200,000 owed at once.
+    creditTerms: { paymentDays: 30, creditLimitFen: 20_000_000 },
     members: [
       { email: 'canteen@demo.cn', roles: ['MANAGER', 'PURCHASER', 'RECEIVER'] },
       { email: 'approver@demo.cn', roles: ['APPROVER'] },
@@ -138,6 +143,13 @@ export async function seedDemoOrganisations(manager: EntityManager): Promise<num
       await manager.query(
         `INSERT INTO organisation_member (organisation_id, account_id, roles) SELECT $1, id, $3 FROM account WHERE email = $2`,
         [row.id, member.email, member.roles],
+      );
+    }
+    if (organisation.creditTerms) {
+      await manager.query(
+        `INSERT INTO credit_terms (organisation_id, payment_days, credit_limit_fen, granted_by)
+         SELECT $1, $2, $3, id FROM account WHERE email = 'admin@demo.cn'`,
+        [row.id, organisation.creditTerms.paymentDays, organisation.creditTerms.creditLimitFen],
       );
     }
     for (const site of organisation.sites) {
