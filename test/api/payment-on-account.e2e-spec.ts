@@ -216,6 +216,34 @@ describe('payment on account', () => {
       [placed.body.number],
     );
     expect(told.payload).toMatchObject({ onAccount: true });
+
+    // Called off before it ships: the stock goes back and the account owes nothing for it.
+    const stock = await stockOf(noodles.variantId);
+    const cancelled = await as(org.manager.token).post(`/api/org/orders/${placed.body.number}/cancel`).expect(200);
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', payment: { provider: 'account', status: 'CANCELLED' } });
+    expect(await stockOf(noodles.variantId)).toBe(stock + 5);
+    expect((await as(org.manager.token).get('/api/org/account').expect(200)).body.owedFen).toBe(0);
+  });
+
+  it('credits only delivered goods on account: what has not shipped is cancelled, not credited', async () => {
+    const org = await canteen();
+    const placed = (
+      await place(org, [
+        { variantId: eggs.variantId, quantity: 2 },
+        { variantId: noodles.variantId, quantity: 2 },
+      ]).expect(201)
+    ).body;
+    const eggPart: Part = placed.fulfillments.find((f: Part) => f.lines[0].variantId === eggs.variantId);
+    const noodlePart: Part = placed.fulfillments.find((f: Part) => f.lines[0].variantId === noodles.variantId);
+    await ship([eggPart]);
+    const refund = (lineId: string) =>
+      as(admin).post('/api/admin/refunds', { orderNumber: placed.number, lines: [{ lineId, quantity: 1 }], reason: '核对后退一件' });
+    const notYet = await refund(noodlePart.lines[0].id);
+    expect([notYet.status, notYet.body.code]).toEqual([409, 'ORDER_NOT_DELIVERED']);
+    const credited = await refund(eggPart.lines[0].id);
+    expect(credited.status).toBe(201);
+    expect(credited.body).toMatchObject({ status: 'SUCCEEDED', amountFen: eggPart.lines[0].unitPriceFen });
+    expect(await ledgerOf([placed.number])).toEqual([]);
   });
 
   it('refuses an order that would go above the limit, taking nothing; and any order while a statement is overdue, until it is paid', async () => {

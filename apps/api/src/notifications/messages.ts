@@ -16,6 +16,11 @@ export function composeMessage(topic: NotificationTopic, payload: NotificationPa
         text: `${payload.cooperative ?? ''} 已发出您订单 ${payload.orderNumber} 的商品：${payload.carrier ?? ''} ${payload.trackingNo ?? ''}。\nPart of your order ${payload.orderNumber} has shipped: ${payload.carrier ?? ''} ${payload.trackingNo ?? ''}.`,
       };
     case 'ORDER_REFUNDED':
+      if (payload.onAccount)
+        return {
+          subject: `订单 ${payload.orderNumber} 已冲减 / Credited`,
+          text: `订单 ${payload.orderNumber} 冲减${amount}，将列入单位的下一期对账单。\nA credit of${amount} for order ${payload.orderNumber} goes on your organisation's next statement.`,
+        };
       return {
         subject: `订单 ${payload.orderNumber} 已退款 / Refunded`,
         text: `订单 ${payload.orderNumber} 的退款${amount}已完成，将原路退回。\nA refund of${amount} for order ${payload.orderNumber} is done and goes back the way you paid.`,

@@ -307,7 +307,7 @@ export class RefundsService {
       dedupeKey: `ORDER_REFUNDED:${refundId}`,
       accountId: payment.buyerId,
       orderId: payment.orderId,
-      payload: { orderNumber: payment.orderNumber, amountFen: refund.amountFen },
+      payload: { orderNumber: payment.orderNumber, amountFen: refund.amountFen, onAccount: payment.provider === ON_ACCOUNT_PROVIDER },
     });
   }
 }
