@@ -1,3 +1,4 @@
+import { formatFen } from '@qh/domain';
 import { ApiActor } from './support/api';
 import { accessibilityProblems, baseUrl, Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } from './support/browser';
 import { ShopPages } from './support/pages';
@@ -14,6 +15,7 @@ interface OrgOrder {
   number: string;
   status: string;
   linkedSalesFen: number;
+  paidAt: string | null;
   fulfillments: Part[];
 }
 
@@ -26,9 +28,10 @@ const CASE_AT_BREAK_FEN = 41_800;
 
 /**
  * The weekly canteen order of the issue, on a desktop: canteen@demo.cn orders 30 cases of eggs and
- * 50 kg of noodles for Monday; approver@demo.cn approves; the canteen pays (online, until statements
- * and transfers exist); both cooperatives ship; the receiver accepts one case short; an admin refunds
- * it. The officials' figures move by exactly the order's certified part, then back by the case.
+ * 50 kg of noodles for Monday; approver@demo.cn approves, and the order goes on the canteen's account;
+ * both cooperatives ship; the receiver accepts one case short; an admin grants it, a credit;
+ * finance@demo.cn issues the statement and sees the credit; an admin records the bank transfer. Only
+ * then is the order paid, and the officials' figures move by exactly its certified part less the case.
  */
 describe('a canteen orders by the case, with approval and acceptance on delivery', () => {
   let browser: Browser;
@@ -82,23 +85,19 @@ describe('a canteen orders by the case, with approval and acceptance on delivery
       await placed.waitFor();
       number = new URL(page.url()).pathname.split('/').at(-1)!;
 
-      // The approver approves it.
+      // The approver approves it: the canteen pays on account, so it goes to the cooperatives unpaid.
       await signInAs('approver@demo.cn');
       await page.goto(`${baseUrl()}/org/orders/${number}`);
       await page.getByTestId('org-order-approve').click();
-      await page.locator('[data-testid="org-order"][data-status="AWAITING_PAYMENT"]').waitFor();
-
-      // The purchaser pays; the officials' figures take in exactly the order's certified part.
-      await signInAs('canteen@demo.cn');
-      await page.goto(`${baseUrl()}/org/orders/${number}`);
-      await page.getByTestId('pay-demo').click();
-      await page.locator('[data-testid="org-order"][data-status="PAID"]').waitFor();
+      await page.locator('[data-testid="org-order"][data-status="ON_ACCOUNT"]').waitFor();
+      expect(await page.getByTestId('pay-demo').count()).toBe(0);
     });
 
     const canteen = await ApiActor.signIn('canteen@demo.cn');
     const order = await canteen.call<OrgOrder>('GET', `/api/org/orders/${number}`);
     expect(order.linkedSalesFen).toBeGreaterThan(0);
-    expect(await linkedSales()).toBe(before + order.linkedSalesFen);
+    // Not paid yet: the officials' figures do not count it.
+    expect(await linkedSales()).toBe(before);
 
     // Both cooperatives ship their parts.
     for (const email of ['eggs@demo.cn', 'noodles@demo.cn']) {
@@ -115,6 +114,7 @@ describe('a canteen orders by the case, with approval and acceptance on delivery
 
     await withScreenshotOnFailure(page, 'canteen-order-acceptance', async () => {
       // The receiver accepts 29 cases, one broken, and all the noodles.
+      await signInAs('canteen@demo.cn');
       await page.goto(`${baseUrl()}/org/orders/${number}`);
       const eggForm = page.locator(`[data-testid="acceptance-form"][data-part-id="${eggPart.id}"]`);
       await eggForm.locator(`[data-testid="acceptance-quantity"][data-line-id="${eggPart.lines[0].id}"]`).fill('29');
@@ -136,7 +136,50 @@ describe('a canteen orders by the case, with approval and acceptance on delivery
       expect(await accessibilityProblems(page)).toEqual([]);
     });
 
-    // The figures give back exactly the case.
+    // A credit on account: still nothing counted.
+    expect(await linkedSales()).toBe(before);
+
+    let statementNumber = '';
+    let closing = '';
+    await withScreenshotOnFailure(page, 'canteen-order-statement', async () => {
+      // Finance issues the statement: the two deliveries and the credit for the case.
+      await signInAs('finance@demo.cn');
+      await page.goto(`${baseUrl()}/org/statements`);
+      await page.getByTestId('org-issue-statement').click();
+      await page.getByTestId('statement-number').waitFor();
+      statementNumber = (await page.getByTestId('statement-number').innerText()).trim();
+      const items = page.getByTestId('statement-item');
+      expect(await items.filter({ hasText: number }).count()).toBe(3);
+      const credit = page.locator('[data-testid="statement-item"][data-kind="CREDIT"]').filter({ hasText: number });
+      expect(await credit.innerText()).toContain('418.00');
+      closing = await page.getByTestId('statement-closing').innerText();
+      expect(await sidewaysOverflowPx(page)).toBe(0);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      // Finance may well open it on a phone.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await sidewaysOverflowPx(page)).toBe(0);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    const finance = await ApiActor.signIn('finance@demo.cn');
+    const statement = await finance.call<{ closingFen: number }>('GET', `/api/org/statements/${statementNumber}`);
+    const organisationId = (await finance.call<{ id: string }>('GET', '/api/org')).id;
+    expect(closing).toBe(formatFen(statement.closingFen));
+
+    await withScreenshotOnFailure(page, 'canteen-order-transfer', async () => {
+      // The transfer arrives; an admin records it against the statement.
+      await signInAs('admin@demo.cn');
+      await page.goto(`${baseUrl()}/admin/organisations/${organisationId}/account`);
+      await page.getByTestId('admin-transfer-amount').fill((statement.closingFen / 100).toFixed(2));
+      await page.getByTestId('admin-transfer-reference').fill(`ICBC${Date.now()}`);
+      await page.getByTestId('admin-transfer-statement').selectOption(statementNumber);
+      await page.getByTestId('admin-transfer-submit').click();
+      await page.getByTestId('admin-transfer-result').filter({ hasText: number }).waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+    });
+
+    // Paid now: the figures take in exactly the order's certified part, less the case credited.
+    expect((await canteen.call<OrgOrder>('GET', `/api/org/orders/${number}`)).paidAt).not.toBeNull();
     expect(await linkedSales()).toBe(before + order.linkedSalesFen - CASE_AT_BREAK_FEN);
   });
 });

@@ -28,6 +28,12 @@ describe('every page on a 390 px phone', () => {
     samples.set('/admin/products/:id', own.items[0].id);
     samples.set('/orders/:number', await anOrderNumber());
     samples.set('/org/orders/:number', await anOrganisationOrderNumber());
+    const canteen = await ApiActor.signIn(ACCOUNTS.buyer);
+    samples.set('/admin/organisations/:id/account', (await canteen.call<{ id: string }>('GET', '/api/org')).id);
+    // No statement is issued here (the canteen journey issues today's): these measure the page that says there is none;
+    // the canteen journey measures a statement with its items on a phone.
+    samples.set('/org/statements/:number', 'ST20260131-000001');
+    samples.set('/admin/statements/:number', 'ST20260131-000001');
     const shipments = await coop.call<{ items: { id: string }[] }>('GET', '/api/coop/fulfillments?limit=1');
     // The demo history ships for every cooperative; without it, the page that says "not found" is measured.
     samples.set('/coop/fulfillments/:id/delivery-note', shipments.items[0]?.id ?? '5b0f3c3e-7d1a-4c6e-9f20-3a8b1c2d4e5f');

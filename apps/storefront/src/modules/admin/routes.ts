@@ -21,6 +21,20 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], titleKey: 'admin.organisations.title' },
   },
   {
+    path: '/admin/organisations/:id/account',
+    name: 'admin-organisation-account',
+    component: () => import('./pages/AdminOrganisationAccountPage.vue'),
+    props: true,
+    meta: { roles: ['admin'], titleKey: 'admin.account.title' },
+  },
+  {
+    path: '/admin/statements/:number',
+    name: 'admin-statement',
+    component: () => import('./pages/AdminStatementPage.vue'),
+    props: true,
+    meta: { roles: ['admin'], titleKey: 'statement.title' },
+  },
+  {
     path: '/admin/shortfalls',
     name: 'admin-shortfalls',
     component: () => import('./pages/AdminShortfallsPage.vue'),

@@ -11,6 +11,7 @@ import type { DeliveryProblem, OrgOrder, OrgOrderStatus } from './org-api';
 export const ORG_ORDER_TABS = [
   'AWAITING_APPROVAL',
   'AWAITING_PAYMENT',
+  'ON_ACCOUNT',
   'PAID',
   'SHIPPED',
   'CANCELLED',

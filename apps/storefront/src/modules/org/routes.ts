@@ -40,6 +40,20 @@ export const orgRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['buyer'], titleKey: 'org.orders.detail.title' },
   },
+  // Every member sees where the account stands; the statements are for finance members and managers.
+  {
+    path: '/org/statements',
+    name: 'org-statements',
+    component: () => import('./pages/OrgStatementsPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'account.title' },
+  },
+  {
+    path: '/org/statements/:number',
+    name: 'org-statement',
+    component: () => import('./pages/OrgStatementPage.vue'),
+    props: true,
+    meta: { roles: ['buyer'], titleKey: 'statement.title' },
+  },
   // Open to guests: the e-mailed link is opened first, then the invitee logs in or registers and comes back.
   {
     path: '/org/join',

@@ -115,6 +115,20 @@ describe('OrgOrderPage', () => {
     expect(text(app, 'org-order-waiting')).toBe('审批已通过，等待下单人 chen@example.com 付款。');
   });
 
+  it('shows an order on account as going to the cooperatives unpaid, and as settled once a transfer paid it', async () => {
+    const { app } = await openOrder(['PURCHASER'], () => orgOrder({ status: 'ON_ACCOUNT', onAccount: true, payment: null, paidAt: null }));
+    expect(app.get('[data-testid="org-order-status"]').text()).toBe('已记账（月结）');
+    expect(app.get('[data-testid="org-order-on-account"]').text()).toContain('无需在线付款');
+    expect(app.find('[data-testid="pay-demo"]').exists()).toBe(false);
+    wrapper!.unmount();
+
+    const settled = await openOrder(['PURCHASER'], () =>
+      orgOrder({ status: 'SHIPPED', onAccount: true, paidAt: '2026-12-20T02:00:00.000Z', fulfillments: [shippedPart()] }),
+    );
+    expect(settled.app.get('[data-testid="org-order-on-account"]').attributes('data-settled')).toBe('true');
+    expect(settled.app.get('[data-testid="org-order-on-account"]').text()).toContain('收到对公转账');
+  });
+
   it('shows neither approve nor reject to a member who is not an approver', async () => {
     const { app } = await openOrder(['PURCHASER', 'MANAGER'], () => awaitingApproval());
 

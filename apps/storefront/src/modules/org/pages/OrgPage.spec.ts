@@ -141,13 +141,14 @@ describe('OrgPage', () => {
     expect(app.get('[data-testid="org-your-roles"]').text()).toBe('管理员、采购员');
     expect(app.get('[data-testid="org-credit-code"]').text()).toBe(CREDIT_CODE);
     expect(app.get('[data-testid="org-profile"]').text()).toContain('天河区');
-    // A purchaser is offered a new order beside the organisation's orders.
+    // A purchaser is offered a new order beside the organisation's orders; every member sees the account.
     expect(app.findAll('nav[aria-label="单位管理"] a').map((link) => link.attributes('href'))).toEqual([
       '/org',
       '/org/members',
       '/org/sites',
       '/org/orders',
       '/org/orders/new',
+      '/org/statements',
     ]);
   });
 

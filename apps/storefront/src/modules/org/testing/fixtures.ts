@@ -92,6 +92,7 @@ export function orgOrder(overrides: Partial<OrgOrder> = {}): OrgOrder {
     decidedBy: null,
     decidedAt: null,
     rejectionReason: null,
+    onAccount: false,
     ...overrides,
   };
 }
