@@ -88,8 +88,9 @@ export default tseslint.config(
           public: {
             // Who is asking, and the role guard: every feature's controllers use them.
             auth: ['current-user', 'roles.decorator'],
-            // Stock is the catalog's; orders take and give it back through its repository, in their transaction.
-            catalog: ['products.repository', 'product-sql'],
+            // Stock is the catalog's; orders take and give it back through its repository, in their transaction. Photos of a
+            // shortfall on delivery are stored and checked as product images are.
+            catalog: ['products.repository', 'product-sql', 'product-images'],
             // The ledger is written in the transaction of each payment and refund.
             impact: ['ledger'],
             // Notifications are written in the transaction of what they tell.

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { OrderDeadlinesService } from '../../apps/api/src/orders/order-deadlines.service';
 import { tokenFor } from '../support/accounts';
 import { newCooperative, newProduct, type Cooperative, type Product } from '../support/builders';
+import { PNG_1X1, WEBP_1X1 } from '../support/images';
 import { organisationCreditCode, signedInBuyer } from '../support/organisations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -186,6 +187,48 @@ describe('acceptance on delivery', () => {
     await accept(receiver.token, number, eggPart.id, { lines: [] }).expect(200);
     expect((await accept(receiver.token, number, eggPart.id, { lines: [] }).expect(409)).body.code).toBe('FULFILLMENT_STATUS_CONFLICT');
     expect(await t.sql(`SELECT count(*)::int AS n FROM shortfall_claim WHERE fulfillment_id = $1`, [eggPart.id])).toEqual([{ n: 0 }]);
+  });
+
+  it('shows a shortfall with the receiver’s photos, to the admin deciding it; nobody else adds any', async () => {
+    const { receiver, number, eggPart, noodlePart } = await deliveredOrder();
+    const photo = (token: string, partId: string, bytes: Buffer, name = 'case.png') =>
+      request(t.url)
+        .post(`/api/org/orders/${number}/fulfillments/${partId}/acceptance/photos`)
+        .set('Authorization', `Bearer ${token}`)
+        .attach('photo', bytes, name);
+    // No shortfall yet: nothing to show.
+    expect((await photo(receiver.token, eggPart.id, PNG_1X1).expect(404)).body.code).toBe('SHORTFALL_CLAIM_NOT_FOUND');
+    await accept(receiver.token, number, eggPart.id, {
+      lines: [{ lineId: eggPart.lines[0].id, acceptedQuantity: 28, reason: 'DAMAGED' }],
+    }).expect(200);
+    await accept(receiver.token, number, noodlePart.id, { lines: [] }).expect(200);
+
+    const shown = await photo(receiver.token, eggPart.id, PNG_1X1).expect(200);
+    await photo(receiver.token, eggPart.id, WEBP_1X1, 'case.webp').expect(200);
+    const claim = shown.body.fulfillments.find((f: { id: string }) => f.id === eggPart.id).acceptance.claim;
+    expect(claim.photos).toEqual([expect.stringMatching(/^\/uploads\/[0-9a-f-]{36}\.png$/)]);
+    const served = await request(t.url).get(claim.photos[0]).expect(200);
+    expect(Buffer.from(served.body).equals(PNG_1X1)).toBe(true);
+
+    // Not an image by its content; a part without shortfall; a stranger; a sixth photo.
+    expect((await photo(receiver.token, eggPart.id, Buffer.from('<script>alert(1)</script>'), 'x.png').expect(415)).body.code).toBe(
+      'UNSUPPORTED_IMAGE_TYPE',
+    );
+    expect((await photo(receiver.token, noodlePart.id, PNG_1X1).expect(404)).body.code).toBe('SHORTFALL_CLAIM_NOT_FOUND');
+    const stranger = await signedInBuyer(t, 'stranger');
+    expect((await photo(stranger.token, eggPart.id, PNG_1X1).expect(404)).body.code).toBe('ORGANISATION_NOT_FOUND');
+    for (let i = 0; i < 3; i += 1) await photo(receiver.token, eggPart.id, PNG_1X1).expect(200);
+    expect((await photo(receiver.token, eggPart.id, PNG_1X1).expect(422)).body.code).toBe('TOO_MANY_IMAGES');
+
+    const { body: queue } = await as(admin).get('/api/admin/shortfalls?status=PENDING&limit=100').expect(200);
+    const listed = queue.items.find((item: { orderNumber: string }) => item.orderNumber === number);
+    expect(listed.photos).toHaveLength(5);
+    expect(listed.photos.slice(0, 2)).toEqual([claim.photos[0], expect.stringMatching(/\.webp$/)]);
+
+    // Decided, the claim takes no more.
+    await as(admin).post(`/api/admin/shortfalls/${listed.id}/decline`, { reason: '照片显示包装完好' }).expect(200);
+    await t.sql(`UPDATE shortfall_claim SET photos = photos[1:4] WHERE id = $1`, [listed.id]);
+    expect((await photo(receiver.token, eggPart.id, PNG_1X1).expect(409)).body.code).toBe('SHORTFALL_CLAIM_STATUS_CONFLICT');
   });
 
   it('declines a claim with a reason, refunding nothing', async () => {

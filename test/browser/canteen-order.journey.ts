@@ -1,4 +1,5 @@
 import { formatFen } from '@qh/domain';
+import { PNG_1X1 } from '../support/images';
 import { ApiActor } from './support/api';
 import { accessibilityProblems, baseUrl, Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } from './support/browser';
 import { ShopPages } from './support/pages';
@@ -122,6 +123,11 @@ describe('a canteen orders by the case, with approval and acceptance on delivery
       await eggForm.getByTestId('acceptance-submit').click();
       await page.locator(`[data-testid="acceptance-done"][data-part-id="${eggPart.id}"]`).waitFor();
       await page.locator('[data-testid="acceptance-claim"][data-status="PENDING"]').waitFor();
+      // With a photo of the broken case.
+      await page
+        .locator(`[data-testid="claim-photo-input"][data-part-id="${eggPart.id}"]`)
+        .setInputFiles({ name: 'broken-case.png', mimeType: 'image/png', buffer: PNG_1X1 });
+      await page.locator(`[data-testid="acceptance-done"][data-part-id="${eggPart.id}"] [data-testid="claim-photo"]`).waitFor();
       await page.locator(`[data-testid="acceptance-form"][data-part-id="${noodlePart.id}"]`).getByTestId('acceptance-submit').click();
       await page.locator(`[data-testid="acceptance-done"][data-part-id="${noodlePart.id}"]`).waitFor();
       expect(await sidewaysOverflowPx(page)).toBe(0);
@@ -131,6 +137,7 @@ describe('a canteen orders by the case, with approval and acceptance on delivery
       await signInAs('admin@demo.cn');
       await page.goto(`${baseUrl()}/admin/shortfalls`);
       const claim = page.getByTestId('admin-shortfall-row').filter({ hasText: number });
+      expect(await claim.getByTestId('claim-photo').count()).toBe(1);
       await claim.getByTestId('shortfall-refund').click();
       await page.locator('[data-testid="admin-shortfall-row"][data-status="REFUNDED"]').filter({ hasText: number }).waitFor();
       expect(await accessibilityProblems(page)).toEqual([]);

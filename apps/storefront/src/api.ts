@@ -60,6 +60,9 @@ export const KNOWN_ERROR_CODES = [
   'STATEMENT_NOTHING_NEW',
   'STATEMENT_NOT_FOUND',
   'TRANSFER_ALREADY_RECORDED',
+  'TOO_MANY_IMAGES',
+  'UNSUPPORTED_IMAGE_TYPE',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 

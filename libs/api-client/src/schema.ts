@@ -1377,6 +1377,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org/orders/{number}/fulfillments/{fulfillmentId}/acceptance/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgOrdersController_addPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/orders/{number}/payment": {
         parameters: {
             query?: never;
@@ -3154,6 +3170,8 @@ export interface components {
             note?: string | null;
             orderNumber: string;
             organisationName: string;
+            /** @description The receiver’s photos of the shortfall (/uploads/ URLs) */
+            photos: string[];
             /** Format: uuid */
             refundId?: string | null;
             /** @enum {string} */
@@ -3167,6 +3185,8 @@ export interface components {
             declineReason?: string | null;
             /** Format: uuid */
             id: string;
+            /** @description The receiver’s photos of the shortfall (/uploads/ URLs), at most 5 */
+            photos: string[];
             /** Format: uuid */
             refundId?: string | null;
             /** @enum {string} */
@@ -8261,6 +8281,99 @@ export interface operations {
             };
             /** @description FULFILLMENT_STATUS_CONFLICT: not shipped, or accepted already */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrdersController_addPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fulfillmentId: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    photo: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Receivers: a photo of the shortfall, for the admin deciding the claim (at most 5) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgOrderDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description SHORTFALL_CLAIM_NOT_FOUND: the part has no shortfall */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description SHORTFALL_CLAIM_STATUS_CONFLICT: decided already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: over 5242880 bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNSUPPORTED_IMAGE_TYPE: not a JPEG, PNG or WebP by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description TOO_MANY_IMAGES */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

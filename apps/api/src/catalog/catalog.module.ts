@@ -32,6 +32,6 @@ import { RemindersService } from './reminders.service';
     RemindersService,
     RemindersRepository,
   ],
-  exports: [CatalogService, ProductsRepository, RemindersService],
+  exports: [CatalogService, ProductsRepository, RemindersService, ProductImageStore],
 })
 export class CatalogModule {}

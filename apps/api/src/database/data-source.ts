@@ -30,6 +30,7 @@ import { BulkPricing1766304000000 } from './migrations/1766304000000-bulk-pricin
 import { OrganisationOrders1766390400000 } from './migrations/1766390400000-organisation-orders';
 import { Acceptance1766476800000 } from './migrations/1766476800000-acceptance';
 import { PaymentOnAccount1766563200000 } from './migrations/1766563200000-payment-on-account';
+import { ShortfallPhotos1766649600000 } from './migrations/1766649600000-shortfall-photos';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   OrganisationOrders1766390400000,
   Acceptance1766476800000,
   PaymentOnAccount1766563200000,
+  ShortfallPhotos1766649600000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

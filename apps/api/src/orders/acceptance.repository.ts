@@ -16,6 +16,8 @@ export interface ShortfallClaimRow {
   organisationName: string;
   cooperativeName: string;
   note: string | null;
+  /** The receiver's photos of the shortfall, as /uploads/ URLs. */
+  photos: string[];
   lines: { lineId: string; titleZh: string; labelZh: string; shortQuantity: number; unitPriceFen: number; reason: ShortfallReason }[];
   refundId: string | null;
   declineReason: string | null;
@@ -25,7 +27,7 @@ export interface ShortfallClaimRow {
 }
 
 const CLAIM_COLUMNS = `s.id, s.status, s.order_id AS "orderId", o.number AS "orderNumber", s.fulfillment_id AS "fulfillmentId",
-  g.name AS "organisationName", c.name_zh AS "cooperativeName", s.note, s.refund_id AS "refundId", s.decline_reason AS "declineReason",
+  g.name AS "organisationName", c.name_zh AS "cooperativeName", s.note, s.photos, s.refund_id AS "refundId", s.decline_reason AS "declineReason",
   s.created_at AS "createdAt", s.decided_at AS "decidedAt", ${timestampKey('s.created_at')} AS "sortKey",
   (SELECT json_agg(json_build_object('lineId', l.id, 'titleZh', l.title_zh, 'labelZh', l.label_zh, 'unitPriceFen', l.unit_price_fen,
                                      'shortQuantity', l.quantity - l.refunded_quantity - a.accepted_quantity, 'reason', a.shortfall_reason)
@@ -70,6 +72,23 @@ export class AcceptanceRepository {
 
   find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ShortfallClaimRow | undefined> {
     return row(manager, `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM} WHERE s.id = $1`, [id]);
+  }
+
+  /** The claim a part's shortfall became, locked, with the organisation and order it belongs to. */
+  lockOfPart(
+    manager: EntityManager,
+    fulfillmentId: string,
+  ): Promise<{ id: string; status: ClaimStatus; photos: string[]; organisationId: string; orderNumber: string } | undefined> {
+    return row(
+      manager,
+      `SELECT s.id, s.status, s.photos, o.organisation_id AS "organisationId", o.number AS "orderNumber"
+         FROM shortfall_claim s JOIN "order" o ON o.id = s.order_id WHERE s.fulfillment_id = $1 FOR UPDATE OF s`,
+      [fulfillmentId],
+    );
+  }
+
+  async addPhoto(manager: EntityManager, id: string, url: string): Promise<void> {
+    await manager.query(`UPDATE shortfall_claim SET photos = array_append(photos, $2) WHERE id = $1`, [id, url]);
   }
 
   lock(manager: EntityManager, id: string): Promise<{ id: string; status: ClaimStatus } | undefined> {

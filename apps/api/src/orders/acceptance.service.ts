@@ -6,6 +6,7 @@ import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
+import { ProductImageStore, type ImageType } from '../catalog/product-images';
 import { Memberships } from '../organisations/memberships.service';
 import { RefundsService } from '../payments/refunds.service';
 import { AcceptanceRepository, type ShortfallClaimRow } from './acceptance.repository';
@@ -13,6 +14,8 @@ import type { AcceptanceInputDto, ShortfallClaimDto, ShortfallClaimPageDto, Shor
 import { FulfillmentsRepository } from './fulfillments.repository';
 
 const DEFAULT_PAGE_SIZE = 20;
+/** Photos a receiver may add to one shortfall (the column's check says the same). */
+export const MAX_CLAIM_PHOTOS = 5;
 /** Parts accepted automatically per run: a backlog drains over a few runs. */
 const BATCH = 200;
 
@@ -26,6 +29,7 @@ function toClaim(row: ShortfallClaimRow): ShortfallClaimDto {
     organisationName: row.organisationName,
     cooperativeName: row.cooperativeName,
     note: row.note,
+    photos: row.photos,
     lines,
     amountFen: sumFen(lines.map((line) => line.unitPriceFen * line.shortQuantity)),
     refundId: row.refundId,
@@ -52,6 +56,7 @@ export class AcceptanceService {
     private readonly fulfillments: FulfillmentsRepository,
     private readonly acceptance: AcceptanceRepository,
     private readonly refunds: RefundsService,
+    private readonly images: ProductImageStore,
   ) {}
 
   async accept(user: Acting, orderNumber: string, fulfillmentId: string, dto: AcceptanceInputDto): Promise<void> {
@@ -87,6 +92,34 @@ export class AcceptanceService {
         after: { lines: outcome, claimId },
       });
     });
+  }
+
+  /**
+   * A receiver shows the shortfall of a part with a photo, while the claim waits for an admin: at most
+   * `MAX_CLAIM_PHOTOS`, stored as product images are (named at random, served from /uploads/).
+   */
+  async addPhoto(user: Acting, orderNumber: string, fulfillmentId: string, bytes: Buffer, type: ImageType): Promise<void> {
+    const { organisationId } = await this.memberships.require(user, ['RECEIVER']);
+    const url = await this.images.save(bytes, type);
+    try {
+      await this.unitOfWork.run(async ({ manager, audit }) => {
+        const claim = await this.acceptance.lockOfPart(manager, fulfillmentId);
+        if (!claim || claim.organisationId !== organisationId || claim.orderNumber !== orderNumber) {
+          throw new AppError('SHORTFALL_CLAIM_NOT_FOUND', 'This shipment has no shortfall to show.');
+        }
+        if (claim.status !== 'PENDING') {
+          throw new AppError('SHORTFALL_CLAIM_STATUS_CONFLICT', 'The claim is decided already: photos can no longer be added.');
+        }
+        if (claim.photos.length >= MAX_CLAIM_PHOTOS) {
+          throw new AppError('TOO_MANY_IMAGES', `A shortfall has at most ${MAX_CLAIM_PHOTOS} photos.`);
+        }
+        await this.acceptance.addPhoto(manager, claim.id, url);
+        await audit({ actor: user, action: 'shortfall.photo_added', entityType: 'shortfall_claim', entityId: claim.id, after: { url } });
+      });
+    } catch (error) {
+      await this.images.remove(url);
+      throw error;
+    }
   }
 
   /** Accepts in full the parts shipped `acceptanceDays` ago that nobody acted on; returns how many. */

@@ -37,7 +37,13 @@ export interface FulfillmentAcceptance {
   acceptedAt: string;
   automatic: boolean;
   lines: { lineId: string; acceptedQuantity: number; reason: ShortfallReason | null }[];
-  claim: { id: string; status: 'PENDING' | 'REFUNDED' | 'DECLINED'; refundId: string | null; declineReason: string | null } | null;
+  claim: {
+    id: string;
+    status: 'PENDING' | 'REFUNDED' | 'DECLINED';
+    refundId: string | null;
+    declineReason: string | null;
+    photos: string[];
+  } | null;
 }
 
 export const FULFILLMENT_COLUMNS = `f.id, f.order_id AS "orderId", f.cooperative_id AS "cooperativeId", c.name_zh AS "cooperativeName",
@@ -49,7 +55,8 @@ export const FULFILLMENT_COLUMNS = `f.id, f.order_id AS "orderId", f.cooperative
     'lines', coalesce((SELECT json_agg(json_build_object('lineId', a.order_line_id, 'acceptedQuantity', a.accepted_quantity,
                                                          'reason', a.shortfall_reason) ORDER BY a.order_line_id)
                          FROM acceptance_line a WHERE a.fulfillment_id = f.id), '[]'),
-    'claim', (SELECT json_build_object('id', s.id, 'status', s.status, 'refundId', s.refund_id, 'declineReason', s.decline_reason)
+    'claim', (SELECT json_build_object('id', s.id, 'status', s.status, 'refundId', s.refund_id, 'declineReason', s.decline_reason,
+                                   'photos', s.photos)
                 FROM shortfall_claim s WHERE s.fulfillment_id = f.id)) END AS acceptance`;
 
 /** Each cooperative's part of an order: written at checkout, shipped by the cooperative, called off with its order. */

@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ActingUser, type Acting } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { ReasonDto } from '../catalog/dto/admin-catalog.dto';
+import { detectImageType, MAX_IMAGE_BYTES } from '../catalog/product-images';
+import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
+import { readUploadedFile } from '../common/uploads';
 import {
   AcceptanceInputDto,
   OrgOrderDto,
@@ -104,6 +107,34 @@ export class OrgOrdersController {
     @Body() dto: AcceptanceInputDto,
   ): Promise<OrgOrderDto> {
     await this.acceptance.accept(user, orderNumber(number), fulfillmentId, dto);
+    return this.orders.get(user, number);
+  }
+
+  @Post(':number/fulfillments/:fulfillmentId/acceptance/photos')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['photo'], properties: { photo: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: OrgOrderDto, description: 'Receivers: a photo of the shortfall, for the admin deciding the claim (at most 5)' })
+  @ApiResponse({ status: 404, type: ErrorDto, description: 'SHORTFALL_CLAIM_NOT_FOUND: the part has no shortfall' })
+  @ApiResponse({ status: 409, type: ErrorDto, description: 'SHORTFALL_CLAIM_STATUS_CONFLICT: decided already' })
+  @ApiResponse({ status: 413, type: ErrorDto, description: `PAYLOAD_TOO_LARGE: over ${MAX_IMAGE_BYTES} bytes` })
+  @ApiResponse({ status: 415, type: ErrorDto, description: 'UNSUPPORTED_IMAGE_TYPE: not a JPEG, PNG or WebP by its content' })
+  @ApiResponse({ status: 422, type: ErrorDto, description: 'TOO_MANY_IMAGES' })
+  async addPhoto(
+    @ActingUser() user: Acting,
+    @Param('number') number: string,
+    @Param('fulfillmentId', uuidParam('FULFILLMENT_NOT_FOUND', 'No such shipment of this order.')) fulfillmentId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<OrgOrderDto> {
+    const bytes = await readUploadedFile(request, {
+      field: 'photo',
+      what: 'the photo',
+      maxBytes: MAX_IMAGE_BYTES,
+      tooLargeMessage: `A photo may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`,
+    });
+    const type = detectImageType(bytes);
+    if (!type) throw new AppError('UNSUPPORTED_IMAGE_TYPE', 'Only JPEG, PNG and WebP photos are accepted.');
+    await this.acceptance.addPhoto(user, orderNumber(number), fulfillmentId, bytes, type);
     return this.orders.get(user, number);
   }
 

@@ -115,6 +115,7 @@ export class ShortfallClaimRefDto {
   @ApiProperty({ enum: ['PENDING', 'REFUNDED', 'DECLINED'] }) status: 'PENDING' | 'REFUNDED' | 'DECLINED';
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) refundId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) declineReason: string | null;
+  @ApiProperty({ type: [String], description: 'The receiver’s photos of the shortfall (/uploads/ URLs), at most 5' }) photos: string[];
 }
 
 /** 验收: what the organisation's receiver accepted of a shipped part, and the claim its shortfall became. */

@@ -185,6 +185,7 @@ export class ShortfallClaimDto {
   @ApiProperty() organisationName: string;
   @ApiProperty() cooperativeName: string;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ type: [String], description: 'The receiver’s photos of the shortfall (/uploads/ URLs)' }) photos: string[];
   @ApiProperty({ type: [ShortfallLineDto] }) lines: ShortfallLineDto[];
   @ApiProperty({ description: 'What refunding the short units returns' }) amountFen: number;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) refundId: string | null;

@@ -20,6 +20,7 @@ function claim(overrides: Partial<ShortfallClaim> = {}): ShortfallClaim {
     organisationName: '广州市天河区机关事务管理局饭堂',
     cooperativeName: '厍东关樱桃合作社',
     note: '一箱压坏，已拍照',
+    photos: ['/uploads/2f0c6a51-7d1e-4c3b-9a8f-0d1e2f3a4b5c.jpg'],
     lines: [
       { lineId: 'ol-1', titleZh: '厍东关玛瑙红樱桃', labelZh: '5 kg 整箱', unitPriceFen: 41_800, shortQuantity: 1, reason: 'DAMAGED' },
     ],
@@ -44,6 +45,7 @@ async function openQueue(routes: Record<string, Handler> = {}) {
             id: 'claim-2',
             orderNumber: 'QH20261212-000007',
             note: null,
+            photos: [],
             lines: [
               { lineId: 'ol-9', titleZh: '百花坪高山绿茶', labelZh: '250 g', unitPriceFen: 12_800, shortQuantity: 2, reason: 'WRONG_ITEM' },
             ],
@@ -80,6 +82,10 @@ describe('AdminShortfallsPage', () => {
     expect(first.get('[data-testid="shortfall-status"]').text()).toBe('待处理');
     expect(row('claim-2').get('[data-testid="shortfall-line"]').text()).toContain('短少 2 件 · 错发');
     expect(row('claim-2').find('[data-testid="shortfall-note"]').exists()).toBe(false);
+    // The receiver's photo, opening the full picture; none on the other claim.
+    expect(first.get('[data-testid="claim-photo"]').attributes('src')).toBe('/uploads/2f0c6a51-7d1e-4c3b-9a8f-0d1e2f3a4b5c.jpg');
+    expect(first.get('[data-testid="claim-photos"] a').attributes('href')).toBe('/uploads/2f0c6a51-7d1e-4c3b-9a8f-0d1e2f3a4b5c.jpg');
+    expect(row('claim-2').find('[data-testid="claim-photo"]').exists()).toBe(false);
   });
 
   it('refunds a claim and shows it refunded in place', async () => {

@@ -146,7 +146,7 @@ describe('cooperative fulfillments page', () => {
                 acceptedAt: '2026-12-14T02:30:00Z',
                 automatic: false,
                 lines: [{ lineId: 'ol-1', acceptedQuantity: 1, reason: 'SPOILED' }],
-                claim: { id: 'claim-1', status: 'PENDING', refundId: null, declineReason: null },
+                claim: { id: 'claim-1', status: 'PENDING', refundId: null, declineReason: null, photos: [] },
               },
             }),
           ],

@@ -94,7 +94,43 @@ export function useOrgOrder(number: () => string, options: { confirming: boolean
     }
   }
 
+  /** The part whose shortfall a photo is being added to, and why the last photo was refused. */
+  const addingPhoto = ref<string | null>(null);
+  const photoError = ref<{ fulfillmentId: string; code: string } | null>(null);
+
+  /** Adds a photo to the shortfall of a part; true when it went through and the order shows it. */
+  async function addPhoto(fulfillmentId: string, file: File): Promise<boolean> {
+    if (!order.value || addingPhoto.value) return false;
+    addingPhoto.value = fulfillmentId;
+    photoError.value = null;
+    try {
+      show(
+        await unwrap(
+          api.POST('/api/org/orders/{number}/fulfillments/{fulfillmentId}/acceptance/photos', {
+            params: { path: { number: order.value.number, fulfillmentId } },
+            // The generated type calls the binary part a string; the serializer below sends the File itself.
+            body: { photo: file as unknown as string },
+            bodySerializer: () => {
+              const form = new FormData();
+              form.append('photo', file);
+              return form;
+            },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      photoError.value = { fulfillmentId, code: errorCodeOf(error) };
+      return false;
+    } finally {
+      addingPhoto.value = null;
+    }
+  }
+
   return {
+    addingPhoto,
+    photoError,
+    addPhoto,
     order,
     loading,
     notFound,

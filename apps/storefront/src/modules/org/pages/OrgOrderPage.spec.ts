@@ -280,7 +280,7 @@ describe('OrgOrderPage', () => {
                 { lineId: 'ol-1', acceptedQuantity: 29, reason: 'DAMAGED' },
                 { lineId: 'ol-2', acceptedQuantity: 12, reason: null },
               ],
-              claim: { id: 'claim-1', status: 'PENDING', refundId: null, declineReason: null },
+              claim: { id: 'claim-1', status: 'PENDING', refundId: null, declineReason: null, photos: [] },
             },
           }),
         );
@@ -317,6 +317,35 @@ describe('OrgOrderPage', () => {
     const claim = done.get('[data-testid="acceptance-claim"]');
     expect(claim.attributes('data-status')).toBe('PENDING');
     expect(claim.text()).toBe('短缺申请：待平台处理');
+  });
+
+  it('lets the receiver show a pending shortfall with a photo, sent as multipart, and shows it', async () => {
+    const withClaim = (photos: string[]) =>
+      shippedOrder(
+        shippedPart({
+          acceptance: {
+            acceptedAt: '2026-12-14T02:30:00Z',
+            automatic: false,
+            lines: [{ lineId: 'ol-1', acceptedQuantity: 29, reason: 'DAMAGED' }],
+            claim: { id: 'claim-1', status: 'PENDING', refundId: null, declineReason: null, photos },
+          },
+        }),
+      );
+    const photoUrl = '/uploads/9d0e7f3a-1b2c-4d5e-8f90-a1b2c3d4e5f6.png';
+    const { app, api } = await openOrder(['RECEIVER'], () => withClaim([]), {
+      [`POST ${ACCEPTANCE_PATH}/photos`]: () => jsonResponse(200, withClaim([photoUrl])),
+    });
+    const input = app.get('[data-testid="claim-photo-input"][data-part-id="f-1"]');
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'case.png', { type: 'image/png' });
+    Object.defineProperty(input.element, 'files', { value: [file] });
+    await input.trigger('change');
+    await settle();
+
+    const [sent] = api.callsTo('POST', `${ACCEPTANCE_PATH}/photos`);
+    expect((await sent!.formData()).get('photo')).toBeInstanceOf(File);
+    const photo = app.get('[data-testid="acceptance-done"][data-part-id="f-1"] [data-testid="claim-photo"]');
+    expect(photo.attributes('src')).toBe(photoUrl);
+    expect(photo.attributes('alt')).toBe('短缺照片 1');
   });
 
   it('asks why before sending fewer units than were sent, and sends nothing until told', async () => {
@@ -382,7 +411,7 @@ describe('OrgOrderPage', () => {
         acceptedAt: '2026-12-16T02:00:00Z',
         automatic: true,
         lines: [{ lineId: 'ol-1', acceptedQuantity: 28, reason: 'SHORT' }],
-        claim: { id: 'claim-1', status: 'DECLINED', refundId: null, declineReason: '签收单上写明全部收到' },
+        claim: { id: 'claim-1', status: 'DECLINED', refundId: null, declineReason: '签收单上写明全部收到', photos: [] },
       },
     });
     const { app } = await openOrder(['RECEIVER'], () => shippedOrder(accepted));
@@ -406,7 +435,7 @@ describe('OrgOrderPage', () => {
         acceptedAt: '2026-12-14T02:30:00Z',
         automatic: false,
         lines: [{ lineId: 'ol-1', acceptedQuantity: 29, reason: 'DAMAGED' }],
-        claim: { id: 'claim-1', status: 'REFUNDED', refundId: 'refund-1', declineReason: null },
+        claim: { id: 'claim-1', status: 'REFUNDED', refundId: 'refund-1', declineReason: null, photos: [] },
       },
     });
     const refund = {

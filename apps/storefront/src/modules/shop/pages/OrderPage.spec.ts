@@ -151,7 +151,7 @@ describe('order page', () => {
         acceptedAt: '2026-12-14T02:30:00Z',
         automatic: false,
         lines: [{ lineId: 'ol-1', acceptedQuantity: 1, reason: 'DAMAGED' }],
-        claim: { id: 'claim-1', status: 'REFUNDED', refundId: 'r-1', declineReason: null },
+        claim: { id: 'claim-1', status: 'REFUNDED', refundId: 'r-1', declineReason: null, photos: [] },
       },
     });
     const { app } = await openOrder(
