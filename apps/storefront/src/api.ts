@@ -60,6 +60,7 @@ export const KNOWN_ERROR_CODES = [
   'STATEMENT_NOTHING_NEW',
   'STATEMENT_NOT_FOUND',
   'TRANSFER_ALREADY_RECORDED',
+  'NOTHING_TO_SETTLE',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
