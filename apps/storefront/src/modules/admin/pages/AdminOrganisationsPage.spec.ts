@@ -100,6 +100,9 @@ describe('AdminOrganisationsPage', () => {
     expect(row('o-1').get('[data-testid="org-status"]').text()).toBe('已通过');
     expect(row('o-1').get('[data-testid="org-done"]').text()).toBe('已审核通过。');
     expect(row('o-1').find('[data-testid="org-verify"]').exists()).toBe(false);
+    // Verified, it may be given credit terms on its account page; one still pending may not.
+    expect(row('o-1').get('[data-testid="admin-organisation-account-link"]').attributes('href')).toBe('/admin/organisations/o-1/account');
+    expect(row('o-2').find('[data-testid="admin-organisation-account-link"]').exists()).toBe(false);
   });
 
   it('asks for a reason before rejecting, and sends it', async () => {

@@ -135,7 +135,7 @@ describe('OrgOrderNewPage', () => {
     });
     expect(placed[0]!.headers.get('Idempotency-Key')).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(router.currentRoute.value.path).toBe('/org/orders/QH20261129-000123');
-    expect(byTestId(app, 'org-order-notice').text()).toBe('采购单已提交，等待审批人审批；审批通过后再付款。');
+    expect(byTestId(app, 'org-order-notice').text()).toBe('采购单已提交，等待审批人审批；审批通过后再付款或记账。');
   });
 
   it('sends the same Idempotency-Key again when the answer to a submission was lost', async () => {

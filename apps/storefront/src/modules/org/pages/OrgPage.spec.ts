@@ -203,7 +203,7 @@ describe('OrgPage', () => {
       'PATCH /api/org': async (request) => jsonResponse(200, { ...verified, ...((await request.json()) as object) }),
     });
     expect(app.get('[data-testid="org-approval-rule"]').text()).toBe(
-      '合计 ¥1,000.00 及以上的采购单，要由单位审批人审批通过后才能付款。审批期间商品保留 48 小时，超时未审批自动取消。',
+      '合计 ¥1,000.00 及以上的采购单，要由单位审批人审批通过后才能付款或记账。审批期间商品保留 48 小时，超时未审批自动取消。',
     );
 
     await app.get('[data-testid="org-approval-toggle"]').trigger('click');
@@ -234,7 +234,7 @@ describe('OrgPage', () => {
   it('shows a member who is not a manager the approval rule without a way to change it', async () => {
     const { app } = await openOrg(myOrganisation({ status: 'VERIFIED', roles: ['APPROVER'], approvalThresholdFen: 0 }));
 
-    expect(app.get('[data-testid="org-approval-rule"]').text()).toContain('每张采购单都要由单位审批人审批通过后才能付款');
+    expect(app.get('[data-testid="org-approval-rule"]').text()).toContain('每张采购单都要由单位审批人审批通过后才能付款或记账');
     expect(app.find('[data-testid="org-approval-toggle"]').exists()).toBe(false);
   });
 });

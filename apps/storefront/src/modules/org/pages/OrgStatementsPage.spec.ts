@@ -38,6 +38,7 @@ describe('OrgStatementsPage', () => {
     expect(app.get('[data-testid="org-account-available"]').text()).toBe('¥187,258.00');
     const [row] = app.findAll('[data-testid="org-statement-row"]');
     expect(row!.get('a').attributes('href')).toBe('/org/statements/ST20261130-000001');
+    expect(row!.text()).toContain('截至 2026年11月30日');
     expect(row!.text()).toContain('¥12,742.00');
     expect(app.find('[data-testid="account-overdue-note"]').exists()).toBe(false);
   });
@@ -48,6 +49,22 @@ describe('OrgStatementsPage', () => {
     });
     expect(app.get('[data-testid="org-account-overdue"]').text()).toBe('¥12,742.00');
     expect(app.get('[data-testid="account-overdue-note"]').text()).toContain('不能再记账下单');
+  });
+
+  it('gives the period of a statement that follows another from its first day', async () => {
+    const { app } = await openAccount(['MANAGER'], {
+      'GET /api/org/statements': () =>
+        jsonResponse(200, {
+          items: [
+            statementSummary({ number: 'ST20261231-000002', periodFrom: '2026-12-01', periodTo: '2026-12-31', dueOn: '2027-01-30' }),
+            statementSummary(),
+          ],
+        }),
+    });
+    const rows = app.findAll('[data-testid="org-statement-row"]');
+    expect(rows.map((row) => row.get('a').text())).toEqual(['ST20261231-000002', 'ST20261130-000001']);
+    expect(rows[0]!.text()).toContain('2026年12月1日 至 2026年12月31日');
+    expect(rows[0]!.text()).toContain('2027年1月30日');
   });
 
   it('shows a purchaser the account but not the statements', async () => {
