@@ -2,11 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation';
-import { MAX_LINE_QUANTITY } from '../../orders/dto/cart.dto';
+import { MAX_BULK_LINE_QUANTITY } from '@qh/domain';
 
 export class RefundLineRequestDto {
   @ApiProperty({ format: 'uuid', description: 'An order line id, from the order' }) @IsUUID() lineId: string;
-  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY }) @IsInt() @Min(1) @Max(MAX_LINE_QUANTITY) quantity: number;
+  // An organisation's line holds up to 9,999 units; what a line can give back is checked against the line itself.
+  @ApiProperty({ minimum: 1, maximum: MAX_BULK_LINE_QUANTITY })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_BULK_LINE_QUANTITY)
+  quantity: number;
 }
 
 export class CreateRefundDto {
