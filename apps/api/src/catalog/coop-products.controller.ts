@@ -6,7 +6,6 @@ import { Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
 import { ErrorDto } from '../common/error.dto';
 import { ClearsCatalogCache } from '../common/http-cache.interceptor';
-import { readUploadedFile } from '../common/uploads';
 import { uuidParam } from '../common/uuid-param';
 import { CoopProductsService } from './coop-products.service';
 import { CoopVariantsService } from './coop-variants.service';
@@ -24,7 +23,7 @@ import {
   UpdateVariantDto,
   VariantInputDto,
 } from './dto/managed-product.dto';
-import { detectImageType, MAX_IMAGE_BYTES } from './product-images';
+import { MAX_IMAGE_BYTES, readUploadedImage } from './product-images';
 
 const productId = () => uuidParam('PRODUCT_NOT_FOUND', 'No such product.');
 const variantId = () => uuidParam('VARIANT_NOT_FOUND', 'No such variant.');
@@ -143,14 +142,7 @@ export class CoopProductsController {
     @Param('id', productId()) id: string,
     @Req() request: FastifyRequest,
   ): Promise<ManagedProductDto> {
-    const bytes = await readUploadedFile(request, {
-      field: 'image',
-      what: 'the image',
-      maxBytes: MAX_IMAGE_BYTES,
-      tooLargeMessage: `An image may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`,
-    });
-    const type = detectImageType(bytes);
-    if (!type) throw new AppError('UNSUPPORTED_IMAGE_TYPE', 'Only JPEG, PNG and WebP images are accepted.');
+    const { bytes, type } = await readUploadedImage(request, 'image', 'the image');
     return this.products.addImage(user, id, bytes, type);
   }
 

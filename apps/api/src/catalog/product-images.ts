@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
+import { AppError } from '../common/app-error';
+import { readUploadedFile } from '../common/uploads';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const UPLOADS_URL_PREFIX = '/uploads/';
@@ -22,6 +25,22 @@ export function detectImageType(bytes: Uint8Array): ImageType | null {
   // RIFF....WEBP
   if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'webp';
   return null;
+}
+
+/**
+ * The one image a multipart request carries in `field` (a product's photo, a shortfall's), checked by
+ * its content: anything but a JPEG, PNG or WebP is refused whatever it is called.
+ */
+export async function readUploadedImage(request: FastifyRequest, field: string, what: string): Promise<{ bytes: Buffer; type: ImageType }> {
+  const bytes = await readUploadedFile(request, {
+    field,
+    what,
+    maxBytes: MAX_IMAGE_BYTES,
+    tooLargeMessage: `An image may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`,
+  });
+  const type = detectImageType(bytes);
+  if (!type) throw new AppError('UNSUPPORTED_IMAGE_TYPE', 'Only JPEG, PNG and WebP images are accepted.');
+  return { bytes, type };
 }
 
 /** Product images on local disk under DATA_DIR/uploads, named by a random id so a URL never changes content. */

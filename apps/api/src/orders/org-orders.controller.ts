@@ -4,10 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ActingUser, type Acting } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
 import { ReasonDto } from '../catalog/dto/admin-catalog.dto';
-import { detectImageType, MAX_IMAGE_BYTES } from '../catalog/product-images';
-import { AppError } from '../common/app-error';
+import { MAX_IMAGE_BYTES, readUploadedImage } from '../catalog/product-images';
 import { ErrorDto } from '../common/error.dto';
-import { readUploadedFile } from '../common/uploads';
 import {
   AcceptanceInputDto,
   OrgOrderDto,
@@ -126,14 +124,7 @@ export class OrgOrdersController {
     @Param('fulfillmentId', uuidParam('FULFILLMENT_NOT_FOUND', 'No such shipment of this order.')) fulfillmentId: string,
     @Req() request: FastifyRequest,
   ): Promise<OrgOrderDto> {
-    const bytes = await readUploadedFile(request, {
-      field: 'photo',
-      what: 'the photo',
-      maxBytes: MAX_IMAGE_BYTES,
-      tooLargeMessage: `A photo may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`,
-    });
-    const type = detectImageType(bytes);
-    if (!type) throw new AppError('UNSUPPORTED_IMAGE_TYPE', 'Only JPEG, PNG and WebP photos are accepted.');
+    const { bytes, type } = await readUploadedImage(request, 'photo', 'the photo');
     await this.acceptance.addPhoto(user, orderNumber(number), fulfillmentId, bytes, type);
     return this.orders.get(user, number);
   }
