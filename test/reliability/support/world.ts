@@ -129,7 +129,7 @@ async function tenant(
   );
   if (!spare) throw new Error('the demo cooperatives should have more than one product each');
   const buyerToken = await tokenFor(t, 'buyer');
-  const as = (method: 'get' | 'post', path: string, token = buyerToken) =>
+  const as = (method: 'get' | 'post' | 'put', path: string, token = buyerToken) =>
     request(t.url)[method](path).set('Authorization', `Bearer ${token}`);
   let orders = 0;
   const order = async () => {
