@@ -23,12 +23,13 @@ describe(csvCell.name, () => {
     expect(csvCell(value)).toBe(cell);
   });
 
-  it('reads back as the text a spreadsheet shows, which never starts a formula', () => {
+  it('reads back as the text a spreadsheet shows, which never starts a formula (a signed number such as +0 stays a number)', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
         const back = parseCsv(toCsvText(rows)).map((row) => row.fields);
         expect(back).toEqual(rows.map((row) => row.map(spreadsheetText)));
-        for (const cell of back.flat()) expect(/^[=+@\t\r]/.test(cell)).toBe(false);
+        // A signed number is left as it is on purpose (see spreadsheetText): a spreadsheet reads it as a number, not a formula.
+        for (const cell of back.flat()) expect(/^[=+@\t\r]/.test(cell) && !/^[-+]?\d+(\.\d+)?$/.test(cell)).toBe(false);
       }),
     );
   });
