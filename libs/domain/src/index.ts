@@ -12,6 +12,7 @@ export * from './privacy';
 export * from './product-lifecycle';
 export * from './refunds';
 export * from './regions';
+export * from './reserved-share';
 export * from './resident-id';
 export * from './sale-window';
 export * from './settlement';

@@ -238,6 +238,7 @@ export function realPathValue(world: World, path: string, name: string): string 
     [/\/admin\/products\/\{id\}/, 'id', world.a.spareProductId],
     [/\/admin\/cooperatives\/\{id\}/, 'id', world.pendingCooperativeId],
     [/\/admin\/organisations\/\{id\}/, 'id', world.a.organisationId],
+    [/\/impact\/organisations\/\{id\}/, 'id', world.a.organisationId],
     [/\/org\/sites\/\{id\}/, 'id', world.a.siteId],
     [/\/org\/invitations\/\{id\}/, 'id', world.a.invitationId],
     [/\/org\/members\/\{accountId\}/, 'accountId', world.a.memberAccountId],
@@ -247,6 +248,8 @@ export function realPathValue(world: World, path: string, name: string): string 
     [/\/households\/\{id\}\/links\/\{linkId\}/, 'linkId', world.linkId],
     [/\/org\/orders\/\{number\}/, 'number', world.a.orgOrder],
     [/\/statements\/\{number\}/, 'number', world.a.statementNumber],
+    [/\/plans\/\{year\}/, 'year', world.t.clock.today().slice(0, 4)],
+    [/\/reserved-shares\/\{districtCode\}/, 'districtCode', '440106'],
     [/\/(cancel|pay|fail)$/, 'number', world.a.unpaidOrder],
     [/\{number\}/, 'number', world.a.paidOrder],
   ];

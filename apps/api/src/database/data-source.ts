@@ -31,6 +31,7 @@ import { OrganisationOrders1766390400000 } from './migrations/1766390400000-orga
 import { Acceptance1766476800000 } from './migrations/1766476800000-acceptance';
 import { PaymentOnAccount1766563200000 } from './migrations/1766563200000-payment-on-account';
 import { ShortfallPhotos1766649600000 } from './migrations/1766649600000-shortfall-photos';
+import { ReservedSharePlans1766736000000 } from './migrations/1766736000000-reserved-share-plans';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   Acceptance1766476800000,
   PaymentOnAccount1766563200000,
   ShortfallPhotos1766649600000,
+  ReservedSharePlans1766736000000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -9,12 +9,31 @@ import { OrganisationsRepository } from './organisations.repository';
 import { OrganisationsService } from './organisations.service';
 import { SitesRepository } from './sites.repository';
 import { SitesService } from './sites.service';
+import { DistrictSharesController, OfficialPlansController, OrgPlansController } from './plans.controller';
+import { PlansRepository } from './plans.repository';
+import { PlansService } from './plans.service';
 
 /** Institutional buyers: organisations, their members and roles, their delivery sites. */
 @Module({
   imports: [NotificationsModule],
-  controllers: [OrganisationController, AdminOrganisationsController],
-  providers: [OrganisationsRepository, MembersRepository, SitesRepository, Memberships, OrganisationsService, MembersService, SitesService],
+  controllers: [
+    OrganisationController,
+    AdminOrganisationsController,
+    OrgPlansController,
+    OfficialPlansController,
+    DistrictSharesController,
+  ],
+  providers: [
+    OrganisationsRepository,
+    MembersRepository,
+    SitesRepository,
+    PlansRepository,
+    Memberships,
+    OrganisationsService,
+    MembersService,
+    SitesService,
+    PlansService,
+  ],
   exports: [Memberships, SitesService],
 })
 export class OrganisationsModule {}

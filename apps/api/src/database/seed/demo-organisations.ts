@@ -1,4 +1,12 @@
-import { makeCreditCode, type CreditTerms, type OrganisationRole, type OrganisationType, type ReceivingWindow } from '@qh/domain';
+import {
+  DEFAULT_RESERVED_SHARE_BP,
+  makeCreditCode,
+  reservedTargetFen,
+  type CreditTerms,
+  type OrganisationRole,
+  type OrganisationType,
+  type ReceivingWindow,
+} from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 
 interface DemoOrganisation {
@@ -15,6 +23,8 @@ interface DemoOrganisation {
   approvalThresholdFen: number;
   /** Pays on account against monthly statements (granted by the demo admin); without, it pays online. */
   creditTerms?: CreditTerms;
+  /** This year's canteen food budget (fen): a reserved-share plan at the default share, entered by its manager. */
+  canteenBudgetFen?: number;
   members: { email: string; roles: OrganisationRole[] }[];
   sites: {
     name: string;
@@ -48,6 +58,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     approvalThresholdFen: 500_000,
     // 月结: statements 30 days to pay, up to ¥200,000 owed at once.
     creditTerms: { paymentDays: 30, creditLimitFen: 20_000_000 },
+    // ¥3.6 million a year for its two canteens: 10% reserved, ¥360,000.
+    canteenBudgetFen: 360_000_000,
     members: [
       { email: 'canteen@demo.cn', roles: ['MANAGER', 'PURCHASER', 'RECEIVER'] },
       { email: 'approver@demo.cn', roles: ['APPROVER'] },
@@ -150,6 +162,19 @@ export async function seedDemoOrganisations(manager: EntityManager): Promise<num
         `INSERT INTO credit_terms (organisation_id, payment_days, credit_limit_fen, granted_by)
          SELECT $1, $2, $3, id FROM account WHERE email = 'admin@demo.cn'`,
         [row.id, organisation.creditTerms.paymentDays, organisation.creditTerms.creditLimitFen],
+      );
+    }
+    if (organisation.canteenBudgetFen !== undefined) {
+      await manager.query(
+        `INSERT INTO reserved_share_plan (organisation_id, year, budget_fen, share_bp, target_fen, updated_by)
+         SELECT $1, extract(year FROM qh_today())::int, $2::bigint, $3::int, $4::bigint, id FROM account WHERE email = $5`,
+        [
+          row.id,
+          organisation.canteenBudgetFen,
+          DEFAULT_RESERVED_SHARE_BP,
+          reservedTargetFen(organisation.canteenBudgetFen, DEFAULT_RESERVED_SHARE_BP),
+          manager0.email,
+        ],
       );
     }
     for (const site of organisation.sites) {
