@@ -137,6 +137,8 @@ describe('a canteen orders by the case, with approval and acceptance on delivery
       await signInAs('admin@demo.cn');
       await page.goto(`${baseUrl()}/admin/shortfalls`);
       const claim = page.getByTestId('admin-shortfall-row').filter({ hasText: number });
+      // The queue loads after the page: wait for the claim's photo before counting.
+      await claim.getByTestId('claim-photo').first().waitFor();
       expect(await claim.getByTestId('claim-photo').count()).toBe(1);
       await claim.getByTestId('shortfall-refund').click();
       await page.locator('[data-testid="admin-shortfall-row"][data-status="REFUNDED"]').filter({ hasText: number }).waitFor();
