@@ -71,5 +71,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],
     setupFiles: ['src/testing/setup.ts'],
+    // A page spec mounts the whole app; on a loaded 2-core CI machine the first ones can pass 5 s.
+    testTimeout: 20_000,
   },
 });
