@@ -51,3 +51,58 @@ export async function joinedMember(
   await request(t.url).post('/api/org/invitations/accept').set('Authorization', `Bearer ${member.token}`).send({ token }).expect(200);
   return member;
 }
+
+export interface Canteen {
+  id: string;
+  name: string;
+  manager: { email: string; id: string; token: string };
+  siteId: string;
+}
+
+/**
+ * A verified budget-unit canteen whose manager holds every role (buys, approves, receives, pays),
+ * with one delivery site; with credit terms if `terms` are given. Orders up to ¥10 million need no approval.
+ */
+export async function verifiedCanteen(
+  t: TestApp,
+  adminToken: string,
+  options: { name?: string; districtCode?: string; type?: string; terms?: { paymentDays: number; creditLimitFen: number } } = {},
+): Promise<Canteen> {
+  const manager = await signedInBuyer(t, 'manager');
+  const as = (token: string) => ({
+    post: (path: string, body: object = {}) => request(t.url).post(path).set('Authorization', `Bearer ${token}`).send(body),
+    patch: (path: string, body: object) => request(t.url).patch(path).set('Authorization', `Bearer ${token}`).send(body),
+    put: (path: string, body: object) => request(t.url).put(path).set('Authorization', `Bearer ${token}`).send(body),
+  });
+  const districtCode = options.districtCode ?? '440106';
+  const name = options.name ?? `测试饭堂${randomBytes(3).toString('hex')}`;
+  const { body: organisation } = await as(manager.token)
+    .post('/api/org', {
+      name,
+      creditCode: organisationCreditCode('11'),
+      type: options.type ?? 'GOVERNMENT',
+      districtCode,
+      budgetUnit: true,
+      hasCanteen: true,
+      contactName: '李建华',
+      contactMobile: '13800138000',
+    })
+    .expect(201);
+  await as(adminToken).post(`/api/admin/organisations/${organisation.id}/verify`).expect(200);
+  await as(manager.token)
+    .patch(`/api/org/members/${manager.id}`, { roles: ['MANAGER', 'PURCHASER', 'APPROVER', 'RECEIVER', 'FINANCE'] })
+    .expect(200);
+  await as(manager.token).patch('/api/org', { approvalThresholdFen: 10_000_000_00 }).expect(200);
+  const { body: site } = await as(manager.token)
+    .post('/api/org/sites', {
+      name: '机关一食堂',
+      districtCode,
+      street: '天府路 1 号',
+      contactName: '王',
+      contactMobile: '13900139000',
+      receivingWindows: [],
+    })
+    .expect(201);
+  if (options.terms) await as(adminToken).put(`/api/admin/organisations/${organisation.id}/credit-terms`, options.terms).expect(200);
+  return { id: organisation.id as string, name, manager, siteId: site.id as string };
+}

@@ -1025,6 +1025,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/impact/buyers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImpactController_buyerBreakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/impact/export.csv": {
         parameters: {
             query?: never;
@@ -1033,6 +1049,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ImpactController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LeagueTableController_leagueTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/institutions/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LeagueTableController_leagueTableCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1066,6 +1114,22 @@ export interface paths {
         };
         get?: never;
         put: operations["OfficialPlansController_correct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/organisations/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LeagueTableController_of"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1537,6 +1601,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/org/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgProgressController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/sites": {
         parameters: {
             query?: never;
@@ -1948,6 +2028,39 @@ export interface components {
             /** @description Seconds until the access token expires */
             expiresIn: number;
             user: components["schemas"]["UserDto"];
+        };
+        BuyerBreakdownDto: {
+            /** @description Districts that bought, most first */
+            byDistrict: components["schemas"]["BuyerDistrictFiguresDto"][];
+            /** @description Both kinds, institutions first */
+            byKind: components["schemas"]["BuyerKindFiguresDto"][];
+            gmvFen: number;
+            linkedSalesFen: number;
+            year: number;
+        };
+        BuyerDistrictFiguresDto: {
+            gmvFen: number;
+            /** @description Of gmvFen, bought by households */
+            householdFen: number;
+            /** @description Of gmvFen, bought by institutions */
+            institutionFen: number;
+            /** @description The district delivered to */
+            key: string;
+            linkedSalesFen: number;
+            nameEn: string;
+            nameZh: string;
+        };
+        BuyerKindFiguresDto: {
+            /** @description Paid goods net of refunds (fen), as the dashboard’s GMV */
+            gmvFen: number;
+            /**
+             * @description INSTITUTION: an organisation’s order; HOUSEHOLD: a person’s own
+             * @enum {string}
+             */
+            key: "INSTITUTION" | "HOUSEHOLD";
+            linkedSalesFen: number;
+            /** @description Of the year’s GMV, in basis points (rounded down); null with no GMV */
+            shareBp?: number | null;
         };
         CartDto: {
             /** @description Sum of the lines that can be bought */
@@ -2488,6 +2601,47 @@ export interface components {
             /** @description null until the first check has run */
             latest?: components["schemas"]["StoredVerificationDto"] | null;
         };
+        LeagueRowDto: {
+            achievedFen: number;
+            creditCode: string;
+            districtCode: string;
+            districtNameEn: string;
+            districtNameZh: string;
+            lastOrderDay?: string | null;
+            linkedSalesFen: number;
+            name: string;
+            organisationId: string;
+            /** @description Null: no plan entered for the year */
+            plan?: components["schemas"]["ProgressPlanDto"] | null;
+            progressBp?: number | null;
+            /** @enum {string} */
+            type: "GOVERNMENT" | "PUBLIC_INSTITUTION" | "STATE_ENTERPRISE" | "SCHOOL" | "HOSPITAL" | "TRADE_UNION" | "COMPANY" | "OTHER";
+        };
+        LeagueTableDto: {
+            byDistrict: components["schemas"]["LeagueTotalDto"][];
+            byType: components["schemas"]["LeagueTotalDto"][];
+            /** @description Lagging first: by progress, lowest first; then those with no plan, no target, and no canteen */
+            items: components["schemas"]["LeagueRowDto"][];
+            /** @description Whatever the filters: the year’s sales, institutions against households */
+            marketplace: components["schemas"]["MarketplaceShareDto"];
+            /** @description The rows added up */
+            total: components["schemas"]["LeagueTotalDto"];
+            year: number;
+        };
+        LeagueTotalDto: {
+            achievedFen: number;
+            /** @description Budgets of those with a plan */
+            budgetFen: number;
+            /** @description all, a district code, or an organisation type */
+            key: string;
+            linkedSalesFen: number;
+            nameEn: string;
+            nameZh: string;
+            organisations: number;
+            /** @description achieved ÷ target of the group, rounded down */
+            progressBp?: number | null;
+            targetFen: number;
+        };
         LinkDto: {
             cooperativeId: string;
             cooperativeName: string;
@@ -2588,6 +2742,13 @@ export interface components {
             /** @description Units on hand */
             stock: number;
             weightG: number;
+        };
+        MarketplaceShareDto: {
+            /** @description The marketplace’s GMV in the year, every buyer */
+            gmvFen: number;
+            householdFen: number;
+            institutionFen: number;
+            institutionShareBp?: number | null;
         };
         MechanismCountDto: {
             /** @description null: 1 to 4 households, too few to show */
@@ -2933,6 +3094,12 @@ export interface components {
             /** @description Stripe: the publishable key to load Stripe.js with */
             publishableKey?: string | null;
         };
+        PendingPurchasesDto: {
+            /** @description Their goods (fen), net of credits: what counts once they are paid */
+            goodsFen: number;
+            /** @description Orders awaiting approval or payment, or on account and not paid yet */
+            orders: number;
+        };
         PlanDto: {
             budgetFen?: number | null;
             noCanteen: boolean;
@@ -3021,6 +3188,42 @@ export interface components {
         ProductPageDto: {
             items: components["schemas"]["ProductListItemDto"][];
             nextCursor?: string | null;
+        };
+        ProgressDto: {
+            /** @description Paid purchases in the year (China days), net of refunds (fen) */
+            achievedFen: number;
+            /** @description The last day (China) it placed an order in the year */
+            lastOrderDay?: string | null;
+            /** @description Of achievedFen, certified poverty-alleviation products */
+            linkedSalesFen: number;
+            /** @description January to December */
+            months: components["schemas"]["ProgressMonthDto"][];
+            name: string;
+            organisationId: string;
+            pending: components["schemas"]["PendingPurchasesDto"];
+            /** @description Null: no plan entered for the year */
+            plan?: components["schemas"]["ProgressPlanDto"] | null;
+            /** @description achieved ÷ target in basis points, rounded down; null with no target */
+            progressBp?: number | null;
+            /** @description What is left to reach the target (never below 0); null with no target */
+            remainingFen?: number | null;
+            year: number;
+        };
+        ProgressMonthDto: {
+            /** @description Bought from January to the end of this month */
+            achievedFen: number;
+            /** @description Bought that month: paid goods net of refunds (fen) */
+            gmvFen: number;
+            linkedSalesFen: number;
+            month: number;
+            /** @description Where a straight line from nothing on 1 January to the target on 31 December stands at the month’s end */
+            pathFen?: number | null;
+        };
+        ProgressPlanDto: {
+            budgetFen?: number | null;
+            noCanteen: boolean;
+            shareBp?: number | null;
+            targetFen?: number | null;
         };
         PublicGroupDto: {
             /** @description null when fewer than 5 */
@@ -7005,6 +7208,55 @@ export interface operations {
             };
         };
     };
+    ImpactController_buyerBreakdown: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A year’s sales by who bought them: institutions or households, and the district delivered to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuyerBreakdownDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     ImpactController_exportCsv: {
         parameters: {
             query?: {
@@ -7030,6 +7282,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    LeagueTableController_leagueTable: {
+        parameters: {
+            query?: {
+                /** @description The organisation’s district */
+                districtCode?: string;
+                type?: "GOVERNMENT" | "PUBLIC_INSTITUTION" | "STATE_ENTERPRISE" | "SCHOOL" | "HOSPITAL" | "TRADE_UNION" | "COMPANY" | "OTHER";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeagueTableDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    LeagueTableController_leagueTableCsv: {
+        parameters: {
+            query?: {
+                /** @description The organisation’s district */
+                districtCode?: string;
+                type?: "GOVERNMENT" | "PUBLIC_INSTITUTION" | "STATE_ENTERPRISE" | "SCHOOL" | "HOSPITAL" | "TRADE_UNION" | "COMPANY" | "OTHER";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The league table as on screen, UTF-8 with a byte-order mark; the last row is the total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
             };
             /** @description UNAUTHORIZED */
             401: {
@@ -7122,6 +7475,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    LeagueTableController_of: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
             /** @description UNAUTHORIZED */
@@ -8958,6 +9370,63 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: managers set plans */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgProgressController_mine: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -19,3 +19,30 @@ export function reservedTargetFen(budgetFen: number, shareBp: number): number {
 export function isPlanYear(year: number, today: string): boolean {
   return Number.isInteger(year) && year >= FIRST_PLAN_YEAR && year <= Number(today.slice(0, 4)) + 1;
 }
+
+/**
+ * How far `achievedFen` is towards `targetFen`, in basis points, rounded down (so 100% shows only
+ * once the target is met); null when there is no target to measure against. Over 10,000 when the
+ * target is passed; negative only if refunds of an earlier year's goods outweigh this year's.
+ */
+export function progressBp(achievedFen: number, targetFen: number | null): number | null {
+  if (targetFen === null || targetFen <= 0) return null;
+  const scaled = BigInt(achievedFen) * 10_000n;
+  const quotient = scaled / BigInt(targetFen);
+  // BigInt division truncates towards zero: a negative share rounds down too.
+  return Number(scaled < 0n && quotient * BigInt(targetFen) !== scaled ? quotient - 1n : quotient);
+}
+
+const daysInYear = (year: number) => (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+
+/**
+ * Where a straight line from nothing on 1 January to the whole target on 31 December stands at the
+ * end of `month` (1–12) of `year`, rounded down to the fen: the pace an even purchaser keeps.
+ */
+export function straightLinePathFen(targetFen: number, year: number, month: number): number {
+  if (!Number.isSafeInteger(targetFen) || targetFen < 0)
+    throw new RangeError(`targetFen must be a non-negative integer (got ${targetFen})`);
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12 (got ${month})`);
+  const daysThrough = (Date.UTC(year, month, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+  return Number((BigInt(targetFen) * BigInt(daysThrough)) / BigInt(daysInYear(year)));
+}

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { addDays, formatStatementNumber, monthlyStatementDay, statementDueOn } from '@qh/domain';
 import type { Acting, AuthUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
-import { toCsvText } from '../common/csv';
+import { toCsvText, yuanCell as yuan } from '../common/csv';
 import { Clock } from '../config/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Outbox } from '../notifications/outbox';
@@ -154,8 +154,4 @@ export class StatementsService {
       items: await this.billing.items(statement.id),
     };
   }
-}
-
-function yuan(fen: number): string {
-  return (fen / 100).toFixed(2);
 }

@@ -1,3 +1,5 @@
+import { formatFen } from '@qh/domain';
+
 /**
  * Text as a spreadsheet should show it. Text starting with `=`, `+`, `-`, `@`, a tab or a carriage
  * return would be run as a formula (a name such as `=HYPERLINK(…)` typed into a registry or a
@@ -19,3 +21,6 @@ export function csvCell(value: string | number): string {
 export function toCsvText(rows: (string | number)[][]): string {
   return '\uFEFF' + rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** Fen as a spreadsheet's yuan: `-1234.50`, exact (no grouping, no sign of currency). */
+export const yuanCell = (fen: number): string => formatFen(fen).replace('¥', '').replaceAll(',', '');

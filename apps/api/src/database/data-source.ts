@@ -32,6 +32,7 @@ import { Acceptance1766476800000 } from './migrations/1766476800000-acceptance';
 import { PaymentOnAccount1766563200000 } from './migrations/1766563200000-payment-on-account';
 import { ShortfallPhotos1766649600000 } from './migrations/1766649600000-shortfall-photos';
 import { ReservedSharePlans1766736000000 } from './migrations/1766736000000-reserved-share-plans';
+import { BuyerRollups1766822400000 } from './migrations/1766822400000-buyer-rollups';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   PaymentOnAccount1766563200000,
   ShortfallPhotos1766649600000,
   ReservedSharePlans1766736000000,
+  BuyerRollups1766822400000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { formatFen } from '@qh/domain';
 import { Public, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
-import { toCsvText } from '../common/csv';
+import { toCsvText, yuanCell as yuan } from '../common/csv';
 import { ErrorDto } from '../common/error.dto';
 import {
   BreakdownQueryDto,
@@ -17,6 +16,8 @@ import {
   VerifyQueryDto,
   VerifyReportDto,
 } from './dto/impact.dto';
+import { BuyersReport } from './buyers.service';
+import { BuyerBreakdownDto, YearQueryDto } from './dto/buyers.dto';
 import { LedgerDigestService } from './ledger-digest.service';
 import { GroupFigures, ReportsService } from './reports.service';
 
@@ -45,8 +46,6 @@ const CSV_COLUMNS: [string, (row: GroupFigures) => string | number][] = [
   ['未分配(元) unallocated (yuan)', (row) => (row.unallocatedFen === null ? '' : yuan(row.unallocatedFen))],
 ];
 
-const yuan = (fen: number) => formatFen(fen).replace('¥', '').replaceAll(',', '');
-
 /** Names come from what cooperatives and admins typed: each cell is text a spreadsheet shows, never a formula. */
 function toCsv(rows: GroupFigures[]): string {
   return toCsvText([CSV_COLUMNS.map(([title]) => title), ...rows.map((row) => CSV_COLUMNS.map(([, value]) => value(row)))]);
@@ -63,6 +62,7 @@ export class ImpactController {
   constructor(
     private readonly digests: LedgerDigestService,
     private readonly reports: ReportsService,
+    private readonly buyers: BuyersReport,
   ) {}
 
   @Get('summary')
@@ -83,6 +83,16 @@ export class ImpactController {
   async breakdown(@Query() query: BreakdownQueryDto): Promise<GroupedFiguresDto> {
     const { by, ...filters } = query;
     return { by, items: await this.reports.grouped(by, checkedRange(filters)) };
+  }
+
+  @Get('buyers')
+  @ApiOkResponse({
+    type: BuyerBreakdownDto,
+    description: 'A year’s sales by who bought them: institutions or households, and the district delivered to',
+  })
+  @ApiResponse({ status: 400, type: ErrorDto, description: 'VALIDATION_FAILED' })
+  buyerBreakdown(@Query() query: YearQueryDto): Promise<BuyerBreakdownDto> {
+    return this.buyers.breakdown(query.year ?? this.buyers.thisYear());
   }
 
   @Get('export.csv')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { allocateByRates, reversalShareFen } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { IS_CERTIFIED } from '../catalog/product-sql';
-import { countOrder, refreshThisMonth, uncountOrder } from './rollups';
+import { countOrder, countPurchase, refreshThisMonth, uncountOrder } from './rollups';
 
 /** An order line as the ledger counts it: where it comes from, what it sold, and (once paid) whether it was certified and its pool. */
 export interface LedgerLine {
@@ -183,7 +183,10 @@ export class Ledger {
     if (whole) await uncountOrder(manager, order.id, order.buyerId);
   }
 
-  /** Ledger entries for the certified lines, and the rollups for every line, in key order so concurrent writers never deadlock. */
+  /**
+   * Ledger entries for the certified lines, and the rollups for every line (who bought them too), in
+   * key order so concurrent writers never deadlock.
+   */
   private async write(manager: EntityManager, orderId: string, refundId: string | null, movements: Movement[]): Promise<void> {
     const certified = movements.filter((m) => m.line.certified);
     if (certified.length) {
@@ -227,6 +230,14 @@ export class Ledger {
         movements.map((m) => m.poolFen),
         movements.map((m) => m.quantity),
       ],
+    );
+    // Signed: a refund's movements are negative.
+    const total = (figure: (m: Movement) => number) => movements.reduce((sum, m) => sum + figure(m), 0);
+    await countPurchase(
+      manager,
+      orderId,
+      total((m) => m.gmvFen),
+      total((m) => m.linkedSalesFen),
     );
     await refreshThisMonth(
       manager,

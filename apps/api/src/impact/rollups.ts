@@ -177,12 +177,104 @@ export async function refreshThisMonth(db: Sql, keys: { cooperativeId: string; t
   );
 }
 
-/** What the rollups should hold, recomputed from impact_daily and impact_order_group: for tests and checks. */
-export async function recomputedRollups(db: Sql): Promise<{ monthly: unknown[]; reach: unknown[]; buyerMonths: unknown[] }> {
-  const monthly = await db.query(`${MONTHLY_FROM_DAILY} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
-  const reach = await db.query(`${REACH_FROM_ORDERS} ORDER BY 1, 2, 3, 4`);
-  const buyerMonths = await db.query(`${BUYER_MONTHS_FROM_ORDERS} ORDER BY 1, 2, 3, 4, 5`);
-  return { monthly: monthly as unknown[], reach: reach as unknown[], buyerMonths: buyerMonths as unknown[] };
+/**
+ * The goods of every paid order as they moved, from the orders, payments and refunds themselves: each
+ * order's lines at its payment, and each confirmed refund's units back at the moment they counted (its
+ * confirmation, or the payment for a credit given before it), as the ledger reverses them (the share
+ * of a line's total after the units back so far, less the share before: `reversalShareFen`). A refund
+ * that brought the order's refunds to its total takes back every unit still standing. As `movement`:
+ * order, at, gmv_fen, linked_sales_fen.
+ */
+const GOODS_MOVEMENTS = `
+  paid AS (SELECT id, paid_at, total_fen FROM "order" WHERE paid_at IS NOT NULL),
+  refunds AS (
+    SELECT r.id, r.order_id, r.confirmed_at, greatest(r.confirmed_at, p.paid_at) AS at,
+           sum(r.amount_fen) OVER (PARTITION BY r.order_id ORDER BY r.confirmed_at, r.id) >= p.total_fen AS whole
+      FROM refund r JOIN paid p ON p.id = r.order_id WHERE r.status = 'SUCCEEDED'),
+  units_back AS (
+    SELECT u.*, (sum(u.units) OVER (PARTITION BY u.line_id ORDER BY u.confirmed_at, u.refund_id))::bigint AS after FROM (
+      SELECT rf.id AS refund_id, rf.order_id, rf.confirmed_at, rf.at, l.id AS line_id,
+             CASE WHEN rf.whole THEN l.quantity - coalesce((
+                    SELECT sum(e.quantity) FROM refund_line e JOIN refunds earlier ON earlier.id = e.refund_id
+                     WHERE e.order_line_id = l.id AND (earlier.confirmed_at, earlier.id) < (rf.confirmed_at, rf.id)), 0)
+                  ELSE coalesce(rl.quantity, 0) END::bigint AS units
+        FROM refunds rf JOIN order_line l ON l.order_id = rf.order_id
+        LEFT JOIN refund_line rl ON rl.refund_id = rf.id AND rl.order_line_id = l.id) u
+     WHERE u.units > 0),
+  movement AS (
+    SELECT l.order_id, p.paid_at AS at, l.line_total_fen AS gmv_fen, CASE WHEN l.certified THEN l.line_total_fen ELSE 0 END AS linked_sales_fen
+      FROM order_line l JOIN paid p ON p.id = l.order_id
+    UNION ALL
+    SELECT b.order_id, b.at, -back.fen, CASE WHEN l.certified THEN -back.fen ELSE 0 END
+      FROM units_back b JOIN order_line l ON l.id = b.line_id
+     CROSS JOIN LATERAL (SELECT l.line_total_fen * b.after / l.quantity - l.line_total_fen * (b.after - b.units) / l.quantity AS fen) back)`;
+
+/** The China month a movement counted in. */
+const MOVEMENT_MONTH = `date_trunc('month', m.at AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/** impact_buyer_monthly as the orders, payments and refunds imply it. */
+const BUYER_MONTHLY_FROM_ORDERS = `
+  WITH ${GOODS_MOVEMENTS}
+  SELECT ${MOVEMENT_MONTH} AS month, CASE WHEN o.organisation_id IS NULL THEN 'HOUSEHOLD' ELSE 'INSTITUTION' END AS buyer_kind,
+         o.address->>'districtCode' AS district_code, sum(m.gmv_fen)::bigint AS gmv_fen, sum(m.linked_sales_fen)::bigint AS linked_sales_fen
+    FROM movement m JOIN "order" o ON o.id = m.order_id
+   GROUP BY 1, 2, 3`;
+
+/** impact_organisation_monthly as the orders, payments and refunds imply it. */
+const ORGANISATION_MONTHLY_FROM_ORDERS = `
+  WITH ${GOODS_MOVEMENTS}
+  SELECT o.organisation_id, ${MOVEMENT_MONTH} AS month, sum(m.gmv_fen)::bigint AS gmv_fen, sum(m.linked_sales_fen)::bigint AS linked_sales_fen
+    FROM movement m JOIN "order" o ON o.id = m.order_id
+   WHERE o.organisation_id IS NOT NULL
+   GROUP BY 1, 2`;
+
+/**
+ * Who bought an order's goods, once more (or less, for a refund) by `gmvFen` and `linkedSalesFen`
+ * today: its buyer kind and the district it went to, and its organisation, if any.
+ */
+export async function countPurchase(db: Sql, orderId: string, gmvFen: number, linkedSalesFen: number): Promise<void> {
+  await db.query(
+    `WITH o AS (SELECT organisation_id, address->>'districtCode' AS district_code, date_trunc('month', qh_today())::date AS month
+                  FROM "order" WHERE id = $1),
+          organisation AS (
+            INSERT INTO impact_organisation_monthly AS r (organisation_id, month, gmv_fen, linked_sales_fen)
+            SELECT organisation_id, month, $2, $3 FROM o WHERE organisation_id IS NOT NULL
+            ON CONFLICT (organisation_id, month) DO UPDATE
+              SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen)
+     INSERT INTO impact_buyer_monthly AS r (month, buyer_kind, district_code, gmv_fen, linked_sales_fen)
+     SELECT month, CASE WHEN organisation_id IS NULL THEN 'HOUSEHOLD' ELSE 'INSTITUTION' END, district_code, $2, $3 FROM o
+     ON CONFLICT (month, buyer_kind, district_code) DO UPDATE
+       SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen`,
+    [orderId, gmvFen, linkedSalesFen],
+  );
+}
+
+/** What the rollups should hold, recomputed from impact_daily, impact_order_group and the orders: for tests and checks. */
+export async function recomputedRollups(db: Sql): Promise<{ [rollup in keyof typeof STORED_ORDER]: unknown[] }> {
+  return {
+    monthly: (await db.query(`${MONTHLY_FROM_DAILY} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`)) as unknown[],
+    reach: (await db.query(`${REACH_FROM_ORDERS} ORDER BY 1, 2, 3, 4`)) as unknown[],
+    buyerMonths: (await db.query(`${BUYER_MONTHS_FROM_ORDERS} ORDER BY 1, 2, 3, 4, 5`)) as unknown[],
+    buyerMonthly: (await db.query(`${BUYER_MONTHLY_FROM_ORDERS} ORDER BY 1, 2, 3`)) as unknown[],
+    organisationMonthly: (await db.query(`${ORGANISATION_MONTHLY_FROM_ORDERS} ORDER BY 1, 2`)) as unknown[],
+  };
+}
+
+/** Each rollup table and the order its rows are compared in. */
+const STORED_ORDER = {
+  monthly: 'impact_monthly ORDER BY 1, 2, 3, 4',
+  reach: 'impact_reach ORDER BY 1, 2, 3, 4',
+  buyerMonths: 'impact_buyer_months ORDER BY 1, 2, 3, 4, 5',
+  buyerMonthly: 'impact_buyer_monthly ORDER BY 1, 2, 3',
+  organisationMonthly: 'impact_organisation_monthly ORDER BY 1, 2',
+};
+
+/** The rollups as stored, in the order recomputedRollups gives them. */
+export async function storedRollups(db: Sql): Promise<{ [rollup in keyof typeof STORED_ORDER]: unknown[] }> {
+  const stored: Record<string, unknown> = {};
+  // One after another: `db` may be a single client.
+  for (const [name, from] of Object.entries(STORED_ORDER)) stored[name] = await db.query(`SELECT * FROM ${from}`);
+  return stored as { [rollup in keyof typeof STORED_ORDER]: unknown[] };
 }
 
 /** Writes the rollups from scratch: after a bulk load of history, which writes the daily rows and order groups only. */
@@ -193,4 +285,8 @@ export async function rebuildRollups(db: Sql): Promise<void> {
   await db.query(`INSERT INTO impact_reach ${REACH_FROM_ORDERS}`);
   await db.query(`DELETE FROM impact_buyer_months`);
   await db.query(`INSERT INTO impact_buyer_months ${BUYER_MONTHS_FROM_ORDERS}`);
+  await db.query(`DELETE FROM impact_buyer_monthly`);
+  await db.query(`INSERT INTO impact_buyer_monthly ${BUYER_MONTHLY_FROM_ORDERS}`);
+  await db.query(`DELETE FROM impact_organisation_monthly`);
+  await db.query(`INSERT INTO impact_organisation_monthly ${ORGANISATION_MONTHLY_FROM_ORDERS}`);
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ImpactModule } from '../impact/impact.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AdminOrganisationsController } from './admin-organisations.controller';
 import { MembersRepository } from './members.repository';
@@ -12,16 +13,21 @@ import { SitesService } from './sites.service';
 import { DistrictSharesController, OfficialPlansController, OrgPlansController } from './plans.controller';
 import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
+import { LeagueTableController, OrgProgressController } from './progress.controller';
+import { ProgressRepository } from './progress.repository';
+import { ProgressService } from './progress.service';
 
 /** Institutional buyers: organisations, their members and roles, their delivery sites. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, ImpactModule],
   controllers: [
     OrganisationController,
     AdminOrganisationsController,
     OrgPlansController,
     OfficialPlansController,
     DistrictSharesController,
+    OrgProgressController,
+    LeagueTableController,
   ],
   providers: [
     OrganisationsRepository,
@@ -33,6 +39,8 @@ import { PlansService } from './plans.service';
     MembersService,
     SitesService,
     PlansService,
+    ProgressRepository,
+    ProgressService,
   ],
   exports: [Memberships, SitesService],
 })
