@@ -6,6 +6,7 @@
 // when something is broken (build, start, history, a request that does not answer 200).
 //
 //   BENCH_ORDERS         orders of history (default 1000000)
+//   BENCH_ORGANISATIONS  budget units buying in the last year, with plans (default 300)
 //   BENCH_REQUESTS       measured requests per question through the API (default 60)
 //   BENCH_DIRECT_RUNS    measured runs of each direct GROUP BY (default 5)
 //   BENCH_SKIP_BUILD=1   use the existing apps/api/dist as it is
@@ -32,6 +33,7 @@ import {
 
 const setting = settingsOf('bench:reports');
 const ORDERS = setting('BENCH_ORDERS', 1_000_000, 1);
+const ORGANISATIONS = setting('BENCH_ORGANISATIONS', 300, 0);
 const REQUESTS = setting('BENCH_REQUESTS', 60, 1);
 const DIRECT_RUNS = setting('BENCH_DIRECT_RUNS', 5, 1);
 const TARGET_P50_MS = 50;
@@ -114,10 +116,49 @@ const QUESTIONS = [
   },
 ];
 
+/** What goods (fen) each order's lines still hold after refunds, as SQL over order_line `l`. */
+const NET_GOODS = `l.line_total_fen - l.line_total_fen * l.refunded_quantity / l.quantity`;
+/** The year's paid orders of organisations, straight from the orders and lines (refunds counted where the order was paid). */
+const yearOrders = (year) =>
+  `"order" o JOIN order_line l ON l.order_id = o.id
+    WHERE o.paid_at >= '${year}-01-01 00:00+08' AND o.paid_at < '${year + 1}-01-01 00:00+08'`;
+
+/** The reserved-share questions (issue 16): the league table, its CSV, one organisation's page, and who bought. */
+function institutionQuestions(year, districtCode, organisationId) {
+  return [
+    {
+      name: `league table ${year}`,
+      path: `/api/impact/institutions?year=${year}`,
+      direct: `SELECT o.organisation_id, sum(${NET_GOODS}), max(o.created_at) FROM ${yearOrders(year)} AND o.organisation_id IS NOT NULL GROUP BY 1`,
+    },
+    {
+      name: `league table ${year}, one district`,
+      path: `/api/impact/institutions?year=${year}&districtCode=${districtCode}`,
+      direct: `SELECT o.organisation_id, sum(${NET_GOODS}), max(o.created_at) FROM ${yearOrders(year)} AND o.organisation_id IN
+                 (SELECT id FROM organisation WHERE district_code = '${districtCode}') GROUP BY 1`,
+    },
+    {
+      name: `league table ${year}, CSV`,
+      path: `/api/impact/institutions/export.csv?year=${year}`,
+      direct: `SELECT o.organisation_id, sum(${NET_GOODS}), max(o.created_at) FROM ${yearOrders(year)} AND o.organisation_id IS NOT NULL GROUP BY 1`,
+    },
+    {
+      name: `one organisation's progress ${year}`,
+      path: `/api/impact/organisations/${organisationId}/progress?year=${year}`,
+      direct: `SELECT date_trunc('month', o.paid_at), sum(${NET_GOODS}) FROM ${yearOrders(year)} AND o.organisation_id = '${organisationId}' GROUP BY 1`,
+    },
+    {
+      name: `who bought ${year}`,
+      path: `/api/impact/buyers?year=${year}`,
+      direct: `SELECT o.organisation_id IS NULL, o.address->>'districtCode', sum(${NET_GOODS}) FROM ${yearOrders(year)} GROUP BY 1, 2`,
+    },
+  ];
+}
+
 function runHistory(databaseUrl) {
   return new Promise((resolve, reject) => {
     const child = track(
-      spawn(process.execPath, [join(ROOT, 'apps/api/dist/database/seed/history-cli.js'), '--orders', String(ORDERS)], {
+      spawn(process.execPath, [join(ROOT, 'apps/api/dist/database/seed/history-cli.js'), '--orders', String(ORDERS), '--organisations', String(ORGANISATIONS)], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -159,11 +200,23 @@ async function main() {
     await client.query(`SELECT (SELECT count(*) FROM attribution_entry)::int AS entries, (SELECT count(*) FROM order_line)::int AS lines`)
   ).rows;
   print(`ledger: ${number(entries)} entries over ${number(lines)} order lines`);
+  const [busiest] = (
+    await client.query(
+      `SELECT to_char(qh_today() - 1, 'YYYY')::int AS year, o.organisation_id AS id, g.district_code AS district,
+              (SELECT count(*) FROM organisation)::int AS organisations, count(*)::int AS orders
+         FROM "order" o JOIN organisation g ON g.id = o.organisation_id GROUP BY 1, 2, 3 ORDER BY orders DESC LIMIT 1`,
+    )
+  ).rows;
+  const questions = [...QUESTIONS];
+  if (busiest) {
+    print(`organisations: ${number(busiest.organisations)}, the busiest with ${number(busiest.orders)} orders`);
+    questions.push(...institutionQuestions(busiest.year, busiest.district, busiest.id));
+  }
   const token = await officialToken(client, baseUrl);
 
   const rows = [];
   let slowest = 0;
-  for (const question of QUESTIONS) {
+  for (const question of questions) {
     const ask = async () => {
       const begun = performance.now();
       const response = await fetch(`${baseUrl}${question.path}`, { headers: { Authorization: `Bearer ${token}` } });

@@ -14,7 +14,7 @@ import type { EmbeddedCluster } from '../embedded-postgres';
 import { openAppDatabase, prepareDatabase } from '../prepare-database';
 import { generateHistory } from './history';
 
-const USAGE = 'usage: npm run seed:history -- --orders N [--seed S] [--from 2016-09-01]';
+const USAGE = 'usage: npm run seed:history -- --orders N [--organisations N] [--seed S] [--from 2016-09-01]';
 
 /**
  * `npm run seed:history -- --orders N`: the app's database (DATABASE_URL, or the embedded one in
@@ -23,24 +23,30 @@ const USAGE = 'usage: npm run seed:history -- --orders N [--seed S] [--from 2016
  * day order and would never go back to the history's days.
  */
 async function main(): Promise<number> {
-  let args: { orders?: string; seed?: string; from?: string };
+  let args: { orders?: string; organisations?: string; seed?: string; from?: string };
   try {
-    args = parseArgs({ options: { orders: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' } } }).values;
+    args = parseArgs({
+      options: { orders: { type: 'string' }, organisations: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' } },
+    }).values;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const orders = Number(args.orders ?? '100000');
+  const organisations = Number(args.organisations ?? '0');
   const seed = Number(args.seed ?? '2016');
   const firstDay = args.from ?? '2016-09-01';
   if (
     !Number.isSafeInteger(orders) ||
     orders < 1 ||
     orders > 20_000_000 ||
+    !Number.isSafeInteger(organisations) ||
+    organisations < 0 ||
+    organisations > 100_000 ||
     !Number.isSafeInteger(seed) ||
     !/^\d{4}-\d{2}-\d{2}$/.test(firstDay)
   ) {
-    process.stderr.write(`--orders must be 1–20,000,000, --seed an integer, --from a date\n${USAGE}\n`);
+    process.stderr.write(`--orders must be 1–20,000,000, --organisations 0–100,000, --seed an integer, --from a date\n${USAGE}\n`);
     return 2;
   }
   const config = loadConfig();
@@ -70,6 +76,7 @@ async function main(): Promise<number> {
     let reported = 0;
     const result = await generateHistory(connected, {
       orders,
+      organisations,
       seed,
       firstDay,
       lastDay,

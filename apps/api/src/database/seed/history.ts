@@ -4,6 +4,9 @@ import {
   chinaDay,
   coldestShippingClass,
   formatOrderNumber,
+  makeCreditCode,
+  ORGANISATION_TYPE_CODES,
+  reservedTargetFen,
   shippingFeeFen,
   type ProductCategory,
   type ShippingClass,
@@ -28,6 +31,8 @@ export interface HistoryOptions {
   seed: number;
   firstDay: string;
   lastDay: string;
+  /** Budget units to add first (verified, each with a purchaser, a site and this year's and last year's plans): the league table's rows. */
+  organisations?: number;
   onProgress?: (done: number) => void;
 }
 
@@ -109,7 +114,9 @@ export async function generateHistory(
   const districts: string[] = (await client.query(`SELECT code FROM delivery_district WHERE cold_chain ORDER BY code`)).rows.map(
     (r) => r.code,
   );
-  // The verified organisations (the demo's canteens and union), each ordering by the case for its first site in the last year.
+  const runTag = options.seed.toString(36);
+  if (options.organisations) await addOrganisations(client, options, runTag, random);
+  // The verified organisations (the demo's canteens and union, and any just added), each ordering by the case for its first site in the last year.
   const organisations: { id: string; purchaser: string; site: { id: string; address: object } }[] = (
     await client.query(
       `SELECT o.id, (SELECT m.account_id FROM organisation_member m WHERE m.organisation_id = o.id AND 'PURCHASER' = ANY(m.roles)
@@ -154,15 +161,12 @@ export async function generateHistory(
 
   // Buyers: about one for every six orders; a few come back often.
   const buyerCount = Math.max(20, Math.round(options.orders / 6));
-  const runTag = options.seed.toString(36);
   const buyers: string[] = [];
-  // Not a password anyone knows: these accounts exist for the figures, not to sign in.
-  const lockedHash = '$argon2id$v=19$m=19456,t=2,p=1$aGlzdG9yeS1vbmx5$bG9ja2VkLWFjY291bnQtbm8tcGFzc3dvcmQ';
   for (let start = 0; start < buyerCount; start += 10_000) {
     const emails = Array.from({ length: Math.min(10_000, buyerCount - start) }, (_, i) => `history-${runTag}-${start + i}@buyers.invalid`);
     const { rows } = await client.query(
       `INSERT INTO account (email, password_hash, role, disabled_at) SELECT e, $2, 'buyer', qh_now() FROM unnest($1::text[]) AS e RETURNING id`,
-      [emails, lockedHash],
+      [emails, LOCKED_HASH],
     );
     buyers.push(...rows.map((r) => r.id as string));
   }
@@ -388,6 +392,66 @@ export async function generateHistory(
   }
   await rebuildRollups(client);
   return { orders: options.orders, lines: lineCount, buyers: buyers.length, refunded: refundedCount };
+}
+
+/** Not a password anyone knows: history accounts exist for the figures, not to sign in. */
+const LOCKED_HASH = '$argon2id$v=19$m=19456,t=2,p=1$aGlzdG9yeS1vbmx5$bG9ja2VkLWFjY291bnQtbm8tcGFzc3dvcmQ';
+
+/**
+ * `options.organisations` verified budget units across Guangzhou's districts, each with a purchaser
+ * (also its manager), one delivery site, and a plan for the last day's year and the year before:
+ * a canteen food budget of ¥0.5–20 million and the default 10% share (one in twenty has no canteen).
+ */
+async function addOrganisations(client: Client, options: HistoryOptions, runTag: string, random: () => number): Promise<void> {
+  const count = options.organisations!;
+  const districts: string[] = (await client.query(`SELECT code FROM delivery_district ORDER BY code`)).rows.map((r) => r.code);
+  const { rows: accounts } = await client.query(
+    `INSERT INTO account (email, password_hash, role, disabled_at) SELECT e, $2, 'buyer', qh_now() FROM unnest($1::text[]) AS e RETURNING id`,
+    [Array.from({ length: count }, (_, i) => `history-${runTag}-unit-${i}@organisations.invalid`), LOCKED_HASH],
+  );
+  const purchasers = accounts.map((r) => r.id as string);
+  const ids = purchasers.map(() => randomUUID());
+  const district = purchasers.map(() => districts[Math.floor(random() * districts.length)]);
+  const serial = Math.floor(random() * 1e8);
+  await client.query(
+    `INSERT INTO organisation (id, name, name_en, credit_code, type, district_code, budget_unit, has_canteen, contact_name, contact_mobile,
+                               status, registered_by, verified_at)
+     SELECT x.id, '历史单位' || x.n || '食堂', 'History unit ' || x.n, x.code, x.type, x.district, true, true, '李建华', '13800138000',
+            'VERIFIED', x.purchaser, qh_now()
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::uuid[]) AS x(id, n, code, type, district, purchaser)`,
+    [
+      ids,
+      ids.map((_, i) => i + 1),
+      ids.map((_, i) => makeCreditCode(`12${district[i]}${String(serial + i).padStart(9, '0').slice(-9)}`)),
+      ids.map(() => ORGANISATION_TYPE_CODES[Math.floor(random() * ORGANISATION_TYPE_CODES.length)]),
+      district,
+      purchasers,
+    ],
+  );
+  await client.query(
+    `INSERT INTO organisation_member (account_id, organisation_id, roles)
+     SELECT x.account_id, x.organisation_id, '{MANAGER,PURCHASER}' FROM unnest($1::uuid[], $2::uuid[]) AS x(account_id, organisation_id)`,
+    [purchasers, ids],
+  );
+  await client.query(
+    `INSERT INTO delivery_site (organisation_id, name, district_code, street, contact_name, contact_mobile)
+     SELECT x.id, '食堂', x.district, '天河路 1 号', '王', '13900139000' FROM unnest($1::uuid[], $2::text[]) AS x(id, district)`,
+    [ids, district],
+  );
+  const year = Number(options.lastDay.slice(0, 4));
+  const plans = ids.flatMap((id, i) =>
+    [year - 1, year].map((planYear) => {
+      const noCanteen = random() < 0.05;
+      const budgetFen = noCanteen ? null : Math.round(500_000_00 + random() * 19_500_000_00);
+      return [id, planYear, noCanteen, budgetFen, noCanteen ? null : 1_000, budgetFen === null ? null : reservedTargetFen(budgetFen, 1_000), purchasers[i]];
+    }),
+  );
+  const column = (index: number) => plans.map((plan) => plan[index]);
+  await client.query(
+    `INSERT INTO reserved_share_plan (organisation_id, year, no_canteen, budget_fen, share_bp, target_fen, updated_by)
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::boolean[], $4::bigint[], $5::int[], $6::bigint[], $7::uuid[])`,
+    Array.from({ length: 7 }, (_, i) => column(i)),
+  );
 }
 
 /** Columns as arrays, one unnest per table: some thousands of rows per statement. */
