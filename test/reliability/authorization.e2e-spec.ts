@@ -45,8 +45,8 @@ const POLICY: Rule[] = [
   },
   { name: 'the cart: guests and buyers', matches: under('/api/cart'), public: true, callers: ['anonymous', 'buyer'] },
   {
-    name: 'checkout, orders, demo payments, the address book and arrival reminders: buyers',
-    matches: underAny('/api/checkout', '/api/orders', '/api/payments/demo', '/api/addresses', '/api/reminders'),
+    name: 'checkout, orders, demo payments, the address book, invoice profiles and arrival reminders: buyers',
+    matches: underAny('/api/checkout', '/api/orders', '/api/payments/demo', '/api/addresses', '/api/invoice-profiles', '/api/reminders'),
     roles: ['buyer'],
   },
   { name: 'what an invitation link is for, before signing in: anyone', matches: under('/api/org/invitations/preview'), public: true },
@@ -181,6 +181,9 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       orgOrders: await world.t.sql(`SELECT number, status, decided_by FROM "order" WHERE organisation_id = $1 ORDER BY number`, [
         world.b.organisationId,
       ]),
+      invoiceProfiles: await world.t.sql(`SELECT id, title, is_default, archived_at FROM invoice_profile WHERE id = ANY($1) ORDER BY id`, [
+        [world.b.orgInvoiceProfileId, world.b.invoiceProfileId],
+      ]),
     });
     /** Anything of B's that an answer to A must not hold. */
     const secretsOfB = () => [
@@ -195,6 +198,7 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       world.b.statementNumber,
       '越秀区某中学饭堂',
       '越华路 118 号 后门',
+      '越秀区某中学饭堂（单位发票）',
     ];
 
     const attempts = (): [string, 'staff' | 'buyer', string, string, object | undefined][] => {
@@ -234,6 +238,23 @@ describe('the authorization matrix over the live OpenAPI document', () => {
         ["remove B's delivery site", 'buyer', 'DELETE', `/api/org/sites/${b.siteId}`, undefined],
         ["revoke B's invitation", 'buyer', 'DELETE', `/api/org/invitations/${b.invitationId}`, undefined],
         ["view B's organisation order", 'buyer', 'GET', `/api/org/orders/${b.orgOrder}`, undefined],
+        [
+          "change B's organisation invoice profile",
+          'buyer',
+          'PUT',
+          `/api/org/invoice-profiles/${b.orgInvoiceProfileId}`,
+          { kind: 'ORDINARY', title: '改成我的' },
+        ],
+        ["remove B's organisation invoice profile", 'buyer', 'DELETE', `/api/org/invoice-profiles/${b.orgInvoiceProfileId}`, undefined],
+        [
+          "change B's own invoice profile",
+          'buyer',
+          'PUT',
+          `/api/invoice-profiles/${b.invoiceProfileId}`,
+          { kind: 'ORDINARY', title: '改成我的' },
+        ],
+        ["remove B's own invoice profile", 'buyer', 'DELETE', `/api/invoice-profiles/${b.invoiceProfileId}`, undefined],
+        ["read B's reserved-share progress", 'buyer', 'GET', `/api/impact/organisations/${b.organisationId}/progress`, undefined],
         ["view B's statement", 'buyer', 'GET', `/api/org/statements/${b.statementNumber}`, undefined],
         ["download B's statement", 'buyer', 'GET', `/api/org/statements/${b.statementNumber}/csv`, undefined],
         ["approve B's organisation order", 'buyer', 'POST', `/api/org/orders/${b.orgOrder}/approve`, undefined],
@@ -298,6 +319,9 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       expect(cart.map((line) => line.id)).toEqual([a.cartLineId]);
 
       expect((await buyer('/api/org').expect(200)).body.id).toBe(a.organisationId);
+      const ids = (answer: request.Response) => (answer.body.items as { id: string }[]).map((item) => item.id);
+      expect(ids(await buyer('/api/org/invoice-profiles').expect(200))).toEqual([a.orgInvoiceProfileId]);
+      expect(ids(await buyer('/api/invoice-profiles').expect(200))).toEqual([a.invoiceProfileId]);
       const members = (await buyer('/api/org/members').expect(200)).body.items as { accountId: string }[];
       expect(members.map((m) => m.accountId)).toContain(a.memberAccountId);
       expect(members.map((m) => m.accountId)).not.toContain(b.memberAccountId);

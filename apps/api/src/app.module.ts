@@ -7,6 +7,7 @@ import { HouseholdsModule } from './households/households.module';
 import { ImpactModule } from './impact/impact.module';
 import { JobsModule } from './jobs/jobs.module';
 import { BillingModule } from './billing/billing.module';
+import { InvoicesModule } from './invoices/invoices.module';
 import { OrdersModule } from './orders/orders.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -38,6 +39,7 @@ export class AppModule {
         HouseholdsModule,
         OrganisationsModule,
         BillingModule,
+        InvoicesModule,
         JobsModule.forRoot(databaseUrl),
       ],
       controllers: [HealthController],

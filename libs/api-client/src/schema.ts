@@ -1217,6 +1217,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invoice-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvoiceProfilesController_list"];
+        put?: never;
+        post: operations["InvoiceProfilesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoice-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["InvoiceProfilesController_update"];
+        post?: never;
+        delete: operations["InvoiceProfilesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1388,6 +1420,38 @@ export interface paths {
         put?: never;
         post: operations["OrganisationController_preview"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/invoice-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgInvoiceProfilesController_list"];
+        put?: never;
+        post: operations["OrgInvoiceProfilesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/invoice-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["OrgInvoiceProfilesController_update"];
+        post?: never;
+        delete: operations["OrgInvoiceProfilesController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2127,6 +2191,11 @@ export interface components {
             address: components["schemas"]["AddressDto"];
             /** @description For institutional buyers: the invoice title and their credit code */
             invoice?: components["schemas"]["InvoiceDto"];
+            /**
+             * Format: uuid
+             * @description Or one of the buyer’s invoice profiles (not both)
+             */
+            invoiceProfileId?: string;
             /** @description Cart line ids; the other lines stay in the cart */
             lineIds?: string[];
             note?: string;
@@ -2373,7 +2442,7 @@ export interface components {
         };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "INVOICE_PROFILE_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "TOO_MANY_INVOICE_PROFILES" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -2596,6 +2665,57 @@ export interface components {
             creditCode: string;
             /** @example 广州市天河区某某中学工会委员会 */
             title: string;
+        };
+        InvoiceProfileDto: {
+            address?: string | null;
+            bankAccount?: string | null;
+            bankName?: string | null;
+            id: string;
+            isDefault: boolean;
+            /** @enum {string} */
+            kind: "ORDINARY" | "SPECIAL";
+            phone?: string | null;
+            taxNumber?: string | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        InvoiceProfileInputDto: {
+            /** @description Registered address (special invoices) */
+            address?: string;
+            /**
+             * @description Bank account number (special invoices)
+             * @example 3602 0000 0920 0123 456
+             */
+            bankAccount?: string;
+            /**
+             * @description Bank of the account (special invoices)
+             * @example 中国工商银行广州天河支行
+             */
+            bankName?: string;
+            /** @description Offered first at checkout */
+            isDefault?: boolean;
+            /**
+             * @description ORDINARY: 普通发票; SPECIAL: 增值税专用发票
+             * @enum {string}
+             */
+            kind: "ORDINARY" | "SPECIAL";
+            /**
+             * @description Registered phone (special invoices)
+             * @example 020-38880000
+             */
+            phone?: string;
+            /**
+             * @description Unified social credit code; required for a special invoice
+             * @example 11440106MB2C12345X
+             */
+            taxNumber?: string;
+            /** @example 广州市天河区机关事务管理局 */
+            title: string;
+        };
+        InvoiceProfileListDto: {
+            /** @description The default first, then the newest */
+            items: components["schemas"]["InvoiceProfileDto"][];
         };
         LatestVerificationDto: {
             /** @description null until the first check has run */
@@ -2871,12 +2991,15 @@ export interface components {
             poolFen: number;
         };
         OrderInvoiceDto: {
-            /**
-             * @description Unified social credit code (checked with its check character)
-             * @example 91110000600037341L
-             */
-            creditCode: string;
-            /** @example 广州市天河区某某中学工会委员会 */
+            address?: string | null;
+            bankAccount?: string | null;
+            bankName?: string | null;
+            /** @enum {string} */
+            kind: "ORDINARY" | "SPECIAL";
+            phone?: string | null;
+            /** @description The profile it came from; null when typed in at checkout */
+            profileId?: string | null;
+            taxNumber?: string | null;
             title: string;
         };
         OrderLineDto: {
@@ -2974,6 +3097,11 @@ export interface components {
              * @example 2026-12-14
              */
             deliveryOn: string;
+            /**
+             * Format: uuid
+             * @description One of the organisation’s invoice profiles: the cooperatives invoice its parts to it
+             */
+            invoiceProfileId?: string;
             /** @description Each variant once */
             lines: components["schemas"]["OrgOrderLineInputDto"][];
             /** @example 请走东门卸货 */
@@ -7787,6 +7915,202 @@ export interface operations {
             };
         };
     };
+    InvoiceProfilesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceProfileListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InvoiceProfilesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceProfileInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceProfileDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a special invoice needs every field; a tax number must check */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description TOO_MANY_INVOICE_PROFILES */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InvoiceProfilesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceProfileInputDto"];
+            };
+        };
+        responses: {
+            /** @description Replaced; orders placed with it keep what it said then */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceProfileDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_PROFILE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    InvoiceProfilesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed from the list; orders placed with it keep their copy */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_PROFILE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -8490,6 +8814,202 @@ export interface operations {
                 };
             };
             /** @description ORGANISATION_NOT_FOUND: the caller belongs to none */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgInvoiceProfilesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceProfileListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: managers and finance keep them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgInvoiceProfilesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceProfileInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceProfileDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a special invoice needs every field; a tax number must check */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: managers and finance keep them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description TOO_MANY_INVOICE_PROFILES */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgInvoiceProfilesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceProfileInputDto"];
+            };
+        };
+        responses: {
+            /** @description Replaced; orders placed with it keep what it said then */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceProfileDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: managers and finance keep them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_PROFILE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgInvoiceProfilesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed from the list; orders placed with it keep their copy */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: managers and finance keep them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_PROFILE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;

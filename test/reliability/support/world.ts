@@ -42,6 +42,9 @@ export interface Tenant {
   orgOrderPartId: string;
   /** The organisation has credit terms and one (empty) statement. */
   statementNumber: string;
+  /** The organisation's invoice profile, and the buyer's own. */
+  orgInvoiceProfileId: string;
+  invoiceProfileId: string;
 }
 
 export interface World {
@@ -200,6 +203,13 @@ async function tenant(
      VALUES ($1, $2, '2026-01-31', '2026-03-02', 0, 0, 0, 0, 0)`,
     [statementNumber, organisationId],
   );
+  const invoiceProfile = (path: string, title: string) =>
+    as('post', path)
+      .send({ kind: 'ORDINARY', title, taxNumber: organisation.creditCode })
+      .expect(201)
+      .then((response) => response.body.id as string);
+  const orgInvoiceProfileId = await invoiceProfile('/api/org/invoice-profiles', `${organisation.name}（单位发票）`);
+  const invoiceProfileId = await invoiceProfile('/api/invoice-profiles', `${organisation.name}（个人发票）`);
   return {
     ...pick,
     address,
@@ -219,6 +229,8 @@ async function tenant(
     orgOrder: orgOrder.body.number as string,
     orgOrderPartId: orgOrder.body.fulfillments[0].id as string,
     statementNumber,
+    orgInvoiceProfileId,
+    invoiceProfileId,
   };
 }
 
@@ -240,6 +252,8 @@ export function realPathValue(world: World, path: string, name: string): string 
     [/\/admin\/organisations\/\{id\}/, 'id', world.a.organisationId],
     [/\/impact\/organisations\/\{id\}/, 'id', world.a.organisationId],
     [/\/org\/sites\/\{id\}/, 'id', world.a.siteId],
+    [/\/org\/invoice-profiles\/\{id\}/, 'id', world.a.orgInvoiceProfileId],
+    [/^\/api\/invoice-profiles\/\{id\}/, 'id', world.a.invoiceProfileId],
     [/\/org\/invitations\/\{id\}/, 'id', world.a.invitationId],
     [/\/org\/members\/\{accountId\}/, 'accountId', world.a.memberAccountId],
     [/^\/api\/cooperatives\/\{id\}/, 'id', world.a.cooperativeId],

@@ -33,6 +33,7 @@ import { PaymentOnAccount1766563200000 } from './migrations/1766563200000-paymen
 import { ShortfallPhotos1766649600000 } from './migrations/1766649600000-shortfall-photos';
 import { ReservedSharePlans1766736000000 } from './migrations/1766736000000-reserved-share-plans';
 import { BuyerRollups1766822400000 } from './migrations/1766822400000-buyer-rollups';
+import { InvoiceProfiles1766908800000 } from './migrations/1766908800000-invoice-profiles';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   ShortfallPhotos1766649600000,
   ReservedSharePlans1766736000000,
   BuyerRollups1766822400000,
+  InvoiceProfiles1766908800000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -8,6 +8,7 @@ import { AppError, FieldProblem } from '../common/app-error';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
+import { InvoiceProfilesService } from '../invoices/invoice-profiles.service';
 import { PaymentsService } from '../payments/payments.service';
 import { CartLineRow, CartRepository } from './cart.repository';
 import { MAX_LINE_QUANTITY } from './dto/cart.dto';
@@ -48,16 +49,22 @@ export class CheckoutService {
     private readonly addresses: AddressesRepository,
     private readonly clock: Clock,
     private readonly planner: ShipmentPlanner,
+    private readonly invoiceProfiles: InvoiceProfilesService,
   ) {}
 
   async checkout(buyer: AuthUser, idempotencyKey: string, dto: CheckoutDto): Promise<{ order: OrderDto; replayed: boolean }> {
+    if (dto.invoice && dto.invoiceProfileId) {
+      throw new AppError('VALIDATION_FAILED', 'Give the invoice details or an invoice profile, not both.', [
+        { field: 'invoiceProfileId', problems: ['not with invoice'] },
+      ]);
+    }
     if (dto.invoice && !isValidCreditCode(dto.invoice.creditCode)) {
       throw new AppError('VALIDATION_FAILED', 'invoice.creditCode has a wrong check character', [
         { field: 'invoice.creditCode', problems: ['the check character does not match'] },
       ]);
     }
     const requestHash = createHash('sha256')
-      .update(JSON.stringify([dto.address, dto.note ?? null, dto.invoice ?? null, dto.lineIds ?? null]))
+      .update(JSON.stringify([dto.address, dto.note ?? null, dto.invoice ?? null, dto.lineIds ?? null, dto.invoiceProfileId ?? null]))
       .digest('hex');
     const earlier = await this.orders.findByKey(buyer.id, idempotencyKey);
     if (earlier) return this.replay(buyer, earlier.number, earlier.requestHash, requestHash, dto.lineIds);
@@ -206,7 +213,11 @@ export class CheckoutService {
       buyerId: buyer.id,
       address: dto.address,
       note: dto.note ?? null,
-      invoice: dto.invoice ?? null,
+      invoice: dto.invoiceProfileId
+        ? await this.invoiceProfiles.forOrder({ accountId: buyer.id }, dto.invoiceProfileId, manager)
+        : dto.invoice
+          ? this.invoiceProfiles.typedIn(dto.invoice.title, dto.invoice.creditCode)
+          : null,
       itemsFen: sumFen(shipments.map((s) => s.itemsFen)),
       shippingFen: sumFen(shipments.map((s) => s.feeFen)),
       linkedSalesFen: sumFen(lines.filter((line) => line.certified).map((line) => line.priceFen * line.quantity)),

@@ -9,7 +9,7 @@ import { PaymentsService, type PaymentSummaryRow } from '../payments/payments.se
 import { RefundsService, toRefund } from '../payments/refunds.service';
 import { AdminOrderPageDto, FulfillmentDto, OrderDto, OrderImpactDto, OrderLineDto, OrderPageDto, PaymentInfoDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
-import { FulfillmentRow, OrderImpactRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
+import { FulfillmentRow, OrderImpactRow, OrderLineRow, OrderRow, orderInvoice, OrdersRepository } from './orders.repository';
 import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -183,7 +183,7 @@ export class OrdersService {
       householdPoolFen: row.householdPoolFen,
       address: row.address,
       note: row.note,
-      invoice: row.invoice,
+      invoice: orderInvoice(row.invoice),
       expiresAt: row.expiresAt.toISOString(),
       paidAt: row.paidAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),

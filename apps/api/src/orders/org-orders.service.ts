@@ -21,6 +21,7 @@ import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { Clock } from '../config/clock';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
+import { InvoiceProfilesService } from '../invoices/invoice-profiles.service';
 import { Outbox } from '../notifications/outbox';
 import { CreditService } from '../billing/credit.service';
 import { Memberships } from '../organisations/memberships.service';
@@ -81,6 +82,7 @@ export class OrgOrdersService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly credit: CreditService,
+    private readonly invoiceProfiles: InvoiceProfilesService,
   ) {}
 
   async quote(user: AuthUser, dto: OrgQuoteRequestDto): Promise<OrgQuoteDto> {
@@ -148,7 +150,16 @@ export class OrgOrdersService {
       throw new AppError('ORGANISATION_STATUS_CONFLICT', 'Your organisation can order once the platform has verified it.');
     }
     const requestHash = createHash('sha256')
-      .update(JSON.stringify(['org', dto.siteId, dto.deliveryOn, dto.note ?? null, dto.lines.map((l) => [l.variantId, l.quantity])]))
+      .update(
+        JSON.stringify([
+          'org',
+          dto.siteId,
+          dto.deliveryOn,
+          dto.note ?? null,
+          dto.lines.map((l) => [l.variantId, l.quantity]),
+          dto.invoiceProfileId ?? null,
+        ]),
+      )
       .digest('hex');
     const earlier = await this.orders.findByKey(user.id, idempotencyKey);
     if (earlier) return { order: await this.replay(earlier, requestHash), replayed: true };
@@ -303,7 +314,9 @@ export class OrgOrdersService {
         siteName: site.name,
       },
       note: dto.note ?? null,
-      invoice: null,
+      invoice: dto.invoiceProfileId
+        ? await this.invoiceProfiles.forOrder({ organisationId: membership.organisationId }, dto.invoiceProfileId, manager)
+        : null,
       itemsFen,
       shippingFen,
       linkedSalesFen: sumFen(lines.filter((line) => line.certified).map((line) => line.priceFen * line.quantity)),

@@ -59,6 +59,14 @@ export class OrgOrderRequestDto extends OrgOrderLinesDto {
   deliveryOn: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: '请走东门卸货' }) @IsOptionalNotNull() @IsString() @MaxLength(200) note?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'One of the organisation’s invoice profiles: the cooperatives invoice its parts to it',
+  })
+  @IsOptionalNotNull()
+  @IsUUID()
+  invoiceProfileId?: string;
 }
 
 export class OrgQuoteLineDto {
