@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { MAX_IMAGE_BYTES, UPLOADS_URL_PREFIX, uploadsDir } from './catalog/product-images';
-import { AppError, type FieldProblem } from './common/app-error';
+import { AppError } from './common/app-error';
+import { validationDetails } from './common/validation';
 import { toErrorBody } from './common/error.filter';
 import { registerInputGuards } from './common/input-guards';
 import { clientErrorHandler, frameworkErrors } from './common/transport-errors';
@@ -22,14 +23,6 @@ import { PinoNestLogger } from './common/logger';
 import type { AppConfig } from './config/config';
 
 const REQUEST_ID_PATTERN = /^[\w.-]{8,64}$/;
-
-function validationDetails(errors: ValidationError[], parent = ''): FieldProblem[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints), rules: Object.keys(error.constraints) }] : [];
-    return [...own, ...validationDetails(error.children ?? [], field)];
-  });
-}
 
 export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()

@@ -43,6 +43,10 @@ export interface StatementItemRow {
   refundKind: string | null;
   reason: string | null;
   reference: string | null;
+  /** CHARGE: the delivery's invoice; CREDIT: the red-letter invoice for it (null when the order asked for none). */
+  invoiceId: string | null;
+  invoiceStatus: 'OPEN' | 'ISSUED' | 'VOID' | null;
+  invoiceNumber: string | null;
 }
 
 export interface TransferRow {
@@ -246,13 +250,17 @@ export class BillingRepository {
       this.dataSource,
       `SELECT si.kind, to_char(si.day, 'YYYY-MM-DD') AS day, si.amount_fen AS "amountFen", o.number AS "orderNumber",
               to_char(o.delivery_on, 'YYYY-MM-DD') AS "deliveryOn", o.address->>'siteName' AS "siteName",
-              c.name_zh AS "cooperativeName", c.name_en AS "cooperativeNameEn", r.kind AS "refundKind", r.reason, t.reference
+              c.name_zh AS "cooperativeName", c.name_en AS "cooperativeNameEn", r.kind AS "refundKind", r.reason, t.reference,
+              iq.id AS "invoiceId", iq.status AS "invoiceStatus", iq.invoice_number AS "invoiceNumber"
          FROM statement_item si
          LEFT JOIN "order" o ON o.id = si.order_id
          LEFT JOIN fulfillment f ON f.id = si.fulfillment_id
          LEFT JOIN cooperative c ON c.id = f.cooperative_id
          LEFT JOIN refund r ON r.id = si.refund_id
          LEFT JOIN bank_transfer t ON t.id = si.transfer_id
+         LEFT JOIN LATERAL (SELECT q.id, q.status, q.invoice_number FROM invoice_request q
+                             WHERE (q.kind = 'INVOICE' AND q.fulfillment_id = si.fulfillment_id) OR (q.kind = 'RED_LETTER' AND q.refund_id = si.refund_id)
+                             ORDER BY q.created_at LIMIT 1) iq ON true
         WHERE si.statement_id = $1
         ORDER BY si.day, CASE si.kind WHEN 'CHARGE' THEN 0 WHEN 'CREDIT' THEN 1 ELSE 2 END, o.number, si.id`,
       [statementId],

@@ -30,10 +30,48 @@ export async function readUploadedFile(request: FastifyRequest, rules: UploadRul
     }
     return await file.toBuffer();
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code ?? '';
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', rules.tooLargeMessage);
-    if (TOO_MANY_PARTS.has(code)) throw new AppError('PAYLOAD_TOO_LARGE', `Send ${rules.what} alone, in one field named ${rules.field}.`);
-    throw new AppError('BAD_REQUEST', 'The multipart/form-data body is malformed (a boundary missing, or the body cut off).');
+    throw uploadError(error, rules);
+  }
+}
+
+/** What went wrong reading a multipart body, as the client's error to fix. */
+function uploadError(error: unknown, rules: UploadRules): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE', rules.tooLargeMessage);
+  if (TOO_MANY_PARTS.has(code)) return new AppError('PAYLOAD_TOO_LARGE', `Send ${rules.what} alone, in one field named ${rules.field}.`);
+  return new AppError('BAD_REQUEST', 'The multipart/form-data body is malformed (a boundary missing, or the body cut off).');
+}
+
+/**
+ * The one file in `rules.field` and the text fields beside it, in whatever order the form sends
+ * them; at most `maxFields` short fields.
+ */
+export async function readUploadedFileAndFields(
+  request: FastifyRequest,
+  rules: UploadRules & { maxFields: number },
+): Promise<{ bytes: Buffer; fields: Record<string, string> }> {
+  if (!request.isMultipart())
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send ${rules.what} as multipart/form-data in a field named ${rules.field}.`);
+  try {
+    let bytes: Buffer | undefined;
+    const fields: Record<string, string> = {};
+    const parts = request.parts({ limits: { fileSize: rules.maxBytes, files: 1, fields: rules.maxFields, fieldSize: 1_000 } });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.fieldname === rules.field) bytes = content;
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+    if (!bytes) {
+      throw new AppError('VALIDATION_FAILED', `Send ${rules.what} in a field named ${rules.field}.`, [
+        { field: rules.field, problems: [`${rules.field} is required`] },
+      ]);
+    }
+    return { bytes, fields };
+  } catch (error) {
+    throw uploadError(error, rules);
   }
 }

@@ -1,5 +1,6 @@
 import { ACCEPTED_DAYS, isAcceptedDateTime, isAcceptedDay, isValidCreditCode } from '@qh/domain';
-import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, type ValidationError, type ValidationOptions } from 'class-validator';
+import type { FieldProblem } from './app-error';
 
 /**
  * A field that may be left out but, when sent, must be valid: unlike `@IsOptional()`, which also
@@ -51,4 +52,13 @@ export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/** class-validator's errors as the API reports them: one entry per field, nested fields as dotted paths. */
+export function validationDetails(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints), rules: Object.keys(error.constraints) }] : [];
+    return [...own, ...validationDetails(error.children ?? [], field)];
+  });
 }

@@ -34,6 +34,7 @@ import { ShortfallPhotos1766649600000 } from './migrations/1766649600000-shortfa
 import { ReservedSharePlans1766736000000 } from './migrations/1766736000000-reserved-share-plans';
 import { BuyerRollups1766822400000 } from './migrations/1766822400000-buyer-rollups';
 import { InvoiceProfiles1766908800000 } from './migrations/1766908800000-invoice-profiles';
+import { InvoiceRequests1766995200000 } from './migrations/1766995200000-invoice-requests';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   ReservedSharePlans1766736000000,
   BuyerRollups1766822400000,
   InvoiceProfiles1766908800000,
+  InvoiceRequests1766995200000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

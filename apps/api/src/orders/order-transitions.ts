@@ -3,6 +3,7 @@ import { nextOrderStatus, shipmentTransition, type OrderStatus } from '@qh/domai
 import type { EntityManager } from 'typeorm';
 import { ProductsRepository } from '../catalog/products.repository';
 import { Ledger } from '../impact/ledger';
+import { InvoiceRequestsService } from '../invoices/invoice-requests.service';
 import { Outbox } from '../notifications/outbox';
 import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
@@ -24,6 +25,7 @@ export class OrderTransitions {
     private readonly products: ProductsRepository,
     private readonly outbox: Outbox,
     private readonly ledger: Ledger,
+    private readonly invoices: InvoiceRequestsService,
   ) {}
 
   /** The caller has recorded the payment's success; this moves the order, writes the ledger and tells the buyer. */
@@ -130,6 +132,8 @@ export class OrderTransitions {
     shipment: { carrier: string; trackingNo: string },
   ): Promise<OrderStatus> {
     await this.fulfillments.markShipped(manager, part.id, shipment.carrier, shipment.trackingNo);
+    // The cooperative sold this part: if the order asked for an invoice, it is asked for one now.
+    await this.invoices.shipped(manager, part.id);
     const { shipped, parts } = await this.fulfillments.shipmentCounts(manager, part.orderId);
     const status = nextOrderStatus(part.orderStatus, shipmentTransition(shipped, parts))!;
     await this.orders.setStatus(manager, part.orderId, status);
@@ -175,6 +179,8 @@ export class OrderTransitions {
     const calledOff = await this.fulfillments.cancelEmptied(manager, order.id);
     const status = whole ? nextOrderStatus(order.status, 'refundAll') : calledOff ? await this.shippingStatus(manager, order) : null;
     if (status && status !== order.status) await this.orders.setStatus(manager, order.id, status);
+    // An invoice issued already for more than a part now comes to needs a red-letter one.
+    await this.invoices.refunded(manager, order.id, refund.id);
     return { refundedFen, whole, status: status === order.status ? null : status };
   }
 

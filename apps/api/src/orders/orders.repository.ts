@@ -6,27 +6,9 @@ import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
 import type { PricedLine } from './cart.repository';
 import { FULFILLMENT_COLUMNS, type DeliveryAddress, type FulfillmentRow } from './fulfillments.repository';
-import type { OrderInvoiceDto } from './dto/order.dto';
+import type { StoredInvoice } from '../invoices/dto/invoice-profile.dto';
 
 export type { FulfillmentRow };
-
-/** The invoice an order asked for, as stored: a full copy (OrderInvoiceDto), or, on orders placed before profiles, a title and credit code. */
-export type StoredInvoice = OrderInvoiceDto | { title: string; creditCode: string };
-
-/** The invoice as the API shows it, whichever way it was stored. */
-export function orderInvoice(stored: StoredInvoice | null): OrderInvoiceDto | null {
-  if (!stored || 'kind' in stored) return stored;
-  return {
-    profileId: null,
-    kind: 'ORDINARY',
-    title: stored.title,
-    taxNumber: stored.creditCode,
-    address: null,
-    phone: null,
-    bankName: null,
-    bankAccount: null,
-  };
-}
 
 export interface OrderRow {
   id: string;

@@ -9,7 +9,8 @@ import { PaymentsService, type PaymentSummaryRow } from '../payments/payments.se
 import { RefundsService, toRefund } from '../payments/refunds.service';
 import { AdminOrderPageDto, FulfillmentDto, OrderDto, OrderImpactDto, OrderLineDto, OrderPageDto, PaymentInfoDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
-import { FulfillmentRow, OrderImpactRow, OrderLineRow, OrderRow, orderInvoice, OrdersRepository } from './orders.repository';
+import { orderInvoice } from '../invoices/dto/invoice-profile.dto';
+import { FulfillmentRow, OrderImpactRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
 import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 20;

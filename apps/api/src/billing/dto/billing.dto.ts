@@ -65,6 +65,14 @@ export class StatementItemDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'CREDIT: SHORTFALL, ADMIN…' }) refundKind: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'CREDIT: why' }) reason: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'PAYMENT: the bank’s reference' }) reference: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'CHARGE: the delivery’s invoice; CREDIT: its red-letter invoice; null when the order asked for no invoice',
+  })
+  invoiceId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, enum: ['OPEN', 'ISSUED', 'VOID'] }) invoiceStatus: 'OPEN' | 'ISSUED' | 'VOID' | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) invoiceNumber: string | null;
 }
 
 export class StatementPartyDto {

@@ -66,3 +66,34 @@ export class InvoiceProfileDto {
 export class InvoiceProfileListDto {
   @ApiProperty({ type: [InvoiceProfileDto], description: 'The default first, then the newest' }) items: InvoiceProfileDto[];
 }
+
+/** The invoice an order asked for, as it was when the order was placed. */
+export class OrderInvoiceDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The profile it came from; null when typed in at checkout' })
+  profileId: string | null;
+  @ApiProperty({ enum: INVOICE_KINDS }) kind: InvoiceKind;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) taxNumber: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) address: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) bankName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) bankAccount: string | null;
+}
+
+/** The invoice an order asked for, as stored: a full copy, or, on orders placed before profiles, a title and credit code. */
+export type StoredInvoice = OrderInvoiceDto | { title: string; creditCode: string };
+
+/** The invoice as the API shows it, whichever way it was stored. */
+export function orderInvoice(stored: StoredInvoice | null): OrderInvoiceDto | null {
+  if (!stored || 'kind' in stored) return stored;
+  return {
+    profileId: null,
+    kind: 'ORDINARY',
+    title: stored.title,
+    taxNumber: stored.creditCode,
+    address: null,
+    phone: null,
+    bankName: null,
+    bankAccount: null,
+  };
+}

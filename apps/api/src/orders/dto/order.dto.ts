@@ -29,7 +29,7 @@ import {
 import { NamedRefDto } from '../../catalog/dto/catalog.dto';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { IsOptionalNotNull } from '../../common/validation';
-import { INVOICE_KINDS, type InvoiceKind } from '../../invoices/dto/invoice-profile.dto';
+import { OrderInvoiceDto } from '../../invoices/dto/invoice-profile.dto';
 
 const DISTRICT_CODES = GUANGZHOU_DISTRICTS.map((d) => d.code);
 
@@ -151,18 +151,6 @@ export class FulfillmentDto {
 }
 
 export class OrderAddressDto extends AddressDto {}
-/** The invoice an order asked for, as it was when the order was placed. */
-export class OrderInvoiceDto {
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The profile it came from; null when typed in at checkout' })
-  profileId: string | null;
-  @ApiProperty({ enum: INVOICE_KINDS }) kind: InvoiceKind;
-  @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) taxNumber: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) address: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) bankName: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) bankAccount: string | null;
-}
 
 export class PaymentInfoDto {
   @ApiProperty({ enum: ['demo', 'stripe'] }) provider: string;
