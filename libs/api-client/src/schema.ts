@@ -209,6 +209,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/invoice-requests/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminInvoiceRequestsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/invoice-requests/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminInvoiceRequestsController_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders": {
         parameters: {
             query?: never;
@@ -801,6 +833,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coop/invoice-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopInvoiceRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/invoice-requests/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopInvoiceRequestsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/invoice-requests/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopInvoiceRequestsController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coop/products": {
         parameters: {
             query?: never;
@@ -1329,6 +1409,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{number}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrderInvoicesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{number}/invoices/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrderInvoicesController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org": {
         parameters: {
             query?: never;
@@ -1579,6 +1691,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["OrgOrdersController_addPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/orders/{number}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgOrderInvoicesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org/orders/{number}/invoices/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgOrderInvoicesController_file"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2442,7 +2586,7 @@ export interface components {
         };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "INVOICE_PROFILE_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "TOO_MANY_INVOICE_PROFILES" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "INVOICE_PROFILE_NOT_FOUND" | "INVOICE_REQUEST_NOT_FOUND" | "INVOICE_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "TOO_MANY_INVOICE_PROFILES" | "INVOICE_REQUEST_STATUS_CONFLICT" | "INVOICE_NUMBER_TAKEN" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "UNSUPPORTED_INVOICE_FILE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "INVOICE_AMOUNT_MISMATCH" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -2716,6 +2860,43 @@ export interface components {
         InvoiceProfileListDto: {
             /** @description The default first, then the newest */
             items: components["schemas"]["InvoiceProfileDto"][];
+        };
+        InvoiceRequestDto: {
+            /** @description What the invoice must come to (fen): the part’s goods and shipping net of refunds, or the amount refunded */
+            amountFen: number;
+            cooperativeName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string|null} */
+            fileType?: "PDF" | "OFD" | null;
+            /** @description The shipment (part of the order) it is for */
+            fulfillmentId: string;
+            id: string;
+            /** @description Whom to invoice */
+            invoice: components["schemas"]["OrderInvoiceDto"];
+            invoiceNumber?: string | null;
+            /** Format: date-time */
+            issuedAt?: string | null;
+            /** Format: date */
+            issuedOn?: string | null;
+            /**
+             * @description INVOICE: 开具发票; RED_LETTER: 红字发票 for a refund after invoicing
+             * @enum {string}
+             */
+            kind: "INVOICE" | "RED_LETTER";
+            /** @description Days since it was opened (China days) */
+            openDays: number;
+            orderNumber: string;
+            /** @description Open longer than 7 days */
+            overdue: boolean;
+            /**
+             * @description VOID: refunded in full before it was issued
+             * @enum {string}
+             */
+            status: "OPEN" | "ISSUED" | "VOID";
+        };
+        InvoiceRequestListDto: {
+            items: components["schemas"]["InvoiceRequestDto"][];
         };
         LatestVerificationDto: {
             /** @description null until the first check has run */
@@ -3706,6 +3887,11 @@ export interface components {
             day: string;
             /** Format: date */
             deliveryOn?: string | null;
+            /** @description CHARGE: the delivery’s invoice; CREDIT: its red-letter invoice; null when the order asked for no invoice */
+            invoiceId?: string | null;
+            invoiceNumber?: string | null;
+            /** @enum {string|null} */
+            invoiceStatus?: "OPEN" | "ISSUED" | "VOID" | null;
             /** @enum {string} */
             kind: "CHARGE" | "CREDIT" | "PAYMENT";
             orderNumber?: string | null;
@@ -4730,6 +4916,92 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminInvoiceRequestsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The e-invoice file (PDF or OFD), as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ofd": components["schemas"]["ErrorDto"];
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminInvoiceRequestsController_overdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open longer than 7 days, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRequestListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6613,6 +6885,204 @@ export interface operations {
             };
         };
     };
+    CoopInvoiceRequestsController_list: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "ISSUED" | "VOID";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open ones first, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRequestListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopInvoiceRequestsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The e-invoice file (PDF or OFD), as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ofd": components["schemas"]["ErrorDto"];
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopInvoiceRequestsController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description Must equal the amount due */
+                    amountFen: number;
+                    /**
+                     * Format: binary
+                     * @description The e-invoice, PDF or OFD, at most 5 MB
+                     */
+                    file: string;
+                    /** @example 26442000000012345678 */
+                    invoiceNumber: string;
+                    /** Format: date */
+                    issuedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Issued: the buyer and the organisation’s finance members can download it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRequestDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_REQUEST_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_REQUEST_STATUS_CONFLICT, INVOICE_NUMBER_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNSUPPORTED_INVOICE_FILE: not a PDF or OFD by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_AMOUNT_MISMATCH: not the amount due */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CoopProductsController_list: {
         parameters: {
             query?: {
@@ -8328,6 +8798,104 @@ export interface operations {
             };
         };
     };
+    OrderInvoicesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One per shipment, and red-letter ones for refunds after invoicing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRequestListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrderInvoicesController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The e-invoice file (PDF or OFD), as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ofd": components["schemas"]["ErrorDto"];
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     OrganisationController_mine: {
         parameters: {
             query?: never;
@@ -9635,6 +10203,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrderInvoicesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceRequestListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: finance members only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OrgOrderInvoicesController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The e-invoice file (PDF or OFD), as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: buyers only; ORGANISATION_ROLE_REQUIRED: finance members only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description INVOICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ofd": components["schemas"]["ErrorDto"];
+                    "application/pdf": components["schemas"]["ErrorDto"];
                 };
             };
         };
