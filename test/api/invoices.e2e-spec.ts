@@ -1,7 +1,7 @@
 import { addDays } from '@qh/domain';
 import request from 'supertest';
 import { tokenFor } from '../support/accounts';
-import { GUANGZHOU_ADDRESS, newCooperative, newProduct, type Cooperative, type Product } from '../support/builders';
+import { GUANGZHOU_ADDRESS, newCooperative, newProduct, shipPart, type Cooperative, type Product } from '../support/builders';
 import { PNG_1X1 } from '../support/images';
 import { joinedMember, organisationCreditCode, signedInBuyer, verifiedCanteen } from '../support/organisations';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -28,7 +28,6 @@ describe('invoices from the cooperatives', () => {
   let otherCoop: Cooperative;
   let product: Product;
   let serial = 0;
-  let shipped = 0;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -53,13 +52,7 @@ describe('invoices from the cooperatives', () => {
     return call.attach('file', file, { filename: name });
   };
 
-  const ship = (part: { id: string }) =>
-    as(coop.staff)
-      .post(`/api/coop/fulfillments/${part.id}/ship`, {
-        carrier: '顺丰速运',
-        trackingNo: `SF${String(Date.now()).slice(-8)}${String((shipped += 1)).padStart(5, '0')}`,
-      })
-      .expect(200);
+  const ship = (part: { id: string }) => shipPart(t, coop.staff, part.id);
 
   interface Requested {
     id: string;

@@ -146,3 +146,12 @@ export async function paidOrder(t: TestApp, buyer: string, lines: { variantId: s
   const { body: paid } = await post(t, buyer, `/api/payments/demo/${placed.number}/pay`).expect(200);
   return paid;
 }
+
+let shipments = 0;
+
+/** The cooperative's staff ship a part of an order by SF Express, with a tracking number of its own. */
+export async function shipPart(t: TestApp, staffToken: string, fulfillmentId: string): Promise<void> {
+  shipments += 1;
+  const trackingNo = `SF${String(Date.now()).slice(-8)}${String(process.pid % 100).padStart(2, '0')}${String(shipments % 1000).padStart(3, '0')}`;
+  await post(t, staffToken, `/api/coop/fulfillments/${fulfillmentId}/ship`, { carrier: '顺丰速运', trackingNo }).expect(200);
+}

@@ -2904,6 +2904,8 @@ export interface components {
         };
         LeagueRowDto: {
             achievedFen: number;
+            /** @description A budget unit (预算单位), bound to reserve a share; others are listed for their purchases */
+            budgetUnit: boolean;
             creditCode: string;
             districtCode: string;
             districtNameEn: string;
@@ -2921,7 +2923,7 @@ export interface components {
         LeagueTableDto: {
             byDistrict: components["schemas"]["LeagueTotalDto"][];
             byType: components["schemas"]["LeagueTotalDto"][];
-            /** @description Lagging first: by progress, lowest first; then those with no plan, no target, and no canteen */
+            /** @description Lagging first: budget units by progress, lowest first; then those with no plan, no target, no canteen; then the others */
             items: components["schemas"]["LeagueRowDto"][];
             /** @description Whatever the filters: the year’s sales, institutions against households */
             marketplace: components["schemas"]["MarketplaceShareDto"];
@@ -2930,7 +2932,10 @@ export interface components {
             year: number;
         };
         LeagueTotalDto: {
+            /** @description What every organisation of the group bought */
             achievedFen: number;
+            /** @description Of achievedFen, bought by the organisations with a target */
+            achievedOnTargetFen: number;
             /** @description Budgets of those with a plan */
             budgetFen: number;
             /** @description all, a district code, or an organisation type */
@@ -2939,7 +2944,7 @@ export interface components {
             nameEn: string;
             nameZh: string;
             organisations: number;
-            /** @description achieved ÷ target of the group, rounded down */
+            /** @description achievedOnTargetFen ÷ targetFen, rounded down: only organisations with a target count towards it */
             progressBp?: number | null;
             targetFen: number;
         };

@@ -69,3 +69,21 @@ export async function plentifulProduct(
   }
   throw new Error(`no ${category} with stock to spare in the demo data`);
 }
+
+/**
+ * Places an organisation's order for its first delivery site, on the first weekday every cooperative
+ * and the site can make (the demo canteens take goods in on weekdays), as the order form would.
+ */
+export async function placeOrgOrder<T>(member: ApiActor, lines: { variantId: string; quantity: number }[]): Promise<T> {
+  const sites = await member.call<{ items: { id: string }[] }>('GET', '/api/org/sites');
+  const order = { siteId: sites.items[0].id, lines };
+  const quote = await member.call<{ earliestDeliveryOn: string }>('POST', '/api/org/orders/quote', order);
+  let day = new Date(`${quote.earliestDeliveryOn}T00:00:00Z`);
+  while ([0, 6].includes(day.getUTCDay())) day = new Date(day.getTime() + 86_400_000);
+  return member.call<T>(
+    'POST',
+    '/api/org/orders',
+    { ...order, deliveryOn: day.toISOString().slice(0, 10) },
+    { 'idempotency-key': `journey-${Date.now()}-${Math.random().toString(36).slice(2)}` },
+  );
+}

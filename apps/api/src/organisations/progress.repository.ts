@@ -14,6 +14,7 @@ export interface StandingRow {
   districtCode: string;
   districtNameZh: string;
   districtNameEn: string;
+  budgetUnit: boolean;
   hasPlan: boolean;
   noCanteen: boolean;
   budgetFen: number | null;
@@ -34,7 +35,7 @@ const YEAR_INSTANTS = `($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND x.
  */
 const STANDINGS = `
   SELECT o.id AS "organisationId", o.name, o.credit_code AS "creditCode", o.type, o.district_code AS "districtCode",
-         d.name AS "districtNameZh", d.name_en AS "districtNameEn",
+         d.name AS "districtNameZh", d.name_en AS "districtNameEn", o.budget_unit AS "budgetUnit",
          p.organisation_id IS NOT NULL AS "hasPlan", coalesce(p.no_canteen, false) AS "noCanteen",
          p.budget_fen AS "budgetFen", p.share_bp AS "shareBp", p.target_fen AS "targetFen",
          coalesce(s.gmv_fen, 0) AS "achievedFen", coalesce(s.linked_sales_fen, 0) AS "linkedSalesFen",

@@ -10,17 +10,23 @@ import { ProgressRepository, type StandingRow } from './progress.repository';
 const planOf = (row: StandingRow): ProgressPlanDto | null =>
   row.hasPlan ? { noCanteen: row.noCanteen, budgetFen: row.budgetFen, shareBp: row.shareBp, targetFen: row.targetFen } : null;
 
-/** Lagging first: a target and the least of it met; then no plan entered; then a target of nothing; then no canteen. */
+/**
+ * Lagging first: an organisation with a target and the least of it met; then budget units with no
+ * plan entered, a target of nothing, or no canteen; then organisations that are not budget units.
+ */
 function rank(row: LeagueRowDto): number {
+  if (row.progressBp !== null) return 0;
+  if (!row.budgetUnit) return 4;
   if (!row.plan) return 1;
-  if (row.plan.noCanteen) return 3;
-  return row.progressBp === null ? 2 : 0;
+  return row.plan.noCanteen ? 3 : 2;
 }
 
 function totalOf(key: string, nameZh: string, nameEn: string, rows: LeagueRowDto[]): LeagueTotalDto {
   const sum = (figure: (row: LeagueRowDto) => number) => rows.reduce((total, row) => total + figure(row), 0);
   const targetFen = sum((row) => row.plan?.targetFen ?? 0);
   const achievedFen = sum((row) => row.achievedFen);
+  // What organisations with no target bought is in the total, not in the progress towards targets.
+  const achievedOnTargetFen = sum((row) => (row.progressBp === null ? 0 : row.achievedFen));
   return {
     key,
     nameZh,
@@ -30,7 +36,8 @@ function totalOf(key: string, nameZh: string, nameEn: string, rows: LeagueRowDto
     targetFen,
     achievedFen,
     linkedSalesFen: sum((row) => row.linkedSalesFen),
-    progressBp: progressBp(achievedFen, targetFen),
+    achievedOnTargetFen,
+    progressBp: progressBp(achievedOnTargetFen, targetFen),
   };
 }
 
@@ -99,6 +106,7 @@ export class ProgressService {
       districtCode: row.districtCode,
       districtNameZh: row.districtNameZh,
       districtNameEn: row.districtNameEn,
+      budgetUnit: row.budgetUnit,
       plan: planOf(row),
       achievedFen: row.achievedFen,
       linkedSalesFen: row.linkedSalesFen,

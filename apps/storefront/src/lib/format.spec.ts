@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatPrice, formatPriceRange, formatWeight } from './format';
+import fc from 'fast-check';
+import { formatBasisPoints, formatDate, formatDateTime, formatPrice, formatPriceRange, formatWeight } from './format';
 
 describe('formatPrice', () => {
   it('shows fen as yuan with two decimals and thousands separators', () => {
@@ -15,6 +16,25 @@ describe('formatPrice', () => {
     // ¥180 million is 1.8e10 fen; a bigint far beyond that must not lose digits.
     expect(formatPrice(18_000_000_000n)).toBe('¥180,000,000.00');
     expect(formatPrice(9_007_199_254_740_993n)).toBe('¥90,071,992,547,409.93');
+  });
+});
+
+describe('formatBasisPoints', () => {
+  it('shows basis points as a percentage with two decimals', () => {
+    expect(formatBasisPoints(1234)).toBe('12.34%');
+    expect(formatBasisPoints(1000)).toBe('10.00%');
+    expect(formatBasisPoints(5)).toBe('0.05%');
+    expect(formatBasisPoints(0)).toBe('0.00%');
+    expect(formatBasisPoints(12_345)).toBe('123.45%');
+    expect(formatBasisPoints(-5)).toBe('-0.05%');
+  });
+
+  it('keeps every basis point: the digits read back are the number given', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (bp) => {
+        expect(Math.round(Number(formatBasisPoints(bp).slice(0, -1)) * 100)).toBe(bp);
+      }),
+    );
   });
 });
 

@@ -16,6 +16,16 @@ export function formatYuanCompact(fen: number, locale: string): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
 }
 
+/**
+ * Basis points as a percentage with two decimals, by integer arithmetic so nothing rounds:
+ * 1234 → `12.34%`, 1000 → `10.00%`, 12345 → `123.45%`, -5 → `-0.05%`. The API's CSV writes the same digits.
+ */
+export function formatBasisPoints(bp: number): string {
+  if (!Number.isSafeInteger(bp)) throw new RangeError(`formatBasisPoints needs an integer of basis points, got ${bp}`);
+  const absolute = Math.abs(bp);
+  return `${bp < 0 ? '-' : ''}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}%`;
+}
+
 /** A price range such as `¥25.00–¥88.00`, collapsing to one price when both ends agree. */
 export function formatPriceRange(minFen: number | bigint, maxFen: number | bigint): string {
   return BigInt(minFen) === BigInt(maxFen) ? formatPrice(minFen) : `${formatPrice(minFen)}–${formatPrice(maxFen)}`;

@@ -74,6 +74,8 @@ export class LeagueRowDto {
   @ApiProperty() districtCode: string;
   @ApiProperty() districtNameZh: string;
   @ApiProperty() districtNameEn: string;
+  @ApiProperty({ description: 'A budget unit (预算单位), bound to reserve a share; others are listed for their purchases' })
+  budgetUnit: boolean;
   @ApiPropertyOptional({ type: ProgressPlanDto, nullable: true, description: 'Null: no plan entered for the year' })
   plan: ProgressPlanDto | null;
   @ApiProperty() achievedFen: number;
@@ -89,10 +91,15 @@ export class LeagueTotalDto {
   @ApiProperty() organisations: number;
   @ApiProperty({ description: 'Budgets of those with a plan' }) budgetFen: number;
   @ApiProperty() targetFen: number;
-  @ApiProperty() achievedFen: number;
+  @ApiProperty({ description: 'What every organisation of the group bought' }) achievedFen: number;
   @ApiProperty() linkedSalesFen: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'achieved ÷ target of the group, rounded down' }) progressBp:
-    number | null;
+  @ApiProperty({ description: 'Of achievedFen, bought by the organisations with a target' }) achievedOnTargetFen: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'achievedOnTargetFen ÷ targetFen, rounded down: only organisations with a target count towards it',
+  })
+  progressBp: number | null;
 }
 
 export class MarketplaceShareDto {
@@ -106,7 +113,7 @@ export class LeagueTableDto {
   @ApiProperty() year: number;
   @ApiProperty({
     type: [LeagueRowDto],
-    description: 'Lagging first: by progress, lowest first; then those with no plan, no target, and no canteen',
+    description: 'Lagging first: budget units by progress, lowest first; then those with no plan, no target, no canteen; then the others',
   })
   items: LeagueRowDto[];
   @ApiProperty({ type: LeagueTotalDto, description: 'The rows added up' }) total: LeagueTotalDto;

@@ -1,5 +1,6 @@
 import type { components } from '@qh/api-client';
 import { api, unwrap } from '../../api';
+import { saveBlob } from '../../lib/download';
 
 export type Account = components['schemas']['AccountDto'];
 export type StatementSummary = components['schemas']['StatementSummaryDto'];
@@ -21,10 +22,5 @@ export function signedAmountFen(item: Pick<StatementItem, 'kind' | 'amountFen'>)
 /** Saves the statement as CSV under its number, as the browser saves a download. */
 export async function downloadStatementCsv(number: string): Promise<void> {
   const blob = await unwrap(api.GET('/api/org/statements/{number}/csv', { params: { path: { number } }, parseAs: 'blob' }));
-  const url = URL.createObjectURL(blob as Blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${number}.csv`;
-  link.click();
-  URL.revokeObjectURL(url);
+  saveBlob(blob as Blob, `${number}.csv`);
 }

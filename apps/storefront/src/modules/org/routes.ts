@@ -54,6 +54,13 @@ export const orgRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['buyer'], titleKey: 'statement.title' },
   },
+  // Every member sees the reserved share's progress; managers set the year's plan on the same page.
+  {
+    path: '/org/progress',
+    name: 'org-progress',
+    component: () => import('./pages/OrgProgressPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'reservedShare.title' },
+  },
   // Open to guests: the e-mailed link is opened first, then the invitee logs in or registers and comes back.
   {
     path: '/org/join',

@@ -145,4 +145,21 @@ describe('FiguresChart', () => {
     expect(svg.attributes('viewBox')).toBe('0 0 400 220');
     expect(svg.attributes('width')).toBeUndefined();
   });
+
+  it('leaves out the values a series does not have yet: no point, and nothing said of them', () => {
+    const wrapper = chart({
+      kind: 'line',
+      title: '累计',
+      labels: ['10月', '11月', '12月'],
+      series: [
+        { name: '累计已采购', valuesFen: [100_00, 200_00, null] },
+        { name: '目标进度', valuesFen: [150_00, 250_00, 300_00] },
+      ],
+    });
+
+    const [bought, path] = wrapper.findAll('polyline').map((line) => line.attributes('points')!.split(' ').length);
+    expect([bought, path]).toEqual([2, 3]);
+    expect(accessibleText(wrapper).description).not.toContain('12月 累计已采购');
+    expect(accessibleText(wrapper).description).toContain('12月 目标进度 ¥300.00');
+  });
 });

@@ -2,6 +2,7 @@ import type { components } from '@qh/api-client';
 import type { ProductCategory } from '@qh/domain';
 import { reactive, ref } from 'vue';
 import { api, errorCodeOf, unwrap } from '../../../api';
+import { saveBlob } from '../../../lib/download';
 import type { Figures } from '../figures';
 
 export type Group = components['schemas']['GroupFiguresDto'];
@@ -63,12 +64,7 @@ export function useImpactFigures() {
     downloading.value = true;
     try {
       const blob = await unwrap(api.GET('/api/impact/export.csv', { params: { query: { ...query, table } }, parseAs: 'blob' }));
-      const url = URL.createObjectURL(blob as Blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      URL.revokeObjectURL(url);
+      saveBlob(blob as Blob, fileName);
     } catch (error) {
       errorCode.value = errorCodeOf(error);
     } finally {

@@ -1,6 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
+import { buyerBreakdown } from '../testing/league-fixtures';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -38,6 +39,10 @@ async function openDashboard(path = '/gov', mismatchedDays: string[] | null = []
         cooperative: [group('c-1', '厍东关樱桃合作社')],
       }[by!];
       return jsonResponse(200, { by, items });
+    },
+    'GET /api/impact/buyers': (request) => {
+      const year = new URL(request.url).searchParams.get('year');
+      return jsonResponse(200, buyerBreakdown({ year: year ? Number(year) : 2026 }));
     },
     'GET /api/impact/export.csv': () => new Response('\uFEFF分组 group\r\n', { headers: { 'content-type': 'text/csv; charset=utf-8' } }),
     'GET /api/impact/verification': () =>
@@ -168,5 +173,33 @@ describe('the officials’ dashboard', () => {
     expect(Object.fromEntries(new URL(summary!.url).searchParams)).toEqual({ category: 'CHERRY', from: '2026-01-01', to: '2026-02-28' });
     expect((app.get('[data-testid="gov-category"]').element as HTMLSelectElement).value).toBe('CHERRY');
     expect(app.get('[data-testid="gov-verification"]').text()).toContain('1 天与记录不符：2026-03-01');
+  });
+
+  it('shows who bought the year chosen: institutions against households, and the districts delivered to', async () => {
+    const { app, server } = await openDashboard('/gov?from=2026-01&to=2026-12');
+
+    expect(Object.fromEntries(new URL(server.callsTo('GET', '/api/impact/buyers').at(-1)!.url).searchParams)).toEqual({ year: '2026' });
+    expect(app.get('#gov-buyers-title').text()).toBe('谁在买：单位与个人（2026 年）');
+    const institutions = app.get('[data-testid="gov-buyers-INSTITUTION"]');
+    expect(institutions.get('[data-testid="gov-buyers-gmv"]').text()).toBe('¥46,878.00');
+    expect(institutions.get('[data-testid="gov-buyers-share"]').text()).toBe('占平台销售额 4.74%');
+    expect(app.get('[data-testid="gov-buyers-HOUSEHOLD"] [data-testid="gov-buyers-share"]').text()).toBe('占平台销售额 95.25%');
+    const districts = app.findAll('[data-testid="gov-buyers-districts"] tbody tr');
+    expect(districts.map((row) => row.findAll('th, td').map((cell) => cell.text()))).toEqual([
+      ['天河区', '¥600,000.00', '¥46,878.00', '¥553,122.00', '¥400,000.00'],
+      ['越秀区', '¥387,654.00', '¥0.00', '¥387,654.00', '¥200,000.00'],
+    ]);
+    // The year exactly, nothing narrowed: no need to say the figures are the whole year's.
+    expect(app.find('[data-testid="gov-buyers-note"]').exists()).toBe(false);
+  });
+
+  it('shows this year’s buyers for all time or a range, and says these are the whole year’s figures', async () => {
+    const { app, server } = await openDashboard('/gov?from=2026-01&to=2026-06&category=CHERRY');
+
+    expect(Object.fromEntries(new URL(server.callsTo('GET', '/api/impact/buyers').at(-1)!.url).searchParams)).toEqual({});
+    expect(app.get('[data-testid="gov-buyers-note"]').text()).toBe(
+      '按买家统计的数字按整年记录，包括全部商品：这里是 2026 年全年的数字，不随上面的统计期间和筛选变化。',
+    );
+    expect(app.get('[data-testid="gov-nav-institutions"]').attributes('href')).toBe('/gov/institutions');
   });
 });

@@ -141,7 +141,7 @@ describe('OrgPage', () => {
     expect(app.get('[data-testid="org-your-roles"]').text()).toBe('管理员、采购员');
     expect(app.get('[data-testid="org-credit-code"]').text()).toBe(CREDIT_CODE);
     expect(app.get('[data-testid="org-profile"]').text()).toContain('天河区');
-    // A purchaser is offered a new order beside the organisation's orders; every member sees the account.
+    // A purchaser is offered a new order beside the organisation's orders; every member sees the account and the reserved share.
     expect(app.findAll('nav[aria-label="单位管理"] a').map((link) => link.attributes('href'))).toEqual([
       '/org',
       '/org/members',
@@ -149,6 +149,7 @@ describe('OrgPage', () => {
       '/org/orders',
       '/org/orders/new',
       '/org/statements',
+      '/org/progress',
     ]);
   });
 
