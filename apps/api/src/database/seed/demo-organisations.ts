@@ -130,7 +130,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   },
 ];
 
-/** Writes the demo organisations, their members (accounts already seeded) and sites; returns how many. */
+/** Writes the demo organisations, their members (accounts already seeded), sites, plans and invoice profiles; returns how many. */
 export async function seedDemoOrganisations(manager: EntityManager): Promise<number> {
   for (const organisation of DEMO_ORGANISATIONS) {
     const [manager0] = organisation.members;
@@ -177,6 +177,12 @@ export async function seedDemoOrganisations(manager: EntityManager): Promise<num
         ],
       );
     }
+    // Its invoices are made out to its own name and credit code (普票), ready to pick when it orders.
+    await manager.query(
+      `INSERT INTO invoice_profile (organisation_id, kind, title, tax_number, is_default, created_by)
+       SELECT $1, 'ORDINARY', $2, $3, true, id FROM account WHERE email = $4`,
+      [row.id, organisation.name, makeCreditCode(organisation.creditCode17), manager0.email],
+    );
     for (const site of organisation.sites) {
       await manager.query(
         `INSERT INTO delivery_site (organisation_id, name, district_code, street, contact_name, contact_mobile, receiving_windows, driver_notes)
