@@ -158,11 +158,15 @@ function institutionQuestions(year, districtCode, organisationId) {
 function runHistory(databaseUrl) {
   return new Promise((resolve, reject) => {
     const child = track(
-      spawn(process.execPath, [join(ROOT, 'apps/api/dist/database/seed/history-cli.js'), '--orders', String(ORDERS), '--organisations', String(ORGANISATIONS)], {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }),
+      spawn(
+        process.execPath,
+        [join(ROOT, 'apps/api/dist/database/seed/history-cli.js'), '--orders', String(ORDERS), '--organisations', String(ORGANISATIONS)],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      ),
     );
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => process.stdout.write(chunk.replace(/^/gm, '  ')));

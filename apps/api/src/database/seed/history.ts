@@ -422,7 +422,13 @@ async function addOrganisations(client: Client, options: HistoryOptions, runTag:
     [
       ids,
       ids.map((_, i) => i + 1),
-      ids.map((_, i) => makeCreditCode(`12${district[i]}${String(serial + i).padStart(9, '0').slice(-9)}`)),
+      ids.map((_, i) =>
+        makeCreditCode(
+          `12${district[i]}${String(serial + i)
+            .padStart(9, '0')
+            .slice(-9)}`,
+        ),
+      ),
       ids.map(() => ORGANISATION_TYPE_CODES[Math.floor(random() * ORGANISATION_TYPE_CODES.length)]),
       district,
       purchasers,
@@ -443,7 +449,15 @@ async function addOrganisations(client: Client, options: HistoryOptions, runTag:
     [year - 1, year].map((planYear) => {
       const noCanteen = random() < 0.05;
       const budgetFen = noCanteen ? null : Math.round(500_000_00 + random() * 19_500_000_00);
-      return [id, planYear, noCanteen, budgetFen, noCanteen ? null : 1_000, budgetFen === null ? null : reservedTargetFen(budgetFen, 1_000), purchasers[i]];
+      return [
+        id,
+        planYear,
+        noCanteen,
+        budgetFen,
+        noCanteen ? null : 1_000,
+        budgetFen === null ? null : reservedTargetFen(budgetFen, 1_000),
+        purchasers[i],
+      ];
     }),
   );
   const column = (index: number) => plans.map((plan) => plan[index]);

@@ -1,5 +1,6 @@
 import type { components } from '@qh/api-client';
-import { errorMessageKey } from '../../api';
+import { api, errorMessageKey } from '../../api';
+import { saveInvoiceFile, type InvoiceFileRef, type InvoiceRequest } from '../shop/invoices';
 
 export type AdminCooperative = components['schemas']['ManagedCooperativeDto'];
 export type ManagedProduct = components['schemas']['ManagedProductDto'];
@@ -31,4 +32,12 @@ export const ADMIN_ERROR_CODES = [
 /** The i18n key of the message for an error code on the admin pages, falling back to the app's general messages. */
 export function adminErrorKey(code: string): string {
   return (ADMIN_ERROR_CODES as readonly string[]).includes(code) ? `admin.errors.${code}` : errorMessageKey(code);
+}
+
+/** Saves any issued invoice's file, for an admin chasing or checking it. */
+export function downloadAdminInvoice(invoice: InvoiceFileRef & Pick<InvoiceRequest, 'id'>): Promise<void> {
+  return saveInvoiceFile(
+    api.GET('/api/admin/invoice-requests/{id}/file', { params: { path: { id: invoice.id } }, parseAs: 'blob' }),
+    invoice,
+  );
 }

@@ -41,6 +41,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], titleKey: 'admin.shortfalls.title' },
   },
   {
+    path: '/admin/invoices',
+    name: 'admin-invoices',
+    component: () => import('./pages/AdminInvoicesPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'invoices.admin.title' },
+  },
+  {
     path: '/admin/products',
     name: 'admin-products',
     component: () => import('./pages/AdminProductsPage.vue'),

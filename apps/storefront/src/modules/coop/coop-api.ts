@@ -1,4 +1,5 @@
 import { api, errorMessageKey, unwrap } from '../../api';
+import { saveInvoiceFile, type InvoiceRequest } from '../shop/invoices';
 import type { ManagedProduct } from './product-form';
 
 /** Codes of the cooperative portal with their own message under `coop.errors`. */
@@ -38,5 +39,44 @@ export function uploadProductImage(productId: string, file: File): Promise<Manag
         return form;
       },
     }),
+  );
+}
+
+/** The e-invoice that closes an invoice request, with what it says: multipart/form-data, the file in `file`. */
+export interface IssuedInvoice {
+  invoiceNumber: string;
+  issuedOn: string;
+  amountFen: number;
+  file: File;
+}
+
+/**
+ * Uploads the cooperative's e-invoice (PDF or OFD, at most 5 MB) for exactly the amount due. Throws an
+ * ApiError: INVOICE_AMOUNT_MISMATCH, UNSUPPORTED_INVOICE_FILE, PAYLOAD_TOO_LARGE, INVOICE_NUMBER_TAKEN,
+ * INVOICE_REQUEST_STATUS_CONFLICT, VALIDATION_FAILED (with the fields).
+ */
+export function issueInvoice(id: string, issued: IssuedInvoice): Promise<InvoiceRequest> {
+  return unwrap(
+    api.POST('/api/coop/invoice-requests/{id}/invoice', {
+      params: { path: { id } },
+      // The generated type calls the file a string; the serializer below sends the File itself.
+      body: { ...issued, file: issued.file as unknown as string },
+      bodySerializer: () => {
+        const form = new FormData();
+        form.append('invoiceNumber', issued.invoiceNumber);
+        form.append('issuedOn', issued.issuedOn);
+        form.append('amountFen', String(issued.amountFen));
+        form.append('file', issued.file);
+        return form;
+      },
+    }),
+  );
+}
+
+/** Saves an invoice the cooperative issued. */
+export function downloadCoopInvoice(invoice: InvoiceRequest): Promise<void> {
+  return saveInvoiceFile(
+    api.GET('/api/coop/invoice-requests/{id}/file', { params: { path: { id: invoice.id } }, parseAs: 'blob' }),
+    invoice,
   );
 }

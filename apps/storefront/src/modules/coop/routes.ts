@@ -22,6 +22,13 @@ export const coopRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['cooperative'], titleKey: 'coop.deliveryNote.title' },
   },
+  // Each shipped part of an order that asked for an invoice, for the cooperative to issue and upload.
+  {
+    path: '/coop/invoices',
+    name: 'coop-invoices',
+    component: () => import('./pages/InvoicesPage.vue'),
+    meta: { roles: ['cooperative'], titleKey: 'coopInvoices.title' },
+  },
   {
     path: '/coop/sales',
     name: 'coop-sales',

@@ -1,4 +1,6 @@
 import type { components } from '@qh/api-client';
+import { api, unwrap } from '../../api';
+import { saveInvoiceFile, type InvoiceFileRef, type InvoiceRequest } from '../shop/invoices';
 
 export type MyOrganisation = components['schemas']['MyOrganisationDto'];
 export type OrganisationStatus = MyOrganisation['status'];
@@ -30,3 +32,19 @@ export type ProgressMonth = components['schemas']['ProgressMonthDto'];
 export type PlanList = components['schemas']['PlanListDto'];
 export type Plan = components['schemas']['PlanDto'];
 export type PlanInput = components['schemas']['PlanInputDto'];
+
+/** The invoices of one of the organisation's orders, for its finance members (others: ORGANISATION_ROLE_REQUIRED). */
+export async function listOrgOrderInvoices(number: string): Promise<InvoiceRequest[]> {
+  return (await unwrap(api.GET('/api/org/orders/{number}/invoices', { params: { path: { number } } }))).items;
+}
+
+/** Saves an issued invoice of one of the organisation's orders, for its finance members. */
+export function downloadOrgInvoice(invoice: InvoiceFileRef & { id: string }): Promise<void> {
+  return saveInvoiceFile(
+    api.GET('/api/org/orders/{number}/invoices/{id}/file', {
+      params: { path: { number: invoice.orderNumber, id: invoice.id } },
+      parseAs: 'blob',
+    }),
+    invoice,
+  );
+}

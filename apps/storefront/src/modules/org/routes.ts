@@ -20,6 +20,13 @@ export const orgRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/OrgSitesPage.vue'),
     meta: { roles: ['buyer'], titleKey: 'org.sites.title' },
   },
+  // Every member sees the organisation's invoice profiles; managers and finance members keep them.
+  {
+    path: '/org/invoices',
+    name: 'org-invoices',
+    component: () => import('./pages/OrgInvoicesPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'invoiceProfiles.orgTitle' },
+  },
   // Every member sees the organisation's orders; the page offers each what their roles allow.
   {
     path: '/org/orders',

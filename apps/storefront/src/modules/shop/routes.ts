@@ -55,6 +55,13 @@ export const shopRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['buyer'], titleKey: 'order.title' },
   },
+  // Linked from the orders page and the checkout, not the account menu.
+  {
+    path: '/account/invoices',
+    name: 'invoice-profiles',
+    component: () => import('./pages/InvoiceProfilesPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'invoiceProfiles.pageTitle' },
+  },
   {
     path: '/search',
     name: 'search',

@@ -39,6 +39,8 @@ export function useBulkOrder() {
   /** The day the purchaser picked; while '' the order goes on the quote's earliest day. */
   const chosenDay = ref('');
   const note = ref('');
+  /** One of the organisation's invoice profiles, or '' for no invoice. */
+  const invoiceProfileId = ref('');
 
   const quote = ref<OrgQuote | null>(null);
   const quoting = ref(false);
@@ -136,8 +138,8 @@ export function useBulkOrder() {
       timer = setTimeout(() => void requestQuote(), QUOTE_DELAY_MS);
     },
   );
-  // The note is not quoted, but a refusal of it no longer applies once it changed.
-  watch(note, () => {
+  // The note and the invoice are not quoted, but a refusal of them no longer applies once they changed.
+  watch([note, invoiceProfileId], () => {
     submitErrorCode.value = null;
     submitDetails.value = [];
   });
@@ -145,7 +147,13 @@ export function useBulkOrder() {
 
   function requestBody(): OrgOrderRequest {
     const text = note.value.trim();
-    return { siteId: siteId.value, deliveryOn: deliveryDay.value, lines: requestLines.value, ...(text ? { note: text } : {}) };
+    return {
+      siteId: siteId.value,
+      deliveryOn: deliveryDay.value,
+      lines: requestLines.value,
+      ...(text ? { note: text } : {}),
+      ...(invoiceProfileId.value ? { invoiceProfileId: invoiceProfileId.value } : {}),
+    };
   }
 
   // One key per submission attempt: a retry of the same order (after a timeout, a lost answer) sends
@@ -186,6 +194,7 @@ export function useBulkOrder() {
     chosenDay,
     deliveryDay,
     note,
+    invoiceProfileId,
     quantities,
     quantitiesValid,
     quote,

@@ -6,6 +6,7 @@ import { productDetail, productItem, variant } from '../../../testing/catalog';
 import { QUOTE_DELAY_MS } from '../composables/useBulkOrder';
 import type { MyOrganisation, OrgOrderRequest, OrgQuoteRequest } from '../org-api';
 import { buyerIn, deliverySite, myOrganisation, orgOrder, orgQuote, quoteLine } from '../testing/fixtures';
+import { invoiceProfile, specialInvoiceProfile } from '../../shop/testing/invoice-fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -254,5 +255,42 @@ describe('OrgOrderNewPage', () => {
     expect(byTestId(app, 'bulk-not-verified').text()).toContain('单位通过平台审核后才能提交采购单');
     expect(byTestId(app, 'bulk-total').text()).toBe('¥12,660.00');
     expect(byTestId(app, 'bulk-submit').attributes('disabled')).toBeDefined();
+  });
+
+  it('offers the organisation’s default invoice profile, and sends the one chosen, or none', async () => {
+    const { app, api } = await openForm({
+      'GET /api/org/invoice-profiles': () =>
+        jsonResponse(200, { items: [specialInvoiceProfile({ isDefault: true }), invoiceProfile({ isDefault: false })] }),
+      'POST /api/org/orders': () => jsonResponse(201, orgOrder({ status: 'AWAITING_APPROVAL' })),
+      'GET /api/org/orders/QH20261129-000123': () => jsonResponse(200, orgOrder({ status: 'AWAITING_APPROVAL' })),
+    });
+    await addCherries(app, '30');
+
+    const select = byTestId(app, 'bulk-invoice');
+    expect((select.element as HTMLSelectElement).value).toBe('ip-2');
+    expect(select.findAll('option').map((option) => option.text())).toEqual([
+      '不需要发票',
+      '广州市天河区机关事务管理局饭堂（增值税专用发票）',
+      '广州市天河区机关事务管理局（普通发票）',
+    ]);
+    await submit(app);
+    expect(await api.callsTo('POST', '/api/org/orders')[0]!.json()).toMatchObject({ invoiceProfileId: 'ip-2' });
+  });
+
+  it('leaves the invoice out when the purchaser chooses none, and points to the profiles when there are none', async () => {
+    const { app, api } = await openForm({
+      'GET /api/org/invoice-profiles': () => jsonResponse(200, { items: [invoiceProfile()] }),
+      'POST /api/org/orders': () => jsonResponse(201, orgOrder({ status: 'AWAITING_APPROVAL' })),
+      'GET /api/org/orders/QH20261129-000123': () => jsonResponse(200, orgOrder({ status: 'AWAITING_APPROVAL' })),
+    });
+    await addCherries(app, '30');
+    await byTestId(app, 'bulk-invoice').setValue('');
+    await submit(app);
+    expect(await api.callsTo('POST', '/api/org/orders')[0]!.json()).not.toHaveProperty('invoiceProfileId');
+    app.unmount();
+
+    const { app: none } = await openForm({ 'GET /api/org/invoice-profiles': () => jsonResponse(200, { items: [] }) });
+    expect(byTestId(none, 'bulk-invoice-none').text()).toContain('单位还没有开票信息');
+    expect(byTestId(none, 'bulk-invoice-none').get('a').attributes('href')).toBe('/org/invoices');
   });
 });

@@ -6,6 +6,7 @@ import type { Fulfillment } from '../../shop/orders';
 import type { OrganisationRole } from '@qh/domain';
 import type { OrgOrder } from '../org-api';
 import { buyerIn, myOrganisation, orgOrder } from '../testing/fixtures';
+import { captureDownloads, issuedInvoice, orderInvoice, pdfResponse } from '../../shop/testing/invoice-fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -465,5 +466,43 @@ describe('OrgOrderPage', () => {
     await settle();
 
     expect(text(wrapper, 'org-order-not-found')).toBe('没有找到这个订单，它可能不属于你的单位。');
+  });
+
+  describe('invoices', () => {
+    const INVOICES = `${ORDER_PATH}/invoices`;
+    const invoiced = () => orgOrder({ status: 'SHIPPED', onAccount: true, payment: null, invoice: orderInvoice() });
+
+    it('shows a finance member the order’s invoices and downloads an issued one', async () => {
+      const { app, api } = await openOrder(['FINANCE'], invoiced, {
+        [`GET ${INVOICES}`]: () => jsonResponse(200, { items: [issuedInvoice()] }),
+        [`GET ${INVOICES}/ir-1/file`]: () => pdfResponse(),
+      });
+
+      const invoice = app.get('[data-testid="order-invoice"]');
+      expect(invoice.get('[data-testid="order-invoice-status"]').text()).toBe('已开票');
+      expect(invoice.get('[data-testid="order-invoice-number"]').text()).toContain('26442000000012345678');
+      const downloads = captureDownloads();
+      try {
+        await invoice.get('[data-testid="order-invoice-download"]').trigger('click');
+        await settle();
+      } finally {
+        downloads.restore();
+      }
+      expect(api.callsTo('GET', `${INVOICES}/ir-1/file`)).toHaveLength(1);
+      expect(downloads.saved).toEqual(['invoice-QH20261129-000123-26442000000012345678.pdf']);
+    });
+
+    it('shows nothing of them when the API refuses the member, and does not ask for members without the finance role', async () => {
+      const { app } = await openOrder(['FINANCE'], invoiced, {
+        [`GET ${INVOICES}`]: () => errorResponse(403, 'ORGANISATION_ROLE_REQUIRED'),
+      });
+      expect(app.find('[data-testid="order-invoices"]').exists()).toBe(false);
+      expect(app.find('[role="alert"]').exists()).toBe(false);
+      app.unmount();
+
+      const { app: purchaser, api } = await openOrder(['PURCHASER', 'MANAGER'], invoiced);
+      expect(purchaser.find('[data-testid="order-invoices"]').exists()).toBe(false);
+      expect(api.callsTo('GET', INVOICES)).toHaveLength(0);
+    });
   });
 });

@@ -146,6 +146,7 @@ describe('OrgPage', () => {
       '/org',
       '/org/members',
       '/org/sites',
+      '/org/invoices',
       '/org/orders',
       '/org/orders/new',
       '/org/statements',

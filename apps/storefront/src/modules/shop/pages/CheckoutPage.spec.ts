@@ -2,6 +2,7 @@ import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
 import { cartLine, cartOf, order } from '../../../testing/orders';
+import { invoiceProfile, specialInvoiceProfile, TAX_NUMBER } from '../testing/invoice-fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -218,5 +219,89 @@ describe('checkout page', () => {
     const error = app.get('[data-testid="checkout-error"]');
     expect(error.text()).toContain('以下商品库存不足');
     expect(error.get('a').attributes('href')).toBe('/cart');
+  });
+
+  it('offers the default invoice profile when an invoice is wanted, and names the one chosen', async () => {
+    const { app, server } = await openCheckout(() => jsonResponse(201, order()), {
+      'GET /api/invoice-profiles': () => jsonResponse(200, { items: [invoiceProfile(), specialInvoiceProfile()] }),
+    });
+    await fillAddress(app);
+    expect(app.find('[data-testid="checkout-invoice-profile"]').exists()).toBe(false);
+
+    await app.get('[data-testid="checkout-invoice-toggle"]').setValue(true);
+
+    const options = app.findAll('[data-testid="checkout-invoice-profile"]');
+    expect(options.map((option) => option.text())).toEqual([
+      `广州市天河区机关事务管理局 · 普通发票 · ${TAX_NUMBER} 默认`,
+      `广州市天河区机关事务管理局饭堂 · 增值税专用发票 · ${TAX_NUMBER}`,
+    ]);
+    expect((options[0]!.get('input').element as HTMLInputElement).checked).toBe(true);
+    expect(app.find('[data-testid="checkout-invoice-title"]').exists()).toBe(false);
+    expect(app.get('[data-testid="checkout-invoice-profiles-link"]').attributes('href')).toBe('/account/invoices');
+
+    await options[1]!.get('input').setValue(true);
+    await submit(app);
+
+    const sent = await server.callsTo('POST', '/api/checkout')[0]!.json();
+    expect(sent).toMatchObject({ invoiceProfileId: 'ip-2' });
+    expect(sent).not.toHaveProperty('invoice');
+  });
+
+  it('still takes a typed-in title and credit code, and keeps them as a profile when asked', async () => {
+    const saved = invoiceProfile({ id: 'ip-9', title: '广州市天河区某某中学工会委员会' });
+    const { app, server } = await openCheckout(() => jsonResponse(201, order()), {
+      'GET /api/invoice-profiles': () => jsonResponse(200, { items: [] }),
+      'POST /api/invoice-profiles': () => jsonResponse(201, saved),
+    });
+    await fillAddress(app);
+    await app.get('[data-testid="checkout-invoice-toggle"]').setValue(true);
+    await app.get('[data-testid="checkout-invoice-title"]').setValue('广州市天河区某某中学工会委员会');
+    await app.get('[data-testid="checkout-credit-code"]').setValue(TAX_NUMBER.toLowerCase());
+    await app.get('[data-testid="checkout-invoice-save"]').setValue(true);
+
+    await submit(app);
+
+    expect(await server.callsTo('POST', '/api/invoice-profiles')[0]!.json()).toEqual({
+      kind: 'ORDINARY',
+      title: '广州市天河区某某中学工会委员会',
+      taxNumber: TAX_NUMBER,
+    });
+    expect(await server.callsTo('POST', '/api/checkout')[0]!.json()).toMatchObject({ invoiceProfileId: 'ip-9' });
+    expect(app.vm.$route.fullPath).toBe('/orders/QH20261129-000123');
+  });
+
+  it('sends a typed-in title and credit code as they are when the buyer keeps no profile', async () => {
+    const { app, server } = await openCheckout(() => jsonResponse(201, order()));
+    await fillAddress(app);
+    await app.get('[data-testid="checkout-invoice-toggle"]').setValue(true);
+    await app.get('[data-testid="checkout-invoice-title"]').setValue('广州市天河区某某中学工会委员会');
+    await app.get('[data-testid="checkout-credit-code"]').setValue(TAX_NUMBER);
+
+    await submit(app);
+
+    expect(await server.callsTo('POST', '/api/checkout')[0]!.json()).toMatchObject({
+      invoice: { title: '广州市天河区某某中学工会委员会', creditCode: TAX_NUMBER },
+    });
+  });
+
+  it('says when the chosen invoice profile was removed meanwhile, and offers the profiles as they are now', async () => {
+    let profiles = [invoiceProfile(), specialInvoiceProfile()];
+    const { app, server } = await openCheckout(
+      () => {
+        profiles = [specialInvoiceProfile({ isDefault: true })];
+        return errorResponse(404, 'INVOICE_PROFILE_NOT_FOUND');
+      },
+      { 'GET /api/invoice-profiles': () => jsonResponse(200, { items: profiles }) },
+    );
+    await fillAddress(app);
+    await app.get('[data-testid="checkout-invoice-toggle"]').setValue(true);
+
+    await submit(app);
+
+    expect(app.get('[data-testid="checkout-error"]').text()).toContain('所选的开票信息已被删除，请重新选择。');
+    expect(server.callsTo('GET', '/api/invoice-profiles')).toHaveLength(2);
+    const options = app.findAll('[data-testid="checkout-invoice-profile"]');
+    expect(options.map((option) => option.attributes('data-id'))).toEqual(['ip-2']);
+    expect((options[0]!.get('input').element as HTMLInputElement).checked).toBe(true);
   });
 });

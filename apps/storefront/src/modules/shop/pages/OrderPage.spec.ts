@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
 import { fulfillment, order } from '../../../testing/orders';
 import type { Order } from '../orders';
+import { captureDownloads, invoiceRequest, issuedInvoice, orderInvoice, pdfResponse, TAX_NUMBER } from '../testing/invoice-fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -246,5 +247,56 @@ describe('order page', () => {
     expect(new URL(server.callsTo('GET', '/api/orders').at(-1)!.url).searchParams.get('tab')).toBe('TO_SHIP');
     expect(wrapper.get('[data-testid="orders-tab-TO_SHIP"]').attributes('aria-current')).toBe('page');
     expect(wrapper.findAll('[data-testid="order-thumb"]').map((img) => img.attributes('src'))).toEqual(['/uploads/cherry.webp']);
+  });
+
+  it('lists the invoices of an order that asked for one, with their state, and downloads an issued one', async () => {
+    const INVOICES = `/api/orders/${NUMBER}/invoices`;
+    const { app, server } = await openOrder(order({ status: 'SHIPPED', invoice: orderInvoice() }), {
+      [`GET ${INVOICES}`]: () =>
+        jsonResponse(200, {
+          items: [
+            issuedInvoice(),
+            invoiceRequest({ id: 'ir-2', fulfillmentId: 'f-2', cooperativeName: '百花坪茶叶合作社', amountFen: 13_800 }),
+            invoiceRequest({ id: 'ir-3', kind: 'RED_LETTER', status: 'OPEN', amountFen: 19_800 }),
+          ],
+        }),
+      [`GET ${INVOICES}/ir-1/file`]: () => pdfResponse(),
+    });
+
+    expect(text(app, 'order-invoice-whom')).toBe(`开票信息：广州市天河区机关事务管理局（普通发票） · 税号 ${TAX_NUMBER}`);
+    const invoices = app.findAll('[data-testid="order-invoice"]');
+    expect(invoices.map((invoice) => invoice.get('[data-testid="order-invoice-status"]').text())).toEqual(['已开票', '待开票', '待开票']);
+    expect(invoices.map((invoice) => invoice.get('[data-testid="order-invoice-amount"]').text())).toEqual([
+      '¥421.00',
+      '¥138.00',
+      '-¥198.00',
+    ]);
+    expect(invoices[0]!.get('[data-testid="order-invoice-number"]').text()).toBe('发票号码 26442000000012345678，开票日期 2026年12月9日');
+    expect(invoices[1]!.find('[data-testid="order-invoice-download"]').exists()).toBe(false);
+    expect(invoices[2]!.get('[data-testid="order-invoice-red"]').text()).toBe('红字发票');
+
+    const downloads = captureDownloads();
+    try {
+      await invoices[0]!.get('[data-testid="order-invoice-download"]').trigger('click');
+      await settle();
+    } finally {
+      downloads.restore();
+    }
+    expect(server.callsTo('GET', `${INVOICES}/ir-1/file`)[0]!.headers.get('Authorization')).toBe('Bearer token-1');
+    expect(downloads.saved).toEqual(['invoice-QH20261129-000123-26442000000012345678.pdf']);
+  });
+
+  it('says the invoices come once the parcels have shipped, and asks for none when the order wanted no invoice', async () => {
+    const INVOICES = `/api/orders/${NUMBER}/invoices`;
+    const { app } = await openOrder(order({ status: 'PAID', invoice: orderInvoice({ taxNumber: null }) }), {
+      [`GET ${INVOICES}`]: () => jsonResponse(200, { items: [] }),
+    });
+    expect(text(app, 'order-invoice-whom')).toBe('开票信息：广州市天河区机关事务管理局（普通发票）');
+    expect(text(app, 'order-invoices-none')).toBe('每个合作社在发货后为自己的包裹开具发票，开好后可在这里下载。');
+    app.unmount();
+
+    const { app: without, server } = await openOrder(order({ status: 'PAID' }));
+    expect(without.find('[data-testid="order-invoices"]').exists()).toBe(false);
+    expect(server.callsTo('GET', INVOICES)).toHaveLength(0);
   });
 });
