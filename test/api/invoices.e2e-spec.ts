@@ -107,6 +107,8 @@ describe('invoices from the cooperatives', () => {
     expect([huge.status, huge.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     const noDate = await upload(coop.staff, open.id, PDF, { invoiceNumber: fields.invoiceNumber, amountFen: dueFen });
     expect([noDate.status, noDate.body.code, noDate.body.details[0].field]).toEqual([400, 'VALIDATION_FAILED', 'issuedOn']);
+    const tomorrow = await upload(coop.staff, open.id, PDF, { ...fields, issuedOn: addDays(t.clock.today(), 1) });
+    expect([tomorrow.status, tomorrow.body.code, tomorrow.body.details[0].field]).toEqual([400, 'VALIDATION_FAILED', 'issuedOn']);
     const foreign = await upload(otherCoop.staff, open.id, PDF, fields);
     expect([foreign.status, foreign.body.code]).toEqual([404, 'INVOICE_REQUEST_NOT_FOUND']);
     expect((await requestsOf(coop.staff, order.number))[0].status).toBe('OPEN');

@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { cooperativeOf, type Acting, type AuthUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
+import { Clock } from '../config/clock';
 import { validationDetails } from '../common/validation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Memberships } from '../organisations/memberships.service';
@@ -51,6 +52,7 @@ export class InvoiceRequestsService {
     private readonly requests: InvoiceRequestsRepository,
     private readonly files: InvoiceFileStore,
     private readonly memberships: Memberships,
+    private readonly clock: Clock,
   ) {}
 
   /** In the transaction of the shipment (OrderTransitions.shipped). */
@@ -75,6 +77,9 @@ export class InvoiceRequestsService {
   async issue(user: Acting, id: string, bytes: Buffer, fields: Record<string, string>): Promise<InvoiceRequestDto> {
     const dto = plainToInstance(IssueInvoiceDto, fields);
     const problems = validationDetails(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+    if (!problems.length && dto.issuedOn > this.clock.today()) {
+      problems.push({ field: 'issuedOn', problems: ['issuedOn must not be in the future'], rules: ['notInFuture'] });
+    }
     if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.problems.join('; ')).join('; '), problems);
     const type = invoiceFileType(bytes);
     if (!type) throw new AppError('UNSUPPORTED_INVOICE_FILE', 'Upload the e-invoice as a PDF or OFD file.');
