@@ -14,6 +14,8 @@ export interface InvoiceRequestRow {
   fulfillmentId: string;
   orderId: string;
   orderNumber: string;
+  buyerId: string;
+  organisationId: string | null;
   cooperativeId: string;
   cooperativeName: string;
   /** What the invoice must say: for an invoice, what the part comes to now; for a red-letter one, the amount refunded. */
@@ -38,6 +40,7 @@ const PART_DUE = `CASE WHEN o.refunded_fen >= o.total_fen THEN 0 ELSE f.items_fe
      WHERE l.fulfillment_id = f.id AND r.status = 'SUCCEEDED'), 0) END`;
 
 const COLUMNS = `q.id, q.kind, q.status, q.fulfillment_id AS "fulfillmentId", q.order_id AS "orderId", o.number AS "orderNumber",
+  o.buyer_id AS "buyerId", o.organisation_id AS "organisationId",
   q.cooperative_id AS "cooperativeId", c.name_zh AS "cooperativeName",
   CASE WHEN q.kind = 'RED_LETTER' THEN q.amount_fen WHEN q.status = 'ISSUED' THEN q.issued_amount_fen ELSE ${PART_DUE} END AS "amountFen",
   o.invoice, q.invoice_number AS "invoiceNumber", to_char(q.issued_on, 'YYYY-MM-DD') AS "issuedOn", q.issued_amount_fen AS "issuedAmountFen",

@@ -144,13 +144,12 @@ export class InvoiceRequestsService {
     const request = await this.requests.find(id);
     const missing = () => new AppError('INVOICE_NOT_FOUND', 'No such invoice.');
     if (!request || request.status !== 'ISSUED') throw missing();
+    // The request row carries its order's number, buyer and organisation: no second lookup.
     if (who.buyerOf !== undefined) {
-      const order = await this.requests.orderOf(who.buyerOf);
-      if (!order || order.buyerId !== user.id || order.id !== request.orderId) throw missing();
+      if (request.buyerId !== user.id || request.orderNumber !== who.buyerOf) throw missing();
     } else if (who.financeOf !== undefined) {
       const { organisationId } = await this.memberships.require(user, ['FINANCE']);
-      const order = await this.requests.orderOf(who.financeOf);
-      if (!order || order.organisationId !== organisationId || order.id !== request.orderId) throw missing();
+      if (request.organisationId !== organisationId || request.orderNumber !== who.financeOf) throw missing();
     } else if (who.cooperative) {
       if (request.cooperativeId !== cooperativeOf(user)) throw missing();
     } else if (!who.admin) {

@@ -46,24 +46,25 @@ const STANDINGS = `
     JOIN delivery_district d ON d.code = o.district_code
     LEFT JOIN reserved_share_plan p ON p.organisation_id = o.id AND p.year = $1
     LEFT JOIN (SELECT organisation_id, sum(gmv_fen) AS gmv_fen, sum(linked_sales_fen) AS linked_sales_fen
-                 FROM impact_organisation_monthly WHERE month >= $2 AND month < $3 GROUP BY 1) s ON s.organisation_id = o.id
-   WHERE (o.status = 'VERIFIED' OR s.organisation_id IS NOT NULL)`;
+                 FROM impact_organisation_monthly WHERE month >= $2 AND month < $3 GROUP BY 1) s ON s.organisation_id = o.id`;
 
 /** Reads for the reserved-share progress: plans, the organisations' purchase rollup and their orders (it writes nothing). */
 @Injectable()
 export class ProgressRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The league table's rows: every verified organisation, or any that bought in the year, filtered. */
   standings(year: number, filters: { districtCode?: string; type?: string }): Promise<StandingRow[]> {
     const parameters: unknown[] = [year, ...yearMonths(year)];
-    let where = '';
-    if (filters.districtCode) where += ` AND o.district_code = $${parameters.push(filters.districtCode)}`;
-    if (filters.type) where += ` AND o.type = $${parameters.push(filters.type)}`;
-    return rows(this.dataSource, `${STANDINGS}${where}`, parameters);
+    const where = [`(o.status = 'VERIFIED' OR s.organisation_id IS NOT NULL)`];
+    if (filters.districtCode) where.push(`o.district_code = $${parameters.push(filters.districtCode)}`);
+    if (filters.type) where.push(`o.type = $${parameters.push(filters.type)}`);
+    return rows(this.dataSource, `${STANDINGS} WHERE ${where.join(' AND ')}`, parameters);
   }
 
+  /** One organisation's row, whatever its status. */
   standing(organisationId: string, year: number): Promise<StandingRow | undefined> {
-    return row(this.dataSource, `${STANDINGS.replace('WHERE (', 'WHERE o.id = $4 AND (')}`, [year, ...yearMonths(year), organisationId]);
+    return row(this.dataSource, `${STANDINGS} WHERE o.id = $4`, [year, ...yearMonths(year), organisationId]);
   }
 
   /** The organisation's purchases by month of the year, net of refunds (months with none left out). */
