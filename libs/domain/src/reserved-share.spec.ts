@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isPlanYear, progressBp, reservedTargetFen, straightLinePathFen } from './reserved-share';
+import { isPlanYear, MAX_PROGRESS_BP, progressBp, reservedTargetFen, straightLinePathFen } from './reserved-share';
 
 describe('reservedTargetFen', () => {
   it('takes the share of the budget, rounded half up to the fen', () => {
@@ -58,14 +58,21 @@ describe('progressBp', () => {
     expect(progressBp(5, 0)).toBeNull();
   });
 
-  it('is the floor of achieved × 10,000 ÷ target, exactly (property)', () => {
+  it('is the floor of achieved × 10,000 ÷ target, exactly, held within ±1,000,000% (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e13 }), fc.integer({ min: 1, max: 1e13 }), (achieved, target) => {
         const bp = progressBp(achieved, target)!;
         const scaled = BigInt(achieved) * 10_000n;
-        return BigInt(bp) * BigInt(target) <= scaled && (BigInt(bp) + 1n) * BigInt(target) > scaled;
+        const floor = BigInt(bp);
+        if (Math.abs(bp) === MAX_PROGRESS_BP) return floor > 0n ? floor * BigInt(target) <= scaled : (floor + 1n) * BigInt(target) > scaled;
+        return Number.isSafeInteger(bp) && floor * BigInt(target) <= scaled && (floor + 1n) * BigInt(target) > scaled;
       }),
     );
+  });
+
+  it('holds an absurd ratio at the limit instead of a number past what a double holds exactly', () => {
+    expect(progressBp(2_812_151_233_456, 3)).toBe(MAX_PROGRESS_BP);
+    expect(progressBp(-2_812_151_233_456, 3)).toBe(-MAX_PROGRESS_BP);
   });
 });
 

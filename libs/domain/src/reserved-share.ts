@@ -20,17 +20,23 @@ export function isPlanYear(year: number, today: string): boolean {
   return Number.isInteger(year) && year >= FIRST_PLAN_YEAR && year <= Number(today.slice(0, 4)) + 1;
 }
 
+/** Progress is told up to ±1,000,000% (±10^8 bp): past that (¥10 billion against a target of a few fen) it is no longer a measure. */
+export const MAX_PROGRESS_BP = 100_000_000;
+
 /**
  * How far `achievedFen` is towards `targetFen`, in basis points, rounded down (so 100% shows only
- * once the target is met); null when there is no target to measure against. Over 10,000 when the
- * target is passed; negative only if refunds of an earlier year's goods outweigh this year's.
+ * once the target is met) and held within ±MAX_PROGRESS_BP; null when there is no target to measure
+ * against. Over 10,000 when the target is passed; negative only if refunds of an earlier year's goods
+ * outweigh this year's.
  */
 export function progressBp(achievedFen: number, targetFen: number | null): number | null {
   if (targetFen === null || targetFen <= 0) return null;
   const scaled = BigInt(achievedFen) * 10_000n;
   const quotient = scaled / BigInt(targetFen);
   // BigInt division truncates towards zero: a negative share rounds down too.
-  return Number(scaled < 0n && quotient * BigInt(targetFen) !== scaled ? quotient - 1n : quotient);
+  const floor = scaled < 0n && quotient * BigInt(targetFen) !== scaled ? quotient - 1n : quotient;
+  const limit = BigInt(MAX_PROGRESS_BP);
+  return Number(floor > limit ? limit : floor < -limit ? -limit : floor);
 }
 
 const daysInYear = (year: number) => (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
