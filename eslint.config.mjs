@@ -91,6 +91,8 @@ export default tseslint.config(
             // Stock is the catalog's; orders take and give it back through its repository, in their transaction. Photos of a
             // shortfall on delivery are stored and checked as product images are.
             catalog: ['products.repository', 'product-sql', 'product-images'],
+            // Cooperatives import their payouts to households from CSV files read as the household import reads them.
+            households: ['csv'],
             // The ledger is written in the transaction of each payment and refund.
             impact: ['ledger'],
             // Notifications are written in the transaction of what they tell.

@@ -1,6 +1,7 @@
 import type { Role } from '@qh/domain';
 import request from 'supertest';
 import { ERROR_STATUS } from '../../apps/api/src/common/app-error';
+import { tokenFor } from '../support/accounts';
 import { PNG_1X1 } from '../support/images';
 import { sampleOf } from './support/bad-inputs';
 import { describeOperation, liveDocument, operationsOf, resolve, type ApiDocument, type Operation } from './support/openapi';
@@ -34,6 +35,18 @@ const POLICY: Rule[] = [
   { name: 'the admin console: admins', matches: under('/api/admin'), roles: ['admin'] },
   { name: 'the cooperative portal: cooperative staff', matches: under('/api/coop'), roles: ['cooperative'] },
   { name: 'the public impact figures: anyone', matches: under('/api/impact/public'), public: true },
+  {
+    name: 'acknowledging a payout to a household: township officials who visit (the county’s officials are refused by the service)',
+    matches: (operation) => operation.path === '/api/impact/household-payouts/{id}/acknowledge',
+    roles: ['official'],
+    callers: [],
+  },
+  {
+    name: 'a household’s statement: admins and township officials (the county’s officials are refused by the service)',
+    matches: (operation) => operation.path === '/api/impact/households/{id}/statement',
+    roles: ['official', 'admin'],
+    callers: ['admin'],
+  },
   { name: "the officials' reports: officials and admins", matches: under('/api/impact'), roles: ['official', 'admin'] },
   { name: 'signing up, in and out: anyone', matches: under('/api/auth'), public: true },
   { name: 'one’s own account: any signed-in role', matches: under('/api/me'), roles: ROLES },
@@ -149,6 +162,29 @@ describe('the authorization matrix over the live OpenAPI document', () => {
     }
     console.log(`authorization matrix: ${operations.length} operations × ${ACTORS.length} callers = ${checks} checks`);
     expect(wrong).toEqual([]);
+  });
+
+  it('refuses a township official every operation but those that keep to its townships', async () => {
+    const township = await tokenFor(world.t, 'official', null, ['520525202']);
+    const wrong: string[] = [];
+    const scoped: string[] = [];
+    for (const [index, operation] of operations.entries()) {
+      const rule = ruleOf(operation);
+      if (!rule || rule.public || !rule.roles?.includes('official')) continue;
+      const { path, body } = harmless(doc, operation, index);
+      const response = await send(township, operation.method, path, body);
+      const code = (response.body as { code?: string }).code ?? '';
+      if (operation.xTownshipScoped) {
+        scoped.push(describeOperation(operation));
+        if (response.status === 401 || GUARD_CODES.has(code) || code === 'OUTSIDE_YOUR_TOWNSHIPS')
+          wrong.push(`${describeOperation(operation)}: ${response.status} ${code}, expected its own answer`);
+      } else if (response.status !== 403 || code !== 'OUTSIDE_YOUR_TOWNSHIPS') {
+        wrong.push(`${describeOperation(operation)}: ${response.status} ${code}, expected 403 OUTSIDE_YOUR_TOWNSHIPS`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Its own account, its townships' trail, payouts, receipts and household statements, and acknowledging.
+    expect(scoped.length).toBeGreaterThanOrEqual(6);
   });
 
   describe("one tenant on another's things", () => {

@@ -65,6 +65,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/coop-payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminTrailController_coopPayouts"];
+        put?: never;
+        post: operations["AdminTrailController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coop-payouts/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminTrailController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/cooperatives": {
         parameters: {
             query?: never;
@@ -73,6 +105,54 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AdminCatalogController_cooperatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cooperatives/{id}/platform-fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AdminCatalogController_setPlatformFee"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cooperatives/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminTrailController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/cooperatives/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminTrailController_statements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -833,6 +913,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coop/household-payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopTrailController_householdPayouts"];
+        put?: never;
+        post: operations["CoopTrailController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/household-payouts/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopTrailController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/household-payouts/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopTrailController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/household-payouts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopTrailController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopTrailController_households"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coop/invoice-requests": {
         parameters: {
             query?: never;
@@ -875,6 +1035,70 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CoopInvoiceRequestsController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/payout-receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopTrailController_uploadReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopTrailController_coopPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/payouts/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopTrailController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/payouts/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopTrailController_dispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -985,6 +1209,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CoopSalesController_sales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopTrailController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopTrailController_statements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1121,6 +1377,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/impact/cooperative-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrailController_cooperativeBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/impact/export.csv": {
         parameters: {
             query?: never;
@@ -1129,6 +1401,70 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ImpactController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/household-payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrailController_householdPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/household-payouts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TrailController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/household-payouts/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrailController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/households/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrailController_householdStatement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1257,6 +1593,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ImpactController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/trail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrailController_trail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact/trail.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrailController_trailCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2084,6 +2452,21 @@ export interface components {
             /** @description Delivered but on no statement yet */
             unbilledFen: number;
         };
+        AcknowledgeDto: {
+            note?: string;
+            /**
+             * Format: date
+             * @description The day of the visit: not before the payout, not in the future
+             */
+            visitedOn: string;
+        };
+        AcknowledgementDto: {
+            /** Format: date-time */
+            acknowledgedAt: string;
+            note?: string | null;
+            /** Format: date */
+            visitedOn: string;
+        };
         AddCartLineDto: {
             quantity: number;
             /** Format: uuid */
@@ -2212,6 +2595,11 @@ export interface components {
         AdminOrganisationPageDto: {
             items: components["schemas"]["AdminOrganisationDto"][];
             nextCursor?: string | null;
+        };
+        AgeingDto: {
+            from31To60DaysFen: number;
+            over60DaysFen: number;
+            upTo30DaysFen: number;
         };
         AuditEntryDto: {
             action: string;
@@ -2344,6 +2732,18 @@ export interface components {
             lineIds?: string[];
             note?: string;
         };
+        CoopBalanceDto: {
+            /** @description Transferred, not yet confirmed or disputed */
+            awaitingFen: number;
+            /** @description owed − paid */
+            balanceFen: number;
+            confirmedFen: number;
+            disputedFen: number;
+            /** @description Net payable of every statement so far, fen */
+            owedFen: number;
+            /** @description Transferred (reversals deducted), fen */
+            paidFen: number;
+        };
         CoopDeliveryDto: {
             /**
              * Format: date
@@ -2352,6 +2752,26 @@ export interface components {
             on: string;
             organisationName: string;
             siteName: string;
+        };
+        CooperativeBalanceListDto: {
+            items: components["schemas"]["CooperativeBalanceRowDto"][];
+            year: number;
+        };
+        CooperativeBalanceRowDto: {
+            /** @description Transferred, not yet confirmed or disputed */
+            awaitingFen: number;
+            /** @description owed − paid */
+            balanceFen: number;
+            confirmedFen: number;
+            cooperative: components["schemas"]["CooperativeRefDto"];
+            disputedFen: number;
+            /** @description Net payable of every statement so far, fen */
+            owedFen: number;
+            /** @description Transferred (reversals deducted), fen */
+            paidFen: number;
+            paidToHouseholdsFen: number;
+            /** @description Pool pledged by its sales in the year, fen */
+            poolFen: number;
         };
         CooperativePageDto: {
             creditCode: string;
@@ -2377,6 +2797,11 @@ export interface components {
             township: components["schemas"]["TownshipRefDto"];
             /** Format: date-time */
             verifiedAt?: string | null;
+        };
+        CooperativeRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         CooperativeSettingsDto: {
             /**
@@ -2420,10 +2845,81 @@ export interface components {
             items: components["schemas"]["CoopFulfillmentDto"][];
             nextCursor?: string | null;
         };
+        CoopHouseholdDto: {
+            /** @description Allocated to it by this cooperative’s settlements, fen */
+            allocatedFen: number;
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The head’s name, masked: names stay sealed
+             * @example 王**
+             */
+            maskedName: string;
+            /** @description allocated − paid */
+            outstandingFen: number;
+            paidFen: number;
+            /** @enum {string} */
+            status: "LIFTED" | "MONITORED";
+            townshipCode: string;
+            village: string;
+        };
+        CoopHouseholdListDto: {
+            items: components["schemas"]["CoopHouseholdDto"][];
+        };
+        CoopPayoutDto: {
+            /** @description Fen; negative for a reversal */
+            amountFen: number;
+            bankReference: string;
+            cooperative: components["schemas"]["CooperativeRefDto"];
+            disputeReason?: string | null;
+            /** Format: uuid */
+            id: string;
+            note?: string | null;
+            /** Format: date */
+            paidOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * Format: uuid
+             * @description The payout this row reverses
+             */
+            reversesId?: string | null;
+            statements: components["schemas"]["StatementShareDto"][];
+            /**
+             * @description AWAITING the cooperative’s answer, CONFIRMED, DISPUTED, or REVERSED by a correction
+             * @enum {string}
+             */
+            status: "AWAITING" | "CONFIRMED" | "DISPUTED" | "REVERSED";
+        };
+        CoopPayoutListDto: {
+            items: components["schemas"]["CoopPayoutDto"][];
+            totals: components["schemas"]["CoopBalanceDto"];
+        };
         CoopSalesDto: {
             /** @description By month */
             months: components["schemas"]["GroupFiguresDto"][];
             summary: components["schemas"]["FiguresDto"];
+        };
+        CoopStatementDto: {
+            /** Format: date */
+            from: string;
+            /** @description Goods of paid orders (every line, certified or not), fen */
+            goodsFen: number;
+            /** @description goods − refunded goods + shipping − refunded shipping − fee: what the marketplace owes, fen */
+            netPayableFen: number;
+            /** @description The platform’s fee (its rate in basis points on goods and shipping, net of refunds), fen */
+            platformFeeFen: number;
+            /** @description The pool pledged to its linked households by the same sales (net of refunds), fen */
+            poolFen: number;
+            /** @description Goods refunded, fen (positive) */
+            refundedGoodsFen: number;
+            /** @description Shipping refunded, fen (positive) */
+            refundedShippingFen: number;
+            /** @description Shipping fees of its parts of paid orders, fen */
+            shippingFen: number;
+            /** Format: date */
+            to: string;
         };
         CreateHouseholdDto: {
             /**
@@ -2586,7 +3082,7 @@ export interface components {
         };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "INVOICE_PROFILE_NOT_FOUND" | "INVOICE_REQUEST_NOT_FOUND" | "INVOICE_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "TOO_MANY_INVOICE_PROFILES" | "INVOICE_REQUEST_STATUS_CONFLICT" | "INVOICE_NUMBER_TAKEN" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "UNSUPPORTED_INVOICE_FILE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "INVOICE_AMOUNT_MISMATCH" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "OUTSIDE_YOUR_TOWNSHIPS" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "INVOICE_PROFILE_NOT_FOUND" | "INVOICE_REQUEST_NOT_FOUND" | "INVOICE_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "PAYOUT_NOT_FOUND" | "RECEIPT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "TOO_MANY_INVOICE_PROFILES" | "INVOICE_REQUEST_STATUS_CONFLICT" | "INVOICE_NUMBER_TAKEN" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "PAYOUT_STATUS_CONFLICT" | "PAYOUT_ALREADY_ACKNOWLEDGED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "UNSUPPORTED_INVOICE_FILE" | "UNSUPPORTED_RECEIPT_FILE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "INVOICE_AMOUNT_MISMATCH" | "PAYOUT_EXCEEDS_ALLOCATION" | "PAYOUT_EXCEEDS_STATEMENT" | "HOUSEHOLD_NOT_LINKED" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -2594,6 +3090,12 @@ export interface components {
             requestId: string;
             /** @example 400 */
             statusCode: number;
+        };
+        ExitYearRowDto: {
+            /** @description Null: not lifted yet (monitored) */
+            exitYear?: number | null;
+            households: number;
+            people: number;
         };
         FieldProblemDto: {
             /**
@@ -2703,6 +3205,21 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error";
         };
+        HouseholdAllocationRowDto: {
+            amountFen: number;
+            cooperative: components["schemas"]["CooperativeRefDto"];
+            /** @description The link’s mechanism (利益联结方式) on those days */
+            mechanism: string;
+            /** @example 2026-10 */
+            month: string;
+        };
+        HouseholdBalanceDto: {
+            acknowledgedFen: number;
+            allocatedFen: number;
+            /** @description allocated − paid */
+            outstandingFen: number;
+            paidFen: number;
+        };
         HouseholdDto: {
             /** @example NY-000123 */
             code: string;
@@ -2735,6 +3252,64 @@ export interface components {
             items: components["schemas"]["HouseholdDto"][];
             nextCursor?: string | null;
         };
+        HouseholdPayoutDto: {
+            acknowledgement?: components["schemas"]["AcknowledgementDto"] | null;
+            /** @description Fen; negative for a reversal */
+            amountFen: number;
+            cooperative: components["schemas"]["CooperativeRefDto"];
+            hasReceipt: boolean;
+            household: components["schemas"]["HouseholdRefDto"];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "BANK" | "CASH";
+            /** @description Not acknowledged, and recorded more than PAYOUT_ACK_DAYS days ago */
+            overdue: boolean;
+            /** Format: date */
+            paidOn: string;
+            /**
+             * @description The month of allocations it pays (with what was carried over)
+             * @example 2026-10
+             */
+            period: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The bank transfer’s reference, or the cash receipt’s number */
+            reference: string;
+            /** @description A later row reverses this one */
+            reversed: boolean;
+            /** Format: uuid */
+            reversesId?: string | null;
+        };
+        HouseholdPayoutListDto: {
+            items: components["schemas"]["HouseholdPayoutDto"][];
+        };
+        HouseholdRefDto: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 王** */
+            maskedName: string;
+            townshipCode: string;
+            village: string;
+        };
+        HouseholdStatementDto: {
+            allocations: components["schemas"]["HouseholdAllocationRowDto"][];
+            balance: components["schemas"]["HouseholdBalanceDto"];
+            household: components["schemas"]["HouseholdStatementHouseholdDto"];
+            payouts: components["schemas"]["HouseholdPayoutDto"][];
+        };
+        HouseholdStatementHouseholdDto: {
+            code: string;
+            exitYear?: number | null;
+            /** Format: uuid */
+            id: string;
+            members: number;
+            /** @enum {string} */
+            status: "LIFTED" | "MONITORED";
+            townshipCode: string;
+            village: string;
+        };
         ImpactCooperativeDto: {
             /** @description Households linked to this cooperative today */
             households: number;
@@ -2744,6 +3319,10 @@ export interface components {
             nameEn: string;
             township: string;
             townshipEn: string;
+        };
+        ImportProblemDto: {
+            field: string;
+            problems: string[];
         };
         ImportRejectionDto: {
             /** @description Line of the file, counting the header as line 1 */
@@ -2984,6 +3563,8 @@ export interface components {
             leadDays: number;
             nameEn: string;
             nameZh: string;
+            /** @description The platform's fee on its sales from now on, basis points (0: none) */
+            platformFeeBp: number;
             productCount: number;
             publishedCount: number;
             /** @enum {string} */
@@ -3082,6 +3663,32 @@ export interface components {
              *     ]
              */
             roles: ("MANAGER" | "PURCHASER" | "APPROVER" | "FINANCE" | "RECEIVER")[];
+        };
+        MonthStatementDto: {
+            /** Format: date */
+            from: string;
+            /** @description Goods of paid orders (every line, certified or not), fen */
+            goodsFen: number;
+            /** @example 2026-10 */
+            month: string;
+            /** @description goods − refunded goods + shipping − refunded shipping − fee: what the marketplace owes, fen */
+            netPayableFen: number;
+            /** @description Still owed for this month: net payable − settled, fen */
+            owedFen: number;
+            /** @description The platform’s fee (its rate in basis points on goods and shipping, net of refunds), fen */
+            platformFeeFen: number;
+            /** @description The pool pledged to its linked households by the same sales (net of refunds), fen */
+            poolFen: number;
+            /** @description Goods refunded, fen (positive) */
+            refundedGoodsFen: number;
+            /** @description Shipping refunded, fen (positive) */
+            refundedShippingFen: number;
+            /** @description Paid against this month’s statement by transfers (reversals deducted), fen */
+            settledFen: number;
+            /** @description Shipping fees of its parts of paid orders, fen */
+            shippingFen: number;
+            /** Format: date */
+            to: string;
         };
         MyOrganisationDto: {
             /** @description Hours an order waiting for approval holds its stock */
@@ -3378,6 +3985,11 @@ export interface components {
              */
             siteId: string;
         };
+        OverdueDto: {
+            amountFen: number;
+            /** @description Payouts to households nobody acknowledged within PAYOUT_ACK_DAYS */
+            payouts: number;
+        };
         PasswordResetDto: {
             password: string;
             /** @description The token of the e-mailed link */
@@ -3407,6 +4019,14 @@ export interface components {
             provider: "demo" | "stripe";
             /** @description Stripe: the publishable key to load Stripe.js with */
             publishableKey?: string | null;
+        };
+        PayoutImportReportDto: {
+            dryRun: boolean;
+            /** @description Rows recorded (or, in a dry run, that would be) */
+            imported: number;
+            /** @description Their total, fen */
+            importedFen: number;
+            refused: components["schemas"]["RefusedPayoutRowDto"][];
         };
         PendingPurchasesDto: {
             /** @description Their goods (fen), net of credits: what counts once they are paid */
@@ -3439,6 +4059,10 @@ export interface components {
             defaultShareBp: number;
             /** @description Newest year first */
             items: components["schemas"]["PlanDto"][];
+        };
+        PlatformFeeDto: {
+            /** @description Basis points of goods and shipping, on sales from now on; 0 (the default) charges nothing */
+            rateBp: number;
         };
         PriceBreakDto: {
             /** @example 20 */
@@ -3601,6 +4225,10 @@ export interface components {
             /** @example 图片与实物不符，请补充实拍图 */
             reason: string;
         };
+        ReceiptDto: {
+            /** @description Give it as receiptId when recording a cash payout */
+            receiptId: string;
+        };
         ReceivingWindowDto: {
             /**
              * @description China time, HH:MM
@@ -3624,6 +4252,25 @@ export interface components {
              */
             weekdays: number[];
         };
+        RecordCoopPayoutDto: {
+            /** @description What was transferred, fen */
+            amountFen: number;
+            /**
+             * @description The bank’s reference of the transfer
+             * @example ICBC20261105-0042
+             */
+            bankReference: string;
+            /** Format: uuid */
+            cooperativeId: string;
+            note?: string;
+            /**
+             * Format: date
+             * @description The day of the transfer
+             */
+            paidOn: string;
+            /** @description The monthly statements it settles; their amounts add up to amountFen */
+            statements: components["schemas"]["StatementShareDto"][];
+        };
         RecordedTransferDto: {
             /** @description What it paid of each order */
             allocations: components["schemas"]["TransferAllocationDto"][];
@@ -3643,6 +4290,28 @@ export interface components {
             statementNumber?: string | null;
             /** @description Left on the account, paying no order yet */
             unappliedFen: number;
+        };
+        RecordHouseholdPayoutDto: {
+            /** @description Fen */
+            amountFen: number;
+            /** Format: uuid */
+            householdId: string;
+            /** @enum {string} */
+            method: "BANK" | "CASH";
+            /** Format: date */
+            paidOn: string;
+            /**
+             * @description The month of allocations it pays
+             * @example 2026-10
+             */
+            period: string;
+            /** @description From POST coop/payout-receipts: required for CASH */
+            receiptId?: string;
+            /**
+             * @description The bank transfer’s reference, or the cash receipt’s number
+             * @example NX20261103-0017
+             */
+            reference: string;
         };
         RecordTransferDto: {
             /** @description What arrived (fen) */
@@ -3701,6 +4370,12 @@ export interface components {
              */
             lineId: string;
             quantity: number;
+        };
+        RefusedPayoutRowDto: {
+            householdCode: string;
+            /** @description The line of the file it starts on */
+            line: number;
+            problems: components["schemas"]["ImportProblemDto"][];
         };
         RegisterDto: {
             displayName?: string;
@@ -3917,6 +4592,15 @@ export interface components {
             name: string;
             nameEn: string;
         };
+        StatementShareDto: {
+            /** @description How much of the transfer settles it, fen */
+            amountFen: number;
+            /**
+             * @description The monthly statement settled
+             * @example 2026-10
+             */
+            month: string;
+        };
         StatementSummaryDto: {
             /** @description Delivered parts (goods and delivery fee) */
             chargesFen: number;
@@ -3982,10 +4666,78 @@ export interface components {
             /** @description Last digested day */
             to: string;
         };
+        StreamDayFiguresDto: {
+            /** @description Sum of the day’s amounts (payouts), fen; 0 for answers and acknowledgements */
+            amountFen: number;
+            day: string;
+            entries: number;
+            sha256: string;
+            /** @enum {string} */
+            stream: "coop_payout" | "coop_payout_response" | "household_payout" | "payout_ack";
+        };
         TownshipRefDto: {
             code: string;
             name: string;
             nameEn: string;
+        };
+        TrailCooperativeRowDto: {
+            acknowledgedFen: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description pledged − paid to households */
+            outstandingFen: number;
+            paidToHouseholdsFen: number;
+            /** @description Allocated by the settlements (and pool no household was linked to take), fen */
+            pledgedFen: number;
+        };
+        TrailDto: {
+            acknowledgedFen: number;
+            /** @description What is outstanding, by how long ago the month it was pledged in ended */
+            ageing: components["schemas"]["AgeingDto"];
+            byCooperative: components["schemas"]["TrailCooperativeRowDto"][];
+            byHouseholdStatus: components["schemas"]["TrailStatusRowDto"][];
+            byTownship: components["schemas"]["TrailTownshipRowDto"][];
+            outstandingFen: number;
+            overdue: components["schemas"]["OverdueDto"];
+            /** @description Transfers to cooperatives against the year’s monthly statements */
+            paidToCooperativesFen: number;
+            paidToHouseholdsFen: number;
+            /** @description Households that were allocated something in the year, and their people, by exit year */
+            peopleByExitYear: components["schemas"]["ExitYearRowDto"][];
+            pledgedFen: number;
+            year: number;
+        };
+        TrailMismatchDto: {
+            day: string;
+            /** @description null: the day has no rows any more */
+            recomputed?: components["schemas"]["StreamDayFiguresDto"] | null;
+            recorded: components["schemas"]["StreamDayFiguresDto"];
+            /** @enum {string} */
+            stream: "coop_payout" | "coop_payout_response" | "household_payout" | "payout_ack";
+        };
+        TrailStatusRowDto: {
+            acknowledgedFen: number;
+            /** @description pledged − paid to households */
+            outstandingFen: number;
+            paidToHouseholdsFen: number;
+            /** @description Allocated by the settlements (and pool no household was linked to take), fen */
+            pledgedFen: number;
+            /**
+             * @description NONE: pool no linked household was there to take
+             * @enum {string}
+             */
+            status: "LIFTED" | "MONITORED" | "NONE";
+        };
+        TrailTownshipRowDto: {
+            acknowledgedFen: number;
+            code: string;
+            name: string;
+            /** @description pledged − paid to households */
+            outstandingFen: number;
+            paidToHouseholdsFen: number;
+            /** @description Allocated by the settlements (and pool no household was linked to take), fen */
+            pledgedFen: number;
         };
         TransferAllocationDto: {
             amountFen: number;
@@ -4150,6 +4902,8 @@ export interface components {
             organisation: components["schemas"]["UserOrganisationDto"] | null;
             /** @enum {string} */
             role: "buyer" | "cooperative" | "official" | "admin";
+            /** @description A township official’s townships (codes): it sees only their households. Null for everyone else. */
+            townships: string[] | null;
         };
         UserOrganisationDto: {
             /** Format: uuid */
@@ -4207,8 +4961,16 @@ export interface components {
             /** @description Empty when every digested day still matches */
             mismatches: components["schemas"]["DigestMismatchDto"][];
             to: string;
+            /** @description Days of the money trail after the ledger (payouts to cooperatives and households, their answers and acknowledgements) that no longer match their digest */
+            trailMismatches: components["schemas"]["TrailMismatchDto"][];
             /** @description Days with entries but no digest yet (today, or before the nightly run) */
             undigestedDays: string[];
+        };
+        YearStatementsDto: {
+            /** @description Every month of the year up to this one */
+            months: components["schemas"]["MonthStatementDto"][];
+            totals: components["schemas"]["CoopStatementDto"];
+            year: number;
         };
     };
     responses: never;
@@ -4376,6 +5138,176 @@ export interface operations {
             };
         };
     };
+    AdminTrailController_coopPayouts: {
+        parameters: {
+            query?: {
+                cooperativeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first (the last 500) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopPayoutListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminTrailController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCoopPayoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopPayoutDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description COOPERATIVE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_EXCEEDS_STATEMENT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminTrailController_reverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The reversing row (the transfer itself is never changed) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopPayoutDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AdminCatalogController_cooperatives: {
         parameters: {
             query?: {
@@ -4410,6 +5342,152 @@ export interface operations {
             };
             /** @description FORBIDDEN: admins only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminCatalogController_setPlatformFee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlatformFeeDto"];
+            };
+        };
+        responses: {
+            /** @description Orders paid from now on are charged at this rate; paid ones keep theirs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedCooperativeDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminTrailController_statement: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopStatementDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description COOPERATIVE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminTrailController_statements: {
+        parameters: {
+            query?: {
+                /** @description Default: this year (China) */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearStatementsDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description COOPERATIVE_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6890,6 +7968,322 @@ export interface operations {
             };
         };
     };
+    CoopTrailController_householdPayouts: {
+        parameters: {
+            query?: {
+                householdId?: string;
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPayoutListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordHouseholdPayoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPayoutDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_EXCEEDS_ALLOCATION, HOUSEHOLD_NOT_LINKED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt of a cash payout (JPEG, PNG, WebP or PDF), as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_NOT_FOUND, RECEIPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "image/jpeg": components["schemas"]["ErrorDto"];
+                    "image/png": components["schemas"]["ErrorDto"];
+                    "image/webp": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_reverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The reversing row (the payout itself is never changed) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPayoutDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_STATUS_CONFLICT: acknowledged, or reversed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_import: {
+        parameters: {
+            query?: {
+                /** @description Check every row and report, change nothing */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description UTF-8 CSV with the columns household_code, period, amount_yuan, method, reference, paid_on, receipt_id (receipt_id for cash), at most 5000 rows; valid rows go in together, each refused row is reported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutImportReportDto"];
+                };
+            };
+            /** @description CSV_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_households: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its linked households: code, masked name, village, allocated, paid, outstanding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopHouseholdListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CoopInvoiceRequestsController_list: {
         parameters: {
             query?: {
@@ -7079,6 +8473,227 @@ export interface operations {
             };
             /** @description INVOICE_AMOUNT_MISMATCH: not the amount due */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_uploadReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A cash payout’s receipt (photo or scan), kept for the payout that names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNSUPPORTED_RECEIPT_FILE: not a JPEG, PNG, WebP or PDF by its content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_coopPayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Transfers from the marketplace, newest first, and what is owed, paid, confirmed and disputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopPayoutListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The money arrived */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopPayoutDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_dispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The money did not arrive as recorded; the reason goes to the admins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopPayoutDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_STATUS_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7520,6 +9135,97 @@ export interface operations {
             };
         };
     };
+    CoopTrailController_statement: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement of any run of days */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoopStatementDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopTrailController_statements: {
+        parameters: {
+            query?: {
+                /** @description Default: this year (China) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the marketplace owes it, month by month, and what transfers settled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearStatementsDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN: cooperative staff only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CoopProductsController_updateVariant: {
         parameters: {
             query?: never;
@@ -7860,6 +9566,47 @@ export interface operations {
             };
         };
     };
+    TrailController_cooperativeBalances: {
+        parameters: {
+            query?: {
+                /** @description Default: this year (China) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What each cooperative was owed by the year’s statements, and what was paid of it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeBalanceListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN, OUTSIDE_YOUR_TOWNSHIPS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     ImpactController_exportCsv: {
         parameters: {
             query?: {
@@ -7897,6 +9644,218 @@ export interface operations {
             };
             /** @description FORBIDDEN: officials and admins only */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    TrailController_householdPayouts: {
+        parameters: {
+            query?: {
+                overdue?: "true" | "false";
+                status?: "UNACKNOWLEDGED" | "ACKNOWLEDGED" | "ALL";
+                townshipCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Payouts to the households of the caller’s townships, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPayoutListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN, OUTSIDE_YOUR_TOWNSHIPS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    TrailController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeDto"];
+            };
+        };
+        responses: {
+            /** @description By the township official or village cadre who visited the household */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPayoutDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN, OUTSIDE_YOUR_TOWNSHIPS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_ALREADY_ACKNOWLEDGED, PAYOUT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    TrailController_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt of a cash payout (JPEG, PNG, WebP or PDF), as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN, OUTSIDE_YOUR_TOWNSHIPS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYOUT_NOT_FOUND, RECEIPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "image/jpeg": components["schemas"]["ErrorDto"];
+                    "image/png": components["schemas"]["ErrorDto"];
+                    "image/webp": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    TrailController_householdStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admins and the township officials of its township; every read is audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdStatementDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN, OUTSIDE_YOUR_TOWNSHIPS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description HOUSEHOLD_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8290,6 +10249,93 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN: officials and admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    TrailController_trail: {
+        parameters: {
+            query?: {
+                cooperativeId?: string;
+                householdStatus?: "LIFTED" | "MONITORED";
+                townshipCode?: string;
+                /** @description Default: this year (China) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pledged, paid to cooperatives, paid to households, acknowledged, outstanding and its ageing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrailDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN, OUTSIDE_YOUR_TOWNSHIPS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    TrailController_trailCsv: {
+        parameters: {
+            query?: {
+                by?: "cooperative" | "township" | "status";
+                cooperativeId?: string;
+                householdStatus?: "LIFTED" | "MONITORED";
+                townshipCode?: string;
+                /** @description Default: this year (China) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trail’s rows by cooperative, township or household status, and the total, as on the screen */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN, OUTSIDE_YOUR_TOWNSHIPS */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -17,3 +17,4 @@ export * from './resident-id';
 export * from './sale-window';
 export * from './settlement';
 export * from './uscc';
+export * from './trail';

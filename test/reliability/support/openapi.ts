@@ -37,6 +37,8 @@ export interface Operation {
   bodySchema?: Schema;
   xRoles?: string[];
   xPublic?: boolean;
+  /** Open to township officials too, keeping to their townships. */
+  xTownshipScoped?: boolean;
 }
 
 export interface ApiDocument {
@@ -64,6 +66,7 @@ export function operationsOf(doc: ApiDocument): Operation[] {
         bodySchema: json ? resolve(doc, json) : undefined,
         xRoles: raw['x-roles'] as string[] | undefined,
         xPublic: raw['x-public'] as boolean | undefined,
+        xTownshipScoped: raw['x-township-scoped'] as boolean | undefined,
       });
     }
   }

@@ -19,6 +19,10 @@ export class Account {
   @Column({ name: 'cooperative_id', type: 'uuid', nullable: true })
   cooperativeId: string | null;
 
+  /** A township official's townships (codes); null for everyone else, officials of the whole county included. */
+  @Column({ type: 'varchar', array: true, nullable: true })
+  townships: string[] | null;
+
   @Column({ name: 'display_name', type: 'text', nullable: true })
   displayName: string | null;
 

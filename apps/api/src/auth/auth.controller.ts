@@ -8,7 +8,7 @@ import { ErrorDto } from '../common/error.dto';
 import { AuthService, IssuedSession } from './auth.service';
 import { AuthUser, CurrentUser } from './current-user';
 import { AuthResponseDto, LoginDto, PasswordResetDto, PasswordResetRequestDto, RegisterDto, UserDto } from './dto/auth.dto';
-import { Public, Roles } from './roles.decorator';
+import { Public, Roles, TownshipScoped } from './roles.decorator';
 
 /** The refresh cookie is sent to the auth routes only, and never readable by scripts. */
 export const REFRESH_COOKIE = 'qh_refresh';
@@ -99,6 +99,7 @@ export class AuthController {
   }
 
   @Roles(...ROLES)
+  @TownshipScoped()
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserDto })

@@ -36,7 +36,7 @@ export class AuthRepository {
     const rows: Account[] = await this.dataSource.query(
       `INSERT INTO account (email, password_hash, role, display_name) VALUES ($1, $2, $3, $4)
        ON CONFLICT ((lower(email))) DO NOTHING
-       RETURNING id, email, role, cooperative_id AS "cooperativeId", display_name AS "displayName"`,
+       RETURNING id, email, role, cooperative_id AS "cooperativeId", display_name AS "displayName", townships`,
       [input.email, input.passwordHash, input.role, input.displayName],
     );
     return rows[0] ?? null;

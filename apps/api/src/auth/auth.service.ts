@@ -169,7 +169,7 @@ export class AuthService {
   }
 
   /** The account as clients see it, with the organisation it belongs to. */
-  private async userOf(account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName'>): Promise<UserDto> {
+  private async userOf(account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName' | 'townships'>): Promise<UserDto> {
     const membership = account.role === 'buyer' ? await this.memberships.of(account.id) : undefined;
     return {
       ...toUserDto(account),
@@ -186,11 +186,16 @@ export class AuthService {
   }
 
   private async issue(
-    account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName'>,
+    account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName' | 'townships'>,
     familyId: string,
   ): Promise<IssuedSession> {
     const accessToken = await this.jwt.signAsync(
-      { sub: account.id, role: account.role, ...(account.cooperativeId ? { coop: account.cooperativeId } : {}) },
+      {
+        sub: account.id,
+        role: account.role,
+        ...(account.cooperativeId ? { coop: account.cooperativeId } : {}),
+        ...(account.townships ? { towns: account.townships } : {}),
+      },
       { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' },
     );
     const refreshToken = randomBytes(32).toString('base64url');
@@ -219,12 +224,15 @@ export class AuthService {
   }
 }
 
-function toUserDto(account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName'>): Omit<UserDto, 'organisation'> {
+function toUserDto(
+  account: Pick<Account, 'id' | 'email' | 'role' | 'cooperativeId' | 'displayName' | 'townships'>,
+): Omit<UserDto, 'organisation'> {
   return {
     id: account.id,
     email: account.email,
     role: account.role,
     cooperativeId: account.cooperativeId ?? null,
+    townships: account.townships ?? null,
     displayName: account.displayName ?? null,
   };
 }

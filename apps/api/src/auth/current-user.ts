@@ -7,6 +7,8 @@ export interface AuthUser {
   id: string;
   role: Role;
   cooperativeId: string | null;
+  /** A township official's townships; null for every other account. */
+  townships: string[] | null;
 }
 
 export type AuthedRequest = FastifyRequest & { user?: AuthUser };
@@ -27,6 +29,11 @@ export const ActingUser = createParamDecorator((_: unknown, context: ExecutionCo
   if (!request.user) throw new Error('ActingUser used on a route without @Roles');
   return { ...request.user, requestId: String(request.id) };
 });
+
+/** Whether a household (or anything of one) in `townshipCode` is within what `user` may see. */
+export function seesTownship(user: AuthUser, townshipCode: string): boolean {
+  return user.townships === null || user.townships.includes(townshipCode);
+}
 
 /** The cooperative a staff member works for. The account table guarantees staff belong to exactly one. */
 export function cooperativeOf(user: AuthUser): string {

@@ -4,12 +4,13 @@ import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@qh/domain';
 import { AppError } from '../common/app-error';
 import type { AuthedRequest, AuthUser } from './current-user';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { PUBLIC_KEY, ROLES_KEY, TOWNSHIP_SCOPED_KEY } from './roles.decorator';
 
 interface AccessClaims {
   sub: string;
   role: Role;
   coop?: string;
+  towns?: string[];
 }
 
 /** Global guard: deny unless the route is public or opened to the caller's role. */
@@ -38,13 +39,20 @@ export class RolesGuard implements CanActivate {
     if (isPublic) return true;
     if (!request.user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
     if (!roles?.includes(request.user.role)) throw new AppError('FORBIDDEN', 'Your account may not do this.');
+    // A township official sees its townships only: a route must say that it keeps to them.
+    if (request.user.townships && !this.reflector.getAllAndOverride<boolean>(TOWNSHIP_SCOPED_KEY, targets)) {
+      throw new AppError(
+        'OUTSIDE_YOUR_TOWNSHIPS',
+        'A township official’s account sees only its own townships; this page covers the whole county.',
+      );
+    }
     return true;
   }
 
   private async userFrom(token: string): Promise<AuthUser> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
-      return { id: claims.sub, role: claims.role, cooperativeId: claims.coop ?? null };
+      return { id: claims.sub, role: claims.role, cooperativeId: claims.coop ?? null, townships: claims.towns ?? null };
     } catch (error) {
       if ((error as Error).name === 'TokenExpiredError')
         throw new AppError('TOKEN_EXPIRED', 'Your session has expired; refresh it or sign in again.');

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ActingUser, type Acting } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
@@ -11,6 +11,7 @@ import {
   ManagedCooperativePageDto,
   AdminCooperativeQueryDto,
   CertifyProductDto,
+  PlatformFeeDto,
   ReasonDto,
 } from './dto/admin-catalog.dto';
 import { ManagedProductDto, ManagedProductPageDto, ManagedProductQueryDto } from './dto/managed-product.dto';
@@ -51,6 +52,16 @@ export class AdminCatalogController {
   @ApiOkResponse({ type: ManagedCooperativeDto, description: 'Its products leave the catalog at once' })
   suspend(@ActingUser() admin: Acting, @Param('id', cooperativeId()) id: string, @Body() dto: ReasonDto): Promise<ManagedCooperativeDto> {
     return this.admin.suspendCooperative(admin, id, dto.reason);
+  }
+
+  @Put('cooperatives/:id/platform-fee')
+  @ApiOkResponse({ type: ManagedCooperativeDto, description: 'Orders paid from now on are charged at this rate; paid ones keep theirs' })
+  setPlatformFee(
+    @ActingUser() admin: Acting,
+    @Param('id', cooperativeId()) id: string,
+    @Body() dto: PlatformFeeDto,
+  ): Promise<ManagedCooperativeDto> {
+    return this.admin.setPlatformFee(admin, id, dto.rateBp);
   }
 
   @Get('products')

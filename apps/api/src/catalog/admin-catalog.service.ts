@@ -105,6 +105,26 @@ export class AdminCatalogService {
     return this.changeCertificate(admin, id, null);
   }
 
+  /** The platform's fee on a cooperative's sales: orders paid from now on are charged at it, paid ones keep theirs. */
+  async setPlatformFee(admin: Acting, id: string, rateBp: number): Promise<ManagedCooperativeDto> {
+    const row = await this.unitOfWork.run(async ({ manager, audit }) => {
+      const before = await this.cooperatives.find(id, manager);
+      if (!before) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
+      await this.cooperatives.lock(manager, id);
+      await this.cooperatives.setPlatformFee(manager, id, rateBp);
+      await audit({
+        actor: admin,
+        action: 'cooperative.platform_fee_set',
+        entityType: 'cooperative',
+        entityId: id,
+        before: { platformFeeBp: before.platformFeeBp },
+        after: { platformFeeBp: rateBp },
+      });
+      return this.cooperatives.find(id, manager);
+    });
+    return toManagedCooperative(row!);
+  }
+
   private async changeCooperative(
     admin: Acting,
     id: string,

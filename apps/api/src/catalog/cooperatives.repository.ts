@@ -20,6 +20,7 @@ export interface AdminCooperativeRow {
   productCount: number;
   publishedCount: number;
   leadDays: number;
+  platformFeeBp: number;
   sortKey: string;
 }
 
@@ -30,7 +31,7 @@ const ADMIN_COLUMNS = `
   c.verified_at AS "verifiedAt", c.created_at AS "createdAt", t.code AS "townshipCode", t.name AS "townshipName",
   t.name_en AS "townshipNameEn",
   (SELECT count(*) FROM product p WHERE p.cooperative_id = c.id) AS "productCount",
-  (SELECT count(*) FROM product p WHERE p.cooperative_id = c.id AND p.status = 'PUBLISHED') AS "publishedCount", c.lead_days AS "leadDays",
+  (SELECT count(*) FROM product p WHERE p.cooperative_id = c.id AND p.status = 'PUBLISHED') AS "publishedCount", c.lead_days AS "leadDays", c.platform_fee_bp AS "platformFeeBp",
   ${CREATED_KEY} AS "sortKey"`;
 
 /** Cooperatives as admins manage them: the verification queue, verify and suspend. */
@@ -65,6 +66,10 @@ export class CooperativesRepository {
         WHERE id = $1`,
       [id, status, suspendedReason],
     );
+  }
+
+  async setPlatformFee(manager: EntityManager, id: string, rateBp: number): Promise<void> {
+    await manager.query(`UPDATE cooperative SET platform_fee_bp = $2, updated_at = qh_now() WHERE id = $1`, [id, rateBp]);
   }
 
   async setLeadDays(manager: EntityManager, id: string, leadDays: number): Promise<void> {

@@ -73,6 +73,7 @@ export function toManagedCooperative(row: AdminCooperativeRow): ManagedCooperati
     productCount: row.productCount,
     publishedCount: row.publishedCount,
     leadDays: row.leadDays,
+    platformFeeBp: row.platformFeeBp,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -46,6 +46,8 @@ export interface AppConfig {
   orderReservationMinutes: number;
   /** Days after shipping that an organisation's part nobody accepted (验收) is accepted in full. */
   acceptanceDays: number;
+  /** Days after which a payout to a household nobody acknowledged is flagged overdue. */
+  payoutAckDays: number;
   /** Run the scheduled jobs (reservation expiry, auto-completion) in this process. */
   jobsEnabled: boolean;
   /** Added to the real time by the one clock (`Clock`): 0 unless a test set TEST_NOW. */
@@ -321,6 +323,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     catalogCacheSeconds: integer(env, 'CATALOG_CACHE_SECONDS', 5, 0, 300),
     orderReservationMinutes: integer(env, 'ORDER_RESERVATION_MINUTES', 30, 1, 1440),
     acceptanceDays: integer(env, 'ACCEPTANCE_DAYS', 3, 1, 30),
+    payoutAckDays: integer(env, 'PAYOUT_ACK_DAYS', 30, 1, 365),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', true),
     clockOffsetMs: clockOffsetMs(env, nodeEnv),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),

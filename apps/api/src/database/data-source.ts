@@ -35,6 +35,7 @@ import { ReservedSharePlans1766736000000 } from './migrations/1766736000000-rese
 import { BuyerRollups1766822400000 } from './migrations/1766822400000-buyer-rollups';
 import { InvoiceProfiles1766908800000 } from './migrations/1766908800000-invoice-profiles';
 import { InvoiceRequests1766995200000 } from './migrations/1766995200000-invoice-requests';
+import { MoneyTrail1767081600000 } from './migrations/1767081600000-money-trail';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   BuyerRollups1766822400000,
   InvoiceProfiles1766908800000,
   InvoiceRequests1766995200000,
+  MoneyTrail1767081600000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

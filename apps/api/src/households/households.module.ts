@@ -8,5 +8,6 @@ import { HouseholdsService } from './households.service';
 @Module({
   controllers: [AdminHouseholdsController],
   providers: [HouseholdsService, HouseholdImportService, HouseholdSealer, HouseholdsRepository],
+  exports: [HouseholdsService],
 })
 export class HouseholdsModule {}

@@ -59,6 +59,11 @@ export class HouseholdsRepository {
     ) as Promise<(HouseholdDto & { sortKey: string })[]>;
   }
 
+  /** The sealed names of these households, by id. */
+  sealedNames(ids: string[]): Promise<{ id: string; headNameEnc: Buffer }[]> {
+    return this.dataSource.query(`SELECT id, head_name_enc AS "headNameEnc" FROM household WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<HouseholdDto | undefined> {
     const [row] = await manager.query(
       `SELECT ${HOUSEHOLD_COLUMNS} FROM household h JOIN township t ON t.code = h.township_code WHERE h.id = $1`,

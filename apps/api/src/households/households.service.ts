@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { maskName } from '@qh/domain';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { Acting } from '../auth/current-user';
@@ -115,6 +116,16 @@ export class HouseholdsService {
       });
     });
     return this.get(id);
+  }
+
+  /**
+   * The heads' names masked (王**), by household id: what identifies a household to the cooperative
+   * that pays it, beside its code and village. The full name never leaves this method.
+   */
+  async maskedNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.households.sealedNames(ids);
+    return new Map(rows.map((row) => [row.id, maskName(this.sealer.readName(row.headNameEnc))]));
   }
 
   /** The one way a name leaves the server, and every time it does the audit log says who read whose. */

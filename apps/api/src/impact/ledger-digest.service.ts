@@ -14,6 +14,55 @@ const dayFigures = (also = 'true') => `SELECT to_char(e.day, 'YYYY-MM-DD') AS da
     encode(sha256(convert_to(string_agg(${CANONICAL_LINE}, E'\\n' ORDER BY e.id), 'UTF8')), 'hex') AS sha256
   FROM attribution_entry e WHERE e.day BETWEEN $1::date AND $2::date AND ${also} GROUP BY e.day`;
 
+const INSTANT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * The trail after the ledger, digested the same way: each stream's rows of a day (by the day they
+ * were recorded), every column in a fixed order, in id order. A payout's statement shares are part of its line.
+ */
+export const TRAIL_STREAMS = {
+  coop_payout: {
+    line: `concat_ws('|', r.id, r.cooperative_id, r.amount_fen, r.paid_on, r.bank_reference, coalesce(r.note, '-'), coalesce(r.reverses_id::text, '-'),
+      r.recorded_by, ${INSTANT('r.created_at')}, r.day,
+      (SELECT string_agg(s.month::text || ':' || s.amount_fen, ',' ORDER BY s.month) FROM coop_payout_statement s WHERE s.payout_id = r.id))`,
+    amount: 'r.amount_fen',
+    order: 'r.id',
+  },
+  coop_payout_response: {
+    line: `concat_ws('|', r.id, r.payout_id, r.kind, coalesce(r.reason, '-'), r.responded_by, ${INSTANT('r.created_at')}, r.day)`,
+    amount: '0',
+    order: 'r.id',
+  },
+  household_payout: {
+    line: `concat_ws('|', r.id, r.cooperative_id, r.household_id, r.period, r.amount_fen, r.method, r.reference, coalesce(r.receipt_sha256, '-'),
+      r.paid_on, coalesce(r.reverses_id::text, '-'), r.township_code, r.household_status, r.recorded_by, ${INSTANT('r.created_at')}, r.day)`,
+    amount: 'r.amount_fen',
+    order: 'r.id',
+  },
+  payout_ack: {
+    line: `concat_ws('|', r.payout_id, r.acknowledged_by, r.visited_on, coalesce(r.note, '-'), ${INSTANT('r.created_at')}, r.day)`,
+    amount: '0',
+    order: 'r.payout_id',
+  },
+} as const;
+export type TrailStream = keyof typeof TRAIL_STREAMS;
+
+/** One stream's figures of each day from `$1` to `$2` (and meeting `also`), as its rows are now. */
+const streamFigures = (stream: TrailStream, also = 'true') => {
+  const { line, amount, order } = TRAIL_STREAMS[stream];
+  return `SELECT '${stream}' AS stream, to_char(r.day, 'YYYY-MM-DD') AS day, count(*)::int AS entries, sum(${amount}) AS "amountFen",
+      encode(sha256(convert_to(string_agg(${line}, E'\n' ORDER BY ${order}), 'UTF8')), 'hex') AS sha256
+    FROM ${stream} r WHERE r.day BETWEEN $1::date AND $2::date AND ${also} GROUP BY r.day`;
+};
+
+export interface StreamDayFigures {
+  stream: TrailStream;
+  day: string;
+  entries: number;
+  amountFen: number;
+  sha256: string;
+}
+
 export interface DayFigures {
   day: string;
   entries: number;
@@ -31,6 +80,8 @@ export interface VerifyReport {
   mismatches: { day: string; recorded: DayFigures; recomputed: DayFigures | null }[];
   /** Days with entries but no digest yet (today, or before the digest job's next run). */
   undigestedDays: string[];
+  /** The trail's days (payouts, their answers, acknowledgements) whose rows no longer match their digest. */
+  trailMismatches: { stream: TrailStream; day: string; recorded: StreamDayFigures; recomputed: StreamDayFigures | null }[];
 }
 
 /** The latest check of every digested day, as the job stored it. */
@@ -81,7 +132,7 @@ export class LedgerDigestService {
     );
     if (!range.from) return null;
     const report = await this.verify(range.from, range.to);
-    const mismatchedDays = report.mismatches.map((mismatch) => mismatch.day);
+    const mismatchedDays = [...new Set([...report.mismatches, ...report.trailMismatches].map((mismatch) => mismatch.day))].sort();
     if (mismatchedDays.length) this.logger.error({ days: mismatchedDays }, 'ledger days no longer match their digests');
     await this.dataSource.query(
       `INSERT INTO ledger_verification (from_day, to_day, checked_days, mismatched_days) VALUES ($1, $2, $3, $4::date[])`,
@@ -111,7 +162,25 @@ export class LedgerDigestService {
       [await this.firstUndigestedDay(), lastDay],
     );
     if (written.length) this.logger.log({ days: written.length, through: lastDay }, 'ledger days digested');
+    await this.digestTrailThrough(lastDay);
     return written.length;
+  }
+
+  /** The trail's streams, digested up to `lastDay` like the ledger: each day once, never rewritten. */
+  private async digestTrailThrough(lastDay: string): Promise<void> {
+    for (const stream of Object.keys(TRAIL_STREAMS) as TrailStream[]) {
+      const [{ first }] = await this.dataSource.query(
+        `SELECT to_char(coalesce(max(day) + 1, '2000-01-01'::date), 'YYYY-MM-DD') AS first FROM trail_digest WHERE stream = $1`,
+        [stream],
+      );
+      await this.dataSource.query(
+        `WITH figures AS (${streamFigures(stream)})
+         INSERT INTO trail_digest (stream, day, entries, amount_fen, sha256)
+         SELECT f.stream, f.day::date, f.entries, f."amountFen", f.sha256 FROM figures f
+         ON CONFLICT (stream, day) DO NOTHING`,
+        [first, lastDay],
+      );
+    }
   }
 
   /**
@@ -143,6 +212,7 @@ export class LedgerDigestService {
       .map((recorded) => ({ day: recorded.day, recorded, recomputed: recomputed.get(recorded.day) ?? null }));
     const digested = new Set(recordedRows.map((row) => row.day));
     return {
+      trailMismatches: await this.verifyTrail(from, to),
       from,
       to,
       checkedDays: recordedRows.length,
@@ -152,5 +222,23 @@ export class LedgerDigestService {
         .filter((day) => !digested.has(day))
         .sort(),
     };
+  }
+
+  /** Each trail stream's digested days from `from` to `to`, recomputed: the days that no longer match. */
+  private async verifyTrail(from: string, to: string): Promise<VerifyReport['trailMismatches']> {
+    const streams = Object.keys(TRAIL_STREAMS) as TrailStream[];
+    const [recomputedRows, recordedRows] = await Promise.all([
+      this.dataSource.query(streams.map((stream) => streamFigures(stream)).join(' UNION ALL '), [from, to]) as Promise<StreamDayFigures[]>,
+      this.dataSource.query(
+        `SELECT stream, to_char(day, 'YYYY-MM-DD') AS day, entries, amount_fen AS "amountFen", sha256
+           FROM trail_digest WHERE day BETWEEN $1::date AND $2::date ORDER BY day, stream`,
+        [from, to],
+      ) as Promise<StreamDayFigures[]>,
+    ]);
+    const recomputed = new Map(recomputedRows.map((row) => [`${row.stream}/${row.day}`, row]));
+    return recordedRows
+      .map((recorded) => ({ recorded, now: recomputed.get(`${recorded.stream}/${recorded.day}`) ?? null }))
+      .filter(({ recorded, now }) => !now || now.sha256 !== recorded.sha256 || now.entries !== recorded.entries)
+      .map(({ recorded, now }) => ({ stream: recorded.stream, day: recorded.day, recorded, recomputed: now }));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { allocateByRates, reversalShareFen } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { IS_CERTIFIED } from '../catalog/product-sql';
+import { recordCoopRefund, recordCoopSale } from './coop-entries';
 import { countOrder, countPurchase, refreshThisMonth, uncountOrder } from './rollups';
 
 /** An order line as the ledger counts it: where it comes from, what it sold, and (once paid) whether it was certified and its pool. */
@@ -112,6 +113,7 @@ export class Ledger {
         poolFen: line.poolFen,
       })),
     );
+    await recordCoopSale(manager, orderId, lines);
     // Last: every payment updates the rows of all time, this year and this month, so they are held
     // for as short a time before the commit as the transaction allows.
     await countOrder(manager, orderId, lines[0].buyerId);
@@ -179,6 +181,7 @@ export class Ledger {
     movements: Movement[],
   ): Promise<void> {
     if (movements.length) await this.write(manager, order.id, refundId, movements);
+    await recordCoopRefund(manager, order.id, refundId, movements);
     // Refunded in full, the order no longer counts among the orders and buyers of any group (last, as in recordSale).
     if (whole) await uncountOrder(manager, order.id, order.buyerId);
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { settleDay, type SettlementLink } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { LAST_FINISHED_DAY } from './china-day';
+import { countAllocations } from './trail-rollups';
 
 /**
  * The daily settlement: each cooperative's pool of a finished day (its sales' shares less its refunds'
@@ -79,6 +80,7 @@ export class SettlementService {
           ],
         );
       }
+      await countAllocations(manager, day);
       return settlements.length;
     });
   }

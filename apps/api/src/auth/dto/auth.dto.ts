@@ -77,6 +77,14 @@ export class UserDto {
   @ApiPropertyOptional({ nullable: true, type: String })
   displayName: string | null;
 
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    nullable: true,
+    description: 'A township official’s townships (codes): it sees only their households. Null for everyone else.',
+  })
+  townships: string[] | null;
+
   @ApiProperty({ type: () => UserOrganisationDto, nullable: true, description: 'The organisation the account belongs to, if any' })
   organisation: UserOrganisationDto | null;
 }

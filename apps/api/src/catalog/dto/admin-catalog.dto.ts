@@ -7,6 +7,18 @@ import { TownshipRefDto } from './catalog.dto';
 export const COOPERATIVE_STATUSES = ['PENDING', 'VERIFIED', 'SUSPENDED'] as const;
 export type CooperativeStatus = (typeof COOPERATIVE_STATUSES)[number];
 
+export class PlatformFeeDto {
+  @ApiProperty({
+    minimum: 0,
+    maximum: 10000,
+    description: 'Basis points of goods and shipping, on sales from now on; 0 (the default) charges nothing',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  rateBp: number;
+}
+
 export class ReasonDto {
   @ApiProperty({ minLength: 2, maxLength: 500, example: '图片与实物不符，请补充实拍图' })
   @IsString()
@@ -55,6 +67,7 @@ export class ManagedCooperativeDto {
   @ApiProperty() productCount: number;
   @ApiProperty() publishedCount: number;
   @ApiProperty({ description: "Days it needs between an organisation's order and its delivery" }) leadDays: number;
+  @ApiProperty({ description: "The platform's fee on its sales from now on, basis points (0: none)" }) platformFeeBp: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -13,6 +13,8 @@ export const DEMO_ACCOUNTS = [
   { email: 'buyer@demo.cn', role: 'buyer', displayName: '天河买家' },
   { email: 'coop@demo.cn', role: 'cooperative', displayName: '合作社出纳' },
   { email: 'official@demo.cn', role: 'official', displayName: '东西部协作办' },
+  // Sees and acknowledges the payouts to the households of one township: that of the first cooperative (coop@demo.cn's).
+  { email: 'township@demo.cn', role: 'official', displayName: '乡镇帮扶干部', townshipOfFirstCooperative: true },
   { email: 'admin@demo.cn', role: 'admin', displayName: '平台管理员' },
   // Members of the demo organisations (demo-organisations.ts).
   { email: 'canteen@demo.cn', role: 'buyer', displayName: '机关饭堂采购员' },
@@ -23,7 +25,13 @@ export const DEMO_ACCOUNTS = [
   // Staff of the cooperatives the canteens buy eggs and noodles from, who ship their parts.
   { email: 'eggs@demo.cn', role: 'cooperative', displayName: '张家湾蛋鸡合作社发货员', cooperativeKey: 'zhangjiawan-egg' },
   { email: 'noodles@demo.cn', role: 'cooperative', displayName: '百兴面条合作社发货员', cooperativeKey: 'baixing-noodle' },
-] as const satisfies readonly { email: string; role: string; displayName: string; cooperativeKey?: string }[];
+] as const satisfies readonly {
+  email: string;
+  role: string;
+  displayName: string;
+  cooperativeKey?: string;
+  townshipOfFirstCooperative?: boolean;
+}[];
 const HOUSEHOLD_COUNT = 240;
 
 /** Deterministic, so every fresh demo database looks the same. */
@@ -222,13 +230,19 @@ export async function seedDemoData(
   await manager.query(`SELECT setval('household_code_seq', $1::bigint + 1, false)`, [households.length]);
 
   for (const account of DEMO_ACCOUNTS) {
-    await manager.query(`INSERT INTO account (email, password_hash, role, cooperative_id, display_name) VALUES ($1, $2, $3, $4, $5)`, [
-      account.email,
-      await hashPassword(password),
-      account.role,
-      account.role === 'cooperative' ? coopIds.get('cooperativeKey' in account ? account.cooperativeKey : DEMO_COOPERATIVES[0].key) : null,
-      account.displayName,
-    ]);
+    await manager.query(
+      `INSERT INTO account (email, password_hash, role, cooperative_id, display_name, townships) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        account.email,
+        await hashPassword(password),
+        account.role,
+        account.role === 'cooperative'
+          ? coopIds.get('cooperativeKey' in account ? account.cooperativeKey : DEMO_COOPERATIVES[0].key)
+          : null,
+        account.displayName,
+        'townshipOfFirstCooperative' in account ? [DEMO_COOPERATIVES[0].townshipCode] : null,
+      ],
+    );
   }
   const organisations = await seedDemoOrganisations(manager);
   return {

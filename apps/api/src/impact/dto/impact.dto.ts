@@ -28,6 +28,22 @@ export class DigestMismatchDto {
   recomputed: DayFiguresDto | null;
 }
 
+export class StreamDayFiguresDto {
+  @ApiProperty({ enum: ['coop_payout', 'coop_payout_response', 'household_payout', 'payout_ack'] }) stream: string;
+  @ApiProperty() day: string;
+  @ApiProperty() entries: number;
+  @ApiProperty({ description: 'Sum of the day’s amounts (payouts), fen; 0 for answers and acknowledgements' }) amountFen: number;
+  @ApiProperty() sha256: string;
+}
+
+export class TrailMismatchDto {
+  @ApiProperty({ enum: ['coop_payout', 'coop_payout_response', 'household_payout', 'payout_ack'] }) stream: string;
+  @ApiProperty() day: string;
+  @ApiProperty({ type: StreamDayFiguresDto }) recorded: StreamDayFiguresDto;
+  @ApiPropertyOptional({ type: StreamDayFiguresDto, nullable: true, description: 'null: the day has no rows any more' })
+  recomputed: StreamDayFiguresDto | null;
+}
+
 export class VerifyReportDto {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
@@ -35,6 +51,12 @@ export class VerifyReportDto {
   @ApiProperty({ type: [DigestMismatchDto], description: 'Empty when every digested day still matches' }) mismatches: DigestMismatchDto[];
   @ApiProperty({ type: [String], description: 'Days with entries but no digest yet (today, or before the nightly run)' })
   undigestedDays: string[];
+  @ApiProperty({
+    type: [TrailMismatchDto],
+    description:
+      'Days of the money trail after the ledger (payouts to cooperatives and households, their answers and acknowledgements) that no longer match their digest',
+  })
+  trailMismatches: TrailMismatchDto[];
 }
 
 export class StoredVerificationDto {

@@ -1,0 +1,115 @@
+import { platformFeeChangeFen, splitRefundedShipping } from '@qh/domain';
+import type { EntityManager } from 'typeorm';
+
+/** What a line of the order holds for its cooperative (the ledger's LedgerLine). */
+interface SoldLine {
+  cooperativeId: string;
+  amountFen: number;
+  poolFen: number;
+}
+
+/** One change of one line (the ledger's Movement): signed goods and pool. */
+interface LineMovement {
+  line: { cooperativeId: string };
+  gmvFen: number;
+  poolFen: number;
+}
+
+interface CoopEntry {
+  cooperativeId: string;
+  goodsFen: number;
+  shippingFen: number;
+  feeFen: number;
+  feeBp: number;
+  poolFen: number;
+}
+
+/**
+ * What each payment and refund means for the cooperatives of the order: the rows the marketplace's
+ * statements to them are summed from, written in the same transaction as the ledger. The only
+ * writer of `coop_entry`.
+ */
+export async function recordCoopSale(manager: EntityManager, orderId: string, lines: SoldLine[]): Promise<void> {
+  const parts: { cooperativeId: string; shippingFen: number; feeBp: number }[] = await manager.query(
+    `SELECT f.cooperative_id AS "cooperativeId", f.fee_fen AS "shippingFen", c.platform_fee_bp AS "feeBp"
+       FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id WHERE f.order_id = $1 ORDER BY f.cooperative_id`,
+    [orderId],
+  );
+  const entries = parts.map((part): CoopEntry => {
+    const own = lines.filter((line) => line.cooperativeId === part.cooperativeId);
+    const goodsFen = own.reduce((sum, line) => sum + line.amountFen, 0);
+    return {
+      cooperativeId: part.cooperativeId,
+      goodsFen,
+      shippingFen: part.shippingFen,
+      feeFen: platformFeeChangeFen(0, goodsFen + part.shippingFen, part.feeBp),
+      feeBp: part.feeBp,
+      poolFen: own.reduce((sum, line) => sum + line.poolFen, 0),
+    };
+  });
+  await insert(manager, 'SALE', orderId, null, entries);
+}
+
+/**
+ * A confirmed refund of a paid order: each cooperative gives back its lines' goods and pool as the
+ * ledger's movements say, its share of the refund's shipping (in proportion to what its fee still
+ * holds), and the platform's fee on what it gives back, at the sale's rate.
+ */
+export async function recordCoopRefund(
+  manager: EntityManager,
+  orderId: string,
+  refundId: string,
+  movements: LineMovement[],
+): Promise<void> {
+  const parts: { cooperativeId: string; netFen: number; shippingLeftFen: number; feeBp: number }[] = await manager.query(
+    `SELECT e.cooperative_id AS "cooperativeId", sum(e.goods_fen + e.shipping_fen) AS "netFen", sum(e.shipping_fen) AS "shippingLeftFen",
+            max(e.fee_bp) FILTER (WHERE e.kind = 'SALE') AS "feeBp"
+       FROM coop_entry e WHERE e.order_id = $1 GROUP BY e.cooperative_id ORDER BY e.cooperative_id`,
+    [orderId],
+  );
+  const [{ shippingFen }] = await manager.query(`SELECT shipping_fen AS "shippingFen" FROM refund WHERE id = $1`, [refundId]);
+  const shippingBack = splitRefundedShipping(
+    shippingFen,
+    parts.map((part) => Math.max(0, part.shippingLeftFen)),
+  );
+  const entries = parts.map((part, index): CoopEntry => {
+    const own = movements.filter((movement) => movement.line.cooperativeId === part.cooperativeId);
+    const goodsFen = own.reduce((sum, movement) => sum + movement.gmvFen, 0);
+    const after = Math.max(0, part.netFen + goodsFen - shippingBack[index]);
+    return {
+      cooperativeId: part.cooperativeId,
+      goodsFen,
+      shippingFen: -shippingBack[index],
+      feeFen: platformFeeChangeFen(Math.max(0, part.netFen), after, part.feeBp ?? 0),
+      feeBp: part.feeBp ?? 0,
+      poolFen: own.reduce((sum, movement) => sum + movement.poolFen, 0),
+    };
+  });
+  await insert(
+    manager,
+    'REFUND',
+    orderId,
+    refundId,
+    entries.filter((entry) => entry.goodsFen || entry.shippingFen || entry.poolFen),
+  );
+}
+
+async function insert(manager: EntityManager, kind: 'SALE' | 'REFUND', orderId: string, refundId: string | null, entries: CoopEntry[]) {
+  if (!entries.length) return;
+  await manager.query(
+    `INSERT INTO coop_entry (kind, order_id, refund_id, cooperative_id, goods_fen, shipping_fen, fee_fen, fee_bp, pool_fen, day)
+     SELECT $1, $2, $3, x.cooperative_id, x.goods, x.shipping, x.fee, x.fee_bp, x.pool, qh_today()
+       FROM unnest($4::uuid[], $5::bigint[], $6::bigint[], $7::bigint[], $8::int[], $9::bigint[]) AS x(cooperative_id, goods, shipping, fee, fee_bp, pool)`,
+    [
+      kind,
+      orderId,
+      refundId,
+      entries.map((entry) => entry.cooperativeId),
+      entries.map((entry) => entry.goodsFen),
+      entries.map((entry) => entry.shippingFen),
+      entries.map((entry) => entry.feeFen),
+      entries.map((entry) => entry.feeBp),
+      entries.map((entry) => entry.poolFen),
+    ],
+  );
+}
