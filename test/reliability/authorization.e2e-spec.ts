@@ -217,6 +217,9 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       orgOrders: await world.t.sql(`SELECT number, status, decided_by FROM "order" WHERE organisation_id = $1 ORDER BY number`, [
         world.b.organisationId,
       ]),
+      coopPayout: await world.t.sql(`SELECT kind, reason FROM coop_payout_response WHERE payout_id = $1 ORDER BY id`, [
+        world.b.coopPayoutId,
+      ]),
       invoiceProfiles: await world.t.sql(`SELECT id, title, is_default, archived_at FROM invoice_profile WHERE id = ANY($1) ORDER BY id`, [
         [world.b.orgInvoiceProfileId, world.b.invoiceProfileId],
       ]),
@@ -235,6 +238,7 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       '越秀区某中学饭堂',
       '越华路 118 号 后门',
       '越秀区某中学饭堂（单位发票）',
+      world.b.coopPayoutReference,
     ];
 
     const attempts = (): [string, 'staff' | 'buyer', string, string, object | undefined][] => {
@@ -261,6 +265,8 @@ describe('the authorization matrix over the live OpenAPI document', () => {
           `/api/coop/fulfillments/${b.fulfillmentId}/ship`,
           { carrier: '顺丰速运', trackingNo: 'SF000000000001' },
         ],
+        ["confirm the marketplace's transfer to B", 'staff', 'POST', `/api/coop/payouts/${b.coopPayoutId}/confirm`, undefined],
+        ["dispute the marketplace's transfer to B", 'staff', 'POST', `/api/coop/payouts/${b.coopPayoutId}/dispute`, { reason: '不是我的' }],
         ["view B's order", 'buyer', 'GET', `/api/orders/${b.paidOrder}`, undefined],
         ["cancel B's order", 'buyer', 'POST', `/api/orders/${b.unpaidOrder}/cancel`, undefined],
         ["confirm receipt of B's order", 'buyer', 'POST', `/api/orders/${b.paidOrder}/confirm-receipt`, undefined],
@@ -345,6 +351,10 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       expect(products.map((p) => p.id)).not.toContain(b.productId);
       const shipments = (await staff('/api/coop/fulfillments?limit=100').expect(200)).body.items as { id: string }[];
       expect(shipments.map((f) => f.id)).toEqual([a.fulfillmentId]);
+      const transfers = (await staff('/api/coop/payouts').expect(200)).body.items as { id: string }[];
+      expect(transfers.map((p) => p.id)).toEqual([a.coopPayoutId]);
+      const asked = (await staff(`/api/coop/payouts?cooperativeId=${b.cooperativeId}`).expect(200)).body.items as { id: string }[];
+      expect(asked.map((p) => p.id)).toEqual([a.coopPayoutId]);
       expect((await staff(`/api/coop/products?cooperative=${b.cooperativeId}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
       expect((await staff(`/api/coop/sales?cooperativeId=${b.cooperativeId}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
 

@@ -45,6 +45,9 @@ export interface Tenant {
   /** The organisation's invoice profile, and the buyer's own. */
   orgInvoiceProfileId: string;
   invoiceProfileId: string;
+  /** A transfer of 1 fen from the marketplace to the cooperative against this month's statement, awaiting its answer. */
+  coopPayoutId: string;
+  coopPayoutReference: string;
 }
 
 export interface World {
@@ -210,6 +213,16 @@ async function tenant(
       .then((response) => response.body.id as string);
   const orgInvoiceProfileId = await invoiceProfile('/api/org/invoice-profiles', `${organisation.name}（单位发票）`);
   const invoiceProfileId = await invoiceProfile('/api/invoice-profiles', `${organisation.name}（个人发票）`);
+  const coopPayoutReference = `WORLD-${organisation.creditCode.slice(-6)}`;
+  const coopPayout = await as('post', '/api/admin/coop-payouts', adminToken)
+    .send({
+      cooperativeId: pick.cooperativeId,
+      amountFen: 1,
+      paidOn: t.clock.today(),
+      bankReference: coopPayoutReference,
+      statements: [{ month: t.clock.today().slice(0, 7), amountFen: 1 }],
+    })
+    .expect(201);
   return {
     ...pick,
     address,
@@ -231,6 +244,8 @@ async function tenant(
     statementNumber,
     orgInvoiceProfileId,
     invoiceProfileId,
+    coopPayoutId: coopPayout.body.id as string,
+    coopPayoutReference,
   };
 }
 
@@ -252,6 +267,7 @@ export function realPathValue(world: World, path: string, name: string): string 
     [/\/admin\/organisations\/\{id\}/, 'id', world.a.organisationId],
     [/\/impact\/organisations\/\{id\}/, 'id', world.a.organisationId],
     [/\/org\/sites\/\{id\}/, 'id', world.a.siteId],
+    [/\/(coop\/payouts|admin\/coop-payouts)\/\{id\}/, 'id', world.a.coopPayoutId],
     [/\/org\/invoice-profiles\/\{id\}/, 'id', world.a.orgInvoiceProfileId],
     [/^\/api\/invoice-profiles\/\{id\}/, 'id', world.a.invoiceProfileId],
     [/\/org\/invitations\/\{id\}/, 'id', world.a.invitationId],
