@@ -252,7 +252,7 @@ describe('the money trail: statements, payouts and acknowledgements', () => {
   it('imports a month of payouts from CSV: the valid rows go in together, each refused row says why', async () => {
     const csv = [
       'household_code,period,amount_yuan,method,reference,paid_on',
-      `${households[2].code},${month},10.00,BANK,NX-2001,${today}`,
+      `${households[2].code},${month},10.00,银行转账,NX-2001,${today}`,
       `${households[2].code},${month},5.01,BANK,NX-2002,${today}`,
       `NY-999999,${month},1.00,BANK,NX-2003,${today}`,
       `${households[2].code},${month},abc,BANK,NX-2004,${today}`,

@@ -39,6 +39,9 @@ const COLUMN_OF_FIELD: Record<string, string> = {
   receiptId: 'receipt_id',
 };
 
+/** What a spreadsheet may say for the method, in Chinese. */
+const METHOD_WORDS: Record<string, string> = { 银行转账: 'BANK', 银行: 'BANK', 转账: 'BANK', 现金: 'CASH' };
+
 const ISO_INSTANT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /** A payout as everyone sees it but for the household's name, which is added masked. `$1`: the days after which it is overdue. */
@@ -223,7 +226,7 @@ export class HouseholdPayouts {
         householdId: ids.get(record.household_code) ?? '00000000-0000-0000-0000-000000000000',
         period: record.period,
         amountFen,
-        method: record.method.toUpperCase(),
+        method: METHOD_WORDS[record.method] ?? record.method.toUpperCase(),
         reference: record.reference,
         paidOn: record.paid_on,
         ...(record.receipt_id ? { receiptId: record.receipt_id } : {}),
