@@ -99,6 +99,21 @@ describe('a production start', () => {
         headers: { Authorization: `Bearer ${accessToken}` },
       });
       expect(((await audit.json()) as { items: { action: string }[] }).items.map((e) => e.action)).toEqual(['account.admin_created']);
+
+      // A township official, who sees only its townships' payouts to households.
+      const wrongTownship = await run(CREATE_ADMIN, ['--email', 'town@example.cn', '--role', 'official', '--townships', '440106'], env, '');
+      expect([wrongTownship.code, wrongTownship.output]).toEqual([2, expect.stringContaining('Nayong township codes')]);
+      const township = await run(
+        CREATE_ADMIN,
+        ['--email', 'town@example.cn', '--role', 'official', '--townships', '520525202'],
+        env,
+        'a-long-password-2\na-long-password-2\n',
+      );
+      expect(township).toEqual({ code: 0, output: expect.stringContaining('Created the township official town@example.cn') });
+      const official = (await (await login(app, 'town@example.cn', 'a-long-password-2')).json()) as {
+        user: { role: string; townships: string[] };
+      };
+      expect(official.user).toMatchObject({ role: 'official', townships: ['520525202'] });
     });
   });
 

@@ -32,12 +32,18 @@ export class AuthRepository {
   }
 
   /** Returns null when the email is taken (the unique index on lower(email) decides, race-free). */
-  async createAccount(input: { email: string; passwordHash: string; role: Role; displayName: string | null }): Promise<Account | null> {
+  async createAccount(input: {
+    email: string;
+    passwordHash: string;
+    role: Role;
+    displayName: string | null;
+    townships?: string[] | null;
+  }): Promise<Account | null> {
     const rows: Account[] = await this.dataSource.query(
-      `INSERT INTO account (email, password_hash, role, display_name) VALUES ($1, $2, $3, $4)
+      `INSERT INTO account (email, password_hash, role, display_name, townships) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT ((lower(email))) DO NOTHING
        RETURNING id, email, role, cooperative_id AS "cooperativeId", display_name AS "displayName", townships`,
-      [input.email, input.passwordHash, input.role, input.displayName],
+      [input.email, input.passwordHash, input.role, input.displayName, input.townships ?? null],
     );
     return rows[0] ?? null;
   }

@@ -11,8 +11,10 @@ import { AuditService } from '../audit/audit.service';
 import { createDataSource } from '../database/data-source';
 import { AuthRepository } from './auth.repository';
 import { hashPassword } from './password';
+import { townshipByCode } from '@qh/domain';
 
-const USAGE = 'usage: npm run admin:create -- --email admin@example.cn [--name 平台管理员]';
+const USAGE =
+  'usage: npm run admin:create -- --email admin@example.cn [--name 平台管理员] [--role admin|official] [--townships 520525202,520525101]';
 const MIN_PASSWORD_LENGTH = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -50,14 +52,17 @@ function ask(lines: AsyncIterator<string>, question: string): Promise<string> {
 
 /**
  * `npm run admin:create -- --email …`: the first admin of a production install (which has no demo
- * accounts), or another one. Prompts twice for the password, which never appears on the screen, in
+ * accounts), or another one; with `--role official`, an official of the pairing offices, and with
+ * `--townships`, a township official (or village cadre) who sees and acknowledges only those townships' payouts. Prompts twice for the password, which never appears on the screen, in
  * the shell's history or in the log. Uses the app's database (DATABASE_URL, or the embedded one in
  * DATA_DIR, also while `npm start` runs on it), migrated first.
  */
 async function main(): Promise<number> {
-  let args: { email?: string; name?: string };
+  let args: { email?: string; name?: string; role?: string; townships?: string };
   try {
-    args = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } }).values;
+    args = parseArgs({
+      options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, townships: { type: 'string' } },
+    }).values;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -67,7 +72,17 @@ async function main(): Promise<number> {
     process.stderr.write(`--email must be an email address\n${USAGE}\n`);
     return 2;
   }
-  const name = args.name?.trim() || '平台管理员';
+  const role = args.role ?? 'admin';
+  if (role !== 'admin' && role !== 'official') {
+    process.stderr.write(`--role must be admin or official\n${USAGE}\n`);
+    return 2;
+  }
+  const townships = args.townships?.split(',').map((code) => code.trim()) ?? null;
+  if (townships && (role !== 'official' || !townships.length || townships.some((code) => !townshipByCode(code)))) {
+    process.stderr.write(`--townships takes Nayong township codes (see regions.json), for --role official only\n${USAGE}\n`);
+    return 2;
+  }
+  const name = args.name?.trim() || (role === 'admin' ? '平台管理员' : townships ? '乡镇帮扶干部' : '东西部协作办');
   // Its own log level: the operator wants the prompts, not the migrations' chatter.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
@@ -94,8 +109,9 @@ async function main(): Promise<number> {
       const account = await new AuthRepository(dataSource).createAccount({
         email,
         passwordHash: await hashPassword(password),
-        role: 'admin',
+        role,
         displayName: name,
+        townships,
       });
       if (!account) {
         process.stderr.write(`An account with the email ${email} exists already; nothing was changed.\n`);
@@ -103,15 +119,15 @@ async function main(): Promise<number> {
       }
       await new AuditService(dataSource).record({
         actor: null,
-        action: 'account.admin_created',
+        action: role === 'admin' ? 'account.admin_created' : 'account.official_created',
         entityType: 'account',
         entityId: account.id,
-        after: { role: 'admin', via: 'admin:create' },
+        after: { role, townships, via: 'admin:create' },
       });
     } finally {
       await dataSource.destroy();
     }
-    process.stdout.write(`Created the admin ${email}: sign in at /login.\n`);
+    process.stdout.write(`Created the ${townships ? 'township official' : role} ${email}: sign in at /login.\n`);
     return 0;
   } finally {
     await cluster?.stop().catch(() => undefined);
