@@ -1,5 +1,8 @@
+import { addDays } from '@qh/domain';
 import fc from 'fast-check';
+import { Client } from 'pg';
 import request from 'supertest';
+import { generateHistory } from '../../apps/api/src/database/seed/history';
 import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { tokenFor } from '../support/accounts';
 import { newCooperative, newProduct, paidOrder, type Cooperative, type Product } from '../support/builders';
@@ -46,6 +49,93 @@ describe('the money trail always adds up', () => {
       { numRuns: 4 },
     );
   }, 240_000);
+});
+
+const STATEMENT_FIGURES = [
+  'goodsFen',
+  'refundedGoodsFen',
+  'shippingFen',
+  'refundedShippingFen',
+  'platformFeeFen',
+  'netPayableFen',
+  'poolFen',
+] as const;
+
+/** Over a year of generated history: a cooperative's statements of any run of periods add up to the statement of the whole run. */
+describe('statements over periods', () => {
+  let t: TestApp;
+  let admin: string;
+  let cooperatives: string[];
+  const FIRST_DAY = '2025-10-01';
+  let lastDay: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { demoData: true });
+    admin = await tokenFor(t, 'admin');
+    lastDay = addDays(await todayOf(t), -1);
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      await generateHistory(client, { orders: 1500, seed: 17, firstDay: FIRST_DAY, lastDay });
+    } finally {
+      await client.end();
+    }
+    cooperatives = (await t.sql(`SELECT DISTINCT cooperative_id AS id FROM coop_entry ORDER BY 1`)).map((row) => row.id as string);
+    expect(cooperatives.length).toBeGreaterThan(1);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const statement = async (cooperativeId: string, from: string, to: string) =>
+    (
+      await request(t.url)
+        .get(`/api/admin/cooperatives/${cooperativeId}/statement?from=${from}&to=${to}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200)
+    ).body;
+
+  it('adds up, for any cooperative and any cut of the days into periods, to the statement of the whole run', async () => {
+    const span = Math.round((Date.parse(lastDay) - Date.parse(FIRST_DAY)) / 86_400_000);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 99 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: span }), { maxLength: 6 }),
+        async (pick, cuts) => {
+          const cooperativeId = cooperatives[pick % cooperatives.length];
+          const starts = [0, ...cuts.sort((a, b) => a - b)].map((offset) => addDays(FIRST_DAY, offset));
+          const parts = await Promise.all(
+            starts.map((from, index) =>
+              statement(cooperativeId, from, index + 1 < starts.length ? addDays(starts[index + 1], -1) : lastDay),
+            ),
+          );
+          const whole = await statement(cooperativeId, FIRST_DAY, lastDay);
+          for (const figure of STATEMENT_FIGURES) {
+            expect(parts.reduce((sum, part) => sum + part[figure], 0)).toBe(whole[figure]);
+          }
+          expect(whole.goodsFen).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('counts in each month the goods of the cooperative’s lines paid in it', async () => {
+    for (const cooperativeId of cooperatives.slice(0, 3)) {
+      const { body } = await request(t.url)
+        .get(`/api/admin/cooperatives/${cooperativeId}/statements?year=${FIRST_DAY.slice(0, 4)}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200);
+      for (const month of body.months as { month: string; goodsFen: number; poolFen: number }[]) {
+        const [expected] = await t.sql(
+          `SELECT coalesce(sum(l.line_total_fen), 0)::bigint AS goods, coalesce(sum(l.pool_fen), 0)::bigint AS pool
+             FROM order_line l JOIN "order" o ON o.id = l.order_id
+            WHERE l.cooperative_id = $1 AND o.paid_at IS NOT NULL
+              AND to_char((o.paid_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM') = $2`,
+          [cooperativeId, month.month],
+        );
+        expect([month.month, month.goodsFen]).toEqual([month.month, Number(expected.goods)]);
+      }
+    }
+  });
 });
 
 async function check(t: TestApp, scenario: Scenario): Promise<void> {

@@ -190,7 +190,7 @@ describe('the database', () => {
         )[0];
       const first = await count();
       // Four role accounts, five members of the three demo organisations and two more cooperatives' staff.
-      expect(first).toMatchObject({ accounts: 11, categories: 8, mechanisms: 4, applicants: 2, orders: 200, organisations: 3, members: 5 });
+      expect(first).toMatchObject({ accounts: 12, categories: 8, mechanisms: 4, applicants: 2, orders: 200, organisations: 3, members: 5 });
       expect(first.years).toBeGreaterThanOrEqual(5);
       expect(first.coops).toBeGreaterThanOrEqual(8);
       expect(first.townships).toBe(first.coops);

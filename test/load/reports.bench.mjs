@@ -1,9 +1,11 @@
 // `npm run bench:reports`: how fast the officials' dashboard answers with years of history behind it.
-// Generates BENCH_ORDERS orders of history (default 1,000,000) with `seed:history`, then asks each
-// dashboard question through the built API again and again (one at a time) and prints p50/p99
-// beside the same question answered by a direct GROUP BY over the attribution ledger, and the
-// ratio. Target: p50 under 50 ms for every question through the API. Prints figures; fails only
-// when something is broken (build, start, history, a request that does not answer 200).
+// Generates BENCH_ORDERS orders of history (default 1,000,000) with `seed:history` (with its
+// settlements and money trail), then asks each dashboard question through the built API again and
+// again (one at a time) and prints p50/p99 beside the same question answered by a direct GROUP BY
+// over the base tables (the attribution ledger and order lines; for the money trail the allocations,
+// payouts and acknowledgements), and the ratio. Target: p50 under 50 ms for every question through
+// the API. Prints figures; fails only when something is broken (build, start, history, a request
+// that does not answer 200).
 //
 //   BENCH_ORDERS         orders of history (default 1000000)
 //   BENCH_ORGANISATIONS  budget units buying in the last year, with plans (default 300)
@@ -24,6 +26,7 @@ import {
   printApiWarnings,
   printMachine,
   runBench,
+  running,
   seconds,
   settingsOf,
   startApi,
@@ -155,6 +158,98 @@ function institutionQuestions(year, districtCode, organisationId) {
   ];
 }
 
+/** The year's pledges (allocations, and pool no household took), payouts and acknowledgements, from the base tables, filtered. */
+function trailRows(year, { townshipCode, status } = {}) {
+  const range = (column) => `${column} BETWEEN '${year}-01-01' AND '${year}-12-31'`;
+  const township = (column) => (townshipCode ? `AND ${column} = '${townshipCode}'` : '');
+  const ofStatus = (column) => (status ? `AND ${column} = '${status}'` : '');
+  return `
+    SELECT date_trunc('month', a.day) AS month, a.cooperative_id, h.township_code, h.status, a.amount_fen AS pledged, 0::bigint AS paid, 0::bigint AS acked
+      FROM household_allocation a JOIN household h ON h.id = a.household_id
+     WHERE ${range('a.day')} ${township('h.township_code')} ${ofStatus('h.status')}
+    UNION ALL
+    SELECT date_trunc('month', s.day), s.cooperative_id, c.township_code, 'NONE', s.unallocated_fen, 0, 0
+      FROM settlement_run s JOIN cooperative c ON c.id = s.cooperative_id
+     WHERE ${range('s.day')} AND s.unallocated_fen <> 0 ${township('c.township_code')} ${ofStatus("'NONE'")}
+    UNION ALL
+    SELECT p.period, p.cooperative_id, p.township_code, p.household_status, 0, p.amount_fen,
+           CASE WHEN EXISTS (SELECT 1 FROM payout_ack k WHERE k.payout_id = p.id) THEN p.amount_fen ELSE 0 END
+      FROM household_payout p
+     WHERE ${range('p.period')} ${township('p.township_code')} ${ofStatus('p.household_status')}`;
+}
+
+/** The trail (issue 17) from the base tables: sums by month (for the ageing), township, cooperative and status; paid to cooperatives; overdue; people by exit year. */
+function trailDirect(year, filters = {}) {
+  const { townshipCode, status } = filters;
+  return `
+    WITH x AS (${trailRows(year, filters)}),
+         sums AS (SELECT month, township_code, cooperative_id, status, sum(pledged) AS pledged, sum(paid) AS paid, sum(acked) AS acked
+                    FROM x GROUP BY GROUPING SETS ((), (month), (township_code), (cooperative_id), (status))),
+         coops AS (SELECT sum(ps.amount_fen) AS paid FROM coop_payout_statement ps JOIN coop_payout p ON p.id = ps.payout_id
+                     JOIN cooperative c ON c.id = p.cooperative_id
+                    WHERE ps.month BETWEEN '${year}-01-01' AND '${year}-12-31' ${townshipCode ? `AND c.township_code = '${townshipCode}'` : ''}),
+         overdue AS (SELECT count(*) AS payouts, sum(p.amount_fen) AS amount FROM household_payout p
+                      WHERE p.period BETWEEN '${year}-01-01' AND '${year}-12-31' AND p.paid_on < qh_today() - 30
+                        ${townshipCode ? `AND p.township_code = '${townshipCode}'` : ''} ${status ? `AND p.household_status = '${status}'` : ''}
+                        AND NOT EXISTS (SELECT 1 FROM payout_ack k WHERE k.payout_id = p.id)),
+         exits AS (SELECT h.exit_year, count(*) AS households, sum(h.members) AS people FROM household h
+                     WHERE h.id IN (SELECT a.household_id FROM household_allocation a WHERE a.day BETWEEN '${year}-01-01' AND '${year}-12-31')
+                       ${townshipCode ? `AND h.township_code = '${townshipCode}'` : ''} ${status ? `AND h.status = '${status}'` : ''}
+                     GROUP BY 1)
+    SELECT (SELECT json_agg(s) FROM sums s) AS sums, (SELECT paid FROM coops) AS "paidToCooperatives",
+           (SELECT row_to_json(o) FROM overdue o) AS overdue, (SELECT json_agg(e) FROM exits e) AS "peopleByExitYear"`;
+}
+
+/** Each cooperative's year from the base tables: owed by its statements, transfers by the latest answer, pool, paid to households. */
+function balancesDirect(year) {
+  const range = (column) => `${column} BETWEEN '${year}-01-01' AND '${year}-12-31'`;
+  return `
+    WITH owed AS (SELECT cooperative_id, sum(goods_fen + shipping_fen - fee_fen) AS owed, sum(pool_fen) AS pool FROM coop_entry
+                   WHERE ${range('day')} GROUP BY 1),
+         paid AS (SELECT p.cooperative_id, sum(ps.amount_fen) AS paid,
+                         sum(ps.amount_fen) FILTER (WHERE r.kind = 'CONFIRMED') AS confirmed,
+                         sum(ps.amount_fen) FILTER (WHERE r.kind = 'DISPUTED') AS disputed,
+                         sum(ps.amount_fen) FILTER (WHERE r.kind IS NULL) AS awaiting
+                    FROM coop_payout p JOIN coop_payout_statement ps ON ps.payout_id = p.id
+                    LEFT JOIN LATERAL (SELECT r.kind FROM coop_payout_response r WHERE r.payout_id = p.id ORDER BY r.id DESC LIMIT 1) r ON true
+                   WHERE ${range('ps.month')} GROUP BY 1),
+         households AS (SELECT cooperative_id, sum(amount_fen) AS paid FROM household_payout WHERE ${range('period')} GROUP BY 1)
+    SELECT c.id, c.name_zh, c.township_code, o.owed, o.pool, p.paid, p.confirmed, p.disputed, p.awaiting,
+           coalesce(o.owed, 0) - coalesce(p.paid, 0) AS balance, h.paid AS paid_to_households
+      FROM cooperative c LEFT JOIN owed o ON o.cooperative_id = c.id LEFT JOIN paid p ON p.cooperative_id = c.id
+      LEFT JOIN households h ON h.cooperative_id = c.id
+     WHERE o.cooperative_id IS NOT NULL OR p.cooperative_id IS NOT NULL`;
+}
+
+/** The money trail's questions (issue 17): pledged against paid for officials, county-wide, one township, one status, as a township official; the cooperatives' balances. */
+function trailQuestions(thisYear, townshipCode) {
+  const lastYear = thisYear - 1;
+  return [
+    { name: `trail ${lastYear}`, path: `/api/impact/trail?year=${lastYear}`, direct: trailDirect(lastYear) },
+    {
+      name: `trail ${thisYear}, one township`,
+      path: `/api/impact/trail?year=${thisYear}&townshipCode=${townshipCode}`,
+      direct: trailDirect(thisYear, { townshipCode }),
+    },
+    {
+      name: `trail ${thisYear}, monitored households`,
+      path: `/api/impact/trail?year=${thisYear}&householdStatus=MONITORED`,
+      direct: trailDirect(thisYear, { status: 'MONITORED' }),
+    },
+    {
+      name: `trail ${thisYear}, as its township's official`,
+      path: `/api/impact/trail?year=${thisYear}`,
+      direct: trailDirect(thisYear, { townshipCode }),
+      asTownshipOfficial: true,
+    },
+    {
+      name: `cooperative balances ${lastYear}`,
+      path: `/api/impact/cooperative-balances?year=${lastYear}`,
+      direct: balancesDirect(lastYear),
+    },
+  ];
+}
+
 function runHistory(databaseUrl) {
   return new Promise((resolve, reject) => {
     const child = track(
@@ -163,7 +258,8 @@ function runHistory(databaseUrl) {
         [join(ROOT, 'apps/api/dist/database/seed/history-cli.js'), '--orders', String(ORDERS), '--organisations', String(ORGANISATIONS)],
         {
           cwd: ROOT,
-          env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+          // The API's DATA_DIR: the history's cash receipts go where the API reads them.
+          env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: running.dataDir, LOG_LEVEL: 'warn' },
           stdio: ['ignore', 'pipe', 'inherit'],
         },
       ),
@@ -174,17 +270,20 @@ function runHistory(databaseUrl) {
   });
 }
 
-async function officialToken(client, baseUrl) {
+/** An official of the whole county, or (given `townships`) a township official who sees only those. */
+async function officialToken(client, baseUrl, email = 'bench-official@example.cn', townships = null) {
   const password = 'bench-official-password';
-  await client.query(`INSERT INTO account (email, password_hash, role) VALUES ('bench-official@example.cn', $1, 'official')`, [
+  await client.query(`INSERT INTO account (email, password_hash, role, townships) VALUES ($1, $2, 'official', $3)`, [
+    email,
     await argon2.hash(password, { type: argon2.argon2id }),
+    townships,
   ]);
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'bench-official@example.cn', password }),
+    body: JSON.stringify({ email, password }),
   });
-  if (!response.ok) throw new Error(`official login answered ${response.status}`);
+  if (!response.ok) throw new Error(`official login (${email}) answered ${response.status}`);
   return (await response.json()).accessToken;
 }
 
@@ -216,6 +315,23 @@ async function main() {
     print(`organisations: ${number(busiest.organisations)}, the busiest with ${number(busiest.orders)} orders`);
     questions.push(...institutionQuestions(busiest.year, busiest.district, busiest.id));
   }
+  // The money trail: the township with the most payouts to households this year, and an official of it alone.
+  const [trail] = (
+    await client.query(
+      `SELECT to_char(qh_today() - 1, 'YYYY')::int AS year, p.township_code AS township,
+              (SELECT count(*) FROM household_payout)::int AS payouts, (SELECT count(*) FROM payout_ack)::int AS acknowledged,
+              (SELECT count(*) FROM coop_payout)::int AS transfers
+         FROM household_payout p WHERE p.period >= date_trunc('year', qh_today() - 1) GROUP BY 1, 2 ORDER BY count(*) DESC, 2 LIMIT 1`,
+    )
+  ).rows;
+  let townshipToken = null;
+  if (trail) {
+    print(
+      `money trail: ${number(trail.transfers)} transfers to cooperatives, ${number(trail.payouts)} payouts to households (${number(trail.acknowledged)} acknowledged); busiest township ${trail.township}`,
+    );
+    questions.push(...trailQuestions(trail.year, trail.township));
+    townshipToken = await officialToken(client, baseUrl, 'bench-township@example.cn', [trail.township]);
+  }
   const token = await officialToken(client, baseUrl);
 
   const rows = [];
@@ -223,7 +339,8 @@ async function main() {
   for (const question of questions) {
     const ask = async () => {
       const begun = performance.now();
-      const response = await fetch(`${baseUrl}${question.path}`, { headers: { Authorization: `Bearer ${token}` } });
+      const bearer = question.asTownshipOfficial ? townshipToken : token;
+      const response = await fetch(`${baseUrl}${question.path}`, { headers: { Authorization: `Bearer ${bearer}` } });
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`${question.path} answered ${response.status}`);
       return performance.now() - begun;

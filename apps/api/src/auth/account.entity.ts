@@ -20,7 +20,7 @@ export class Account {
   cooperativeId: string | null;
 
   /** A township official's townships (codes); null for everyone else, officials of the whole county included. */
-  @Column({ type: 'varchar', array: true, nullable: true })
+  @Column({ type: 'varchar', length: 12, array: true, nullable: true })
   townships: string[] | null;
 
   @Column({ name: 'display_name', type: 'text', nullable: true })

@@ -8,7 +8,8 @@ import { createDataSource } from './data-source';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
 import { runningPostmaster } from './postmaster';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, generateDemoPassword, retireDemoPassword, seedDemoData } from './seed/demo-seed';
-import { generateHistory } from './seed/history';
+import { generateHistory, settleHistory } from './seed/history';
+import { generatePayoutHistory } from './seed/payout-history';
 import { seedReferenceData } from './seed/reference-seed';
 
 /** Any fixed number: serialises migrations and seeding across API processes starting together. */
@@ -72,7 +73,8 @@ export interface PreparedDatabase {
  */
 export async function prepareDatabase(
   url: string,
-  config: Pick<AppConfig, 'nodeEnv' | 'seedDemoData' | 'demoHistoryOrders' | 'householdDataKey' | 'clockOffsetMs'>,
+  config: Pick<AppConfig, 'nodeEnv' | 'seedDemoData' | 'demoHistoryOrders' | 'householdDataKey' | 'clockOffsetMs'> &
+    Partial<Pick<AppConfig, 'dataDir'>>,
   logger: Logger,
 ): Promise<PreparedDatabase> {
   const production = config.nodeEnv === 'production';
@@ -92,7 +94,7 @@ export async function prepareDatabase(
       const seeded = await dataSource.transaction((manager) => seedDemoData(manager, config.householdDataKey, clock.now(), password));
       if (seeded && production) prepared.demoPassword = { password, emails: DEMO_ACCOUNTS.map((a) => a.email) };
       if (seeded) {
-        const history = config.demoHistoryOrders > 0 ? await seedDemoHistory(url, config.demoHistoryOrders, clock) : null;
+        const history = config.demoHistoryOrders > 0 ? await seedDemoHistory(url, config.demoHistoryOrders, clock, config.dataDir) : null;
         // Autovacuum would get to it in a minute; until then the planner would guess at empty tables.
         await dataSource.query('ANALYZE');
         logger.info({ ...seeded, history }, 'demo data seeded');
@@ -117,14 +119,25 @@ export async function prepareDatabase(
 }
 
 /**
- * Paid orders from September 2016 up to yesterday, written as `seed:history` writes them; the jobs
- * digest and settle those days once the app is up.
+ * Paid orders from September 2016 up to yesterday, written as `seed:history` writes them, settled
+ * through yesterday (all at once: the daily job would take minutes over ten years of days), and the
+ * money trail that followed: transfers to the cooperatives, payouts to the households and their
+ * acknowledgements (cash receipts under DATA_DIR/receipts when the app has one). The jobs digest
+ * those days once the app is up.
  */
-async function seedDemoHistory(url: string, orders: number, clock: Clock) {
+async function seedDemoHistory(url: string, orders: number, clock: Clock, dataDir: string | undefined) {
   const client = new Client({ connectionString: url, ...clock.pgOptions() });
   await client.connect();
   try {
-    return await generateHistory(client, { orders, seed: 2016, firstDay: '2016-09-01', lastDay: addDays(clock.today(), -1) });
+    const lastDay = addDays(clock.today(), -1);
+    const history = await generateHistory(client, { orders, seed: 2016, firstDay: '2016-09-01', lastDay });
+    const settlements = await settleHistory(client, lastDay);
+    const payouts = await generatePayoutHistory(client, {
+      seed: 2016,
+      lastDay,
+      receiptsDir: dataDir === undefined ? undefined : join(dataDir, 'receipts'),
+    });
+    return { ...history, settlements, ...payouts };
   } finally {
     await client.end();
   }

@@ -10,26 +10,30 @@ export interface Queryable {
  * writer of both.
  */
 
-/** The day's settlement was just written: its allocations, and the pool no household took, are pledged. */
-export async function countAllocations(manager: Queryable, day: string): Promise<void> {
+/**
+ * The settlement of the days from `from` to `to` (one day, for the daily job) was just written: their
+ * allocations, and the pool no household took, are pledged.
+ */
+export async function countAllocations(manager: Queryable, from: string, to: string = from): Promise<void> {
   await manager.query(
     `INSERT INTO household_month AS m (cooperative_id, household_id, month, allocated_fen)
-     SELECT a.cooperative_id, a.household_id, date_trunc('month', a.day)::date, a.amount_fen
-       FROM household_allocation a WHERE a.day = $1 ORDER BY 1, 2
+     SELECT a.cooperative_id, a.household_id, date_trunc('month', a.day)::date, sum(a.amount_fen)
+       FROM household_allocation a WHERE a.day BETWEEN $1::date AND $2::date GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
      ON CONFLICT (cooperative_id, household_id, month) DO UPDATE SET allocated_fen = m.allocated_fen + EXCLUDED.allocated_fen`,
-    [day],
+    [from, to],
   );
   await manager.query(
     `INSERT INTO trail_month AS t (month, cooperative_id, township_code, household_status, pledged_fen)
-     SELECT date_trunc('month', $1::date)::date, x.cooperative_id, x.township_code, x.status, sum(x.amount) FROM (
-       SELECT a.cooperative_id, h.township_code, h.status, a.amount_fen AS amount
-         FROM household_allocation a JOIN household h ON h.id = a.household_id WHERE a.day = $1
+     SELECT x.month, x.cooperative_id, x.township_code, x.status, sum(x.amount) FROM (
+       SELECT date_trunc('month', a.day)::date AS month, a.cooperative_id, h.township_code, h.status, a.amount_fen AS amount
+         FROM household_allocation a JOIN household h ON h.id = a.household_id WHERE a.day BETWEEN $1::date AND $2::date
        UNION ALL
-       SELECT s.cooperative_id, c.township_code, 'NONE', s.unallocated_fen
-         FROM settlement_run s JOIN cooperative c ON c.id = s.cooperative_id WHERE s.day = $1 AND s.unallocated_fen <> 0
-     ) x GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4
+       SELECT date_trunc('month', s.day)::date, s.cooperative_id, c.township_code, 'NONE', s.unallocated_fen
+         FROM settlement_run s JOIN cooperative c ON c.id = s.cooperative_id
+        WHERE s.day BETWEEN $1::date AND $2::date AND s.unallocated_fen <> 0
+     ) x GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
      ON CONFLICT (month, cooperative_id, township_code, household_status) DO UPDATE SET pledged_fen = t.pledged_fen + EXCLUDED.pledged_fen`,
-    [day],
+    [from, to],
   );
 }
 

@@ -46,7 +46,7 @@ export function fakeSessionApi(user: SessionUser | null, routes: Record<string, 
 }
 
 export function userWithRole(role: SessionUser['role'], overrides: Partial<SessionUser> = {}): SessionUser {
-  return { id: `user-${role}`, email: `${role}@example.com`, role, organisation: null, ...overrides };
+  return { id: `user-${role}`, email: `${role}@example.com`, role, organisation: null, townships: null, ...overrides };
 }
 
 type LazyPage = () => Promise<unknown>;

@@ -30,7 +30,7 @@ export class MoneyTrail1767081600000 implements MigrationInterface {
     await q.query(`
       -- NULL: the whole county. A township official (or village cadre) sees only the households of these townships.
       ALTER TABLE account ADD COLUMN townships varchar(12)[]
-        CHECK (townships IS NULL OR (role = 'official' AND cardinality(townships) BETWEEN 1 AND 40));
+        CONSTRAINT account_townships_check CHECK (townships IS NULL OR (role = 'official' AND cardinality(townships) BETWEEN 1 AND 40));
       -- The marketplace's fee on what a cooperative sells, in basis points: none by default, as the national platform charges none.
       ALTER TABLE cooperative ADD COLUMN platform_fee_bp integer NOT NULL DEFAULT 0 CHECK (platform_fee_bp BETWEEN 0 AND 10000);
 

@@ -13,8 +13,9 @@ export const DEMO_ACCOUNTS = [
   { email: 'buyer@demo.cn', role: 'buyer', displayName: '天河买家' },
   { email: 'coop@demo.cn', role: 'cooperative', displayName: '合作社出纳' },
   { email: 'official@demo.cn', role: 'official', displayName: '东西部协作办' },
-  // Sees and acknowledges the payouts to the households of one township: that of the first cooperative (coop@demo.cn's).
-  { email: 'township@demo.cn', role: 'official', displayName: '乡镇帮扶干部', townshipOfFirstCooperative: true },
+  // Sees and acknowledges the payouts to the households of one township: that of the egg cooperative (eggs@demo.cn's),
+  // which sells all year, so that its households always have this month's allocations still to be paid.
+  { email: 'township@demo.cn', role: 'official', displayName: '张家湾镇帮扶干部', townshipOfCooperative: 'zhangjiawan-egg' },
   { email: 'admin@demo.cn', role: 'admin', displayName: '平台管理员' },
   // Members of the demo organisations (demo-organisations.ts).
   { email: 'canteen@demo.cn', role: 'buyer', displayName: '机关饭堂采购员' },
@@ -30,7 +31,7 @@ export const DEMO_ACCOUNTS = [
   role: string;
   displayName: string;
   cooperativeKey?: string;
-  townshipOfFirstCooperative?: boolean;
+  townshipOfCooperative?: string;
 }[];
 const HOUSEHOLD_COUNT = 240;
 
@@ -240,7 +241,7 @@ export async function seedDemoData(
           ? coopIds.get('cooperativeKey' in account ? account.cooperativeKey : DEMO_COOPERATIVES[0].key)
           : null,
         account.displayName,
-        'townshipOfFirstCooperative' in account ? [DEMO_COOPERATIVES[0].townshipCode] : null,
+        'townshipOfCooperative' in account ? [DEMO_COOPERATIVES.find((c) => c.key === account.townshipOfCooperative)!.townshipCode] : null,
       ],
     );
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { addDays } from '@qh/domain';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { PinoNestLogger, createRootLogger } from '../../common/logger';
@@ -8,19 +9,21 @@ import { Clock } from '../../config/clock';
 import { runCommand } from '../../config/command';
 import { loadConfig } from '../../config/config';
 import { LedgerDigestService } from '../../impact/ledger-digest.service';
-import { SettlementService } from '../../impact/settlement.service';
 import { createDataSource } from '../data-source';
 import type { EmbeddedCluster } from '../embedded-postgres';
 import { openAppDatabase, prepareDatabase } from '../prepare-database';
-import { generateHistory } from './history';
+import { generateHistory, settleHistory } from './history';
+import { generatePayoutHistory } from './payout-history';
 
 const USAGE = 'usage: npm run seed:history -- --orders N [--organisations N] [--seed S] [--from 2016-09-01]';
 
 /**
  * `npm run seed:history -- --orders N`: the app's database (DATABASE_URL, or the embedded one in
  * DATA_DIR: stop `npm start` first) gets N orders of history up to yesterday, then its digests and
- * settlements. Only on a database whose ledger has never been digested or settled: those run in
- * day order and would never go back to the history's days.
+ * settlements, then the money trail that followed them (transfers to the cooperatives, payouts to
+ * the households, acknowledgements; cash receipts under DATA_DIR/receipts). Only on a database whose
+ * ledger has never been digested or settled: those run in day order and would never go back to the
+ * history's days.
  */
 async function main(): Promise<number> {
   let args: { orders?: string; organisations?: string; seed?: string; from?: string };
@@ -99,12 +102,25 @@ async function main(): Promise<number> {
       const digestStarted = Date.now();
       const days = await new LedgerDigestService(dataSource).digestThrough(lastDay);
       process.stdout.write(`digests: ${days} days in ${((Date.now() - digestStarted) / 1000).toFixed(0)} s\n`);
-      const settleStarted = Date.now();
-      const runs = await new SettlementService(dataSource).settleThrough(lastDay);
-      process.stdout.write(`settlements: ${runs} cooperative-days in ${((Date.now() - settleStarted) / 1000).toFixed(0)} s\n`);
-      await dataSource.query('ANALYZE');
     } finally {
       await dataSource.destroy();
+    }
+
+    const trail = new Client({ connectionString: databaseUrl, ...clock.pgOptions() });
+    await trail.connect();
+    try {
+      // All days at once, as the demo start does: the daily job, day by day, would take an hour over a million orders.
+      const settleStarted = Date.now();
+      const runs = await settleHistory(trail, lastDay);
+      process.stdout.write(`settlements: ${runs} cooperative-days in ${((Date.now() - settleStarted) / 1000).toFixed(0)} s\n`);
+      const payoutsStarted = Date.now();
+      const payouts = await generatePayoutHistory(trail, { seed, lastDay, receiptsDir: join(config.dataDir, 'receipts') });
+      process.stdout.write(
+        `payouts: ${payouts.coopPayouts.toLocaleString('en-US')} to cooperatives, ${payouts.householdPayouts.toLocaleString('en-US')} to households, ${payouts.acknowledgements.toLocaleString('en-US')} acknowledged in ${((Date.now() - payoutsStarted) / 1000).toFixed(1)} s\n`,
+      );
+      await trail.query('ANALYZE');
+    } finally {
+      await trail.end();
     }
     return 0;
   } finally {

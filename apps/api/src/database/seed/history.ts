@@ -6,7 +6,9 @@ import {
   formatOrderNumber,
   makeCreditCode,
   ORGANISATION_TYPE_CODES,
+  platformFeeChangeFen,
   reservedTargetFen,
+  settleDay,
   shippingFeeFen,
   type ProductCategory,
   type ShippingClass,
@@ -15,14 +17,16 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { rebuildRollups } from '../../impact/rollups';
+import { countAllocations } from '../../impact/trail-rollups';
 
 /**
  * A realistic multi-year history for the dashboard and its benchmark: paid orders since the
  * pairing began (September 2016), more each year, more around Spring Festival, Mid-Autumn and
  * "Double 11", cherries only in their April–May season, about one in a hundred refunded in full.
  * Written in bulk through the same tables the app writes: orders, their shipments, lines and
- * payments, the ledger's SALE and REVERSAL entries, and the rollups the reports read. Digests and
- * settlements are left to their own services, which the caller runs afterwards.
+ * payments, the ledger's SALE and REVERSAL entries, the cooperatives' entries (`coop_entry`) and the
+ * rollups the reports read. Digests and settlements are left to their own services, which the
+ * caller runs afterwards.
  */
 
 export interface HistoryOptions {
@@ -52,10 +56,12 @@ interface CatalogVariant {
   certified: boolean;
   rate_bp: number;
   shipping_class: ShippingClass;
+  /** The cooperative's platform fee now, fixed on each sale's `coop_entry` as the app fixes it at payment. */
+  fee_bp: number;
 }
 
 /** mulberry32: small, fast and good enough to make data from a seed. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -95,7 +101,8 @@ export async function generateHistory(
     await client.query(
       `SELECT v.id AS variant_id, p.id AS product_id, p.cooperative_id, p.origin_township_code AS township_code, p.category, p.slug,
               p.title_zh, p.title_en, v.label_zh, v.label_en, v.price_fen, v.weight_g, p.shipping_class,
-              (p.certification_no IS NOT NULL) AS certified, coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS rate_bp
+              (p.certification_no IS NOT NULL) AS certified, coalesce(p.benefit_rate_bp, c.default_benefit_rate_bp) AS rate_bp,
+              c.platform_fee_bp AS fee_bp
          FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
         WHERE p.status = 'PUBLISHED' AND c.status = 'VERIFIED' ORDER BY v.id`,
     )
@@ -198,6 +205,7 @@ export async function generateHistory(
     const groups: unknown[][] = [];
     const refunds: unknown[][] = [];
     const refundLines: unknown[][] = [];
+    const coopEntries: unknown[][] = [];
     for (let n = 0; n < size; n++) {
       const day = drawDay();
       const at = new Date(day.getTime() + Math.floor((0.3 + random() * 0.65) * DAY_MS) - 8 * 3600_000);
@@ -225,12 +233,20 @@ export async function generateHistory(
       picked.forEach(([v], i) => byCooperative.set(v.cooperative_id, [...(byCooperative.get(v.cooperative_id) ?? []), i]));
       let shippingFen = 0;
       const fulfillmentOf = new Map<string, string>();
+      const parts: { cooperativeId: string; goodsFen: number; shippingFen: number; feeBp: number; poolFen: number }[] = [];
       for (const [cooperativeId, indexes] of byCooperative) {
         const shippingClass = coldestShippingClass(indexes.map((i) => picked[i][0].shipping_class));
         const itemsFen = indexes.reduce((s, i) => s + amounts[i], 0);
         const weightG = indexes.reduce((s, i) => s + picked[i][0].weight_g * picked[i][1], 0);
         const feeFen = shippingFeeFen({ itemsFen, weightG }, rates.get(shippingClass)!);
         shippingFen += feeFen;
+        parts.push({
+          cooperativeId,
+          goodsFen: itemsFen,
+          shippingFen: feeFen,
+          feeBp: picked[indexes[0]][0].fee_bp,
+          poolFen: indexes.reduce((s, i) => s + pools[i], 0),
+        });
         const fulfillmentId = randomUUID();
         fulfillmentOf.set(cooperativeId, fulfillmentId);
         const shippedAt = new Date(at.getTime() + DAY_MS);
@@ -286,6 +302,40 @@ export async function generateHistory(
       if (refundId) {
         refunds.push([refundId, orderId, paymentId, totalFen, shippingFen, refundAt]);
         refundedCount++;
+      }
+      // What the payment, and a refund in full, mean for each cooperative of the order (as recordCoopSale and
+      // recordCoopRefund write them): a whole refund gives back every part's goods, fee and pool, and the
+      // platform's fee on them, so each REFUND row is its SALE row negated.
+      for (const part of parts) {
+        const feeFen = platformFeeChangeFen(0, part.goodsFen + part.shippingFen, part.feeBp);
+        coopEntries.push([
+          'SALE',
+          orderId,
+          null,
+          part.cooperativeId,
+          part.goodsFen,
+          part.shippingFen,
+          feeFen,
+          part.feeBp,
+          part.poolFen,
+          orderDay,
+          at,
+        ]);
+        if (refundId) {
+          coopEntries.push([
+            'REFUND',
+            orderId,
+            refundId,
+            part.cooperativeId,
+            -part.goodsFen,
+            -part.shippingFen,
+            -feeFen,
+            part.feeBp,
+            -part.poolFen,
+            refundDay,
+            refundAt,
+          ]);
+        }
       }
       picked.forEach(([v, quantity], i) => {
         const lineId = randomUUID();
@@ -363,7 +413,7 @@ export async function generateHistory(
         }
       }
     }
-    await insertBatch(client, { orders, fulfillments, lines, payments, entries, groups, refunds, refundLines });
+    await insertBatch(client, { orders, fulfillments, lines, payments, entries, groups, refunds, refundLines, coopEntries });
     options.onProgress?.(start + size);
   }
 
@@ -394,8 +444,115 @@ export async function generateHistory(
   return { orders: options.orders, lines: lineCount, buyers: buyers.length, refunded: refundedCount };
 }
 
+/**
+ * Settles every unsettled day of a history through `lastDay` at once, as the daily settlement
+ * (SettlementService) would one day at a time: the same rule (`settleDay`) on the same figures (each
+ * day's pools by cooperative from the ledger, the links valid that day), the same rows (settled_day,
+ * settlement_run, household_allocation) and the same trail rollups (`countAllocations`, summed per
+ * month). Seconds instead of a transaction for each of thousands of days, for a demo's first start.
+ * Not beside a running app: the job claims days one by one and would not expect a range claimed at once.
+ */
+export async function settleHistory(client: Client, lastDay: string): Promise<number> {
+  const {
+    rows: [range],
+  } = await client.query(
+    `SELECT to_char(coalesce((SELECT max(day) + 1 FROM settled_day), (SELECT min(day) FROM attribution_entry)), 'YYYY-MM-DD') AS first`,
+  );
+  const firstDay: string | null = range.first;
+  if (!firstDay || firstDay > lastDay) return 0;
+  const pools: { day: string; cooperative_id: string; pool_fen: string }[] = (
+    await client.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, cooperative_id, sum(pool_fen)::text AS pool_fen
+         FROM attribution_entry WHERE day BETWEEN $1::date AND $2::date GROUP BY 1, 2 ORDER BY 1, 2`,
+      [firstDay, lastDay],
+    )
+  ).rows;
+  const links: { household_id: string; cooperative_id: string; weight: number; valid_from: string; valid_to: string | null }[] = (
+    await client.query(
+      `SELECT household_id, cooperative_id, weight, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM household_link WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $2::date)`,
+      [lastDay, firstDay],
+    )
+  ).rows;
+  const runs: unknown[][] = [];
+  const allocations: unknown[][] = [];
+  for (let start = 0; start < pools.length;) {
+    const day = pools[start].day;
+    let end = start;
+    while (end < pools.length && pools[end].day === day) end++;
+    const dayPools = new Map(pools.slice(start, end).map((p) => [p.cooperative_id, Number(p.pool_fen)]));
+    const valid = links
+      .filter((l) => dayPools.has(l.cooperative_id) && l.valid_from <= day && (l.valid_to === null || l.valid_to >= day))
+      .map((l) => ({ householdId: l.household_id, cooperativeId: l.cooperative_id, weight: l.weight }));
+    for (const settlement of settleDay(dayPools, valid)) {
+      runs.push([day, settlement.cooperativeId, settlement.poolFen, settlement.allocations.length, settlement.unallocatedFen]);
+      for (const a of settlement.allocations) allocations.push([day, settlement.cooperativeId, a.householdId, a.amountFen, a.weight]);
+    }
+    start = end;
+  }
+  const column = (table: unknown[][], index: number) => table.map((row) => row[index]);
+  await client.query('BEGIN');
+  try {
+    await client.query(`INSERT INTO settled_day (day) SELECT generate_series($1::date, $2::date, interval '1 day')::date`, [
+      firstDay,
+      lastDay,
+    ]);
+    for (let start = 0; start < runs.length; start += 50_000) {
+      const slice = runs.slice(start, start + 50_000);
+      await client.query(
+        `INSERT INTO settlement_run (day, cooperative_id, pool_fen, households, unallocated_fen)
+         SELECT * FROM unnest($1::date[], $2::uuid[], $3::bigint[], $4::int[], $5::bigint[])`,
+        Array.from({ length: 5 }, (_, i) => column(slice, i)),
+      );
+    }
+    await withChecksAfterwards(client, 'household_allocation', async () => {
+      for (let start = 0; start < allocations.length; start += 50_000) {
+        const slice = allocations.slice(start, start + 50_000);
+        await client.query(
+          `INSERT INTO household_allocation (day, cooperative_id, household_id, amount_fen, weight)
+           SELECT * FROM unnest($1::date[], $2::uuid[], $3::uuid[], $4::bigint[], $5::int[])`,
+          Array.from({ length: 5 }, (_, i) => column(slice, i)),
+        );
+      }
+    });
+    await countAllocations(client, firstDay, lastDay);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+  return runs.length;
+}
+
+/**
+ * Runs `write`, a bulk insert into `table`, with the table's foreign keys and its indexes other than
+ * the primary key and unique ones set aside, then puts them back as they were (their definitions read
+ * from the catalog): every row is checked by one join and indexed by one sort, several times faster
+ * than row by row. Only inside a transaction, so that it all holds or none of it does; the table is
+ * locked until the commit (anyone else waits), so only where nobody is using the app: a first start,
+ * `seed:history`.
+ */
+export async function withChecksAfterwards(client: Client, table: string, write: () => Promise<void>): Promise<void> {
+  const { rows: keys } = await client.query(
+    `SELECT quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE conrelid = $1::regclass AND contype = 'f' ORDER BY conname`,
+    [table],
+  );
+  const { rows: indexes } = await client.query(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
+      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary AND NOT i.indisunique AND NOT i.indisexclusion
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1`,
+    [table],
+  );
+  for (const key of keys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT ${key.name}`);
+  for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
+  await write();
+  for (const index of indexes) await client.query(index.definition);
+  for (const key of keys) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${key.name} ${key.definition}`);
+}
+
 /** Not a password anyone knows: history accounts exist for the figures, not to sign in. */
-const LOCKED_HASH = '$argon2id$v=19$m=19456,t=2,p=1$aGlzdG9yeS1vbmx5$bG9ja2VkLWFjY291bnQtbm8tcGFzc3dvcmQ';
+export const LOCKED_HASH = '$argon2id$v=19$m=19456,t=2,p=1$aGlzdG9yeS1vbmx5$bG9ja2VkLWFjY291bnQtbm8tcGFzc3dvcmQ';
 
 /**
  * `options.organisations` verified budget units across Guangzhou's districts, each with a purchaser
@@ -530,6 +687,12 @@ async function insertBatch(client: Client, rows: Record<string, unknown[][]>): P
         Array.from({ length: 13 }, (_, i) => column(rows.entries, i)),
       );
     }
+    await client.query(
+      `INSERT INTO coop_entry (kind, order_id, refund_id, cooperative_id, goods_fen, shipping_fen, fee_fen, fee_bp, pool_fen, day, created_at)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::bigint[], $6::bigint[], $7::bigint[], $8::int[], $9::bigint[],
+                            $10::date[], $11::timestamptz[])`,
+      Array.from({ length: 11 }, (_, i) => column(rows.coopEntries, i)),
+    );
     await client.query(
       `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::uuid[], $7::boolean[])`,

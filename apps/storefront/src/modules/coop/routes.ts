@@ -35,6 +35,19 @@ export const coopRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/SalesPage.vue'),
     meta: { roles: ['cooperative'], titleKey: 'coop.sales.title' },
   },
+  // The money trail (issue 17): what the marketplace owes and paid the cooperative, and what it paid its households.
+  {
+    path: '/coop/statements',
+    name: 'coop-statements',
+    component: () => import('./pages/StatementsPage.vue'),
+    meta: { roles: ['cooperative'], titleKey: 'coopTrail.statements.title' },
+  },
+  {
+    path: '/coop/household-payouts',
+    name: 'coop-household-payouts',
+    component: () => import('./pages/HouseholdPayoutsPage.vue'),
+    meta: { roles: ['cooperative'], titleKey: 'coopTrail.payouts.title' },
+  },
   {
     path: '/coop/products/new',
     name: 'coop-product-new',

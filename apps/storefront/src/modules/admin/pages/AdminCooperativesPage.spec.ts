@@ -23,6 +23,7 @@ function cooperative(overrides: Partial<AdminCooperative> = {}): AdminCooperativ
     creditCodeValid: true,
     township: { code: '520525202', name: '厍东关彝族白族苗族乡', nameEn: 'Shedongguan Township' },
     status: 'PENDING',
+    platformFeeBp: 0,
     suspendedReason: null,
     verifiedAt: null,
     productCount: 5,

@@ -58,6 +58,7 @@ export function ownCooperative(overrides: Partial<OwnCooperative> = {}): OwnCoop
     suspendedReason: null,
     verifiedAt: '2026-01-10T00:00:00.000Z',
     productCount: 2,
+    platformFeeBp: 0,
     publishedCount: 1,
     leadDays: 2,
     createdAt: '2026-01-05T00:00:00.000Z',
