@@ -26,6 +26,8 @@ declare module 'vue-router' {
     titleKey?: MessageKey;
     /** Label of the route's entry in the account menu, for routes that have one. */
     navKey?: MessageKey;
+    /** The whole county's figures: a township official (who sees only its townships) goes to the money trail instead. */
+    countyOnly?: boolean;
   }
 }
 
@@ -64,6 +66,7 @@ export const PORTAL_OF: Record<Role, RouteLocationRaw> = {
 export function accessRedirect(
   to: Pick<RouteLocationNormalized, 'meta' | 'query' | 'fullPath'>,
   role: Role | null,
+  townshipOfficial = false,
 ): RouteLocationRaw | true {
   if (to.meta.guestOnly && role !== null) {
     return safeRedirect(to.query.redirect) ?? PORTAL_OF[role];
@@ -71,7 +74,8 @@ export function accessRedirect(
   const allowed = to.meta.roles;
   if (allowed === undefined) return true;
   if (role === null) return { name: 'login', query: { redirect: to.fullPath } };
-  return allowed.includes(role) ? true : { name: 'forbidden', query: { page: to.fullPath } };
+  if (!allowed.includes(role)) return { name: 'forbidden', query: { page: to.fullPath } };
+  return to.meta.countyOnly && townshipOfficial ? { name: 'gov-trail' } : true;
 }
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
@@ -85,7 +89,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     const session = useSessionStore();
     // The first navigation waits for the refresh cookie to be tried, so a reload on /coop stays there.
     await session.restore();
-    return accessRedirect(to, session.role);
+    return accessRedirect(to, session.role, Boolean(session.user?.townships));
   });
 
   return router;
