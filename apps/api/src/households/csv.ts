@@ -1,3 +1,5 @@
+import { AppError } from '../common/app-error';
+
 /**
  * RFC 4180 CSV: fields separated by commas, rows by CRLF or LF, double-quoted fields may hold
  * commas, line breaks and doubled quotes. A UTF-8 byte-order mark (Excel writes one) is dropped.
@@ -62,4 +64,47 @@ export class CsvError extends Error {
   ) {
     super(`Line ${line}: ${problem}`);
   }
+}
+
+/** What an import file must hold: its columns (in any order), which of them may be left out, and how many rows. */
+export interface CsvTableRules {
+  columns: readonly string[];
+  optional: readonly string[];
+  /** Said of the optional columns in the message about a header, e.g. "code is optional". */
+  optionalNote: string;
+  maxRows: number;
+  /** What a row is, in the plural: "households". */
+  rowsAre: string;
+}
+
+/**
+ * The rows of an import file as records by column name (lower-cased, values trimmed), each with
+ * the line it starts on. Whatever is wrong with the file as a whole is a CSV_INVALID the user fixes:
+ * not CSV, a header without the required columns, no rows, too many rows.
+ */
+export function readCsvTable(text: string, rules: CsvTableRules): { line: number; record: Record<string, string> }[] {
+  let rows: { line: number; fields: string[] }[];
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvError) throw new AppError('CSV_INVALID', `The file is not valid CSV: ${error.message}.`);
+    throw error;
+  }
+  const [header, ...data] = rows;
+  const columns = (header?.fields ?? []).map((name) => name.trim().toLowerCase());
+  const missing = rules.columns.filter((column) => !rules.optional.includes(column) && !columns.includes(column));
+  if (!header || missing.length) {
+    throw new AppError(
+      'CSV_INVALID',
+      `The header must name the columns ${rules.columns.join(', ')} (${rules.optionalNote}); missing: ${missing.join(', ')}.`,
+    );
+  }
+  if (data.length === 0) throw new AppError('CSV_INVALID', `The file has a header but no ${rules.rowsAre}.`);
+  if (data.length > rules.maxRows) {
+    throw new AppError('CSV_INVALID', `At most ${rules.maxRows} ${rules.rowsAre} per file; this one has ${data.length}.`);
+  }
+  return data.map((row) => ({
+    line: row.line,
+    record: Object.fromEntries(columns.map((column, index) => [column, (row.fields[index] ?? '').trim()])),
+  }));
 }

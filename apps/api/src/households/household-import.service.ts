@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import type { Acting } from '../auth/current-user';
-import { AppError, FieldProblem } from '../common/app-error';
+import type { FieldProblem } from '../common/app-error';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CsvError, parseCsv } from './csv';
+import { readCsvTable } from './csv';
 import { CreateHouseholdDto, ImportReportDto } from './dto/household.dto';
 import { HouseholdSealer, householdRuleProblems } from './household-sealing';
 import { HouseholdsRepository, SealedHousehold } from './households.repository';
@@ -21,7 +21,6 @@ export const IMPORT_COLUMNS = [
   'head_name',
   'id_number',
 ] as const;
-const REQUIRED_COLUMNS = IMPORT_COLUMNS.filter((column) => column !== 'code');
 /** An import's problems name the file's columns, which is what the admin fixes. */
 const COLUMN_OF_FIELD: Record<string, (typeof IMPORT_COLUMNS)[number]> = {
   code: 'code',
@@ -61,32 +60,20 @@ export class HouseholdImportService {
    * what is wrong, never with the ID number or the name it held.
    */
   async import(admin: Acting, text: string, dryRun: boolean): Promise<ImportReportDto> {
-    let rows: { line: number; fields: string[] }[];
-    try {
-      rows = parseCsv(text);
-    } catch (error) {
-      if (error instanceof CsvError) throw new AppError('CSV_INVALID', `The file is not valid CSV: ${error.message}.`);
-      throw error;
-    }
-    const [header, ...data] = rows;
-    const columns = (header?.fields ?? []).map((name) => name.trim().toLowerCase());
-    const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
-    if (!header || missing.length) {
-      throw new AppError(
-        'CSV_INVALID',
-        `The header must name the columns ${IMPORT_COLUMNS.join(', ')} (code is optional); missing: ${missing.join(', ')}.`,
-      );
-    }
-    if (data.length > MAX_IMPORT_ROWS)
-      throw new AppError('CSV_INVALID', `At most ${MAX_IMPORT_ROWS} households per file; this one has ${data.length}.`);
+    const data = readCsvTable(text, {
+      columns: IMPORT_COLUMNS,
+      optional: ['code'],
+      optionalNote: 'code is optional',
+      maxRows: MAX_IMPORT_ROWS,
+      rowsAre: 'households',
+    });
 
     const rejected: ImportReportDto['rejected'] = [];
     const candidates: { line: number; sealed: SealedHousehold }[] = [];
-    for (const row of data) {
-      const record = Object.fromEntries(columns.map((column, index) => [column, (row.fields[index] ?? '').trim()]));
+    for (const { line, record } of data) {
       const { problems, dto } = await this.checkRow(record);
-      if (problems.length) rejected.push({ line: row.line, problems });
-      else candidates.push({ line: row.line, sealed: this.sealer.seal(dto!, record.code || null) });
+      if (problems.length) rejected.push({ line, problems });
+      else candidates.push({ line, sealed: this.sealer.seal(dto!, record.code || null) });
     }
 
     return this.unitOfWork.run(async ({ manager, audit }) => {

@@ -11,7 +11,7 @@ import type { AppConfig } from '../config/config';
 import { Clock } from '../config/clock';
 import { InjectConfig } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CsvError, parseCsv } from '../households/csv';
+import { readCsvTable } from '../households/csv';
 import { HouseholdsService } from '../households/households.service';
 import {
   AcknowledgeDto,
@@ -26,7 +26,6 @@ import { ReceiptStore, type ReceiptType } from './payout-receipts';
 import { countPayouts, type CountedPayout } from './trail-rollups';
 
 export const PAYOUT_IMPORT_COLUMNS = ['household_code', 'period', 'amount_yuan', 'method', 'reference', 'paid_on', 'receipt_id'] as const;
-const REQUIRED_IMPORT_COLUMNS = PAYOUT_IMPORT_COLUMNS.filter((column) => column !== 'receipt_id');
 export const MAX_PAYOUT_IMPORT_ROWS = 5_000;
 /** The file's columns, by the API's field they fill, so that a refused row's problems name what the cooperative fixes. */
 const COLUMN_OF_FIELD: Record<string, string> = {
@@ -184,30 +183,13 @@ export class HouseholdPayouts {
    * recorded together; each refused row is reported with its line and why.
    */
   async import(staff: Acting, cooperativeId: string, text: string, dryRun: boolean): Promise<PayoutImportReportDto> {
-    let rows: { line: number; fields: string[] }[];
-    try {
-      rows = parseCsv(text);
-    } catch (error) {
-      if (error instanceof CsvError) throw new AppError('CSV_INVALID', `The file is not valid CSV: ${error.message}.`);
-      throw error;
-    }
-    const [header, ...data] = rows;
-    const columns = (header?.fields ?? []).map((name) => name.trim().toLowerCase());
-    const missing = REQUIRED_IMPORT_COLUMNS.filter((column) => !columns.includes(column));
-    if (!header || missing.length) {
-      throw new AppError(
-        'CSV_INVALID',
-        `The header must name the columns ${PAYOUT_IMPORT_COLUMNS.join(', ')} (receipt_id only for cash); missing: ${missing.join(', ')}.`,
-      );
-    }
-    if (data.length === 0) throw new AppError('CSV_INVALID', 'The file has a header but no payouts.');
-    if (data.length > MAX_PAYOUT_IMPORT_ROWS) {
-      throw new AppError('CSV_INVALID', `At most ${MAX_PAYOUT_IMPORT_ROWS} payouts per file; this one has ${data.length}.`);
-    }
-    const records = data.map((row) => ({
-      line: row.line,
-      record: Object.fromEntries(columns.map((column, index) => [column, (row.fields[index] ?? '').trim()])),
-    }));
+    const records = readCsvTable(text, {
+      columns: PAYOUT_IMPORT_COLUMNS,
+      optional: ['receipt_id'],
+      optionalNote: 'receipt_id only for cash',
+      maxRows: MAX_PAYOUT_IMPORT_ROWS,
+      rowsAre: 'payouts',
+    });
     const ids = await this.linkedHouseholdIds(
       cooperativeId,
       records.map(({ record }) => record.household_code),
@@ -288,7 +270,7 @@ export class HouseholdPayouts {
         actor: staff,
         action: dryRun ? 'household_payout.import_checked' : 'household_payout.imported',
         entityType: 'household_payout',
-        after: { rows: data.length, imported: accepted.length, importedFen, refused: refused.length },
+        after: { rows: records.length, imported: accepted.length, importedFen, refused: refused.length },
       });
       return { dryRun, imported: accepted.length, importedFen, refused };
     });
