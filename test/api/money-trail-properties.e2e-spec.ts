@@ -133,6 +133,10 @@ describe('statements over periods', () => {
           [cooperativeId, month.month],
         );
         expect([month.month, month.goodsFen]).toEqual([month.month, Number(expected.goods)]);
+        // The monthly rollup the year's statements read says what the month's entries say.
+        const entries = await statement(cooperativeId, `${month.month}-01`, (month as unknown as { to: string }).to);
+        for (const figure of STATEMENT_FIGURES)
+          expect([month.month, figure, (month as Record<string, unknown>)[figure]]).toEqual([month.month, figure, entries[figure]]);
       }
     }
   });
@@ -227,6 +231,14 @@ async function check(t: TestApp, scenario: Scenario): Promise<void> {
 
     const { body: statement } = await as(cooperative.staff).get(`/api/coop/statement?from=${today}&to=${today}`).expect(200);
     expect(statement.poolFen).toBe(Number(pool));
+    // The month's statement (from the monthly rollup) says what its entries say.
+    const { body: year } = await as(cooperative.staff)
+      .get(`/api/coop/statements?year=${today.slice(0, 4)}`)
+      .expect(200);
+    const { body: wholeMonth } = await as(cooperative.staff)
+      .get(`/api/coop/statement?from=${month}-01&to=${year.months.at(-1).to}`)
+      .expect(200);
+    for (const figure of STATEMENT_FIGURES) expect(year.months.at(-1)[figure]).toBe(wholeMonth[figure]);
 
     const { body: own } = await as(cooperative.staff).get('/api/coop/households').expect(200);
     for (const household of own.items) {

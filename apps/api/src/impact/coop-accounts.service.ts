@@ -16,7 +16,14 @@ import {
   YearStatementsDto,
 } from './dto/trail.dto';
 
-/** A statement's sums over coop_entry rows aliased `e`. */
+/** A statement's sums over coop_month rows aliased `m`: whole months. */
+const MONTH_SUMS = `coalesce(sum(m.goods_fen), 0) AS "goodsFen", coalesce(sum(m.refunded_goods_fen), 0) AS "refundedGoodsFen",
+  coalesce(sum(m.shipping_fen), 0) AS "shippingFen", coalesce(sum(m.refunded_shipping_fen), 0) AS "refundedShippingFen",
+  coalesce(sum(m.fee_fen), 0) AS "platformFeeFen",
+  coalesce(sum(m.goods_fen - m.refunded_goods_fen + m.shipping_fen - m.refunded_shipping_fen - m.fee_fen), 0) AS "netPayableFen",
+  coalesce(sum(m.pool_fen), 0) AS "poolFen"`;
+
+/** A statement's sums over coop_entry rows aliased `e`: any days. */
 const STATEMENT_SUMS = `coalesce(sum(e.goods_fen) FILTER (WHERE e.kind = 'SALE'), 0) AS "goodsFen",
   -coalesce(sum(e.goods_fen) FILTER (WHERE e.kind = 'REFUND'), 0) AS "refundedGoodsFen",
   coalesce(sum(e.shipping_fen) FILTER (WHERE e.kind = 'SALE'), 0) AS "shippingFen",
@@ -85,13 +92,12 @@ export class CoopAccounts {
     const last = String(year) === today.slice(0, 4) ? today.slice(0, 7) : year < this.thisYear() ? `${year}-12` : null;
     if (!last) return { year, months: [], totals: { from: `${year}-01-01`, to: `${year}-12-31`, ...zeroSums() } };
     const rows: (Omit<CoopStatementDto, 'from' | 'to'> & { month: string; settledFen: number })[] = await this.dataSource.query(
-      `SELECT to_char(m, 'YYYY-MM') AS month, s.*, coalesce(paid.settled, 0) AS "settledFen"
-         FROM generate_series($2::date, $3::date, interval '1 month') AS m
-         CROSS JOIN LATERAL (SELECT ${STATEMENT_SUMS} FROM coop_entry e
-                              WHERE e.cooperative_id = $1 AND e.day >= m::date AND e.day < (m + interval '1 month')::date) s
+      `SELECT to_char(x, 'YYYY-MM') AS month, s.*, coalesce(paid.settled, 0) AS "settledFen"
+         FROM generate_series($2::date, $3::date, interval '1 month') AS x
+         CROSS JOIN LATERAL (SELECT ${MONTH_SUMS} FROM coop_month m WHERE m.cooperative_id = $1 AND m.month = x::date) s
          LEFT JOIN LATERAL (SELECT sum(ps.amount_fen) AS settled FROM coop_payout_statement ps JOIN coop_payout p ON p.id = ps.payout_id
-                             WHERE p.cooperative_id = $1 AND ps.month = m::date) paid ON true
-        ORDER BY m`,
+                             WHERE p.cooperative_id = $1 AND ps.month = x::date) paid ON true
+        ORDER BY x`,
       [cooperativeId, `${year}-01-01`, `${last}-01`],
     );
     const months = rows.map((row) => ({
@@ -133,9 +139,10 @@ export class CoopAccounts {
       poolFen: number;
       paidToHouseholdsFen: number;
     })[] = await this.dataSource.query(
-      `WITH owed AS (SELECT e.cooperative_id, sum(e.goods_fen + e.shipping_fen - e.fee_fen) AS owed, sum(e.pool_fen) AS pool
-                       FROM coop_entry e WHERE e.day BETWEEN $2::date AND $3::date AND ($1::uuid IS NULL OR e.cooperative_id = $1)
-                      GROUP BY e.cooperative_id),
+      `WITH owed AS (SELECT m.cooperative_id, sum(m.goods_fen - m.refunded_goods_fen + m.shipping_fen - m.refunded_shipping_fen - m.fee_fen) AS owed,
+                            sum(m.pool_fen) AS pool
+                       FROM coop_month m WHERE m.month BETWEEN $2::date AND $3::date AND ($1::uuid IS NULL OR m.cooperative_id = $1)
+                      GROUP BY m.cooperative_id),
             paid AS (SELECT p.cooperative_id, ${PAYOUT_STATUS} AS status, ps.amount_fen AS amount
                        FROM coop_payout p JOIN coop_payout_statement ps ON ps.payout_id = p.id
                       WHERE ps.month BETWEEN $2::date AND $3::date AND ($1::uuid IS NULL OR p.cooperative_id = $1)),
@@ -187,12 +194,12 @@ export class CoopAccounts {
       const [cooperative] = await manager.query(`SELECT id FROM cooperative WHERE id = $1 FOR UPDATE`, [dto.cooperativeId]);
       if (!cooperative) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
       const open: { month: string; owedFen: number }[] = await manager.query(
-        `SELECT to_char(m, 'YYYY-MM') AS month,
-                (SELECT coalesce(sum(e.goods_fen + e.shipping_fen - e.fee_fen), 0) FROM coop_entry e
-                  WHERE e.cooperative_id = $1 AND e.day >= m AND e.day < (m + interval '1 month')::date)
+        `SELECT to_char(x, 'YYYY-MM') AS month,
+                (SELECT coalesce(sum(m.goods_fen - m.refunded_goods_fen + m.shipping_fen - m.refunded_shipping_fen - m.fee_fen), 0)
+                   FROM coop_month m WHERE m.cooperative_id = $1 AND m.month = x)
               - (SELECT coalesce(sum(ps.amount_fen), 0) FROM coop_payout_statement ps JOIN coop_payout p ON p.id = ps.payout_id
-                  WHERE p.cooperative_id = $1 AND ps.month = m) AS "owedFen"
-           FROM unnest($2::date[]) AS m`,
+                  WHERE p.cooperative_id = $1 AND ps.month = x) AS "owedFen"
+           FROM unnest($2::date[]) AS x`,
         [dto.cooperativeId, months.map(monthStart)],
       );
       const over = dto.statements.filter((share) => share.amountFen > open.find((row) => row.month === share.month)!.owedFen);

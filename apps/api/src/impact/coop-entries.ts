@@ -94,6 +94,19 @@ export async function recordCoopRefund(
   );
 }
 
+/** coop_month, the entries summed per cooperative and month, as the entries are now: after a bulk write of entries (the history). */
+export async function rebuildCoopMonths(client: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await client.query(`TRUNCATE coop_month`);
+  await client.query(
+    `INSERT INTO coop_month (cooperative_id, month, goods_fen, refunded_goods_fen, shipping_fen, refunded_shipping_fen, fee_fen, pool_fen)
+     SELECT cooperative_id, date_trunc('month', day)::date,
+            coalesce(sum(goods_fen) FILTER (WHERE kind = 'SALE'), 0), -coalesce(sum(goods_fen) FILTER (WHERE kind = 'REFUND'), 0),
+            coalesce(sum(shipping_fen) FILTER (WHERE kind = 'SALE'), 0), -coalesce(sum(shipping_fen) FILTER (WHERE kind = 'REFUND'), 0),
+            sum(fee_fen), sum(pool_fen)
+       FROM coop_entry GROUP BY 1, 2`,
+  );
+}
+
 async function insert(manager: EntityManager, kind: 'SALE' | 'REFUND', orderId: string, refundId: string | null, entries: CoopEntry[]) {
   if (!entries.length) return;
   await manager.query(
@@ -109,6 +122,25 @@ async function insert(manager: EntityManager, kind: 'SALE' | 'REFUND', orderId: 
       entries.map((entry) => entry.shippingFen),
       entries.map((entry) => entry.feeFen),
       entries.map((entry) => entry.feeBp),
+      entries.map((entry) => entry.poolFen),
+    ],
+  );
+  // A refund's entries are negative: what went back is counted as refunded, positive.
+  const sign = kind === 'SALE' ? 1 : -1;
+  const [goods, shipping] = kind === 'SALE' ? ['goods_fen', 'shipping_fen'] : ['refunded_goods_fen', 'refunded_shipping_fen'];
+  await manager.query(
+    `INSERT INTO coop_month AS m (cooperative_id, month, ${goods}, ${shipping}, fee_fen, pool_fen)
+     SELECT x.cooperative_id, date_trunc('month', qh_today())::date, x.goods, x.shipping, x.fee, x.pool
+       FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS x(cooperative_id, goods, shipping, fee, pool)
+      ORDER BY x.cooperative_id
+     ON CONFLICT (cooperative_id, month) DO UPDATE
+       SET ${goods} = m.${goods} + EXCLUDED.${goods}, ${shipping} = m.${shipping} + EXCLUDED.${shipping},
+           fee_fen = m.fee_fen + EXCLUDED.fee_fen, pool_fen = m.pool_fen + EXCLUDED.pool_fen`,
+    [
+      entries.map((entry) => entry.cooperativeId),
+      entries.map((entry) => sign * entry.goodsFen),
+      entries.map((entry) => sign * entry.shippingFen),
+      entries.map((entry) => entry.feeFen),
       entries.map((entry) => entry.poolFen),
     ],
   );

@@ -12,6 +12,15 @@ const appendOnly = (table: string) => `
   CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
     FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only();`;
 
+/** coop_month from the entries: a frozen copy of the rebuild in coop-entries.ts (a migration must not change when that does). */
+const COOP_MONTHS_FROM_ENTRIES = `
+  INSERT INTO coop_month (cooperative_id, month, goods_fen, refunded_goods_fen, shipping_fen, refunded_shipping_fen, fee_fen, pool_fen)
+  SELECT cooperative_id, date_trunc('month', day)::date,
+         coalesce(sum(goods_fen) FILTER (WHERE kind = 'SALE'), 0), -coalesce(sum(goods_fen) FILTER (WHERE kind = 'REFUND'), 0),
+         coalesce(sum(shipping_fen) FILTER (WHERE kind = 'SALE'), 0), -coalesce(sum(shipping_fen) FILTER (WHERE kind = 'REFUND'), 0),
+         sum(fee_fen), sum(pool_fen)
+    FROM coop_entry GROUP BY 1, 2;`;
+
 const APPEND_ONLY_TABLES = ['coop_entry', 'coop_payout', 'coop_payout_statement', 'coop_payout_response', 'household_payout', 'payout_ack'];
 
 /**
@@ -57,6 +66,19 @@ export class MoneyTrail1767081600000 implements MigrationInterface {
       CREATE INDEX coop_entry_cooperative_day_idx ON coop_entry (cooperative_id, day);
       CREATE INDEX coop_entry_day_idx ON coop_entry (day, id);
       CREATE INDEX coop_entry_order_idx ON coop_entry (order_id);
+
+      -- coop_entry summed per cooperative and month (China days), in the same transaction: what the statements and balances read.
+      CREATE TABLE coop_month (
+        cooperative_id         uuid NOT NULL REFERENCES cooperative(id),
+        month                  date NOT NULL,
+        goods_fen              bigint NOT NULL DEFAULT 0,
+        refunded_goods_fen     bigint NOT NULL DEFAULT 0,
+        shipping_fen           bigint NOT NULL DEFAULT 0,
+        refunded_shipping_fen  bigint NOT NULL DEFAULT 0,
+        fee_fen                bigint NOT NULL DEFAULT 0,
+        pool_fen               bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (cooperative_id, month)
+      );
 
       -- A transfer from the marketplace to a cooperative; a correction is a row of the opposite sign that reverses one.
       CREATE TABLE coop_payout (
@@ -206,6 +228,8 @@ export class MoneyTrail1767081600000 implements MigrationInterface {
         FROM refund r JOIN "order" o ON o.id = r.order_id JOIN fulfillment f ON f.order_id = o.id
        WHERE r.status = 'SUCCEEDED' AND o.paid_at IS NOT NULL;
 
+      ${COOP_MONTHS_FROM_ENTRIES}
+
       INSERT INTO household_month (cooperative_id, household_id, month, allocated_fen)
       SELECT a.cooperative_id, a.household_id, date_trunc('month', a.day)::date, sum(a.amount_fen)
         FROM household_allocation a GROUP BY 1, 2, 3;
@@ -222,7 +246,7 @@ export class MoneyTrail1767081600000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TABLE trail_digest, trail_month, household_month, payout_ack, household_payout, coop_payout_response,
+      DROP TABLE trail_digest, trail_month, household_month, coop_month, payout_ack, household_payout, coop_payout_response,
                  coop_payout_statement, coop_payout, coop_entry;
       ${APPEND_ONLY_TABLES.map((table) => `DROP FUNCTION ${table}_append_only();`).join('\n')}
       ALTER TABLE cooperative DROP COLUMN platform_fee_bp;

@@ -16,6 +16,7 @@ import {
 } from '@qh/domain';
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
+import { rebuildCoopMonths } from '../../impact/coop-entries';
 import { rebuildRollups } from '../../impact/rollups';
 import { countAllocations } from '../../impact/trail-rollups';
 
@@ -441,6 +442,7 @@ export async function generateHistory(
     );
   }
   await rebuildRollups(client);
+  await rebuildCoopMonths(client);
   return { orders: options.orders, lines: lineCount, buyers: buyers.length, refunded: refundedCount };
 }
 
