@@ -5,17 +5,17 @@ import { createMemoryHistory } from 'vue-router';
 import { createAppRouter } from './router';
 import { fakeSessionApi, userWithRole } from './testing/app';
 
-async function visit(path: string, role: Role | null) {
+async function visit(path: string, role: Role | null, townships: string[] | null = null) {
   // A fresh visit: new store, and a server whose refresh cookie belongs to `role`.
   setActivePinia(createPinia());
-  fakeSessionApi(role ? userWithRole(role) : null);
+  fakeSessionApi(role ? userWithRole(role, { townships }) : null);
   const router = createAppRouter(createMemoryHistory());
   await router.push(path);
   return router.currentRoute.value;
 }
 
-async function landOn(path: string, role: Role | null): Promise<string> {
-  return (await visit(path, role)).fullPath;
+async function landOn(path: string, role: Role | null, townships: string[] | null = null): Promise<string> {
+  return (await visit(path, role, townships)).fullPath;
 }
 
 describe('route access', () => {
@@ -73,6 +73,28 @@ describe('route access', () => {
     expect(await landOn('/org/orders/new', 'cooperative')).toBe('/forbidden?page=/org/orders/new');
     expect((await visit('/coop/fulfillments/f-1/delivery-note', 'cooperative')).name).toBe('coop-delivery-note');
     expect(await landOn('/coop/fulfillments/f-1/delivery-note', 'buyer')).toBe('/forbidden?page=/coop/fulfillments/f-1/delivery-note');
+  });
+
+  it('opens the money trail and the payouts to officials and admins only', async () => {
+    expect(await landOn('/gov/trail', 'official')).toBe('/gov/trail');
+    expect(await landOn('/gov/payouts', 'admin')).toBe('/gov/payouts');
+    expect((await visit('/gov/households/h-1', 'official', ['520525108'])).name).toBe('gov-household');
+    expect(await landOn('/gov/trail', null)).toBe('/login?redirect=/gov/trail');
+    expect(await landOn('/gov/payouts', 'cooperative')).toBe('/forbidden?page=/gov/payouts');
+    expect(await landOn('/admin/coop-payouts', 'official')).toBe('/forbidden?page=/admin/coop-payouts');
+    expect(await landOn('/admin/coop-payouts', 'admin')).toBe('/admin/coop-payouts');
+  });
+
+  it('starts a township official on its townships’ money trail, never on the county’s pages', async () => {
+    const township = ['520525108'];
+    expect(await landOn('/login', 'official', township)).toBe('/gov/trail');
+    expect(await landOn('/login?redirect=/gov', 'official', township)).toBe('/gov/trail');
+    expect(await landOn('/gov', 'official', township)).toBe('/gov/trail');
+    expect(await landOn('/gov/institutions', 'official', township)).toBe('/gov/trail');
+    expect(await landOn('/gov/payouts', 'official', township)).toBe('/gov/payouts');
+    expect(await landOn('/gov/trail?year=2026', 'official', township)).toBe('/gov/trail?year=2026');
+    // A county-wide official keeps the county's pages.
+    expect(await landOn('/gov/institutions', 'official')).toBe('/gov/institutions');
   });
 
   it('answers unknown addresses with the not-found page', async () => {

@@ -61,7 +61,9 @@ export const PORTAL_OF: Record<Role, RouteLocationRaw> = {
 
 /**
  * Where a visitor with `role` (null: guest) must go instead of `to`, or true to let them in. A
- * signed-in visitor without the role is told why on the 403 page, not silently sent elsewhere.
+ * signed-in visitor without the role is told why on the 403 page, not silently sent elsewhere. A
+ * township official, whom the API answers only about its townships, starts on the money trail: the
+ * county-wide pages (`countyOnly`) send it there.
  */
 export function accessRedirect(
   to: Pick<RouteLocationNormalized, 'meta' | 'query' | 'fullPath'>,
@@ -89,7 +91,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     const session = useSessionStore();
     // The first navigation waits for the refresh cookie to be tried, so a reload on /coop stays there.
     await session.restore();
-    return accessRedirect(to, session.role, Boolean(session.user?.townships));
+    return accessRedirect(to, session.role, session.townships !== null);
   });
 
   return router;

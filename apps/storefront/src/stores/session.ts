@@ -18,6 +18,11 @@ export const useSessionStore = defineStore('session', () => {
 
   const role = computed<Role | null>(() => (isRole(user.value?.role) ? user.value.role : null));
   const isAuthenticated = computed(() => user.value !== null && accessToken.value !== null);
+  /**
+   * A township official (or village cadre) sees only its townships' money trail and payouts; null for
+   * county-wide officials and everyone else.
+   */
+  const townships = computed<readonly string[] | null>(() => (role.value === 'official' ? (user.value?.townships ?? null) : null));
 
   // Bumped on every login/refresh/logout so that a slow refresh cannot undo a newer login.
   let epoch = 0;
@@ -107,5 +112,5 @@ export const useSessionStore = defineStore('session', () => {
     refresh,
   });
 
-  return { user, accessToken, role, isAuthenticated, login, register, refresh, restore, reloadUser, logout };
+  return { user, accessToken, role, townships, isAuthenticated, login, register, refresh, restore, reloadUser, logout };
 });

@@ -41,3 +41,17 @@ export function downloadAdminInvoice(invoice: InvoiceFileRef & Pick<InvoiceReque
     invoice,
   );
 }
+
+/** The marketplace's transfers to cooperatives against their monthly statements (issue 17). */
+export type CoopTransfer = components['schemas']['CoopPayoutDto'];
+export type CooperativeBalance = components['schemas']['CooperativeBalanceRowDto'];
+export type CoopYearStatements = components['schemas']['YearStatementsDto'];
+export type CoopMonthStatement = components['schemas']['MonthStatementDto'];
+
+/** Codes of the transfers' page with their own message under `adminPayouts.errors`. */
+const PAYOUT_ERROR_CODES = ['PAYOUT_EXCEEDS_STATEMENT', 'PAYOUT_STATUS_CONFLICT', 'PAYOUT_NOT_FOUND', 'VALIDATION_FAILED'] as const;
+
+/** The i18n key of the message for an error code on the transfers' page, falling back to the admin pages'. */
+export function payoutErrorKey(code: string): string {
+  return (PAYOUT_ERROR_CODES as readonly string[]).includes(code) ? `adminPayouts.errors.${code}` : adminErrorKey(code);
+}

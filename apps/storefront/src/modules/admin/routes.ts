@@ -34,6 +34,13 @@ export const adminRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['admin'], titleKey: 'statement.title' },
   },
+  // What the marketplace owes each cooperative and the transfers that pay it.
+  {
+    path: '/admin/coop-payouts',
+    name: 'admin-coop-payouts',
+    component: () => import('./pages/AdminCoopPayoutsPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'adminPayouts.title' },
+  },
   {
     path: '/admin/shortfalls',
     name: 'admin-shortfalls',

@@ -138,3 +138,51 @@ describe('AdminCooperativesPage', () => {
     expect(app.get('[data-testid="admin-coop-filter-VERIFIED"]').attributes('aria-current')).toBe('page');
   });
 });
+
+describe('AdminCooperativesPage platform fee', () => {
+  it('shows each cooperative’s platform fee as a percentage, none by default', async () => {
+    ({ wrapper } = await openCooperativesWithFees());
+    const fee = (id: string) => wrapper!.get(`[data-testid="platform-fee-row"][data-id="${id}"]`);
+
+    expect(wrapper!.get('[data-testid="platform-fees"] h2').text()).toBe('平台服务费');
+    expect(fee('c-1').get('[data-testid="platform-fee-current"]').text()).toBe('不收取');
+    expect(fee('c-2').get('[data-testid="platform-fee-current"]').text()).toBe('1.50%');
+    expect(fee('c-2').get<HTMLInputElement>('[data-testid="platform-fee-input"]').element.value).toBe('1.5');
+    expect(fee('c-1').get('label').text()).toBe('纳雍县厍东关乡玛瑙红樱桃种植专业合作社的新费率（%）');
+  });
+
+  it('sets a rate in basis points, and refuses what is not a percentage from 0 to 100', async () => {
+    let api: ReturnType<typeof fakeSessionApi>;
+    ({ wrapper, api } = await openCooperativesWithFees({
+      'PUT /api/admin/cooperatives/c-1/platform-fee': () => jsonResponse(200, cooperative({ platformFeeBp: 250 })),
+    }));
+    const fee = () => wrapper!.get('[data-testid="platform-fee-row"][data-id="c-1"]');
+
+    await fee().get('[data-testid="platform-fee-input"]').setValue('101');
+    await fee().get('[data-testid="platform-fee-form"]').trigger('submit');
+    expect(fee().get('[data-testid="platform-fee-problem"]').text()).toBe('请填写 0 到 100 之间、最多两位小数的百分比。');
+    expect(api.callsTo('PUT', '/api/admin/cooperatives/c-1/platform-fee')).toHaveLength(0);
+
+    await fee().get('[data-testid="platform-fee-input"]').setValue('2.5');
+    await fee().get('[data-testid="platform-fee-form"]').trigger('submit');
+    await settle();
+
+    expect(await api.callsTo('PUT', '/api/admin/cooperatives/c-1/platform-fee')[0]!.json()).toEqual({ rateBp: 250 });
+    expect(fee().get('[data-testid="platform-fee-current"]').text()).toBe('2.50%');
+    expect(fee().get('[data-testid="platform-fee-saved"]').text()).toBe('已保存：2.50%');
+  });
+});
+
+async function openCooperativesWithFees(routes: Parameters<typeof fakeSessionApi>[1] = {}) {
+  const api = fakeSessionApi(userWithRole('admin'), {
+    'GET /api/admin/cooperatives': () =>
+      jsonResponse(200, {
+        items: [cooperative(), cooperative({ id: 'c-2', nameZh: '纳雍县某某合作社', platformFeeBp: 150 })],
+        nextCursor: null,
+      }),
+    ...routes,
+  });
+  const mounted = await mountApp({ path: '/admin/cooperatives' });
+  await settle();
+  return { wrapper: mounted.wrapper, api };
+}

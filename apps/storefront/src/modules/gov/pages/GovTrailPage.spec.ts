@@ -1,7 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
-import type { HouseholdPayout, Trail } from '../trail';
+import { trailOf, ZHANGJIAWAN } from '../testing/trail-fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -16,103 +16,121 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const row = (pledgedFen: number, paidFen: number, acknowledgedFen: number) => ({
-  pledgedFen,
-  paidToHouseholdsFen: paidFen,
-  acknowledgedFen,
-  outstandingFen: pledgedFen - paidFen,
-});
-
-function trail(): Trail {
-  return {
-    year: 2026,
-    pledgedFen: 123_456,
-    paidToCooperativesFen: 5_000_000,
-    paidToHouseholdsFen: 100_000,
-    acknowledgedFen: 80_000,
-    outstandingFen: 23_456,
-    ageing: { upTo30DaysFen: 20_000, from31To60DaysFen: 3_456, over60DaysFen: 0 },
-    overdue: { payouts: 2, amountFen: 1_500 },
-    byTownship: [
-      { code: '520525108', name: '张家湾镇', ...row(100_000, 80_000, 70_000) },
-      { code: '520525202', name: '厍东关彝族白族苗族乡', ...row(23_456, 20_000, 10_000) },
-    ],
-    byCooperative: [{ id: 'coop-eggs', name: '张家湾蛋鸡合作社', ...row(123_456, 100_000, 80_000) }],
-    byHouseholdStatus: [
-      { status: 'LIFTED', ...row(100_000, 90_000, 70_000) },
-      { status: 'MONITORED', ...row(23_456, 10_000, 10_000) },
-    ],
-    peopleByExitYear: [
-      { exitYear: 2019, households: 3, people: 12 },
-      { exitYear: null, households: 1, people: 5 },
-    ],
-  };
-}
-
-function payout(overrides: Partial<HouseholdPayout> = {}): HouseholdPayout {
-  return {
-    id: 'payout-1',
-    household: { id: 'household-1', code: 'NY-000108', maskedName: '王**', village: '张家湾村', townshipCode: '520525108' },
-    cooperative: { id: 'coop-eggs', name: '张家湾蛋鸡合作社' },
-    period: '2026-11',
-    amountFen: 12_345,
-    method: 'BANK',
-    reference: 'NX-1',
-    hasReceipt: false,
-    paidOn: '2026-12-05',
-    recordedAt: '2026-12-05T02:00:00Z',
-    reversesId: null,
-    reversed: false,
-    acknowledgement: null,
-    overdue: false,
-    ...overrides,
-  };
-}
-
 const cells = (element: { findAll: (selector: string) => { text: () => string }[] }) =>
   element.findAll('th, td').map((cell) => cell.text());
 
-describe('the officials’ money trail', () => {
+const TRAIL = '/api/impact/trail';
+
+describe('GovTrailPage', () => {
   it('shows pledged, paid and acknowledged to the fen, with tables whose totals are the cards', async () => {
-    const server = fakeSessionApi(userWithRole('official'), { 'GET /api/impact/trail': () => jsonResponse(200, trail()) });
+    const server = fakeSessionApi(userWithRole('official'), { [`GET ${TRAIL}`]: () => jsonResponse(200, trailOf()) });
     ({ wrapper } = await mountApp({ path: '/gov/trail?year=2026&householdStatus=LIFTED' }));
     await settle();
     const app = wrapper!;
 
     expect(app.get('h1').text()).toBe('资金到户追踪');
-    expect(Object.fromEntries(new URL(server.callsTo('GET', '/api/impact/trail').at(-1)!.url).searchParams)).toEqual({
+    expect(Object.fromEntries(new URL(server.callsTo('GET', TRAIL).at(-1)!.url).searchParams)).toEqual({
       year: '2026',
       householdStatus: 'LIFTED',
     });
     expect(app.get('[data-testid="trail-pledgedFen"]').text()).toBe('¥1,234.56');
     expect(app.get('[data-testid="trail-paidToCooperativesFen"]').text()).toBe('¥50,000.00');
+    expect(app.get('[data-testid="trail-paidToHouseholdsFen"]').text()).toBe('¥1,000.00');
+    expect(app.get('[data-testid="trail-acknowledgedFen"]').text()).toBe('¥800.00');
     expect(app.get('[data-testid="trail-outstandingFen"]').text()).toBe('¥234.56');
+    expect(app.get('[data-testid="trail-ageing-30"]').text()).toBe('¥200.00');
     expect(app.get('[data-testid="trail-ageing-60"]').text()).toBe('¥34.56');
+    expect(app.get('[data-testid="trail-ageing-over"]').text()).toBe('¥0.00');
     expect(app.get('[data-testid="trail-overdue"]').text()).toBe('2 笔，¥15.00');
+
     const township = app.get('[data-testid="trail-by-township"]');
-    expect(township.findAll('[data-testid="trail-row"]').map(cells)[0]).toEqual(['张家湾镇', '¥1,000.00', '¥800.00', '¥700.00', '¥200.00']);
-    expect(cells(township.get('[data-testid="trail-total"]'))).toEqual(['合计', '¥1,234.56', '¥1,000.00', '¥800.00', '¥234.56']);
-    expect(
-      app
-        .get('[data-testid="trail-by-status"]')
-        .findAll('[data-testid="trail-row"]')
-        .map((r) => cells(r)[0]),
-    ).toEqual(['脱贫户', '监测对象']);
-    expect(cells(app.get('[data-testid="trail-exit-years"]').findAll('tbody tr')[1]!)).toEqual(['未脱贫（监测）', '1', '5']);
+    expect(township.get('caption').text()).toBe('按乡镇');
+    expect(township.findAll('[data-testid="trail-row"]').map(cells)).toEqual([
+      ['张家湾镇', '¥1,000.00', '¥800.00', '¥700.00', '¥200.00'],
+      ['厍东关彝族白族苗族乡', '¥234.56', '¥200.00', '¥100.00', '¥34.56'],
+    ]);
+    // Every table's total row is the cards.
+    for (const table of ['township', 'cooperative', 'status']) {
+      expect(cells(app.get(`[data-testid="trail-by-${table}"] [data-testid="trail-total"]`))).toEqual([
+        '合计',
+        '¥1,234.56',
+        '¥1,000.00',
+        '¥800.00',
+        '¥234.56',
+      ]);
+    }
+    // Lifted households and those monitored for falling back are shown apart.
+    expect(app.get('[data-testid="trail-by-status"]').findAll('[data-testid="trail-row"]').map(cells)).toEqual([
+      ['脱贫户', '¥1,000.00', '¥900.00', '¥700.00', '¥100.00'],
+      ['监测对象', '¥234.56', '¥100.00', '¥100.00', '¥134.56'],
+    ]);
+    expect(app.get('[data-testid="trail-exit-years"]').findAll('tbody tr').map(cells)).toEqual([
+      ['2019', '3', '12'],
+      ['未脱贫（监测）', '1', '5'],
+    ]);
     // A county official has every tab.
     expect(app.find('[data-testid="gov-nav-dashboard"]').exists()).toBe(true);
+    expect(app.get('[data-testid="gov-nav-trail"]').attributes('aria-current')).toBe('page');
+  });
+
+  it('keeps the filters in the address and asks the API again when one changes', async () => {
+    const server = fakeSessionApi(userWithRole('official'), { [`GET ${TRAIL}`]: () => jsonResponse(200, trailOf()) });
+    const mounted = await mountApp({ path: '/gov/trail' });
+    wrapper = mounted.wrapper;
+    await settle();
+
+    await wrapper.get('[data-testid="trail-township"]').setValue(ZHANGJIAWAN);
+    await settle();
+    await wrapper.get('[data-testid="trail-cooperative"]').setValue('coop-eggs');
+    await settle();
+
+    expect(mounted.router.currentRoute.value.query).toEqual({ townshipCode: ZHANGJIAWAN, cooperativeId: 'coop-eggs' });
+    expect(Object.fromEntries(new URL(server.callsTo('GET', TRAIL).at(-1)!.url).searchParams)).toEqual({
+      townshipCode: ZHANGJIAWAN,
+      cooperativeId: 'coop-eggs',
+    });
+  });
+
+  it('downloads each table as CSV through the signed-in client, with the same filters', async () => {
+    const server = fakeSessionApi(userWithRole('official'), {
+      [`GET ${TRAIL}`]: () => jsonResponse(200, trailOf()),
+      [`GET ${TRAIL}.csv`]: () => new Response('\uFEFFgroup\n', { status: 200, headers: { 'Content-Type': 'text/csv' } }),
+    });
+    ({ wrapper } = await mountApp({ path: `/gov/trail?year=2026&townshipCode=${ZHANGJIAWAN}` }));
+    await settle();
+
+    const button = wrapper!.get('[data-testid="trail-download-township"]');
+    expect(button.text()).toBe('导出 CSV');
+    const saved: string[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    };
+    globalThis.URL.createObjectURL ??= () => 'blob:x';
+    globalThis.URL.revokeObjectURL ??= () => undefined;
+    try {
+      await button.trigger('click');
+      await settle();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+
+    const csv = server.callsTo('GET', `${TRAIL}.csv`)[0]!;
+    expect(csv.headers.get('Authorization')).toBe('Bearer token-1');
+    expect(Object.fromEntries(new URL(csv.url).searchParams)).toEqual({ year: '2026', townshipCode: ZHANGJIAWAN, by: 'township' });
+    expect(saved).toEqual(['money-trail-2026-by-township.csv']);
   });
 
   it('sends a township official from the county’s dashboard to its own townships’ trail', async () => {
-    fakeSessionApi(userWithRole('official', { townships: ['520525108'] }), {
-      'GET /api/impact/trail': () => jsonResponse(200, trail()),
-    });
+    fakeSessionApi(userWithRole('official', { townships: [ZHANGJIAWAN] }), { [`GET ${TRAIL}`]: () => jsonResponse(200, trailOf()) });
     const mounted = await mountApp({ path: '/gov' });
     wrapper = mounted.wrapper;
     await settle();
 
     expect(mounted.router.currentRoute.value.name).toBe('gov-trail');
     expect(wrapper.find('[data-testid="gov-nav-dashboard"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="gov-nav-institutions"]').exists()).toBe(false);
+    expect(wrapper.findAll('.gov-nav a').map((tab) => tab.text())).toEqual(['资金到户', '发放核实']);
     expect(wrapper.get('[data-testid="trail-scope"]').text()).toContain('张家湾镇');
     const townships = wrapper
       .get('[data-testid="trail-township"]')
@@ -120,47 +138,12 @@ describe('the officials’ money trail', () => {
       .map((option) => option.text());
     expect(townships).toEqual(['全部', '张家湾镇']);
   });
-});
 
-describe('the payouts to households, to acknowledge', () => {
-  it('lets a township official acknowledge a payout after visiting, with the day and a note', async () => {
-    const server = fakeSessionApi(userWithRole('official', { townships: ['520525108'] }), {
-      'GET /api/impact/household-payouts': () => jsonResponse(200, { items: [payout(), payout({ id: 'payout-2', overdue: true })] }),
-      'POST /api/impact/household-payouts/payout-1/acknowledge': () =>
-        jsonResponse(
-          201,
-          payout({ acknowledgement: { visitedOn: '2026-12-08', note: '入户核实', acknowledgedAt: '2026-12-10T02:00:00Z' } }),
-        ),
-    });
-    ({ wrapper } = await mountApp({ path: '/gov/payouts' }));
-    await settle();
-    const app = wrapper!;
-
-    const rows = app.findAll('[data-testid="payout-row"]');
-    expect(rows.map((r) => r.get('[data-testid="payout-state"]').text())).toEqual(['待核实', '超期未核实']);
-    expect(rows[0]!.get('[data-testid="payout-amount"]').text()).toBe('¥123.45');
-    await rows[0]!.get('[data-testid="payout-acknowledge"]').trigger('click');
-    await app.get('[data-testid="acknowledge-visited-on"]').setValue('2026-12-08');
-    await app.get('[data-testid="acknowledge-note"]').setValue('入户核实');
-    await app.get('[data-testid="acknowledge-form"]').trigger('submit');
+  it('gives the county officials the trail and the payouts beside their other tabs', async () => {
+    fakeSessionApi(userWithRole('official'), { [`GET ${TRAIL}`]: () => jsonResponse(200, trailOf()) });
+    ({ wrapper } = await mountApp({ path: '/gov/trail' }));
     await settle();
 
-    expect(await server.callsTo('POST', '/api/impact/household-payouts/payout-1/acknowledge')[0]!.json()).toEqual({
-      visitedOn: '2026-12-08',
-      note: '入户核实',
-    });
-    expect(app.findAll('[data-testid="payout-row"]')[0]!.get('[data-testid="payout-state"]').text()).toBe('已核实（2026-12-08）');
-    expect(app.find('[data-testid="acknowledge-form"]').exists()).toBe(false);
-  });
-
-  it('shows a county official the payouts without the form: those who visit acknowledge them', async () => {
-    fakeSessionApi(userWithRole('official'), {
-      'GET /api/impact/household-payouts': () => jsonResponse(200, { items: [payout()] }),
-    });
-    ({ wrapper } = await mountApp({ path: '/gov/payouts' }));
-    await settle();
-
-    expect(wrapper!.findAll('[data-testid="payout-row"]')).toHaveLength(1);
-    expect(wrapper!.find('[data-testid="payout-acknowledge"]').exists()).toBe(false);
+    expect(wrapper!.findAll('.gov-nav a').map((tab) => tab.text())).toEqual(['消费帮扶成效', '预算单位预留份额', '资金到户', '发放核实']);
   });
 });
