@@ -34,6 +34,9 @@ describe('every page on a 390 px phone', () => {
     // the canteen journey measures a statement with its items on a phone.
     samples.set('/org/statements/:number', 'ST20260131-000001');
     samples.set('/admin/statements/:number', 'ST20260131-000001');
+    // A county official is told that a household's statement is for admins and its township's officials: that page is measured.
+    const admin = await ApiActor.signIn(ACCOUNTS.admin);
+    samples.set('/gov/households/:id', (await admin.call<{ items: { id: string }[] }>('GET', '/api/admin/households?limit=1')).items[0].id);
     const shipments = await coop.call<{ items: { id: string }[] }>('GET', '/api/coop/fulfillments?limit=1');
     // The demo history ships for every cooperative; without it, the page that says "not found" is measured.
     samples.set('/coop/fulfillments/:id/delivery-note', shipments.items[0]?.id ?? '5b0f3c3e-7d1a-4c6e-9f20-3a8b1c2d4e5f');
