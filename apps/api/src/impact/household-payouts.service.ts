@@ -52,13 +52,14 @@ const PAYOUT_SELECT = `SELECT p.id, json_build_object('id', h.id, 'code', h.code
          ELSE json_build_object('visitedOn', to_char(a.visited_on, 'YYYY-MM-DD'), 'note', a.note, 'acknowledgedAt', ${ISO_INSTANT('a.created_at')}) END
       AS acknowledgement,
     (a.payout_id IS NULL AND p.reverses_id IS NULL AND x.id IS NULL AND p.paid_on < qh_today() - $1::int) AS overdue,
-    p.township_code AS "townshipCode"
+    p.township_code AS "townshipCode", p.household_status AS "householdStatus"
   FROM household_payout p JOIN household h ON h.id = p.household_id JOIN cooperative c ON c.id = p.cooperative_id
   LEFT JOIN household_payout x ON x.reverses_id = p.id LEFT JOIN payout_ack a ON a.payout_id = p.id`;
 
 type PayoutRow = Omit<HouseholdPayoutDto, 'household'> & {
   household: Omit<HouseholdPayoutDto['household'], 'maskedName'>;
   townshipCode: string;
+  householdStatus: string;
 };
 
 /** One payout to record, checked for its shape already. */
@@ -298,13 +299,16 @@ export class HouseholdPayouts {
         dto.visitedOn,
         dto.note?.trim() || null,
       ]);
-      const [counted] = await manager.query(
-        `SELECT cooperative_id AS "cooperativeId", household_id AS "householdId", to_char(period, 'YYYY-MM-DD') AS period,
-                amount_fen AS "amountFen", township_code AS "townshipCode", household_status AS "householdStatus"
-           FROM household_payout WHERE id = $1`,
-        [payoutId],
-      );
-      await countPayouts(manager, 'acknowledged_fen', [counted]);
+      await countPayouts(manager, 'acknowledged_fen', [
+        {
+          cooperativeId: payout.cooperative.id,
+          householdId: payout.household.id,
+          period: monthStart(payout.period),
+          amountFen: payout.amountFen,
+          townshipCode: payout.townshipCode,
+          householdStatus: payout.householdStatus,
+        },
+      ]);
       await audit({
         actor: official,
         action: 'household_payout.acknowledged',
@@ -519,7 +523,7 @@ export class HouseholdPayouts {
 
   private async withNames(rows: PayoutRow[]): Promise<HouseholdPayoutDto[]> {
     const names = await this.householdNames.maskedNames([...new Set(rows.map((row) => row.household.id))]);
-    return rows.map(({ townshipCode: _township, ...row }) => ({
+    return rows.map(({ townshipCode: _township, householdStatus: _status, ...row }) => ({
       ...row,
       household: { ...row.household, maskedName: names.get(row.household.id) ?? '' },
     }));

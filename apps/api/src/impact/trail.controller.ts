@@ -5,6 +5,7 @@ import { ActingUser, cooperativeOf, CurrentUser, type Acting, type AuthUser } fr
 import { Roles, TownshipScoped } from '../auth/roles.decorator';
 import { AppError } from '../common/app-error';
 import { toCsvText, yuanCell as yuan } from '../common/csv';
+import { sendDownload } from '../common/downloads';
 import { ErrorDto } from '../common/error.dto';
 import { readUploadedFile } from '../common/uploads';
 import { uuidParam } from '../common/uuid-param';
@@ -43,13 +44,12 @@ const payoutId = () => uuidParam('PAYOUT_NOT_FOUND', 'No such payout.');
 const cooperativeId = () => uuidParam('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
 const MAX_PAYOUT_IMPORT_BYTES = 2 * 1024 * 1024;
 
-async function sendReceipt(reply: FastifyReply, file: { bytes: Buffer; type: keyof typeof RECEIPT_MEDIA_TYPE }): Promise<void> {
-  await reply
-    .header('Content-Type', RECEIPT_MEDIA_TYPE[file.type])
-    .header('Content-Disposition', `attachment; filename="receipt.${file.type.toLowerCase()}"`)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'private, no-store')
-    .send(file.bytes);
+function sendReceipt(reply: FastifyReply, file: { bytes: Buffer; type: keyof typeof RECEIPT_MEDIA_TYPE }): Promise<void> {
+  return sendDownload(reply, {
+    bytes: file.bytes,
+    mediaType: RECEIPT_MEDIA_TYPE[file.type],
+    downloadName: `receipt.${file.type.toLowerCase()}`,
+  });
 }
 
 const RECEIPT_RESPONSE = { description: 'The receipt of a cash payout (JPEG, PNG, WebP or PDF), as a download' };

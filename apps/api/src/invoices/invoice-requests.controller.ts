@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiRes
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ActingUser, CurrentUser, type Acting, type AuthUser } from '../auth/current-user';
 import { Roles } from '../auth/roles.decorator';
+import { sendDownload } from '../common/downloads';
 import { ErrorDto } from '../common/error.dto';
 import { readUploadedFileAndFields } from '../common/uploads';
 import { uuidParam } from '../common/uuid-param';
@@ -12,16 +13,6 @@ import { InvoiceRequestsService } from './invoice-requests.service';
 
 const requestId = () => uuidParam('INVOICE_REQUEST_NOT_FOUND', 'No such invoice request.');
 const invoiceId = () => uuidParam('INVOICE_NOT_FOUND', 'No such invoice.');
-
-/** Sends an invoice file as a download, never shown inline (it came from outside). */
-async function sendFile(reply: FastifyReply, file: { bytes: Buffer; mediaType: string; downloadName: string }): Promise<void> {
-  await reply
-    .header('Content-Type', file.mediaType)
-    .header('Content-Disposition', `attachment; filename="${file.downloadName}"`)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'private, no-store')
-    .send(file.bytes);
-}
 
 const FILE_RESPONSE = { description: 'The e-invoice file (PDF or OFD), as a download' };
 
@@ -83,7 +74,7 @@ export class CoopInvoiceRequestsController {
   @ApiOkResponse(FILE_RESPONSE)
   @ApiResponse({ status: 404, type: ErrorDto, description: 'INVOICE_NOT_FOUND' })
   async file(@CurrentUser() user: AuthUser, @Param('id', invoiceId()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendFile(reply, await this.invoices.file(user, id, { cooperative: true }));
+    await sendDownload(reply, await this.invoices.file(user, id, { cooperative: true }));
   }
 }
 
@@ -114,7 +105,7 @@ export class OrderInvoicesController {
     @Param('id', invoiceId()) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await sendFile(reply, await this.invoices.file(user, id, { buyerOf: number }));
+    await sendDownload(reply, await this.invoices.file(user, id, { buyerOf: number }));
   }
 }
 
@@ -145,7 +136,7 @@ export class OrgOrderInvoicesController {
     @Param('id', invoiceId()) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await sendFile(reply, await this.invoices.file(user, id, { financeOf: number }));
+    await sendDownload(reply, await this.invoices.file(user, id, { financeOf: number }));
   }
 }
 
@@ -170,6 +161,6 @@ export class AdminInvoiceRequestsController {
   @ApiOkResponse(FILE_RESPONSE)
   @ApiResponse({ status: 404, type: ErrorDto, description: 'INVOICE_NOT_FOUND' })
   async file(@CurrentUser() user: AuthUser, @Param('id', invoiceId()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    await sendFile(reply, await this.invoices.file(user, id, { admin: true }));
+    await sendDownload(reply, await this.invoices.file(user, id, { admin: true }));
   }
 }

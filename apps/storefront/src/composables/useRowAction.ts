@@ -1,11 +1,12 @@
 import { ref, shallowRef } from 'vue';
-import { errorCodeOf } from '../../../api';
+import { errorCodeOf } from '../api';
 
 /**
- * One action at a time on a row of the money trail: `pending` while the call runs, the API's error
- * code when it fails, and which action last worked, for the row's confirmation line.
+ * One action at a time on a row or card (an admin's review, a cooperative's answer to a transfer):
+ * `pending` while the call runs, the API's error code when it fails, and which action last worked,
+ * for the row's confirmation line.
  */
-export function useTrailAction<Done extends string, Result>(changed: (result: Result) => void) {
+export function useRowAction<Done extends string, Result>(changed: (result: Result) => void) {
   const pending = ref(false);
   const errorCode = ref<string | null>(null);
   const done = shallowRef<Done | null>(null);
