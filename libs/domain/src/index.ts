@@ -18,3 +18,5 @@ export * from './sale-window';
 export * from './settlement';
 export * from './uscc';
 export * from './trail';
+export * from './claims';
+export * from './lots';
