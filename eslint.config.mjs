@@ -93,8 +93,9 @@ export default tseslint.config(
             catalog: ['products.repository', 'product-sql', 'product-images'],
             // Cooperatives import their payouts to households from CSV files read as the household import reads them.
             households: ['csv'],
-            // The ledger is written in the transaction of each payment and refund.
-            impact: ['ledger'],
+            // The ledger is written in the transaction of each payment and refund. A lot's test report is a PDF or a photo,
+            // judged by its content as a cash receipt is.
+            impact: ['ledger', 'payout-receipts'],
             // Notifications are written in the transaction of what they tell.
             notifications: ['outbox'],
             // Every change of an order's status (the one place), for the payment webhook and refunds.

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
-import { setStock } from '../support/builders';
+import { lotsFor, setStock } from '../support/builders';
 
 /** 00:30 in China is still the day before in UTC: the hour in which a server-day or UTC-day rule goes wrong. */
 const EARLY_MORNING_IN_CHINA = '2026-12-15T00:30:00+08:00';
@@ -87,6 +87,7 @@ describe('one clock for the app and its SQL, on China days', () => {
     const shipped = await as(staff).post(`/api/coop/fulfillments/${order.fulfillments[0].id}/ship`, {
       carrier: '中国邮政',
       trackingNo: 'EMS-55667788',
+      lots: await lotsFor(t, order.fulfillments[0].id),
     });
     expect([shipped.status, shipped.body.code]).toEqual([200, undefined]);
 

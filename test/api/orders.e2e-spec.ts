@@ -2,7 +2,7 @@ import request from 'supertest';
 import { OrderDeadlinesService } from '../../apps/api/src/orders/order-deadlines.service';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
-import { setStock } from '../support/builders';
+import { lotsFor, setStock } from '../support/builders';
 
 interface Pick {
   variantId: string;
@@ -319,7 +319,11 @@ describe('cart, checkout and orders', () => {
         .expect(403);
       expect(theirs.body.code).toBe('NOT_YOUR_COOPERATIVE');
       await as(cherryStaff)
-        .post(`/api/coop/fulfillments/${mine.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890123' })
+        .post(`/api/coop/fulfillments/${mine.id}/ship`, {
+          carrier: '顺丰速运',
+          trackingNo: 'SF1234567890123',
+          lots: await lotsFor(t, mine.id),
+        })
         .expect(200);
       expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('PARTIALLY_SHIPPED');
       expect((await as(buyer).post(`/api/orders/${order.number}/cancel`).expect(409)).body.code).toBe('ORDER_STATUS_CONFLICT');
@@ -331,7 +335,9 @@ describe('cart, checkout and orders', () => {
       const tea = (await as(teaStaff).get('/api/coop/fulfillments?status=PENDING').expect(200)).body.items.find(
         (f: { orderNumber: string }) => f.orderNumber === order.number,
       );
-      await as(teaStaff).post(`/api/coop/fulfillments/${tea.id}/ship`, { carrier: '中国邮政', trackingNo: 'EMS-99887766' }).expect(200);
+      await as(teaStaff)
+        .post(`/api/coop/fulfillments/${tea.id}/ship`, { carrier: '中国邮政', trackingNo: 'EMS-99887766', lots: await lotsFor(t, tea.id) })
+        .expect(200);
       const shipped = await as(buyer).get(`/api/orders/${order.number}`).expect(200);
       expect(shipped.body.status).toBe('SHIPPED');
       expect(shipped.body.fulfillments.map((f: { status: string; trackingNo: string }) => [f.status, f.trackingNo]).sort()).toEqual([
@@ -411,7 +417,11 @@ describe('cart, checkout and orders', () => {
       await as(buyer).post(`/api/payments/demo/${order.number}/pay`).expect(200);
       const staff = await tokenFor(t, 'cooperative', ambient.cooperativeId);
       await as(staff)
-        .post(`/api/coop/fulfillments/${order.fulfillments[0].id}/ship`, { carrier: '中国邮政', trackingNo: 'EMS-10203040' })
+        .post(`/api/coop/fulfillments/${order.fulfillments[0].id}/ship`, {
+          carrier: '中国邮政',
+          trackingNo: 'EMS-10203040',
+          lots: await lotsFor(t, order.fulfillments[0].id),
+        })
         .expect(200);
       await deadlines().completeDue();
       expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body.status).toBe('SHIPPED');

@@ -58,6 +58,17 @@ const POLICY: Rule[] = [
   },
   { name: 'the cart: guests and buyers', matches: under('/api/cart'), public: true, callers: ['anonymous', 'buyer'] },
   {
+    name: 'one’s own boxes of a lot, where a claim starts: buyers',
+    matches: (operation) => operation.path === '/api/lots/{code}/mine',
+    roles: ['buyer'],
+  },
+  {
+    name: 'the lot pages a label’s QR code opens, and their test reports: anyone',
+    matches: (operation) => operation.method === 'GET' && under('/api/lots')(operation),
+    public: true,
+  },
+  { name: 'after-sales claims on one’s deliveries: buyers', matches: under('/api/claims'), roles: ['buyer'] },
+  {
     name: 'checkout, orders, demo payments, the address book, invoice profiles and arrival reminders: buyers',
     matches: underAny('/api/checkout', '/api/orders', '/api/payments/demo', '/api/addresses', '/api/invoice-profiles', '/api/reminders'),
     roles: ['buyer'],
@@ -199,6 +210,10 @@ describe('the authorization matrix over the live OpenAPI document', () => {
         [world.b.productId],
       ),
       fulfillment: await world.t.sql(`SELECT status, carrier, tracking_no FROM fulfillment WHERE id = $1`, [world.b.fulfillmentId]),
+      lot: await world.t.sql(
+        `SELECT closed_at, (SELECT count(*)::int FROM lot_shipment WHERE lot_id = $1) AS shipped FROM lot WHERE id = $1`,
+        [world.b.lotId],
+      ),
       orders: await world.t.sql(
         `SELECT o.number, o.status, p.status AS payment FROM "order" o JOIN payment p ON p.order_id = o.id WHERE o.number = ANY($1) ORDER BY o.number`,
         [[world.b.paidOrder, world.b.unpaidOrder]],
@@ -245,6 +260,15 @@ describe('the authorization matrix over the live OpenAPI document', () => {
       const { b } = world;
       return [
         ["view B's product", 'staff', 'GET', `/api/coop/products/${b.productId}`, undefined],
+        ["close B's lot", 'staff', 'POST', `/api/coop/lots/${b.lotId}/close`, undefined],
+        ["print the labels of B's shipment", 'staff', 'GET', `/api/coop/fulfillments/${b.fulfillmentId}/labels`, undefined],
+        [
+          "ship one's own part from B's lot",
+          'staff',
+          'POST',
+          `/api/coop/fulfillments/${world.a.fulfillmentId}/ship`,
+          { carrier: '顺丰速运', trackingNo: 'SF1400238877661', lots: [{ lineId: world.a.paidOrderLineId, lotId: b.lotId, quantity: 1 }] },
+        ],
         ["edit B's product", 'staff', 'PATCH', `/api/coop/products/${b.productId}`, { titleEn: 'Taken over' }],
         [
           "add a variant to B's product",

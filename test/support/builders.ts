@@ -149,9 +149,25 @@ export async function paidOrder(t: TestApp, buyer: string, lines: { variantId: s
 
 let shipments = 0;
 
+/**
+ * The lots a part ships from, as its cooperative's shipping form picks them: each line from the oldest
+ * open lot of its product. Empty for products nobody recorded a lot of (they ship without).
+ */
+export async function lotsFor(t: TestApp, fulfillmentId: string): Promise<{ lineId: string; lotId: string; quantity: number }[]> {
+  return (await t.sql(
+    `SELECT l.id AS "lineId", lt.id AS "lotId", l.quantity - l.refunded_quantity AS quantity
+       FROM order_line l
+       JOIN LATERAL (SELECT id FROM lot WHERE product_id = l.product_id AND closed_at IS NULL AND recalled_at IS NULL
+                      ORDER BY created_at, id LIMIT 1) lt ON true
+      WHERE l.fulfillment_id = $1 AND l.quantity > l.refunded_quantity ORDER BY l.id`,
+    [fulfillmentId],
+  )) as { lineId: string; lotId: string; quantity: number }[];
+}
+
 /** The cooperative's staff ship a part of an order by SF Express, with a tracking number of its own. */
 export async function shipPart(t: TestApp, staffToken: string, fulfillmentId: string): Promise<void> {
   shipments += 1;
   const trackingNo = `SF${String(Date.now()).slice(-8)}${String(process.pid % 100).padStart(2, '0')}${String(shipments % 1000).padStart(3, '0')}`;
-  await post(t, staffToken, `/api/coop/fulfillments/${fulfillmentId}/ship`, { carrier: '顺丰速运', trackingNo }).expect(200);
+  const lots = await lotsFor(t, fulfillmentId);
+  await post(t, staffToken, `/api/coop/fulfillments/${fulfillmentId}/ship`, { carrier: '顺丰速运', trackingNo, lots }).expect(200);
 }

@@ -1,3 +1,5 @@
+import { ClaimsModule } from './claims/claims.module';
+import { LotsModule } from './lots/lots.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -35,6 +37,8 @@ export class AppModule {
         CatalogModule,
         PaymentsModule,
         OrdersModule,
+        LotsModule,
+        ClaimsModule,
         ImpactModule,
         HouseholdsModule,
         OrganisationsModule,

@@ -65,6 +65,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminClaimsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminClaimsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/claims/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminClaimsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/claims/{id}/photos/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminClaimsController_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/coop-payouts": {
         parameters: {
             query?: never;
@@ -321,6 +385,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminLotsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/lots/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminLotsController_recall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/lots/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminLotsController_recipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders": {
         parameters: {
             query?: never;
@@ -539,6 +651,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AdminCatalogController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminClaimsController_quality"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -865,6 +993,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClaimsController_list"];
+        put?: never;
+        post: operations["ClaimsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClaimsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/accept-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClaimsController_acceptOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClaimsController_escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClaimsController_addPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/photos/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClaimsController_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClaimsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopClaimsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopClaimsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/claims/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopClaimsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/claims/{id}/photos/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopClaimsController_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/coop/cooperative": {
         parameters: {
             query?: never;
@@ -889,6 +1193,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["FulfillmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/fulfillments/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopLotsController_labels"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1035,6 +1355,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CoopInvoiceRequestsController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopLotsController_list"];
+        put?: never;
+        post: operations["CoopLotsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/lots/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopLotsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/lots/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CoopLotsController_attachReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1195,6 +1563,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CoopProductsController_addVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coop/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CoopClaimsController_quality"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1692,6 +2076,54 @@ export interface paths {
         put: operations["InvoiceProfilesController_update"];
         post?: never;
         delete: operations["InvoiceProfilesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicLotsController_lot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{code}/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicLotsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{code}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicLotsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2601,6 +3033,17 @@ export interface components {
             over60DaysFen: number;
             upTo30DaysFen: number;
         };
+        AnswerClaimDto: {
+            /**
+             * @description Accept all asked, offer part, or dispute with a reason
+             * @enum {string}
+             */
+            decision: "ACCEPT" | "OFFER" | "DISPUTE";
+            /** @description OFFER: the units offered per line (at most those asked) */
+            lines?: components["schemas"]["ClaimLineInputDto"][];
+            /** @description Required to dispute */
+            note?: string;
+        };
         AuditEntryDto: {
             action: string;
             actorAccountId?: string | null;
@@ -2732,6 +3175,71 @@ export interface components {
             lineIds?: string[];
             note?: string;
         };
+        ClaimDto: {
+            /**
+             * Format: date-time
+             * @description The cooperative answers by then; after it, an admin may decide alone
+             */
+            answerDueAt: string;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            answerNote?: string | null;
+            /** @description Units asked × price paid, fen */
+            askedFen: number;
+            /** Format: date-time */
+            closedAt?: string | null;
+            cooperative: Record<string, never>;
+            /** Format: date-time */
+            createdAt: string;
+            decisionNote?: string | null;
+            /** Format: uuid */
+            fulfillmentId: string;
+            grantedFen?: number | null;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["ClaimLineDto"][];
+            note?: string | null;
+            offeredFen?: number | null;
+            orderNumber: string;
+            organisationName?: string | null;
+            /** @description Photos attached: read each at /photos/{index}, 0-based */
+            photos: number;
+            /** @enum {string} */
+            reason: "DAMAGED" | "SPOILED" | "SHORT" | "WRONG_ITEM" | "QUALITY";
+            refund?: components["schemas"]["ClaimRefundDto"] | null;
+            /** @enum {string} */
+            status: "OPEN" | "OFFERED" | "DISPUTED" | "ESCALATED" | "SETTLED" | "REJECTED" | "WITHDRAWN";
+        };
+        ClaimLineDto: {
+            askedQuantity: number;
+            grantedQuantity?: number | null;
+            labelZh: string;
+            /** Format: uuid */
+            lineId: string;
+            offeredQuantity?: number | null;
+            /** @description Units bought on the line */
+            quantity: number;
+            titleEn: string;
+            titleZh: string;
+            unitPriceFen: number;
+        };
+        ClaimLineInputDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** @description Units (boxes, packs) of the line */
+            quantity: number;
+        };
+        ClaimListDto: {
+            /** @description Newest first, at most `limit` (50 unless asked) */
+            items: components["schemas"]["ClaimDto"][];
+        };
+        ClaimRefundDto: {
+            amountFen: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "PENDING" | "SUCCEEDED" | "FAILED";
+        };
         CoopBalanceDto: {
             /** @description Transferred, not yet confirmed or disputed */
             awaitingFen: number;
@@ -2782,6 +3290,8 @@ export interface components {
             nameEn: string;
             nameZh: string;
             products: components["schemas"]["ProductListItemDto"][];
+            /** @description Shown once the cooperative has shipped at least 20 parcels through the marketplace */
+            quality?: components["schemas"]["CooperativeQualityDto"] | null;
             township: components["schemas"]["TownshipRefDto"];
             /** Format: date-time */
             verifiedAt?: string | null;
@@ -2797,6 +3307,14 @@ export interface components {
             township: components["schemas"]["TownshipRefDto"];
             /** Format: date-time */
             verifiedAt?: string | null;
+        };
+        CooperativeQualityDto: {
+            /** @description After-sales claims per parcel shipped, basis points */
+            claimRateBp: number;
+            /** @description Shipped within 48 h of payment (or of a pre-sale’s shipping day), basis points */
+            onTimeBp: number;
+            /** @description Parcels shipped */
+            shipments: number;
         };
         CooperativeRefDto: {
             /** Format: uuid */
@@ -2961,6 +3479,35 @@ export interface components {
             validTo?: string | null;
             weight: number;
         };
+        CreateLotDto: {
+            /**
+             * @description 承诺达标合格证 number
+             * @example CN-GZ-NY-2026-00871
+             */
+            certificateNo: string;
+            /**
+             * Format: date
+             * @description Harvested, slaughtered or made on; not in the future
+             */
+            producedOn: string;
+            /**
+             * Format: uuid
+             * @description One of the cooperative’s products
+             */
+            productId: string;
+            /** @description Units (as sold) in the lot */
+            quantity: number;
+            /**
+             * @description Quarantine certificate number: required for meat, poultry and eggs
+             * @example 5205251202612030017
+             */
+            quarantineNo?: string;
+            /**
+             * @description The village (within the cooperative’s township) it comes from
+             * @example 化作村
+             */
+            village: string;
+        };
         CreateProductDto: {
             /** @enum {string} */
             category: "TEA" | "CHERRY" | "CHICKEN" | "EGG" | "MUSHROOM" | "PORK" | "NOODLE" | "VEGETABLE";
@@ -3033,6 +3580,11 @@ export interface components {
             /** @description SHA-256 (hex) over the day’s entries in canonical order */
             sha256: string;
         };
+        DecideClaimDto: {
+            /** @description The units granted per line (0 everywhere rejects the claim) */
+            lines: components["schemas"]["ClaimLineInputDto"][];
+            note: string;
+        };
         DeliverySiteDto: {
             contactMobile: string;
             contactName: string;
@@ -3082,7 +3634,7 @@ export interface components {
         };
         ErrorDto: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "OUTSIDE_YOUR_TOWNSHIPS" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "INVOICE_PROFILE_NOT_FOUND" | "INVOICE_REQUEST_NOT_FOUND" | "INVOICE_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "PAYOUT_NOT_FOUND" | "RECEIPT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "TOO_MANY_INVOICE_PROFILES" | "INVOICE_REQUEST_STATUS_CONFLICT" | "INVOICE_NUMBER_TAKEN" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "PAYOUT_STATUS_CONFLICT" | "PAYOUT_ALREADY_ACKNOWLEDGED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "UNSUPPORTED_INVOICE_FILE" | "UNSUPPORTED_RECEIPT_FILE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "INVOICE_AMOUNT_MISMATCH" | "PAYOUT_EXCEEDS_ALLOCATION" | "PAYOUT_EXCEEDS_STATEMENT" | "HOUSEHOLD_NOT_LINKED" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "INVALID_JSON" | "JSON_TOO_COMPLEX" | "BAD_REQUEST" | "INVALID_CURSOR" | "WEBHOOK_SIGNATURE_INVALID" | "CSV_INVALID" | "RESET_TOKEN_INVALID" | "INVITATION_INVALID" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "NOT_YOUR_COOPERATIVE" | "COOPERATIVE_SUSPENDED" | "ORGANISATION_ROLE_REQUIRED" | "INVITATION_FOR_ANOTHER_EMAIL" | "SELF_APPROVAL" | "OUTSIDE_YOUR_TOWNSHIPS" | "NOT_FOUND" | "PRODUCT_NOT_FOUND" | "COOPERATIVE_NOT_FOUND" | "VARIANT_NOT_FOUND" | "CART_LINE_NOT_FOUND" | "ORDER_NOT_FOUND" | "FULFILLMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "DEMO_PROVIDER_DISABLED" | "HOUSEHOLD_NOT_FOUND" | "LINK_NOT_FOUND" | "REMINDER_NOT_FOUND" | "ADDRESS_NOT_FOUND" | "INVOICE_PROFILE_NOT_FOUND" | "INVOICE_REQUEST_NOT_FOUND" | "INVOICE_NOT_FOUND" | "ORGANISATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "DELIVERY_SITE_NOT_FOUND" | "SHORTFALL_CLAIM_NOT_FOUND" | "STATEMENT_NOT_FOUND" | "PAYOUT_NOT_FOUND" | "RECEIPT_NOT_FOUND" | "LOT_NOT_FOUND" | "LOT_REPORT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "CLAIM_PHOTO_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "EMAIL_TAKEN" | "SKU_TAKEN" | "VARIANT_LABEL_TAKEN" | "INSUFFICIENT_STOCK" | "OUT_OF_STOCK" | "LINES_UNAVAILABLE" | "CART_EMPTY" | "IDEMPOTENCY_KEY_REUSED" | "ORDER_STATUS_CONFLICT" | "FULFILLMENT_STATUS_CONFLICT" | "PRODUCT_STATUS_CONFLICT" | "COOPERATIVE_STATUS_CONFLICT" | "NOTHING_TO_REFUND" | "HOUSEHOLD_DUPLICATE" | "TOO_MANY_UNPAID_ORDERS" | "TOO_MANY_RESERVED_UNITS" | "PRODUCT_ON_SALE" | "CREDIT_CODE_TAKEN" | "ALREADY_IN_ORGANISATION" | "ORGANISATION_STATUS_CONFLICT" | "LAST_MANAGER" | "SHORTFALL_CLAIM_STATUS_CONFLICT" | "TOO_MANY_INVITATIONS" | "TOO_MANY_INVOICE_PROFILES" | "INVOICE_REQUEST_STATUS_CONFLICT" | "INVOICE_NUMBER_TAKEN" | "CREDIT_OVERDUE" | "CREDIT_LIMIT_EXCEEDED" | "NO_CREDIT_TERMS" | "ORDER_NOT_DELIVERED" | "STATEMENT_NOTHING_NEW" | "TRANSFER_ALREADY_RECORDED" | "PAYOUT_STATUS_CONFLICT" | "PAYOUT_ALREADY_ACKNOWLEDGED" | "LOT_CLOSED" | "LOT_OVERDRAWN" | "LOT_SHIPPED" | "LOT_RECALLED" | "CLAIM_STATUS_CONFLICT" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "UNSUPPORTED_IMAGE_TYPE" | "UNSUPPORTED_INVOICE_FILE" | "UNSUPPORTED_RECEIPT_FILE" | "UNSUPPORTED_REPORT_FILE" | "SHIPPING_CLASS_NOT_ALLOWED" | "TOO_MANY_VARIANTS" | "TOO_MANY_IMAGES" | "INVALID_CREDIT_CODE" | "COLD_CHAIN_UNAVAILABLE" | "PRESALE_NOT_SHIPPABLE" | "ORDER_LINE_NOT_FOUND" | "REFUND_QUANTITY_TOO_LARGE" | "DELIVERY_DATE_UNAVAILABLE" | "INVOICE_AMOUNT_MISMATCH" | "PAYOUT_EXCEEDS_ALLOCATION" | "PAYOUT_EXCEEDS_STATEMENT" | "HOUSEHOLD_NOT_LINKED" | "QUARANTINE_CERTIFICATE_REQUIRED" | "LOT_OF_ANOTHER_PRODUCT" | "LOT_EXPIRED" | "LOT_QUANTITIES_DO_NOT_ADD_UP" | "CLAIM_WINDOW_CLOSED" | "CLAIM_QUANTITY_TOO_LARGE" | "CLAIM_LINE_NOT_FOUND" | "NOTHING_CLAIMED" | "TOO_MANY_ATTEMPTS" | "REQUEST_HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "PAYMENT_PROVIDER_ERROR" | "DATABASE_UNAVAILABLE" | "PAYMENT_PROVIDER_UNAVAILABLE";
             /** @description The fields at fault, when the error is about some */
             details?: components["schemas"]["FieldProblemDto"][];
             message: string;
@@ -3477,6 +4029,33 @@ export interface components {
         InvoiceRequestListDto: {
             items: components["schemas"]["InvoiceRequestDto"][];
         };
+        LabelDto: {
+            /** Format: date */
+            bestBefore: string;
+            certificateNo: string;
+            /** @description Boxes that carry this label */
+            copies: number;
+            labelZh: string;
+            lotCode: string;
+            /**
+             * @description Path of the lot’s public page; the QR code holds it with the site’s origin
+             * @example /lot/K7QX3M9A
+             */
+            lotPath: string;
+            /** Format: date */
+            producedOn: string;
+            quarantineNo?: string | null;
+            titleEn: string;
+            titleZh: string;
+            townshipName: string;
+            village: string;
+        };
+        LabelSheetDto: {
+            cooperativeName: string;
+            /** @description One label per line and lot; print `copies` of each */
+            labels: components["schemas"]["LabelDto"][];
+            orderNumber: string;
+        };
         LatestVerificationDto: {
             /** @description null until the first check has run */
             latest?: components["schemas"]["StoredVerificationDto"] | null;
@@ -3527,6 +4106,11 @@ export interface components {
             progressBp?: number | null;
             targetFen: number;
         };
+        LineLotDto: {
+            /** @example K7QX3M9A */
+            code: string;
+            quantity: number;
+        };
         LinkDto: {
             cooperativeId: string;
             cooperativeName: string;
@@ -3551,6 +4135,69 @@ export interface components {
             email: string;
             /** @example demo-pass-2026 */
             password: string;
+        };
+        LotDto: {
+            /** Format: date */
+            bestBefore: string;
+            certificateNo: string;
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** @example K7QX3M9A */
+            code: string;
+            /** Format: uuid */
+            cooperativeId: string;
+            cooperativeName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description A test report is on file */
+            hasReport: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            producedOn: string;
+            product: components["schemas"]["LotProductDto"];
+            quantity: number;
+            quarantineNo?: string | null;
+            /** Format: date-time */
+            recalledAt?: string | null;
+            recallNotice?: string | null;
+            /** @description Units shipped from it */
+            shippedQuantity: number;
+            village: string;
+        };
+        LotListDto: {
+            /** @description Newest first, at most `limit` (50 unless asked) */
+            items: components["schemas"]["LotDto"][];
+        };
+        LotProductDto: {
+            category: string;
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            titleEn: string;
+            titleZh: string;
+        };
+        LotRecipientDto: {
+            /** Format: uuid */
+            lineId: string;
+            orderNumber: string;
+            /** @description The organisation that received it, or null for a household buyer */
+            organisationName?: string | null;
+            /** @description Units of this lot the line received */
+            quantity: number;
+            /** Format: date-time */
+            shippedAt?: string | null;
+            titleZh: string;
+        };
+        LotRecipientsDto: {
+            lines: components["schemas"]["LotRecipientDto"][];
+            lot: components["schemas"]["LotDto"];
+            /** @description Buyers told by this recall (0 until it is recalled) */
+            notified: number;
+            /** @description Distinct orders */
+            orders: number;
+            /** @description Distinct organisations */
+            organisations: number;
         };
         ManagedCooperativeDto: {
             /** Format: date-time */
@@ -3690,6 +4337,17 @@ export interface components {
             /** Format: date */
             to: string;
         };
+        MyLotDto: {
+            /** @description The caller’s (or their organisation’s) order lines that received this lot */
+            lines: components["schemas"]["MyLotLineDto"][];
+        };
+        MyLotLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            orderNumber: string;
+            /** @description Units of this lot on the line */
+            quantity: number;
+        };
         MyOrganisationDto: {
             /** @description Hours an order waiting for approval holds its stock */
             approvalHoldHours: number;
@@ -3721,6 +4379,15 @@ export interface components {
             id: string;
             name: string;
             nameEn: string;
+        };
+        OpenClaimDto: {
+            /** @description Lines of one shipment and the units asked back on each */
+            lines: components["schemas"]["ClaimLineInputDto"][];
+            note?: string;
+            /** @example QH20261203-000042 */
+            orderNumber: string;
+            /** @enum {string} */
+            reason: "DAMAGED" | "SPOILED" | "SHORT" | "WRONG_ITEM" | "QUALITY";
         };
         OrderAddressDto: {
             /**
@@ -3804,6 +4471,8 @@ export interface components {
             labelEn: string;
             labelZh: string;
             lineTotalFen: number;
+            /** @description The lots its units shipped from (their pages are /lot/{code}) */
+            lots: components["schemas"]["LineLotDto"][];
             productSlug: string;
             quantity: number;
             /** @description Units refunded (confirmed by the payment provider); a cooperative sends quantity − refundedQuantity */
@@ -4188,6 +4857,59 @@ export interface components {
             /** @description null when the households are fewer than 5 */
             poolFen: number | null;
         };
+        PublicLotDto: {
+            /** Format: date */
+            bestBefore: string;
+            certificateNo: string;
+            code: string;
+            cooperative: Record<string, never>;
+            hasReport: boolean;
+            imageUrl?: string | null;
+            linkedHouseholds: components["schemas"]["LinkedHouseholdsDto"];
+            /** Format: date */
+            producedOn: string;
+            product: components["schemas"]["LotProductDto"];
+            quarantineNo?: string | null;
+            /** @description The recall, once an admin recalled the lot */
+            recall?: Record<string, never> | null;
+            township: Record<string, never>;
+            trail: components["schemas"]["PublicLotTrailDto"];
+            village: string;
+        };
+        PublicLotTrailDto: {
+            /** @description Paid to those households this year, fen */
+            paidToHouseholdsFen: number;
+            /** @description Pledged to the cooperative’s linked households by the marketplace’s sales this year, fen */
+            pledgedFen: number;
+            year: number;
+        };
+        QualityDto: {
+            /** @description By cooperative, then by product */
+            byCooperative: components["schemas"]["QualityRowDto"][];
+            byProduct: components["schemas"]["QualityRowDto"][];
+        };
+        QualityRowDto: {
+            /** @description claims / shipments, basis points */
+            claimRateBp?: number | null;
+            /** @description Claims opened on them */
+            claims: number;
+            /** Format: uuid */
+            cooperativeId: string;
+            cooperativeName: string;
+            /** @description Shipped within 48 h of payment or of the pre-sale’s shipping day */
+            onTimeShipments: number;
+            /** Format: uuid */
+            productId?: string | null;
+            productTitle?: string | null;
+            /** @description Refunded through settled claims, fen */
+            refundedByClaimsFen: number;
+            /** @description refundedByClaimsFen / shippedFen, basis points */
+            refundedShareBp?: number | null;
+            /** @description Shipments (or, by product, shipped lines) */
+            shipments: number;
+            /** @description Goods shipped, fen */
+            shippedFen: number;
+        };
         QuoteDto: {
             itemsFen: number;
             /** @description One parcel per cooperative */
@@ -4224,6 +4946,13 @@ export interface components {
         ReasonDto: {
             /** @example 图片与实物不符，请补充实拍图 */
             reason: string;
+        };
+        RecallLotDto: {
+            /**
+             * @description What buyers are told, on the lot page and in their message
+             * @example 该批次鸡蛋检出问题，请停止食用并联系我们退款。
+             */
+            notice: string;
         };
         ReceiptDto: {
             /** @description Give it as receiptId when recording a cash payout */
@@ -4345,7 +5074,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "ADMIN" | "CANCELLATION" | "LATE_PAYMENT" | "EXTERNAL" | "SHORTFALL";
+            kind: "ADMIN" | "CANCELLATION" | "LATE_PAYMENT" | "EXTERNAL" | "SHORTFALL" | "CLAIM";
             /** @description Empty for refunds of a whole payment made outside a line choice */
             lines: components["schemas"]["RefundLineDto"][];
             reason: string;
@@ -4475,8 +5204,17 @@ export interface components {
              * @example 顺丰速运
              */
             carrier: string;
+            /** @description The lots each line’s units come from: per line they add up to the units it sends; a lot gives no more than it holds */
+            lots?: components["schemas"]["ShipLotDto"][];
             /** @example SF1234567890123 */
             trackingNo: string;
+        };
+        ShipLotDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            lotId: string;
+            quantity: number;
         };
         ShortfallClaimDto: {
             /** @description What refunding the short units returns */
@@ -5134,6 +5872,206 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    AdminClaimsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "OPEN" | "OFFERED" | "DISPUTED" | "ESCALATED" | "SETTLED" | "REJECTED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminClaimsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminClaimsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideClaimDto"];
+            };
+        };
+        responses: {
+            /** @description Escalated, or unanswered after 24 h: SETTLED with the units granted, or REJECTED with none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminClaimsController_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo (JPEG, PNG or WebP), for the claim’s parties only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_NOT_FOUND, CLAIM_PHOTO_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorDto"];
+                    "image/png": components["schemas"]["ErrorDto"];
+                    "image/webp": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -6094,6 +7032,158 @@ export interface operations {
             };
         };
     };
+    AdminLotsController_list: {
+        parameters: {
+            query?: {
+                code?: string;
+                cooperativeId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminLotsController_recall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecallLotDto"];
+            };
+        };
+        responses: {
+            /** @description Recalled: its page shows the notice and every buyer who received it is told */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotRecipientsDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LOT_RECALLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminLotsController_recipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every order line and organisation that received the lot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotRecipientsDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AdminOrdersController_search: {
         parameters: {
             query?: {
@@ -6831,6 +7921,46 @@ export interface operations {
             };
             /** @description PRODUCT_STATUS_CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminClaimsController_quality: {
+        parameters: {
+            query?: {
+                cooperativeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claim rate and refunded share per cooperative and product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7782,6 +8912,651 @@ export interface operations {
             };
         };
     };
+    ClaimsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "OPEN" | "OFFERED" | "DISPUTED" | "ESCALATED" | "SETTLED" | "REJECTED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claims the caller opened, and their organisation’s when they are one of its receivers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description ORDER_STATUS_CONFLICT, FULFILLMENT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_WINDOW_CLOSED, CLAIM_QUANTITY_TOO_LARGE, CLAIM_LINE_NOT_FOUND, NOTHING_CLAIMED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_acceptOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description SETTLED: the offered units are refunded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_escalate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ESCALATED: an admin decides */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_addPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNSUPPORTED_IMAGE_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description TOO_MANY_IMAGES */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo (JPEG, PNG or WebP), for the claim’s parties only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_NOT_FOUND, CLAIM_PHOTO_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorDto"];
+                    "image/png": components["schemas"]["ErrorDto"];
+                    "image/webp": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopClaimsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "OPEN" | "OFFERED" | "DISPUTED" | "ESCALATED" | "SETTLED" | "REJECTED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claims on the cooperative’s shipments, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopClaimsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopClaimsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerClaimDto"];
+            };
+        };
+        responses: {
+            /** @description ACCEPT settles and refunds; OFFER waits for the buyer; DISPUTE needs a note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_QUANTITY_TOO_LARGE, NOTHING_CLAIMED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopClaimsController_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo (JPEG, PNG or WebP), for the claim’s parties only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description CLAIM_NOT_FOUND, CLAIM_PHOTO_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorDto"];
+                    "image/png": components["schemas"]["ErrorDto"];
+                    "image/webp": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CoopProductsController_cooperative: {
         parameters: {
             query?: never;
@@ -7898,6 +9673,55 @@ export interface operations {
             };
             /** @description FORBIDDEN, NOT_YOUR_COOPERATIVE */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopLotsController_labels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Box labels of a shipped part: one per line and lot, `copies` boxes each */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelSheetDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FULFILLMENT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8473,6 +10297,241 @@ export interface operations {
             };
             /** @description INVOICE_AMOUNT_MISMATCH: not the amount due */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopLotsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                productId?: string;
+                /** @description Only lots that can still ship (open, not recalled, not past best-before, units left) */
+                shippable?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cooperative’s lots, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotListDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopLotsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLotDto"];
+            };
+        };
+        responses: {
+            /** @description The lot, with its generated code and best-before (production day + shelf life) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PRODUCT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description QUARANTINE_CERTIFICATE_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopLotsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A closed lot ships no more */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LOT_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopLotsController_attachReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The lot with its test report (PDF or photo, judged by content); only before it ships */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LOT_SHIPPED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNSUPPORTED_REPORT_FILE */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9085,6 +11144,44 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN (not cooperative staff), NOT_YOUR_COOPERATIVE, COOPERATIVE_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CoopClaimsController_quality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cooperative’s on-time shipping, claim rate and refunded share */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10628,6 +12725,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicLotsController_lot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicLotDto"];
+                };
+            };
+            /** @description LOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicLotsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s own order lines from this lot (or their organisation’s, as a receiver) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLotDto"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description LOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicLotsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lot’s test report, as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LOT_NOT_FOUND, LOT_REPORT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorDto"];
+                    "image/jpeg": components["schemas"]["ErrorDto"];
+                    "image/png": components["schemas"]["ErrorDto"];
+                    "image/webp": components["schemas"]["ErrorDto"];
                 };
             };
         };

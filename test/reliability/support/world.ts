@@ -48,6 +48,9 @@ export interface Tenant {
   /** A transfer of 1 fen from the marketplace to the cooperative against this month's statement, awaiting its answer. */
   coopPayoutId: string;
   coopPayoutReference: string;
+  /** A lot of the product, recorded yesterday, nothing shipped from it. */
+  lotId: string;
+  lotCode: string;
 }
 
 export interface World {
@@ -223,6 +226,16 @@ async function tenant(
       statements: [{ month: t.clock.today().slice(0, 7), amountFen: 1 }],
     })
     .expect(201);
+  const lot = await as('post', '/api/coop/lots', staffToken)
+    .send({
+      productId: pick.productId,
+      village: '新寨村',
+      producedOn: addDays(t.clock.today(), -1),
+      quantity: 50,
+      certificateNo: `HGZ-${organisation.creditCode.slice(-6)}`,
+      quarantineNo: `JY-${organisation.creditCode.slice(-6)}`,
+    })
+    .expect(201);
   return {
     ...pick,
     address,
@@ -246,6 +259,8 @@ async function tenant(
     invoiceProfileId,
     coopPayoutId: coopPayout.body.id as string,
     coopPayoutReference,
+    lotId: lot.body.id as string,
+    lotCode: lot.body.code as string,
   };
 }
 
@@ -262,6 +277,8 @@ export function realPathValue(world: World, path: string, name: string): string 
     [/\/coop\/products\/\{id\}/, 'id', world.a.spareProductId],
     [/\/coop\/variants\/\{id\}/, 'id', world.a.spareVariantId],
     [/\/coop\/fulfillments\/\{id\}/, 'id', world.a.fulfillmentId],
+    [/\/(coop|admin)\/lots\/\{id\}/, 'id', world.a.lotId],
+    [/^\/api\/lots\/\{code\}/, 'code', world.a.lotCode],
     [/\/admin\/products\/\{id\}/, 'id', world.a.spareProductId],
     [/\/admin\/cooperatives\/\{id\}/, 'id', world.pendingCooperativeId],
     [/\/admin\/organisations\/\{id\}/, 'id', world.a.organisationId],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PriceBreak, ProductCategory } from '@qh/domain';
+import { SHIP_ON_TIME_HOURS, type PriceBreak, type ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
@@ -215,6 +215,19 @@ export class CatalogRepository {
   }
 
   /** Counts only: which households exist is never public. */
+  /** The cooperative's parcels shipped, those on time (SHIP_ON_TIME_HOURS after payment or a pre-sale's day) and the claims on them. */
+  async quality(cooperativeId: string): Promise<{ shipments: number; onTime: number; claims: number }> {
+    return (await row<{ shipments: number; onTime: number; claims: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS shipments,
+              count(*) FILTER (WHERE f.shipped_at <= greatest(o.paid_at, (f.ships_from::timestamp AT TIME ZONE 'Asia/Shanghai'))
+                                                     + make_interval(hours => $2))::int AS "onTime",
+              (SELECT count(*) FROM claim c WHERE c.cooperative_id = $1)::int AS claims
+         FROM fulfillment f JOIN "order" o ON o.id = f.order_id WHERE f.cooperative_id = $1 AND f.shipped_at IS NOT NULL`,
+      [cooperativeId, SHIP_ON_TIME_HOURS],
+    ))!;
+  }
+
   linkedHouseholds(cooperativeId: string): Promise<{ mechanism: string; households: number; total: number }[]> {
     return rows(
       this.dataSource,

@@ -3,7 +3,9 @@ import {
   LINK_MECHANISMS,
   PRODUCT_CATEGORIES,
   PRODUCT_CATEGORY_NAMES,
+  PUBLIC_QUALITY_MIN_SHIPMENTS,
   publicHouseholdCount,
+  shareBp,
   type LinkMechanism,
   type ShippingClass,
 } from '@qh/domain';
@@ -116,8 +118,19 @@ export class CatalogService {
 
   async cooperative(id: string): Promise<CooperativePageDto> {
     const profile = await this.cooperativeProfile(id);
-    const { items } = await this.products({ cooperative: id, limit: 100 });
-    return { ...profile, products: items };
+    const [{ items }, quality] = await Promise.all([this.products({ cooperative: id, limit: 100 }), this.catalog.quality(id)]);
+    return {
+      ...profile,
+      products: items,
+      quality:
+        quality.shipments >= PUBLIC_QUALITY_MIN_SHIPMENTS
+          ? {
+              shipments: quality.shipments,
+              onTimeBp: shareBp(quality.onTime, quality.shipments)!,
+              claimRateBp: shareBp(quality.claims, quality.shipments)!,
+            }
+          : null,
+    };
   }
 
   private async cooperativeProfile(id: string): Promise<CooperativeProfileDto> {
@@ -137,7 +150,7 @@ export class CatalogService {
   }
 
   /** Public counts: 1 to 4 households are shown as null (fewer than 5), as on every public figure. */
-  private async linkedHouseholds(cooperativeId: string): Promise<LinkedHouseholdsDto> {
+  async linkedHouseholds(cooperativeId: string): Promise<LinkedHouseholdsDto> {
     const rows = await this.catalog.linkedHouseholds(cooperativeId);
     const byMechanism = new Map(rows.map((r) => [r.mechanism, r.households]));
     return {

@@ -1,4 +1,4 @@
-import { isAcceptedDateTime } from '@qh/domain';
+import { DEFAULT_CLAIM_WINDOW_HOURS, isAcceptedDateTime, isProductCategory, type ProductCategory } from '@qh/domain';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -48,6 +48,8 @@ export interface AppConfig {
   acceptanceDays: number;
   /** Days after which a payout to a household nobody acknowledged is flagged overdue. */
   payoutAckDays: number;
+  /** Hours after delivery a buyer may open an after-sales claim, by category. */
+  claimWindowHours: Record<ProductCategory, number>;
   /** Run the scheduled jobs (reservation expiry, auto-completion) in this process. */
   jobsEnabled: boolean;
   /** Added to the real time by the one clock (`Clock`): 0 unless a test set TEST_NOW. */
@@ -95,6 +97,21 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(name, `must be an integer between ${min} and ${max} (got "${raw}")`);
   }
   return Number(raw);
+}
+
+/** CLAIM_WINDOW_HOURS: `EGG=24,TEA=240`, each category's hours to claim after delivery; the others keep their defaults. */
+function claimWindowHours(env: Env): Record<ProductCategory, number> {
+  const hours = { ...DEFAULT_CLAIM_WINDOW_HOURS };
+  const raw = env.CLAIM_WINDOW_HOURS?.trim();
+  if (!raw) return hours;
+  for (const entry of raw.split(',')) {
+    const match = /^\s*([A-Z]+)\s*=\s*(\d{1,4})\s*$/.exec(entry);
+    if (!match || !isProductCategory(match[1]) || Number(match[2]) < 1 || Number(match[2]) > 2160) {
+      throw new ConfigError('CLAIM_WINDOW_HOURS', `must be CATEGORY=hours pairs such as EGG=48,TEA=168 (1 to 2160 hours; got "${raw}")`);
+    }
+    hours[match[1]] = Number(match[2]);
+  }
+  return hours;
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -324,6 +341,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     orderReservationMinutes: integer(env, 'ORDER_RESERVATION_MINUTES', 30, 1, 1440),
     acceptanceDays: integer(env, 'ACCEPTANCE_DAYS', 3, 1, 30),
     payoutAckDays: integer(env, 'PAYOUT_ACK_DAYS', 30, 1, 365),
+    claimWindowHours: claimWindowHours(env),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', true),
     clockOffsetMs: clockOffsetMs(env, nodeEnv),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),

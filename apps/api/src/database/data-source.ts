@@ -36,6 +36,7 @@ import { BuyerRollups1766822400000 } from './migrations/1766822400000-buyer-roll
 import { InvoiceProfiles1766908800000 } from './migrations/1766908800000-invoice-profiles';
 import { InvoiceRequests1766995200000 } from './migrations/1766995200000-invoice-requests';
 import { MoneyTrail1767081600000 } from './migrations/1767081600000-money-trail';
+import { LotsAndClaims1767168000000 } from './migrations/1767168000000-lots-and-claims';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   InvoiceProfiles1766908800000,
   InvoiceRequests1766995200000,
   MoneyTrail1767081600000,
+  LotsAndClaims1767168000000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -85,5 +85,20 @@ export function composeMessage(topic: NotificationTopic, payload: NotificationPa
         subject: `订单 ${payload.orderNumber} 已过期，款项将退回 / Payment returned`,
         text: `订单 ${payload.orderNumber} 在付款到达前已过期，您支付的${amount}将全额退回。\nOrder ${payload.orderNumber} had expired before your payment arrived; the${amount} you paid is being refunded in full.`,
       };
+    case 'LOT_RECALLED':
+      return {
+        subject: `召回：${payload.productTitle} 批次 ${payload.lotCode} / Recall`,
+        text: `您订单 ${payload.orderNumber} 中的「${payload.productTitle}」（批次 ${payload.lotCode}）已被召回：${payload.reason}\n详情：/lot/${payload.lotCode}\nThe lot ${payload.lotCode} of your order ${payload.orderNumber} is recalled: ${payload.reason}\nDetails: /lot/${payload.lotCode}`,
+      };
+    case 'CLAIM_OPENED':
+      return {
+        subject: `订单 ${payload.orderNumber} 有新的售后申请 / New claim`,
+        text: `买家就订单 ${payload.orderNumber} 申请售后${amount}，请在 24 小时内答复：/coop/claims\nA buyer opened a claim of${amount} on order ${payload.orderNumber}; answer within 24 h: /coop/claims`,
+      };
+    case 'CLAIM_UPDATED':
+      return {
+        subject: `订单 ${payload.orderNumber} 的售后：${payload.status} / Claim update`,
+        text: `订单 ${payload.orderNumber} 的售后申请现为 ${payload.status}${amount}：/claims/${payload.claimId}\nThe claim on order ${payload.orderNumber} is now ${payload.status}${amount}: /claims/${payload.claimId}`,
+      };
   }
 }

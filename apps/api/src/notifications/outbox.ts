@@ -15,6 +15,9 @@ export const NOTIFICATION_TOPICS = [
   'ORDER_REJECTED',
   'ORDER_APPROVAL_EXPIRED',
   'STATEMENT_ISSUED',
+  'LOT_RECALLED',
+  'CLAIM_OPENED',
+  'CLAIM_UPDATED',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -45,6 +48,10 @@ export interface NotificationPayload {
   carrier?: string;
   trackingNo?: string;
   cooperative?: string;
+  /** LOT_RECALLED: the lot (its page is /lot/{lotCode}); `reason` holds the recall notice. */
+  lotCode?: string;
+  /** CLAIM_OPENED and CLAIM_UPDATED: the claim and where it stands now. */
+  claimId?: string;
 }
 
 /**

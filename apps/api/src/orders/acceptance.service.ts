@@ -157,7 +157,14 @@ export class AcceptanceService {
       const claim = await this.pendingClaim(work.manager, id);
       const lines = claim.lines.map((line) => ({ lineId: line.lineId, quantity: line.shortQuantity }));
       const reasons = [...new Set(claim.lines.map((line) => line.reason))].join(', ');
-      const refundId = await this.refunds.refundShortfall(work, claim.orderId, lines, `验收短缺 / Short on delivery: ${reasons}`, admin.id);
+      const refundId = await this.refunds.refundDelivered(
+        work,
+        'SHORTFALL',
+        claim.orderId,
+        lines,
+        `验收短缺 / Short on delivery: ${reasons}`,
+        admin.id,
+      );
       await this.acceptance.decide(work.manager, id, { by: admin.id, refundId });
       await work.audit({
         actor: admin,

@@ -10,6 +10,7 @@ import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
 import { toFulfillment } from './orders.service';
 import { Clock } from '../config/clock';
+import { LotsService } from '../lots/lots.service';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -22,6 +23,7 @@ export class FulfillmentsService {
     private readonly orders: OrdersRepository,
     private readonly transitions: OrderTransitions,
     private readonly clock: Clock,
+    private readonly lots: LotsService,
   ) {}
 
   async list(user: Acting, query: { status?: string; id?: string; limit?: number; cursor?: string }): Promise<CoopFulfillmentPageDto> {
@@ -72,7 +74,8 @@ export class FulfillmentsService {
           { field: 'trackingNo', problems: [`not a ${dto.carrier} tracking number, e.g. ${example}`], rules: ['trackingFormat'] },
         ]);
       }
-      const status = await this.transitions.shipped(manager, fulfillment, dto);
+      await this.lots.assign(manager, fulfillment.cooperativeId, id, dto.lots ?? []);
+      const status = await this.transitions.shipped(manager, fulfillment, { carrier: dto.carrier, trackingNo: dto.trackingNo });
       await audit({
         actor: user,
         action: 'fulfillment.shipped',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { LotsModule } from '../lots/lots.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PaymentsModule } from '../payments/payments.module';
@@ -28,7 +29,16 @@ import { AdminShortfallsController } from './admin-shortfalls.controller';
 
 /** The buyer's way from cart to order and back (checkout, cancelling, confirming receipt), the cooperatives' shipments, and the deadlines. */
 @Module({
-  imports: [CatalogModule, NotificationsModule, OrderTransitionsModule, PaymentsModule, OrganisationsModule, BillingModule, InvoicesModule],
+  imports: [
+    CatalogModule,
+    LotsModule,
+    NotificationsModule,
+    OrderTransitionsModule,
+    PaymentsModule,
+    OrganisationsModule,
+    BillingModule,
+    InvoicesModule,
+  ],
   controllers: [
     CartController,
     OrdersController,

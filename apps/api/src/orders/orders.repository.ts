@@ -106,6 +106,7 @@ export interface OrderLineRow {
   certified: boolean;
   shipsFrom: string | null;
   imageUrl: string | null;
+  lots: { code: string; quantity: number }[];
 }
 
 const ORDER_COLUMNS = `o.id, o.number, o.buyer_id AS "buyerId", o.status, o.address, o.note, o.invoice, o.items_fen AS "itemsFen",
@@ -119,7 +120,9 @@ const ORDER_COLUMNS = `o.id, o.number, o.buyer_id AS "buyerId", o.status, o.addr
 const LINE_COLUMNS = `id, order_id AS "orderId", fulfillment_id AS "fulfillmentId", variant_id AS "variantId", product_slug AS "productSlug",
   title_zh AS "titleZh", title_en AS "titleEn", label_zh AS "labelZh", label_en AS "labelEn", unit_price_fen AS "unitPriceFen", quantity,
   refunded_quantity AS "refundedQuantity", line_total_fen AS "lineTotalFen", certified, to_char(ships_from, 'YYYY-MM-DD') AS "shipsFrom",
-  (SELECT p.images->>0 FROM product p WHERE p.id = order_line.product_id) AS "imageUrl"`;
+  (SELECT p.images->>0 FROM product p WHERE p.id = order_line.product_id) AS "imageUrl",
+  (SELECT coalesce(json_agg(json_build_object('code', lt.code, 'quantity', s.quantity) ORDER BY lt.code), '[]')
+     FROM lot_shipment s JOIN lot lt ON lt.id = s.lot_id WHERE s.order_line_id = order_line.id) AS lots`;
 
 /** Which orders each tab of the buyer's list holds, over an order `o`. */
 const TAB_CONDITION: Record<OrderTab, string> = {

@@ -31,6 +31,7 @@ export function toLine(row: OrderLineRow): OrderLineDto {
     certified: row.certified,
     shipsFrom: row.shipsFrom,
     imageUrl: row.imageUrl,
+    lots: row.lots,
   };
 }
 

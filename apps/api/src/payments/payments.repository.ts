@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { row, rows } from '../database/sql';
 
 export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'REFUNDED';
-export type RefundKind = 'ADMIN' | 'CANCELLATION' | 'LATE_PAYMENT' | 'EXTERNAL' | 'SHORTFALL';
+export type RefundKind = 'ADMIN' | 'CANCELLATION' | 'LATE_PAYMENT' | 'EXTERNAL' | 'SHORTFALL' | 'CLAIM';
 export type RefundStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
 
 /** An order and its payment, locked together: every payment change starts from this row. */

@@ -117,21 +117,23 @@ export class RefundsService {
   }
 
   /**
-   * An admin grants the shortfall an organisation's receiver found on delivery: those units go back
-   * (the parcel's fee stays: it was delivered), handed to the provider after the commit. Returns the refund's id.
+   * Delivered goods granted back: the shortfall an organisation's receiver found on delivery, or an
+   * after-sales claim. Those units go back (the parcel's fee stays: it was delivered), handed to the
+   * provider after the commit; the ledger gives back their share when it confirms. Returns the refund's id.
    */
-  async refundShortfall(
+  async refundDelivered(
     work: Work,
+    kind: Extract<RefundKind, 'SHORTFALL' | 'CLAIM'>,
     orderId: string,
     lines: { lineId: string; quantity: number }[],
     reason: string,
-    adminId: string,
+    grantedBy: string,
   ): Promise<string> {
     const payment = await this.payments.lock(work.manager, { orderId });
     if (!payment || !refundable(payment)) {
       throw new AppError('ORDER_STATUS_CONFLICT', `A ${payment?.orderStatus ?? 'missing'} order has no payment to refund.`);
     }
-    const id = await this.create(work, payment, 'SHORTFALL', { whole: false, lines }, reason, adminId);
+    const id = await this.create(work, payment, kind, { whole: false, lines }, reason, grantedBy);
     work.afterCommit(() => this.submit(id));
     return id;
   }

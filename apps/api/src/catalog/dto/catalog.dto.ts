@@ -177,8 +177,20 @@ export class CooperativeProfileDto {
   @ApiProperty({ type: LinkedHouseholdsDto }) linkedHouseholds: LinkedHouseholdsDto;
 }
 
+export class CooperativeQualityDto {
+  @ApiProperty({ description: 'Parcels shipped' }) shipments: number;
+  @ApiProperty({ description: 'Shipped within 48 h of payment (or of a pre-sale’s shipping day), basis points' }) onTimeBp: number;
+  @ApiProperty({ description: 'After-sales claims per parcel shipped, basis points' }) claimRateBp: number;
+}
+
 export class CooperativePageDto extends CooperativeProfileDto {
   @ApiProperty({ type: [ProductListItemDto] }) products: ProductListItemDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: CooperativeQualityDto,
+    description: 'Shown once the cooperative has shipped at least 20 parcels through the marketplace',
+  })
+  quality: CooperativeQualityDto | null;
 }
 
 export class ProductDetailDto extends ProductListItemDto {

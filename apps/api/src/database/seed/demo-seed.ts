@@ -1,4 +1,14 @@
-import { LINK_MECHANISMS, makeCreditCode, makeResidentId, maskResidentId } from '@qh/domain';
+import {
+  addDays,
+  bestBeforeOf,
+  chinaDay,
+  LINK_MECHANISMS,
+  lotCodeOf,
+  makeCreditCode,
+  makeResidentId,
+  maskResidentId,
+  needsQuarantine,
+} from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../../auth/password';
@@ -106,6 +116,9 @@ export async function seedDemoData(
   }
 
   let variantCount = 0;
+  let lotCount = 0;
+  // Lot codes from a stream of their own, so that the households drawn below stay as they were.
+  const lotRandom = prng(20261204);
   for (const product of DEMO_PRODUCTS) {
     const coop = DEMO_COOPERATIVES.find((c) => c.key === product.cooperativeKey)!;
     const { full, initials } = pinyinOf(product.titleZh);
@@ -170,6 +183,25 @@ export async function seedDemoData(
         ]);
       }
       variantCount += 1;
+    }
+    // Goods on sale now (not a pre-sale) have a lot from yesterday's harvest or slaughter, with its papers, to ship from.
+    if (!window.shipsOn && (!window.startsAt || window.startsAt <= now) && (!window.endsAt || now < window.endsAt)) {
+      const producedOn = addDays(chinaDay(now), -1);
+      await manager.query(
+        `INSERT INTO lot (code, cooperative_id, product_id, village, produced_on, best_before, quantity, certificate_no, quarantine_no)
+         VALUES ($1, $2, $3, $4, $5, $6, 500, $7, $8)`,
+        [
+          lotCodeOf(Uint8Array.from({ length: 8 }, () => Math.floor(lotRandom() * 256))),
+          coopIds.get(product.cooperativeKey),
+          row.id,
+          (VILLAGE_NAMES[coop.townshipCode] ?? ['新寨村'])[lotCount % (VILLAGE_NAMES[coop.townshipCode]?.length ?? 1)],
+          producedOn,
+          bestBeforeOf(producedOn, product.shelfLifeDays),
+          `HGZ-520525-${String(lotCount + 1).padStart(5, '0')}`,
+          needsQuarantine(product.category) ? `52052520${String(lotCount + 1).padStart(11, '0')}` : null,
+        ],
+      );
+      lotCount += 1;
     }
   }
 
@@ -254,6 +286,7 @@ export async function seedDemoData(
     links: linkCount,
     accounts: DEMO_ACCOUNTS.length,
     organisations,
+    lots: lotCount,
   };
 }
 

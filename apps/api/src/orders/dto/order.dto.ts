@@ -17,13 +17,16 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { NamedRefDto } from '../../catalog/dto/catalog.dto';
@@ -91,6 +94,11 @@ export class CheckoutDto extends CartSelectionDto {
   invoiceProfileId?: string;
 }
 
+export class LineLotDto {
+  @ApiProperty({ example: 'K7QX3M9A' }) code: string;
+  @ApiProperty() quantity: number;
+}
+
 export class OrderLineDto {
   @ApiProperty() id: string;
   @ApiProperty() variantId: string;
@@ -108,6 +116,7 @@ export class OrderLineDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The product’s first photo now, for a thumbnail' })
   imageUrl: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) shipsFrom: string | null;
+  @ApiProperty({ type: [LineLotDto], description: 'The lots its units shipped from (their pages are /lot/{code})' }) lots: LineLotDto[];
 }
 
 export class AcceptanceLineDto {
@@ -172,7 +181,7 @@ export class RefundLineDto {
 
 export class RefundDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['ADMIN', 'CANCELLATION', 'LATE_PAYMENT', 'EXTERNAL', 'SHORTFALL'] }) kind: string;
+  @ApiProperty({ enum: ['ADMIN', 'CANCELLATION', 'LATE_PAYMENT', 'EXTERNAL', 'SHORTFALL', 'CLAIM'] }) kind: string;
   @ApiProperty({ enum: ['PENDING', 'SUCCEEDED', 'FAILED'], description: 'SUCCEEDED once the payment provider confirms' }) status: string;
   @ApiProperty() amountFen: number;
   @ApiProperty({ description: 'The part of amountFen that is shipping' }) shippingFen: number;
@@ -273,6 +282,12 @@ export class AdminOrderPageDto {
   @ApiPropertyOptional({ nullable: true, type: String }) nextCursor: string | null;
 }
 
+export class ShipLotDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'lineId must be a UUID' }) lineId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'lotId must be a UUID' }) lotId: string;
+  @ApiProperty({ minimum: 0, maximum: 100000 }) @IsInt() @Min(0) @Max(100000) quantity: number;
+}
+
 export class ShipDto {
   @ApiProperty({
     example: '顺丰速运',
@@ -284,6 +299,16 @@ export class ShipDto {
   @ApiProperty({ example: 'SF1234567890123' })
   @Matches(/^[A-Za-z0-9-]{6,40}$/, { message: 'trackingNo must be 6–40 letters, digits or dashes' })
   trackingNo: string;
+  @ApiPropertyOptional({
+    type: [ShipLotDto],
+    description: 'The lots each line’s units come from: per line they add up to the units it sends; a lot gives no more than it holds',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ShipLotDto)
+  lots?: ShipLotDto[];
 }
 
 /** An organisation's order arrives on a day at one of its sites. */
