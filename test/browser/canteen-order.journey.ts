@@ -1,6 +1,6 @@
 import { formatFen } from '@qh/domain';
 import { PNG_1X1 } from '../support/images';
-import { ApiActor } from './support/api';
+import { ApiActor, shipPartOf } from './support/api';
 import { accessibilityProblems, baseUrl, Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } from './support/browser';
 import { ShopPages } from './support/pages';
 
@@ -102,13 +102,7 @@ describe('a canteen orders by the case, with approval and acceptance on delivery
 
     // Both cooperatives ship their parts.
     for (const email of ['eggs@demo.cn', 'noodles@demo.cn']) {
-      const staff = await ApiActor.signIn(email);
-      const pending = await staff.call<{ items: { id: string; orderNumber: string }[] }>(
-        'GET',
-        '/api/coop/fulfillments?status=PENDING&limit=100',
-      );
-      const part = pending.items.find((item) => item.orderNumber === number)!;
-      await staff.call('POST', `/api/coop/fulfillments/${part.id}/ship`, { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` });
+      await shipPartOf(await ApiActor.signIn(email), number);
     }
     const eggPart = order.fulfillments.find((part) => part.lines[0].productSlug === EGGS)!;
     const noodlePart = order.fulfillments.find((part) => part.lines[0].productSlug === NOODLES)!;

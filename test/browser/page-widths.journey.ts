@@ -40,6 +40,13 @@ describe('every page on a 390 px phone', () => {
     const shipments = await coop.call<{ items: { id: string }[] }>('GET', '/api/coop/fulfillments?limit=1');
     // The demo history ships for every cooperative; without it, the page that says "not found" is measured.
     samples.set('/coop/fulfillments/:id/delivery-note', shipments.items[0]?.id ?? '5b0f3c3e-7d1a-4c6e-9f20-3a8b1c2d4e5f');
+    samples.set('/coop/fulfillments/:id/labels', shipments.items[0]?.id ?? '5b0f3c3e-7d1a-4c6e-9f20-3a8b1c2d4e5f');
+    // A lot recorded by a journey before, else the page that says there is no such lot.
+    const lots = await admin.call<{ items: { code: string }[] }>('GET', '/api/admin/lots?limit=1');
+    samples.set('/lot/:code', lots.items[0]?.code ?? 'ZZZZZZZZ');
+    samples.set('/orders/:number/claim', samples.get('/orders/:number')!);
+    const claims = await admin.call<{ items: { id: string }[] }>('GET', '/api/admin/claims?limit=1');
+    samples.set('/claims/:id', claims.items[0]?.id ?? '5b0f3c3e-7d1a-4c6e-9f20-3a8b1c2d4e5f');
     browser = await openBrowser();
   });
   afterAll(() => browser.close());
@@ -116,5 +123,5 @@ describe('every page on a 390 px phone', () => {
       }
       expect(tooWide).toEqual([]);
     });
-  });
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { chinaDay, formatFen, progressBp } from '@qh/domain';
 import type { Page } from 'playwright-core';
-import { ApiActor, catalog, placeOrgOrder } from './support/api';
+import { ApiActor, catalog, placeOrgOrder, shipPartOf } from './support/api';
 import { accessibilityProblems, baseUrl, Browser, openBrowser, sidewaysOverflowPx, withScreenshotOnFailure } from './support/browser';
 import { ShopPages } from './support/pages';
 
@@ -144,13 +144,7 @@ describe('an official follows the budget units’ reserved shares', () => {
     const eggs = await catalog<{ variants: { id: string }[] }>(`/api/products/${EGGS}`);
     const order = await placeOrgOrder<OrgOrder>(canteen, [{ variantId: eggs.variants[0].id, quantity: 2 }]);
     expect(order.status).toBe('ON_ACCOUNT');
-    const staff = await ApiActor.signIn('eggs@demo.cn');
-    const pending = await staff.call<{ items: { id: string; orderNumber: string }[] }>(
-      'GET',
-      '/api/coop/fulfillments?status=PENDING&limit=100',
-    );
-    const part = pending.items.find((item) => item.orderNumber === order.number)!;
-    await staff.call('POST', `/api/coop/fulfillments/${part.id}/ship`, { carrier: '顺丰速运', trackingNo: `SF${Date.now()}` });
+    await shipPartOf(await ApiActor.signIn('eggs@demo.cn'), order.number);
     // Shipped but not paid: not bought yet.
     expect((await canteenRow()).achievedFen).toBe(before.achievedFen);
     const admin = await ApiActor.signIn('admin@demo.cn');

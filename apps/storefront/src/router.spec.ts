@@ -97,6 +97,31 @@ describe('route access', () => {
     expect(await landOn('/gov/institutions', 'official')).toBe('/gov/institutions');
   });
 
+  it('keeps lots, box labels and claims for cooperatives, and opens a lot’s page to anyone', async () => {
+    expect(await landOn('/coop/lots', 'cooperative')).toBe('/coop/lots');
+    expect(await landOn('/coop/claims', 'cooperative')).toBe('/coop/claims');
+    expect((await visit('/coop/fulfillments/f-1/labels', 'cooperative')).name).toBe('coop-labels');
+    expect(await landOn('/coop/lots', null)).toBe('/login?redirect=/coop/lots');
+    expect(await landOn('/coop/claims', 'buyer')).toBe('/forbidden?page=/coop/claims');
+    expect(await landOn('/coop/fulfillments/f-1/labels', 'buyer')).toBe('/forbidden?page=/coop/fulfillments/f-1/labels');
+    expect((await visit('/lot/K7QX3M9A', null)).name).toBe('lot');
+    expect((await visit('/lot/K7QX3M9A', 'buyer')).params.code).toBe('K7QX3M9A');
+  });
+
+  it('keeps after-sales claims for buyers, and the claims queue, lots and quality for admins', async () => {
+    const claimForm = await visit('/orders/QH20261129-000123/claim?line=ol-1', 'buyer');
+    expect(claimForm.name).toBe('order-claim');
+    expect(claimForm.query.line).toBe('ol-1');
+    expect(await landOn('/claims', 'buyer')).toBe('/claims');
+    expect((await visit('/claims/claim-1', 'buyer')).name).toBe('claim');
+    expect(await landOn('/claims', null)).toBe('/login?redirect=/claims');
+    expect(await landOn('/claims/claim-1', 'cooperative')).toBe('/forbidden?page=/claims/claim-1');
+    for (const path of ['/admin/claims', '/admin/lots', '/admin/quality']) {
+      expect(await landOn(path, 'admin')).toBe(path);
+      expect(await landOn(path, 'official')).toBe(`/forbidden?page=${path}`);
+    }
+  });
+
   it('answers unknown addresses with the not-found page', async () => {
     expect((await visit('/no/such/page', null)).name).toBe('not-found');
   });

@@ -87,3 +87,34 @@ export async function placeOrgOrder<T>(member: ApiActor, lines: { variantId: str
     { 'idempotency-key': `journey-${Date.now()}-${Math.random().toString(36).slice(2)}` },
   );
 }
+
+interface PendingPart {
+  id: string;
+  orderNumber: string;
+  lines: { id: string; productSlug: string; quantity: number; refundedQuantity: number }[];
+}
+
+/**
+ * A cooperative ships its part of `orderNumber` through the API, each line from the first lot of its
+ * product that can still give all of it (a product with lots always ships from them).
+ */
+export async function shipPartOf(staff: ApiActor, orderNumber: string): Promise<void> {
+  const pending = await staff.call<{ items: PendingPart[] }>('GET', '/api/coop/fulfillments?status=PENDING&limit=100');
+  const part = pending.items.find((item) => item.orderNumber === orderNumber)!;
+  const lots = await staff.call<{ items: { id: string; product: { slug: string }; quantity: number; shippedQuantity: number }[] }>(
+    'GET',
+    '/api/coop/lots?shippable=true&limit=100',
+  );
+  const assignments = part.lines.flatMap((line) => {
+    const units = line.quantity - line.refundedQuantity;
+    const lot = lots.items.find(
+      (candidate) => candidate.product.slug === line.productSlug && candidate.quantity - candidate.shippedQuantity >= units,
+    );
+    return lot ? [{ lineId: line.id, lotId: lot.id, quantity: units }] : [];
+  });
+  await staff.call('POST', `/api/coop/fulfillments/${part.id}/ship`, {
+    carrier: '顺丰速运',
+    trackingNo: `SF${Date.now()}`,
+    lots: assignments,
+  });
+}

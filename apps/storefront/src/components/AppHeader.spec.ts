@@ -93,6 +93,7 @@ describe('AppHeader', () => {
     expect(menu.text()).toContain('身份：买家');
     expect(menu.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([
       ['我的订单', '/orders'],
+      ['我的售后', '/claims'],
       ['单位采购入驻', '/org'],
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatBasisPoints, formatDate, formatDateTime, formatPrice, formatPriceRange, formatWeight } from './format';
+import { formatBasisPoints, formatDate, formatDateTime, formatPrice, formatPriceRange, formatShareBp, formatWeight } from './format';
 
 describe('formatPrice', () => {
   it('shows fen as yuan with two decimals and thousands separators', () => {
@@ -77,5 +77,16 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2026-04-01T08:05:00.000Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年4月1日 16:05');
     // Some ICU versions put a narrow no-break space before PM.
     expect(formatDateTime('2026-04-01T08:05:00.000Z', 'en', 'Asia/Shanghai').replace(/\s/g, ' ')).toBe('Apr 1, 2026, 4:05 PM');
+  });
+});
+
+describe('formatShareBp', () => {
+  it('shows basis points as a percentage with one decimal, rounded half up', () => {
+    expect(formatShareBp(9850)).toBe('98.5%');
+    expect(formatShareBp(1234)).toBe('12.3%');
+    expect(formatShareBp(1235)).toBe('12.4%');
+    expect(formatShareBp(5)).toBe('0.1%');
+    expect(formatShareBp(0)).toBe('0.0%');
+    expect(formatShareBp(10000)).toBe('100.0%');
   });
 });

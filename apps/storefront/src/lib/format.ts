@@ -26,6 +26,16 @@ export function formatBasisPoints(bp: number): string {
   return `${bp < 0 ? '-' : ''}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}%`;
 }
 
+/**
+ * Basis points as a percentage with one decimal, for a share read at a glance (on-time shipping, claim
+ * rate): 9850 → `98.5%`, 1234 → `12.3%`, 5 → `0.1%`, rounded half up by integer arithmetic.
+ */
+export function formatShareBp(bp: number): string {
+  if (!Number.isSafeInteger(bp)) throw new RangeError(`formatShareBp needs an integer of basis points, got ${bp}`);
+  const tenths = Math.round(Math.abs(bp) / 10);
+  return `${bp < 0 ? '-' : ''}${Math.floor(tenths / 10)}.${tenths % 10}%`;
+}
+
 /** A price range such as `¥25.00–¥88.00`, collapsing to one price when both ends agree. */
 export function formatPriceRange(minFen: number | bigint, maxFen: number | bigint): string {
   return BigInt(minFen) === BigInt(maxFen) ? formatPrice(minFen) : `${formatPrice(minFen)}–${formatPrice(maxFen)}`;

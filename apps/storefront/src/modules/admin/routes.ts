@@ -47,6 +47,25 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/AdminShortfallsPage.vue'),
     meta: { roles: ['admin'], titleKey: 'admin.shortfalls.title' },
   },
+  // 售后 the cooperatives left unanswered or the buyers escalated; lots to trace and recall; quality per cooperative and product.
+  {
+    path: '/admin/claims',
+    name: 'admin-claims',
+    component: () => import('./pages/AdminClaimsPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'adminClaims.title' },
+  },
+  {
+    path: '/admin/lots',
+    name: 'admin-lots',
+    component: () => import('./pages/AdminLotsPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'adminLots.title' },
+  },
+  {
+    path: '/admin/quality',
+    name: 'admin-quality',
+    component: () => import('./pages/AdminQualityPage.vue'),
+    meta: { roles: ['admin'], titleKey: 'adminQuality.title' },
+  },
   {
     path: '/admin/invoices',
     name: 'admin-invoices',

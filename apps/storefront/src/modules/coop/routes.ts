@@ -22,6 +22,28 @@ export const coopRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['cooperative'], titleKey: 'coop.deliveryNote.title' },
   },
+  // Box labels of a shipped part, one per box, each with its lot's QR code; printed like the delivery note.
+  {
+    path: '/coop/fulfillments/:id/labels',
+    name: 'coop-labels',
+    component: () => import('./pages/LabelsPage.vue'),
+    props: true,
+    meta: { roles: ['cooperative'], titleKey: 'coopLots.labels.title' },
+  },
+  // 批次: what was harvested or made, where and when, with its papers; shipments name the lots they come from.
+  {
+    path: '/coop/lots',
+    name: 'coop-lots',
+    component: () => import('./pages/LotsPage.vue'),
+    meta: { roles: ['cooperative'], titleKey: 'coopLots.title' },
+  },
+  // After-sales claims on the cooperative's shipments, to answer within 24 h, and its quality figures.
+  {
+    path: '/coop/claims',
+    name: 'coop-claims',
+    component: () => import('./pages/CoopClaimsPage.vue'),
+    meta: { roles: ['cooperative'], titleKey: 'coopClaims.title' },
+  },
   // Each shipped part of an order that asked for an invoice, for the cooperative to issue and upload.
   {
     path: '/coop/invoices',

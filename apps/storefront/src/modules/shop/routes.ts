@@ -55,6 +55,27 @@ export const shopRoutes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['buyer'], titleKey: 'order.title' },
   },
+  // 售后: a claim on a shipped parcel (`?line=` chooses the parcel), the buyer's claims, and one claim.
+  {
+    path: '/orders/:number/claim',
+    name: 'order-claim',
+    component: () => import('./pages/OrderClaimPage.vue'),
+    props: (route) => ({ number: String(route.params.number), line: typeof route.query.line === 'string' ? route.query.line : null }),
+    meta: { roles: ['buyer'], titleKey: 'claims.form.title' },
+  },
+  {
+    path: '/claims',
+    name: 'claims',
+    component: () => import('./pages/ClaimsPage.vue'),
+    meta: { roles: ['buyer'], titleKey: 'claims.list.title', navKey: 'claims.nav' },
+  },
+  {
+    path: '/claims/:id',
+    name: 'claim',
+    component: () => import('./pages/ClaimPage.vue'),
+    props: true,
+    meta: { roles: ['buyer'], titleKey: 'claims.detail.title' },
+  },
   // Linked from the orders page and the checkout, not the account menu.
   {
     path: '/account/invoices',
@@ -88,5 +109,13 @@ export const shopRoutes: RouteRecordRaw[] = [
     component: () => import('./pages/CooperativePage.vue'),
     props: true,
     meta: { titleKey: 'cooperative.title' },
+  },
+  // A lot's page, opened from the QR code on a box label: for anyone, signed in or not, and light on a phone.
+  {
+    path: '/lot/:code',
+    name: 'lot',
+    component: () => import('./pages/LotPage.vue'),
+    props: true,
+    meta: { titleKey: 'lotPage.title' },
   },
 ];

@@ -404,6 +404,18 @@ describe('OrgOrderPage', () => {
     expect(app.findAll('[data-testid="org-order-shipment"]')).toHaveLength(1);
     expect(find(app, 'acceptance-form').exists()).toBe(false);
     expect(find(app, 'acceptance-submit').exists()).toBe(false);
+    expect(find(app, 'open-claim').exists()).toBe(false);
+  });
+
+  it('offers a receiver an after-sales claim on a shipped parcel, on the shop’s claim form', async () => {
+    const { app } = await openOrder(['RECEIVER'], () =>
+      orgOrder({ status: 'PARTIALLY_SHIPPED', fulfillments: [shippedPart(), order().fulfillments[1]!] }),
+    );
+
+    const [shipped, waiting] = app.findAll('[data-testid="org-order-shipment"]');
+    expect(shipped!.get('[data-testid="open-claim"]').attributes('href')).toBe(`/orders/${NUMBER}/claim?line=ol-1`);
+    expect(shipped!.get('[data-testid="open-claim"]').text()).toBe('申请售后');
+    expect(waiting!.find('[data-testid="open-claim"]').exists()).toBe(false);
   });
 
   it('shows any member a part accepted automatically, and why its shortfall claim was declined', async () => {

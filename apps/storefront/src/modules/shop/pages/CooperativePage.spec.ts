@@ -47,6 +47,34 @@ describe('cooperative page', () => {
     expect(wrapper.get('main').text()).toContain('This cooperative has nothing on sale right now.');
   });
 
+  it('shows how reliably the cooperative ships and how often buyers claim, once it has shipped enough', async () => {
+    const cooperative = cooperativePage({ quality: { shipments: 128, onTimeBp: 9766, claimRateBp: 156 } });
+    fakeSessionApi(null, { 'GET /api/cooperatives/coop-1': () => jsonResponse(200, cooperative) });
+    ({ wrapper } = await mountApp({ path: '/cooperatives/coop-1' }));
+
+    const quality = wrapper.get('[data-testid="coop-quality"]');
+    expect(quality.get('[data-testid="coop-quality-on-time"]').text()).toBe('97.7%');
+    expect(quality.get('[data-testid="coop-quality-claim-rate"]').text()).toBe('1.6%');
+    expect(quality.findAll('dt').map((term) => term.text())).toEqual(['48 小时内发货', '售后申请率']);
+    expect(quality.get('[data-testid="coop-quality-shipments"]').text()).toBe('基于 128 个已发货包裹');
+  });
+
+  it('shows no quality figures before the cooperative has shipped enough', async () => {
+    fakeSessionApi(null, { 'GET /api/cooperatives/coop-1': () => jsonResponse(200, cooperativePage({ quality: null })) });
+    ({ wrapper } = await mountApp({ path: '/cooperatives/coop-1', locale: 'en' }));
+
+    expect(wrapper.find('[data-testid="coop-quality"]').exists()).toBe(false);
+  });
+
+  it('counts shipments in English', async () => {
+    const cooperative = cooperativePage({ quality: { shipments: 1, onTimeBp: 10000, claimRateBp: 0 } });
+    fakeSessionApi(null, { 'GET /api/cooperatives/coop-1': () => jsonResponse(200, cooperative) });
+    ({ wrapper } = await mountApp({ path: '/cooperatives/coop-1', locale: 'en' }));
+
+    expect(wrapper.get('[data-testid="coop-quality-on-time"]').text()).toBe('100.0%');
+    expect(wrapper.get('[data-testid="coop-quality-shipments"]').text()).toBe('Based on 1 parcel shipped');
+  });
+
   it('says the cooperative is not found for an unknown id', async () => {
     fakeSessionApi(null, { 'GET /api/cooperatives/nope': () => errorResponse(404, 'COOPERATIVE_NOT_FOUND') });
     ({ wrapper } = await mountApp({ path: '/cooperatives/nope' }));

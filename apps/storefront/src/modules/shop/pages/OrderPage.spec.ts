@@ -4,6 +4,7 @@ import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWith
 import { fulfillment, order } from '../../../testing/orders';
 import type { Order } from '../orders';
 import { captureDownloads, invoiceRequest, issuedInvoice, orderInvoice, pdfResponse, TAX_NUMBER } from '../testing/invoice-fixtures';
+import { claim } from '../testing/claim-fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -18,6 +19,7 @@ async function openOrder(shown: Order, routes = {}) {
   const server = fakeSessionApi(userWithRole('buyer'), {
     'GET /api/cart': () => jsonResponse(200, { lines: [], itemsFen: 0, maxLineQuantity: 99 }),
     [`GET /api/orders/${NUMBER}`]: () => jsonResponse(200, shown),
+    'GET /api/claims': () => jsonResponse(200, { items: [] }),
     ...routes,
   });
   ({ wrapper } = await mountApp({ path: `/orders/${NUMBER}` }));
@@ -179,6 +181,73 @@ describe('order page', () => {
     expect(text(app, 'order-refund')).toContain('验收短缺退款');
     expect(text(app, 'order-refund-amount')).toBe('¥198.00');
     expect(app.get('[data-testid="shipment-card"]').get('[data-testid="shipment-status"]').text()).toBe('已发货');
+  });
+
+  it('offers an after-sales claim on each shipped parcel, links each line to its lots, and lists the order’s claims', async () => {
+    const shipped = fulfillment({
+      status: 'SHIPPED',
+      carrier: '顺丰速运',
+      trackingNo: 'SF1234567890123',
+      lines: [
+        {
+          ...fulfillment().lines[0]!,
+          lots: [
+            { code: 'K7QX3M9A', quantity: 1 },
+            { code: 'P3RT8WXY', quantity: 1 },
+          ],
+        },
+      ],
+    });
+    const { app, server } = await openOrder(order({ status: 'PARTIALLY_SHIPPED', fulfillments: [shipped, order().fulfillments[1]!] }), {
+      'GET /api/claims': () =>
+        jsonResponse(200, {
+          items: [claim({ status: 'OFFERED', offeredFen: 4_600 }), claim({ id: 'claim-9', orderNumber: 'QH20261128-000100' })],
+        }),
+    });
+
+    const [cherries, tea] = app.findAll('[data-testid="shipment-card"]');
+    expect(cherries!.get('[data-testid="open-claim"]').attributes('href')).toBe(`/orders/${NUMBER}/claim?line=ol-1`);
+    expect(cherries!.get('[data-testid="open-claim"]').text()).toBe('申请售后');
+    expect(tea!.find('[data-testid="open-claim"]').exists()).toBe(false);
+    const lots = cherries!.findAll('[data-testid="line-lot"]');
+    expect(lots.map((lot) => lot.attributes('href'))).toEqual(['/lot/K7QX3M9A', '/lot/P3RT8WXY']);
+    expect(lots[0]!.text()).toBe('批次 K7QX3M9A（1 件）');
+    expect(tea!.find('[data-testid="line-lot"]').exists()).toBe(false);
+    // The buyer's claims on this order only, each leading to its page.
+    expect(server.callsTo('GET', '/api/claims')).toHaveLength(1);
+    const claims = app.findAll('[data-testid="order-claim"]');
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.attributes('data-status')).toBe('OFFERED');
+    expect(claims[0]!.get('a').attributes('href')).toBe('/claims/claim-1');
+    expect(claims[0]!.text()).toContain('合作社部分同意');
+  });
+
+  it('asks for no claims while nothing has shipped, and words a claim’s refund', async () => {
+    const { app, server } = await openOrder(
+      order({
+        status: 'PAID',
+        refundedFen: 4_600,
+        refunds: [
+          {
+            id: 'r-1',
+            kind: 'CLAIM',
+            status: 'SUCCEEDED',
+            amountFen: 4_600,
+            shippingFen: 0,
+            reason: '售后',
+            createdAt: '2026-12-15T02:00:00Z',
+            confirmedAt: '2026-12-15T02:00:01Z',
+            lines: [{ orderLineId: 'ol-1', quantity: 1, amountFen: 4_600 }],
+          },
+        ],
+      }),
+    );
+
+    expect(server.callsTo('GET', '/api/claims')).toHaveLength(0);
+    expect(app.find('[data-testid="open-claim"]').exists()).toBe(false);
+    expect(app.find('[data-testid="order-claims"]').exists()).toBe(false);
+    expect(text(app, 'order-refund')).toContain('售后退款');
+    expect(text(app, 'order-refund-amount')).toBe('¥46.00');
   });
 
   it('lets the buyer confirm receipt once everything shipped', async () => {
