@@ -2,6 +2,7 @@ import { addDays, reversalShareFen } from '@qh/domain';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import request from 'supertest';
+import { ClaimsService } from '../../apps/api/src/claims/claims.service';
 import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { PAYMENT_PROVIDER, PaymentProviderUnavailable, type PaymentProvider } from '../../apps/api/src/payments/payment-provider';
 import { RefundsService } from '../../apps/api/src/payments/refunds.service';
@@ -993,6 +994,16 @@ describe('lots and after-sales claims', () => {
         as(admin).post(`/api/admin/claims/${open.id}/decide`, { lines: [{ lineId: line.id, quantity: 1 }], note: '合作社未答复' });
       expect((await decide().expect(409)).body.code).toBe('CLAIM_STATUS_CONFLICT');
       await t.sql(`UPDATE claim SET answer_due_at = qh_now() - interval '1 minute' WHERE id = $1`, [open.id]);
+      // The job tells the admins (and the late cooperative) once.
+      const claims = t.app.get(ClaimsService);
+      expect(await claims.tellOverdue()).toBe(1);
+      expect(await claims.tellOverdue()).toBe(0);
+      const told = await t.sql(
+        `SELECT DISTINCT a.role FROM notification_outbox n JOIN account a ON a.id = n.account_id
+          WHERE n.topic = 'CLAIM_UPDATED' AND n.payload->>'claimId' = $1 AND n.payload->>'status' = 'OVERDUE' ORDER BY a.role`,
+        [open.id],
+      );
+      expect(told.map((row) => row.role)).toEqual(['admin', 'cooperative']);
       const { body: granted } = await decide().expect(200);
       expect(granted).toMatchObject({
         status: 'SETTLED',

@@ -437,6 +437,7 @@ describe('cart, checkout and orders', () => {
       const schedules = await withJobs.sql(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
       expect(schedules).toEqual([
         { name: 'billing-statements', cron: '5 * * * *' },
+        { name: 'claims-overdue', cron: '* * * * *' },
         { name: 'households-settle', cron: '20 * * * *' },
         { name: 'ledger-digest', cron: '15 * * * *' },
         { name: 'maintenance-purge', cron: '40 3 * * *' },

@@ -3175,6 +3175,12 @@ export interface components {
             lineIds?: string[];
             note?: string;
         };
+        ClaimCooperativeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Its Chinese name */
+            name: string;
+        };
         ClaimDto: {
             /**
              * Format: date-time
@@ -3188,7 +3194,7 @@ export interface components {
             askedFen: number;
             /** Format: date-time */
             closedAt?: string | null;
-            cooperative: Record<string, never>;
+            cooperative: components["schemas"]["ClaimCooperativeDto"];
             /** Format: date-time */
             createdAt: string;
             decisionNote?: string | null;
@@ -4136,6 +4142,12 @@ export interface components {
             /** @example demo-pass-2026 */
             password: string;
         };
+        LotCooperativeDto: {
+            /** Format: uuid */
+            id: string;
+            nameEn: string;
+            nameZh: string;
+        };
         LotDto: {
             /** Format: date */
             bestBefore: string;
@@ -4177,6 +4189,12 @@ export interface components {
             titleEn: string;
             titleZh: string;
         };
+        LotRecallDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description What buyers are told */
+            notice: string;
+        };
         LotRecipientDto: {
             /** Format: uuid */
             lineId: string;
@@ -4198,6 +4216,12 @@ export interface components {
             orders: number;
             /** @description Distinct organisations */
             organisations: number;
+        };
+        LotTownshipDto: {
+            /** @example 520525202 */
+            code: string;
+            /** @example 张家湾镇 */
+            name: string;
         };
         ManagedCooperativeDto: {
             /** Format: date-time */
@@ -4862,7 +4886,7 @@ export interface components {
             bestBefore: string;
             certificateNo: string;
             code: string;
-            cooperative: Record<string, never>;
+            cooperative: components["schemas"]["LotCooperativeDto"];
             hasReport: boolean;
             imageUrl?: string | null;
             linkedHouseholds: components["schemas"]["LinkedHouseholdsDto"];
@@ -4871,8 +4895,8 @@ export interface components {
             product: components["schemas"]["LotProductDto"];
             quarantineNo?: string | null;
             /** @description The recall, once an admin recalled the lot */
-            recall?: Record<string, never> | null;
-            township: Record<string, never>;
+            recall?: components["schemas"]["LotRecallDto"] | null;
+            township: components["schemas"]["LotTownshipDto"];
             trail: components["schemas"]["PublicLotTrailDto"];
             village: string;
         };

@@ -229,6 +229,18 @@ export class ClaimsRepository {
     );
   }
 
+  /** Open claims whose answer time ran out and nobody was told yet, marked as told now (at most `limit`). */
+  markOverdue(manager: EntityManager, limit: number): Promise<{ id: string }[]> {
+    return rows(
+      manager,
+      `UPDATE claim SET overdue_told_at = qh_now()
+        WHERE id IN (SELECT id FROM claim WHERE status = 'OPEN' AND overdue_told_at IS NULL AND answer_due_at < qh_now()
+                      ORDER BY answer_due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [limit],
+    );
+  }
+
   admins(manager: EntityManager): Promise<{ id: string }[]> {
     return rows(manager, `SELECT id FROM account WHERE role = 'admin' AND disabled_at IS NULL ORDER BY id`);
   }

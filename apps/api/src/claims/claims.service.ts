@@ -28,6 +28,8 @@ import { ClaimsRepository, type ClaimRow, type QualitySums } from './claims.repo
 import type { AnswerClaimDto, ClaimDto, ClaimListDto, DecideClaimDto, OpenClaimDto, QualityDto, QualityRowDto } from './dto/claim.dto';
 
 const DEFAULT_LIST_SIZE = 50;
+/** Overdue claims told per run of the job: a backlog drains over a few minutes. */
+const OVERDUE_BATCH = 100;
 const IMAGE_MEDIA_TYPE: Record<ImageType, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
 const REASON_WORDS: Record<string, string> = {
@@ -304,6 +306,22 @@ export class ClaimsService {
       await this.settle(work, admin, claim, anything ? 'grant' : 'reject', 'admin', granted, dto.note.trim());
     });
     return toClaim((await this.claims.find(id))!);
+  }
+
+  /**
+   * The job: claims the cooperative left unanswered past their 24 h go to the admins to decide, and
+   * the cooperative hears it is late; each once. Returns how many.
+   */
+  async tellOverdue(): Promise<number> {
+    return this.unitOfWork.run(async ({ manager }) => {
+      const overdue = await this.claims.markOverdue(manager, OVERDUE_BATCH);
+      const admins = await this.claims.admins(manager);
+      for (const { id } of overdue) {
+        const claim = (await this.claims.find(id, manager))!;
+        await this.tellAccounts(manager, claim, 'OVERDUE', [...admins, ...(await this.claims.staffOf(manager, claim.cooperativeId))]);
+      }
+      return overdue.length;
+    });
   }
 
   async quality(cooperativeId: string | null): Promise<QualityDto> {

@@ -15,6 +15,8 @@ import { PaymentsModule } from '../payments/payments.module';
 import { RefundsService } from '../payments/refunds.service';
 import { BillingModule } from '../billing/billing.module';
 import { StatementsService } from '../billing/statements.service';
+import { ClaimsModule } from '../claims/claims.module';
+import { ClaimsService } from '../claims/claims.service';
 import { JobsService } from './jobs.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -24,7 +26,7 @@ export class JobsModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: JobsModule,
-      imports: [OrdersModule, PaymentsModule, NotificationsModule, ImpactModule, AuthModule, CatalogModule, BillingModule],
+      imports: [OrdersModule, PaymentsModule, NotificationsModule, ImpactModule, AuthModule, CatalogModule, BillingModule, ClaimsModule],
       providers: [
         {
           provide: JobsService,
@@ -39,6 +41,7 @@ export class JobsModule {
             CartService,
             RemindersService,
             StatementsService,
+            ClaimsService,
           ],
           useFactory: (
             config: AppConfig,
@@ -51,6 +54,7 @@ export class JobsModule {
             carts: CartService,
             reminders: RemindersService,
             statements: StatementsService,
+            claims: ClaimsService,
           ) =>
             new JobsService(
               config,
@@ -64,6 +68,7 @@ export class JobsModule {
               carts,
               reminders,
               statements,
+              claims,
             ),
         },
       ],

@@ -12,6 +12,7 @@ import { AuthService } from '../auth/auth.service';
 import { CartService } from '../orders/cart.service';
 import { RemindersService } from '../catalog/reminders.service';
 import { StatementsService } from '../billing/statements.service';
+import { ClaimsService } from '../claims/claims.service';
 
 /** Waits before listening for the outbox again after losing the database, doubling up to the last. */
 const LISTEN_RETRY_FIRST_MS = 1_000;
@@ -27,6 +28,8 @@ const JOBS = {
   'notifications-deliver': EVERY_MINUTE,
   // 到货提醒: buyers waiting for a product hear within a minute of it opening for sale or coming back in stock.
   'reminders-notify': EVERY_MINUTE,
+  // 售后: a claim the cooperative left unanswered for 24 h goes to the admins within a minute.
+  'claims-overdue': EVERY_MINUTE,
   // A quarter past midnight: yesterday is over, with time for transactions that straddled midnight. Hourly
   // runs after that catch a missed night; a digested day is never digested again. Once a day has been
   // digested (or a day has passed), every digested day is checked against the ledger.
@@ -64,6 +67,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly carts: CartService,
     private readonly reminders: RemindersService,
     private readonly statements: StatementsService,
+    private readonly claims: ClaimsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -77,6 +81,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       'payments-submit-refunds': () => this.refunds.submitPending(),
       'notifications-deliver': () => this.notifications.deliverDue(),
       'reminders-notify': () => this.reminders.remindDue(),
+      'claims-overdue': () => this.claims.tellOverdue(),
       'ledger-digest': () => this.digests.digestAndVerify(),
       'households-settle': () => this.settlements.settleFinishedDays(),
       'maintenance-purge': () => this.purge(),

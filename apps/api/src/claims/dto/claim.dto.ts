@@ -89,12 +89,17 @@ export class ClaimRefundDto {
   @ApiProperty() amountFen: number;
 }
 
+export class ClaimCooperativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Its Chinese name' }) name: string;
+}
+
 export class ClaimDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
   @ApiProperty() orderNumber: string;
   @ApiProperty({ format: 'uuid' }) fulfillmentId: string;
-  @ApiProperty() cooperative: { id: string; name: string };
+  @ApiProperty({ type: ClaimCooperativeDto }) cooperative: ClaimCooperativeDto;
   @ApiPropertyOptional({ nullable: true, type: String }) organisationName: string | null;
   @ApiProperty({ enum: CLAIM_REASONS }) reason: ClaimReason;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;

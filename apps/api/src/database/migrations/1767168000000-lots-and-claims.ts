@@ -88,6 +88,8 @@ export class LotsAndClaims1767168000000 implements MigrationInterface {
         photos           text[] NOT NULL DEFAULT '{}' CHECK (cardinality(photos) <= 5),
         answer_due_at    timestamptz NOT NULL,
         answered_at      timestamptz,
+        -- When the admins (and the cooperative) were told that its answer time ran out.
+        overdue_told_at  timestamptz,
         -- The cooperative's words with an offer or a dispute.
         answer_note      text CHECK (char_length(answer_note) <= 500),
         decided_by       uuid REFERENCES account(id),

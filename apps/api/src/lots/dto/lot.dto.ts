@@ -121,12 +121,28 @@ export class PublicLotTrailDto {
   @ApiProperty({ description: 'Paid to those households this year, fen' }) paidToHouseholdsFen: number;
 }
 
+export class LotCooperativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() nameEn: string;
+}
+
+export class LotTownshipDto {
+  @ApiProperty({ example: '520525202' }) code: string;
+  @ApiProperty({ example: '张家湾镇' }) name: string;
+}
+
+export class LotRecallDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ description: 'What buyers are told' }) notice: string;
+}
+
 export class PublicLotDto {
   @ApiProperty() code: string;
   @ApiProperty({ type: LotProductDto }) product: LotProductDto;
   @ApiPropertyOptional({ nullable: true, type: String }) imageUrl: string | null;
-  @ApiProperty() cooperative: { id: string; nameZh: string; nameEn: string };
-  @ApiProperty() township: { code: string; name: string };
+  @ApiProperty({ type: LotCooperativeDto }) cooperative: LotCooperativeDto;
+  @ApiProperty({ type: LotTownshipDto }) township: LotTownshipDto;
   @ApiProperty() village: string;
   @ApiProperty({ format: 'date' }) producedOn: string;
   @ApiProperty({ format: 'date' }) bestBefore: string;
@@ -135,8 +151,8 @@ export class PublicLotDto {
   @ApiProperty() hasReport: boolean;
   @ApiProperty({ type: LinkedHouseholdsDto }) linkedHouseholds: LinkedHouseholdsDto;
   @ApiProperty({ type: PublicLotTrailDto }) trail: PublicLotTrailDto;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The recall, once an admin recalled the lot' })
-  recall: { at: string; notice: string } | null;
+  @ApiPropertyOptional({ nullable: true, type: LotRecallDto, description: 'The recall, once an admin recalled the lot' })
+  recall: LotRecallDto | null;
 }
 
 export class MyLotLineDto {

@@ -36,7 +36,7 @@ export function adminMayDecide(claim: Pick<Claim, 'status' | 'answerDueAt'>, now
 const PAGE_SIZE = 50;
 
 export async function listAdminClaims(status: ClaimStatus): Promise<Claim[]> {
-  return (await unwrap(api.GET('/api/admin/claims', { params: { query: { status, limit: PAGE_SIZE } } }))).items as Claim[];
+  return (await unwrap(api.GET('/api/admin/claims', { params: { query: { status, limit: PAGE_SIZE } } }))).items;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function listAdminClaims(status: ClaimStatus): Promise<Claim[]> {
  * Throws an ApiError: CLAIM_STATUS_CONFLICT, CLAIM_QUANTITY_TOO_LARGE, …
  */
 export async function decideClaim(id: string, body: components['schemas']['DecideClaimDto']): Promise<Claim> {
-  return (await unwrap(api.POST('/api/admin/claims/{id}/decide', { params: { path: { id } }, body }))) as Claim;
+  return unwrap(api.POST('/api/admin/claims/{id}/decide', { params: { path: { id } }, body }));
 }
 
 export async function adminClaimPhoto(id: string, index: number): Promise<Blob> {

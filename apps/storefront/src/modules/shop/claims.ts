@@ -3,11 +3,8 @@ import { CLAIM_REASONS, CLAIM_TRANSITIONS, MAX_CLAIM_PHOTOS, type ClaimReason, t
 import { api, ApiError, errorMessageKey, unwrap } from '../../api';
 import type { Fulfillment } from './orders';
 
-/**
- * 售后: a claim on lines of one shipped parcel. The API's schema leaves `cooperative` untyped; it is the
- * cooperative's id and its (Chinese) name.
- */
-export type Claim = Omit<components['schemas']['ClaimDto'], 'cooperative'> & { cooperative: { id: string; name: string } };
+/** 售后: a claim on lines of one shipped parcel. */
+export type Claim = components['schemas']['ClaimDto'];
 export type ClaimLine = Claim['lines'][number];
 export type OpenClaimRequest = components['schemas']['OpenClaimDto'];
 export { CLAIM_REASONS, MAX_CLAIM_PHOTOS, type ClaimReason, type ClaimStatus };
@@ -93,16 +90,16 @@ export async function loadClaimableOrder(number: string, options: { member: bool
 }
 
 export async function listClaims(): Promise<Claim[]> {
-  return (await unwrap(api.GET('/api/claims', { params: { query: { limit: 100 } } }))).items as Claim[];
+  return (await unwrap(api.GET('/api/claims', { params: { query: { limit: 100 } } }))).items;
 }
 
 export async function getClaim(id: string): Promise<Claim> {
-  return (await unwrap(api.GET('/api/claims/{id}', { params: { path: { id } } }))) as Claim;
+  return unwrap(api.GET('/api/claims/{id}', { params: { path: { id } } }));
 }
 
 /** Throws an ApiError: CLAIM_WINDOW_CLOSED, CLAIM_QUANTITY_TOO_LARGE (with the line), NOTHING_CLAIMED, … */
 export async function openClaim(body: OpenClaimRequest): Promise<Claim> {
-  return (await unwrap(api.POST('/api/claims', { body }))) as Claim;
+  return unwrap(api.POST('/api/claims', { body }));
 }
 
 /** Sends one photo as multipart/form-data (`file`) through the app's client, so the bearer token and its refresh apply. */

@@ -72,7 +72,7 @@ export function coopClaim(overrides: Partial<Claim> = {}): Claim {
     status: 'OPEN',
     orderNumber: 'QH20261203-000042',
     fulfillmentId: 'f-1',
-    cooperative: {} as Claim['cooperative'],
+    cooperative: { id: 'coop-1', name: '纳雍县张家湾镇蛋鸡养殖专业合作社' },
     organisationName: null,
     reason: 'DAMAGED',
     note: '两盒鸡蛋运输中压碎',
