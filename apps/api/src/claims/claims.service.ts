@@ -40,6 +40,15 @@ const REASON_WORDS: Record<string, string> = {
   QUALITY: '质量问题 / quality',
 };
 
+/** What `units` of the lines come to at the prices paid. */
+function unitsFen(
+  lines: readonly { lineId: string; unitPriceFen: number }[],
+  units: readonly { lineId: string; quantity: number }[],
+): number {
+  const price = new Map(lines.map((line) => [line.lineId, line.unitPriceFen]));
+  return units.reduce((sum, unit) => sum + unit.quantity * price.get(unit.lineId)!, 0);
+}
+
 function sumFenOf(lines: ClaimRow['lines'], units: (line: ClaimRow['lines'][number]) => number | null): number | null {
   if (lines.some((line) => units(line) === null)) return null;
   return lines.reduce((sum, line) => sum + (units(line) ?? 0) * line.unitPriceFen, 0);
@@ -148,11 +157,9 @@ export class ClaimsService {
           ]);
         }
       }
+      let askedFen = 0;
       try {
-        claimAmounts(
-          lines.map((line) => ({ lineId: line.lineId, unitPriceFen: line.unitPriceFen, claimableQuantity: line.claimableQuantity })),
-          asked,
-        );
+        askedFen = unitsFen(lines, claimAmounts(lines, asked));
       } catch (error) {
         claimProblem(error);
       }
@@ -168,7 +175,6 @@ export class ClaimsService {
         answerHours: CLAIM_ANSWER_HOURS,
         lines: asked,
       });
-      const askedFen = asked.reduce((sum, line) => sum + line.quantity * lines.find((l) => l.lineId === line.lineId)!.unitPriceFen, 0);
       for (const staff of await this.claims.staffOf(manager, cooperativeId)) {
         await this.outbox.write(manager, {
           topic: 'CLAIM_OPENED',
@@ -260,11 +266,7 @@ export class ClaimsService {
       const status = this.next(claim, 'offer', 'cooperative');
       const offered = this.units(claim, dto.lines ?? [], false);
       await this.claims.answer(manager, id, { status, note: dto.note?.trim() || null, offered });
-      const offeredFen = offered.reduce(
-        (sum, line) => sum + line.quantity * claim.lines.find((l) => l.lineId === line.lineId)!.unitPriceFen,
-        0,
-      );
-      await this.tell(manager, claim, status, offeredFen);
+      await this.tell(manager, claim, status, unitsFen(claim.lines, offered));
       await audit({
         actor: user,
         action: 'claim.offered',
@@ -378,7 +380,7 @@ export class ClaimsService {
       decisionNote: note,
       answered: by === 'cooperative',
     });
-    const grantedFen = back.reduce((sum, line) => sum + line.quantity * claim.lines.find((l) => l.lineId === line.lineId)!.unitPriceFen, 0);
+    const grantedFen = unitsFen(claim.lines, back);
     await this.tell(work.manager, claim, closedAs, grantedFen);
     if (by !== 'cooperative') await this.tellCooperative(work.manager, claim, closedAs);
     await work.audit({

@@ -32,11 +32,12 @@ const LOT_COLUMNS = `lt.id, lt.code, lt.cooperative_id AS "cooperativeId", c.nam
   lt.closed_at AS "closedAt", lt.recalled_at AS "recalledAt", lt.recall_notice AS "recallNotice", lt.created_at AS "createdAt"`;
 const LOT_FROM = `lot lt JOIN product p ON p.id = lt.product_id JOIN cooperative c ON c.id = lt.cooperative_id`;
 
-/** A line of a part about to ship, with the units it sends. */
+/** A line of a part about to ship, with the units it sends, and whether its cooperative keeps lots of its product. */
 export interface ShippingLine {
   lineId: string;
   productId: string;
   quantity: number;
+  traced: boolean;
 }
 
 /** Lots (批次) and which lot each shipped unit came from: the one writer of `lot` and `lot_shipment`. */
@@ -134,8 +135,9 @@ export class LotsRepository {
   shippingLines(manager: EntityManager, fulfillmentId: string): Promise<ShippingLine[]> {
     return rows(
       manager,
-      `SELECT id AS "lineId", product_id AS "productId", quantity - refunded_quantity AS quantity
-         FROM order_line WHERE fulfillment_id = $1 AND quantity > refunded_quantity ORDER BY id`,
+      `SELECT l.id AS "lineId", l.product_id AS "productId", l.quantity - l.refunded_quantity AS quantity,
+              EXISTS (SELECT 1 FROM lot WHERE lot.product_id = l.product_id AND lot.cooperative_id = l.cooperative_id) AS traced
+         FROM order_line l WHERE l.fulfillment_id = $1 AND l.quantity > l.refunded_quantity ORDER BY l.id`,
       [fulfillmentId],
     );
   }
@@ -159,16 +161,6 @@ export class LotsRepository {
          FROM lot lt WHERE lt.cooperative_id = $1 AND lt.id = ANY($2::uuid[]) ORDER BY lt.id`,
       [cooperativeId, lotIds],
     );
-  }
-
-  /** Which of these products the cooperative has recorded lots of. */
-  async tracedProducts(manager: EntityManager, cooperativeId: string, productIds: string[]): Promise<Set<string>> {
-    const found = await rows<{ productId: string }>(
-      manager,
-      `SELECT DISTINCT product_id AS "productId" FROM lot WHERE cooperative_id = $1 AND product_id = ANY($2::uuid[])`,
-      [cooperativeId, productIds],
-    );
-    return new Set(found.map((row) => row.productId));
   }
 
   async insertShipments(manager: EntityManager, assignments: LotAssignment[]): Promise<void> {

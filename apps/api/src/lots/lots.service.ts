@@ -161,12 +161,12 @@ export class LotsService {
    * (older listings) may still ship without.
    */
   async assign(manager: EntityManager, cooperativeId: string, fulfillmentId: string, assignments: LotAssignment[]): Promise<void> {
-    const shipping = await this.lots.shippingLines(manager, fulfillmentId);
-    const traced = await this.lots.tracedProducts(manager, cooperativeId, [...new Set(shipping.map((line) => line.productId))]);
     const named = new Set(assignments.map((a) => a.lineId));
-    const lines = shipping.filter((line) => traced.has(line.productId) || named.has(line.lineId));
+    const lines = (await this.lots.shippingLines(manager, fulfillmentId)).filter((line) => line.traced || named.has(line.lineId));
     if (!lines.length && !assignments.length) return;
-    const stock = await this.lots.lockStock(manager, cooperativeId, [...new Set(assignments.map((a) => a.lotId))]);
+    const stock = assignments.length
+      ? await this.lots.lockStock(manager, cooperativeId, [...new Set(assignments.map((a) => a.lotId))])
+      : [];
     let planned;
     try {
       planned = planLotAssignment(lines, stock, assignments, this.clock.today());
