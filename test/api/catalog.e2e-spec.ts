@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
+import { SEARCH_CANDIDATES } from '../../apps/api/src/catalog/catalog.repository';
 import { newCooperative, newProduct, setStock } from '../support/builders';
 
 interface Item {
@@ -72,6 +73,36 @@ describe('the public catalog', () => {
       expect(prices).toEqual([...prices].sort((a, b) => a - b));
     },
   );
+
+  it('ranks the best of a search with more matches than it ranks at once first, and still finds every match, page by page', async () => {
+    const matches = SEARCH_CANDIDATES + 45;
+    // Titles of every length from varied letters, inserted in no order of length: the shortest are the most similar to the search text.
+    await t.sql(
+      `WITH source AS (SELECT * FROM product WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1),
+            p AS (INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, origin_township_code, shipping_class, shelf_life_days, status, published_at)
+                  SELECT s.cooperative_id, s.category, 'probe-' || n, '探针', 'Zqxprobe ' || left(md5(n::text) || md5((-n)::text), (n * 37) % 61), s.origin_township_code,
+                         s.shipping_class, s.shelf_life_days, 'PUBLISHED', qh_now() - n * interval '1 minute'
+                    FROM source s CROSS JOIN generate_series(1, $1) n RETURNING id, slug)
+       INSERT INTO product_variant (product_id, sku, label_zh, label_en, price_fen, weight_g, stock)
+       SELECT id, upper(slug), '一盒', 'A box', 9900, 300, 5 FROM p`,
+      [matches],
+    );
+    try {
+      const ranked = await everyPage('q=zqxprobe&sort=relevance', 50);
+      const newest = await everyPage('q=zqxprobe&sort=newest', 50);
+      expect(ranked).toHaveLength(matches);
+      expect(new Set(ranked.map((i) => i.id)).size).toBe(matches);
+      expect(ranked.map((i) => i.slug).sort()).toEqual(newest.map((i) => i.slug).sort());
+      // The first page is what ranking every match by similarity would show first.
+      const best = await t.sql(
+        `SELECT slug FROM product WHERE slug LIKE 'probe-%' ORDER BY round(similarity(search_text, 'zqxprobe')::numeric, 6) DESC, id DESC LIMIT 20`,
+      );
+      const { body } = await get('/api/products?q=zqxprobe').expect(200);
+      expect(body.items.slice(0, 20).map((i: Item) => i.slug)).toEqual(best.map((b) => b.slug));
+    } finally {
+      await t.sql(`DELETE FROM product_variant WHERE sku LIKE 'PROBE-%'; DELETE FROM product WHERE slug LIKE 'probe-%'`);
+    }
+  });
 
   it('finds nothing, not everything, for a search with no match', async () => {
     const { body } = await get(`/api/products?q=${encodeURIComponent('不存在的东西')}`).expect(200);

@@ -67,7 +67,7 @@ export function buildUnlessSkipped() {
 }
 
 /** Everything started here, so that any way out stops it. */
-export const running = { api: null, apiLog: [], children: [], client: null, dataDir: null, benchDatabase: null };
+export const running = { api: null, apiEnv: null, apiLog: [], children: [], client: null, dataDir: null, benchDatabase: null };
 
 /** A child process that cleanup() stops (before the API, so that it lets go of the database first). */
 export function track(child) {
@@ -145,6 +145,7 @@ export async function startApi(extraEnv = {}) {
   const started = Date.now();
   const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.api = child;
+  running.apiEnv = env;
   // At LOG_LEVEL=warn the API is quiet; keep what it says for the report and for a failed start.
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');
@@ -157,7 +158,38 @@ export async function startApi(extraEnv = {}) {
     const { EMBEDDED_PG_PASSWORD } = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
     databaseUrl = `postgres://postgres:${encodeURIComponent(EMBEDDED_PG_PASSWORD)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/qianhuo`;
   }
+  running.apiEnv.DATABASE_URL = databaseUrl;
   return { baseUrl, databaseUrl, pid: child.pid };
+}
+
+/**
+ * One more API process beside the one startApi() started, on its database and DATA_DIR (so on its
+ * secrets: a token from one is good on the other), with `extraEnv` on top of its settings. Stopped
+ * by cleanup() before the first, which owns the embedded PostgreSQL. Answers its URL once healthy.
+ */
+export async function startAnotherApi(extraEnv = {}) {
+  if (!running.apiEnv) throw new Error('startAnotherApi() needs startApi() first');
+  const { EMBEDDED_PG_PORT: _embedded, ...shared } = running.apiEnv;
+  const env = { ...shared, PORT: String(await freePort()), ...extraEnv };
+  const started = Date.now();
+  const child = track(
+    spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => running.apiLog.push(...chunk.split('\n').filter(Boolean)));
+  }
+  const baseUrl = `http://127.0.0.1:${env.PORT}`;
+  await waitForHealth(child, baseUrl);
+  print(`another API process: healthy in ${seconds(started)}`);
+  return { baseUrl, pid: child.pid, stop: () => stopChild(child) };
+}
+
+/** Stops a child process started here: SIGTERM, then SIGKILL after 5 s. */
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  if (!(await waitForExit(child, 5000))) child.kill('SIGKILL');
 }
 
 /** A SQL client on the API's database that cleanup() closes. */
@@ -203,13 +235,9 @@ export function cleanup() {
 
 async function stopEverything() {
   const { api, children, client, dataDir, benchDatabase } = running;
-  Object.assign(running, { api: null, children: [], client: null, dataDir: null, benchDatabase: null });
+  Object.assign(running, { api: null, apiEnv: null, children: [], client: null, dataDir: null, benchDatabase: null });
   await client?.end().catch(() => undefined);
-  for (const child of children) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    child.kill('SIGTERM');
-    if (!(await waitForExit(child, 5000))) child.kill('SIGKILL');
-  }
+  for (const child of children) await stopChild(child);
   if (api) {
     // The API closes, then stops its embedded PostgreSQL.
     if (api.exitCode === null && api.signalCode === null) api.kill('SIGTERM');

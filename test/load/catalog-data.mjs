@@ -58,7 +58,7 @@ async function demoProducts(client) {
       FROM product p
       JOIN cooperative c ON c.id = p.cooperative_id AND c.status = 'VERIFIED'
       JOIN product_variant v ON v.product_id = p.id
-     WHERE p.status = 'PUBLISHED'
+     WHERE p.status = 'PUBLISHED' AND p.slug !~ '-b[0-9]{5,}$' -- the demo's own, not those grown from them
      GROUP BY p.id
      ORDER BY p.slug`);
   if (!rows.length) throw new Error('no published demo products to derive the catalog from: was the demo data seeded?');
@@ -68,11 +68,12 @@ async function demoProducts(client) {
 /**
  * Adds `published` published products (plus about 5% more that are draft, in review or archived)
  * and their variants and initial stock movements. Returns what it wrote, and the slug of a
- * certified product with three variants for the detail page.
+ * certified product with three variants for the detail page. `from`: how many products earlier
+ * calls added, so that a catalog grows in steps with every slug new.
  */
-export async function growCatalog(client, { published, now = Date.now() }) {
+export async function growCatalog(client, { published, now = Date.now(), from = 0 }) {
   const bases = await demoProducts(client);
-  const random = prng(20251129);
+  const random = prng(20251129 + from);
   const pick = (items) => items[Math.floor(random() * items.length)];
   const between = (min, max) => min + Math.floor(random() * (max - min + 1));
 
@@ -89,7 +90,7 @@ export async function growCatalog(client, { published, now = Date.now() }) {
     const titleZh = `${prefixZh}${coreZh}${packZh ? ` ${packZh}` : ''}`;
     const titleEn = `${prefixEn}${coreEn}${packEn ? `, ${packEn}` : ''}`;
     const { full, initials } = pinyinOf(titleZh);
-    const slug = `${base.slug}-b${String(i + 1).padStart(5, '0')}`;
+    const slug = `${base.slug}-b${String(from + i + 1).padStart(5, '0')}`;
     const status = i < published ? 'PUBLISHED' : pick(NOT_PUBLISHED);
 
     const certified = random() < 0.4;

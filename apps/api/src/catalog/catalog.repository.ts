@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { SHIP_ON_TIME_HOURS, type PriceBreak, type ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
-import { row, rows } from '../database/sql';
+import { preparedRows, row, rows, type Statement } from '../database/sql';
 import { IS_CERTIFIED, IS_IN_SEASON, IS_PRESALE, priceBreaksOf } from './product-sql';
 import type { ProductSort } from './dto/catalog.dto';
 
@@ -103,6 +103,151 @@ const SORTS: Record<ProductSort, { key: (q: string) => string; direction: 'ASC' 
   price_desc: { key: () => MIN_PRICE, direction: 'DESC', cast: 'int', text: (key) => `${key}::text` },
 };
 
+/**
+ * How many of a search's matches are ranked first: the shortest, found in product_search_length_idx
+ * order without visiting the rest. Ranking every match costs as much as there are matches
+ * (thousands for "樱桃" in a large catalog). Every match contains the search text, so its trigram
+ * similarity falls as its text grows longer: the shortest matches hold the best-ranked ones, and
+ * the rest follow them, ranked, for whoever pages that far. A hundred fill five pages of twenty and
+ * rank in about a millisecond; three hundred took three times as long.
+ */
+export const SEARCH_CANDIDATES = 100;
+
+/**
+ * Keys of the candidates are their rank plus this, so that every candidate sorts before
+ * every other match (ranks lie between 1 and 4), and a cursor tells which part it stopped in.
+ */
+const CANDIDATE_KEY_OFFSET = 10;
+
+/** Which part of a search's results a page reads: the candidates, or the matches after them. */
+export type SearchPart = 'candidates' | 'rest';
+
+/** The part a relevance page starts in: where its cursor stopped, or the candidates for a first page. */
+export const searchPartOf = (filter: ProductFilter): SearchPart =>
+  filter.after && Number(filter.after.key) < CANDIDATE_KEY_OFFSET ? 'rest' : 'candidates';
+
+/**
+ * The statement of one page of the shop's list in keyset order: stable while products are added,
+ * and no OFFSET scans. A relevance page reads one part of the results (see SEARCH_CANDIDATES).
+ */
+export function productListStatement(filter: ProductFilter, part: SearchPart = searchPartOf(filter)): Statement {
+  const values: unknown[] = [];
+  const where: string[] = [];
+  const add = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const relevance = filter.q !== undefined && filter.sort === 'relevance';
+  // Only the relevance sort reads the search text as a value: a parameter that no part of the statement uses has no type.
+  const q = relevance ? `${add(filter.q)}::text` : 'NULL::text';
+  if (filter.category) where.push(`p.category = ${add(filter.category)}`);
+  if (filter.township) where.push(`p.origin_township_code = ${add(filter.township)}`);
+  if (filter.cooperative) where.push(`p.cooperative_id = ${add(filter.cooperative)}`);
+  if (filter.certified !== undefined) where.push(`${IS_CERTIFIED} = ${add(filter.certified)}`);
+  if (filter.inSeason !== undefined) where.push(`${IS_IN_SEASON} = ${add(filter.inSeason)}`);
+  if (filter.q) where.push(`p.search_text LIKE ${add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  const matching = `${LISTED} ${where.map((w) => `AND ${w}`).join(' ')}`;
+  const sort = SORTS[filter.sort];
+  let key = sort.key(q);
+  let from = matching;
+  if (relevance) {
+    const candidates = `SELECT p.id ${matching} ORDER BY length(p.search_text), p.id LIMIT ${SEARCH_CANDIDATES}`;
+    if (part === 'candidates') {
+      key = `(${key} + ${CANDIDATE_KEY_OFFSET})`;
+      from = `FROM (${candidates}) candidate JOIN product p ON p.id = candidate.id WHERE true`;
+    } else {
+      from = `${matching} AND p.id NOT IN (${candidates})`;
+    }
+  }
+  const page: string[] = [];
+  if (filter.after) {
+    const comparator = sort.direction === 'DESC' ? '<' : '>';
+    // A row comparison: both columns sort in the same direction.
+    page.push(`((${key}), p.id) ${comparator} (${add(filter.after.key)}::${sort.cast}, ${add(filter.after.id)}::uuid)`);
+  }
+  // In the text, not a parameter: a plan made once for any LIMIT expects a tenth of the table and scans all of it.
+  const limit = String(Math.trunc(filter.limit));
+  return {
+    text: `SELECT ${ITEM_COLUMNS}, ${sort.text('page.sort_value')} AS "sortKey"
+             FROM (SELECT p.id, ${key} AS sort_value ${from} ${page.map((w) => `AND ${w}`).join(' ')}
+                    ORDER BY ${key} ${sort.direction}, p.id ${sort.direction} LIMIT ${limit}) page
+             JOIN product p ON p.id = page.id ${ITEM_JOINS}
+            ORDER BY page.sort_value ${sort.direction}, p.id ${sort.direction}`,
+    values,
+    planEachTime: filter.q !== undefined,
+  };
+}
+
+/** Households linked to the cooperative `cooperative` (an SQL expression) today: one row per mechanism, each with the total. */
+const linkedHouseholdsOf = (cooperative: string) => `
+  WITH live AS (
+    SELECT household_id, mechanism FROM household_link
+     WHERE cooperative_id = ${cooperative} AND valid_from <= qh_today() AND (valid_to IS NULL OR valid_to >= qh_today()))
+  SELECT mechanism, count(DISTINCT household_id)::int AS households, (SELECT count(DISTINCT household_id) FROM live)::int AS total
+    FROM live GROUP BY mechanism ORDER BY mechanism`;
+
+export interface LinkedHouseholdsRow {
+  mechanism: string;
+  households: number;
+  total: number;
+}
+
+export interface ProductPageRow extends ProductRow {
+  descriptionZh: string;
+  descriptionEn: string;
+  images: string[];
+  shippingClass: string;
+  shelfLifeDays: number;
+  certificationNo: string | null;
+  certificationIssuer: string | null;
+  certificationBatch: string | null;
+  certifiedUntil: string | null;
+  variants: {
+    id: string;
+    sku: string;
+    labelZh: string;
+    labelEn: string;
+    priceFen: number;
+    weightG: number;
+    stock: number;
+    priceBreaks: PriceBreak[];
+  }[];
+  cooperative: {
+    descriptionZh: string;
+    descriptionEn: string;
+    creditCode: string;
+    verifiedAt: Date | null;
+    townshipCode: string;
+    townshipName: string;
+    townshipNameEn: string;
+  };
+  linkedHouseholds: LinkedHouseholdsRow[];
+}
+
+/**
+ * A product page in one statement: the product, its variants, its cooperative's profile and the
+ * households linked to it. Four statements cost four round trips and four plans for one page.
+ */
+export function productPageStatement(slug: string): Statement {
+  return {
+    text: `SELECT ${ITEM_COLUMNS}, p.description_zh AS "descriptionZh", p.description_en AS "descriptionEn", p.images,
+                  p.shipping_class AS "shippingClass", p.shelf_life_days AS "shelfLifeDays", p.certification_no AS "certificationNo",
+                  p.certification_issuer AS "certificationIssuer", p.certification_batch AS "certificationBatch",
+                  to_char(p.certified_until, 'YYYY-MM-DD') AS "certifiedUntil",
+                  (SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'labelZh', v.label_zh, 'labelEn', v.label_en,
+                                                     'priceFen', v.price_fen, 'weightG', v.weight_g, 'stock', v.stock,
+                                                     'priceBreaks', ${priceBreaksOf('v')}) ORDER BY v.sort_order, v.price_fen)
+                     FROM product_variant v WHERE v.product_id = p.id) AS variants,
+                  c.description_zh AS "coopDescriptionZh", c.description_en AS "coopDescriptionEn", c.credit_code AS "creditCode",
+                  c.verified_at AS "verifiedAt", ct.code AS "coopTownshipCode", ct.name AS "coopTownshipName",
+                  ct.name_en AS "coopTownshipNameEn",
+                  (SELECT coalesce(json_agg(h), '[]') FROM (${linkedHouseholdsOf('p.cooperative_id')}) h) AS "linkedHouseholds"
+             FROM (SELECT p.id ${LISTED} AND p.slug = $1) page JOIN product p ON p.id = page.id ${ITEM_JOINS}
+             JOIN township ct ON ct.code = c.township_code`,
+    values: [slug],
+  };
+}
+
 @Injectable()
 export class CatalogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -111,84 +256,52 @@ export class CatalogRepository {
     return rows(this.dataSource, `SELECT p.category, count(*) AS count ${LISTED} GROUP BY p.category`);
   }
 
-  /** One page in keyset order: stable while products are added, and no OFFSET scans. */
   async listProducts(filter: ProductFilter): Promise<ProductRow[]> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    // Only the relevance sort reads the search text as a value: a parameter that no part of the statement uses has no type.
-    const q = filter.q && filter.sort === 'relevance' ? `${add(filter.q)}::text` : 'NULL::text';
-    if (filter.category) where.push(`p.category = ${add(filter.category)}`);
-    if (filter.township) where.push(`p.origin_township_code = ${add(filter.township)}`);
-    if (filter.cooperative) where.push(`p.cooperative_id = ${add(filter.cooperative)}`);
-    if (filter.certified !== undefined) where.push(`${IS_CERTIFIED} = ${add(filter.certified)}`);
-    if (filter.inSeason !== undefined) where.push(`${IS_IN_SEASON} = ${add(filter.inSeason)}`);
-    if (filter.q) where.push(`p.search_text LIKE ${add(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-    const sort = SORTS[filter.sort];
-    const key = sort.key(q);
-    if (filter.after) {
-      const comparator = sort.direction === 'DESC' ? '<' : '>';
-      // A row comparison: both columns sort in the same direction.
-      where.push(`((${key}), p.id) ${comparator} (${add(filter.after.key)}::${sort.cast}, ${add(filter.after.id)}::uuid)`);
-    }
-    const limit = add(filter.limit);
-    return rows(
+    const found = await preparedRows<ProductRow>(this.dataSource, productListStatement(filter));
+    // A page that ran out of candidates goes on with the matches after them (none for most searches).
+    if (filter.sort !== 'relevance' || !filter.q || found.length >= filter.limit || searchPartOf(filter) === 'rest') return found;
+    const rest = await preparedRows<ProductRow>(
       this.dataSource,
-      `SELECT ${ITEM_COLUMNS}, ${sort.text('page.sort_value')} AS "sortKey"
-         FROM (SELECT p.id, ${key} AS sort_value ${LISTED} ${where.map((w) => `AND ${w}`).join(' ')}
-                ORDER BY ${key} ${sort.direction}, p.id ${sort.direction} LIMIT ${limit}) page
-         JOIN product p ON p.id = page.id ${ITEM_JOINS}
-        ORDER BY page.sort_value ${sort.direction}, p.id ${sort.direction}`,
-      params,
+      productListStatement({ ...filter, after: undefined, limit: filter.limit - found.length }, 'rest'),
     );
+    return [...found, ...rest];
   }
 
-  productBySlug(slug: string) {
-    return row<
-      ProductRow & {
-        descriptionZh: string;
-        descriptionEn: string;
-        images: string[];
-        shippingClass: string;
-        shelfLifeDays: number;
-        certificationNo: string | null;
-        certificationIssuer: string | null;
-        certificationBatch: string | null;
-        certifiedUntil: string | null;
+  async productPage(slug: string): Promise<ProductPageRow | undefined> {
+    const [found] = await preparedRows<
+      Omit<ProductPageRow, 'cooperative'> & {
+        coopDescriptionZh: string;
+        coopDescriptionEn: string;
+        creditCode: string;
+        verifiedAt: Date | null;
+        coopTownshipCode: string;
+        coopTownshipName: string;
+        coopTownshipNameEn: string;
       }
-    >(
-      this.dataSource,
-      `SELECT ${ITEM_COLUMNS}, p.description_zh AS "descriptionZh", p.description_en AS "descriptionEn", p.images,
-              p.shipping_class AS "shippingClass", p.shelf_life_days AS "shelfLifeDays", p.certification_no AS "certificationNo",
-              p.certification_issuer AS "certificationIssuer", p.certification_batch AS "certificationBatch",
-              to_char(p.certified_until, 'YYYY-MM-DD') AS "certifiedUntil"
-         FROM (SELECT p.id ${LISTED} AND p.slug = $1) page JOIN product p ON p.id = page.id ${ITEM_JOINS}`,
-      [slug],
-    );
-  }
-
-  variants(productId: string): Promise<
-    {
-      id: string;
-      sku: string;
-      labelZh: string;
-      labelEn: string;
-      priceFen: number;
-      weightG: number;
-      stock: number;
-      priceBreaks: PriceBreak[];
-    }[]
-  > {
-    return rows(
-      this.dataSource,
-      `SELECT v.id, v.sku, v.label_zh AS "labelZh", v.label_en AS "labelEn", v.price_fen AS "priceFen", v.weight_g AS "weightG", v.stock,
-              ${priceBreaksOf('v')} AS "priceBreaks"
-         FROM product_variant v WHERE v.product_id = $1 ORDER BY v.sort_order, v.price_fen`,
-      [productId],
-    );
+    >(this.dataSource, productPageStatement(slug));
+    if (!found) return undefined;
+    const {
+      coopDescriptionZh,
+      coopDescriptionEn,
+      creditCode,
+      verifiedAt,
+      coopTownshipCode,
+      coopTownshipName,
+      coopTownshipNameEn,
+      ...product
+    } = found;
+    return {
+      ...product,
+      cooperative: {
+        descriptionZh: coopDescriptionZh,
+        descriptionEn: coopDescriptionEn,
+        creditCode,
+        verifiedAt,
+        townshipCode: coopTownshipCode,
+        townshipName: coopTownshipName,
+        townshipNameEn: coopTownshipNameEn,
+      },
+    };
   }
 
   verifiedCooperative(id: string) {
@@ -228,15 +341,7 @@ export class CatalogRepository {
     ))!;
   }
 
-  linkedHouseholds(cooperativeId: string): Promise<{ mechanism: string; households: number; total: number }[]> {
-    return rows(
-      this.dataSource,
-      `WITH live AS (
-         SELECT household_id, mechanism FROM household_link
-          WHERE cooperative_id = $1 AND valid_from <= qh_today() AND (valid_to IS NULL OR valid_to >= qh_today()))
-       SELECT mechanism, count(DISTINCT household_id) AS households, (SELECT count(DISTINCT household_id) FROM live) AS total
-         FROM live GROUP BY mechanism ORDER BY mechanism`,
-      [cooperativeId],
-    );
+  linkedHouseholds(cooperativeId: string): Promise<LinkedHouseholdsRow[]> {
+    return rows(this.dataSource, linkedHouseholdsOf('$1'), [cooperativeId]);
   }
 }

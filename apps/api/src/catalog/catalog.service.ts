@@ -11,7 +11,7 @@ import {
 } from '@qh/domain';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
-import { CatalogRepository, ProductRow } from './catalog.repository';
+import { CatalogRepository, type LinkedHouseholdsRow, type ProductRow } from './catalog.repository';
 import { toCertification } from './managed-product';
 import type {
   CategoryDto,
@@ -90,9 +90,12 @@ export class CatalogService {
   }
 
   async product(slug: string): Promise<ProductDetailDto> {
-    const row = await this.catalog.productBySlug(slug);
+    const row = await this.catalog.productPage(slug);
     if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product on sale.');
-    const [variants, profile] = await Promise.all([this.catalog.variants(row.id), this.cooperativeProfile(row.cooperativeId)]);
+    const profile = toProfile(
+      { ...row.cooperative, id: row.cooperativeId, nameZh: row.cooperativeName, nameEn: row.cooperativeNameEn },
+      row.linkedHouseholds,
+    );
     return {
       ...toListItem(row),
       descriptionZh: row.descriptionZh,
@@ -100,7 +103,7 @@ export class CatalogService {
       images: row.images,
       shippingClass: row.shippingClass as ShippingClass,
       shelfLifeDays: row.shelfLifeDays,
-      variants: variants.map((v): VariantDto => ({
+      variants: row.variants.map((v): VariantDto => ({
         id: v.id,
         sku: v.sku,
         labelZh: v.labelZh,
@@ -134,31 +137,52 @@ export class CatalogService {
   }
 
   private async cooperativeProfile(id: string): Promise<CooperativeProfileDto> {
-    const [coop, links] = await Promise.all([this.catalog.verifiedCooperative(id), this.linkedHouseholds(id)]);
+    const [coop, links] = await Promise.all([this.catalog.verifiedCooperative(id), this.catalog.linkedHouseholds(id)]);
     if (!coop) throw new AppError('COOPERATIVE_NOT_FOUND', 'No such cooperative.');
-    return {
-      id: coop.id,
-      nameZh: coop.nameZh,
-      nameEn: coop.nameEn,
-      descriptionZh: coop.descriptionZh,
-      descriptionEn: coop.descriptionEn,
-      township: { code: coop.townshipCode, name: coop.townshipName, nameEn: coop.townshipNameEn },
-      creditCode: coop.creditCode,
-      verifiedAt: coop.verifiedAt?.toISOString() ?? null,
-      linkedHouseholds: links,
-    };
+    return toProfile(coop, links);
   }
 
-  /** Public counts: 1 to 4 households are shown as null (fewer than 5), as on every public figure. */
   async linkedHouseholds(cooperativeId: string): Promise<LinkedHouseholdsDto> {
-    const rows = await this.catalog.linkedHouseholds(cooperativeId);
-    const byMechanism = new Map(rows.map((r) => [r.mechanism, r.households]));
-    return {
-      households: publicHouseholdCount(rows[0]?.total ?? 0),
-      byMechanism: LINK_MECHANISMS.map((mechanism: LinkMechanism) => ({
-        mechanism,
-        households: publicHouseholdCount(byMechanism.get(mechanism) ?? 0),
-      })),
-    };
+    return toLinkedHouseholds(await this.catalog.linkedHouseholds(cooperativeId));
   }
+}
+
+function toProfile(
+  coop: {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    descriptionZh: string;
+    descriptionEn: string;
+    creditCode: string;
+    verifiedAt: Date | string | null;
+    townshipCode: string;
+    townshipName: string;
+    townshipNameEn: string;
+  },
+  links: LinkedHouseholdsRow[],
+): CooperativeProfileDto {
+  return {
+    id: coop.id,
+    nameZh: coop.nameZh,
+    nameEn: coop.nameEn,
+    descriptionZh: coop.descriptionZh,
+    descriptionEn: coop.descriptionEn,
+    township: { code: coop.townshipCode, name: coop.townshipName, nameEn: coop.townshipNameEn },
+    creditCode: coop.creditCode,
+    verifiedAt: coop.verifiedAt === null ? null : new Date(coop.verifiedAt).toISOString(),
+    linkedHouseholds: toLinkedHouseholds(links),
+  };
+}
+
+/** Public counts: 1 to 4 households are shown as null (fewer than 5), as on every public figure. */
+function toLinkedHouseholds(rows: LinkedHouseholdsRow[]): LinkedHouseholdsDto {
+  const byMechanism = new Map(rows.map((r) => [r.mechanism, r.households]));
+  return {
+    households: publicHouseholdCount(rows[0]?.total ?? 0),
+    byMechanism: LINK_MECHANISMS.map((mechanism: LinkMechanism) => ({
+      mechanism,
+      households: publicHouseholdCount(byMechanism.get(mechanism) ?? 0),
+    })),
+  };
 }

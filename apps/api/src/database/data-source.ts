@@ -37,6 +37,7 @@ import { InvoiceProfiles1766908800000 } from './migrations/1766908800000-invoice
 import { InvoiceRequests1766995200000 } from './migrations/1766995200000-invoice-requests';
 import { MoneyTrail1767081600000 } from './migrations/1767081600000-money-trail';
 import { LotsAndClaims1767168000000 } from './migrations/1767168000000-lots-and-claims';
+import { CatalogSearchLength1767340800000 } from './migrations/1767340800000-catalog-search-length';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   InvoiceRequests1766995200000,
   MoneyTrail1767081600000,
   LotsAndClaims1767168000000,
+  CatalogSearchLength1767340800000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
 import { types, type CustomTypesConfig } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * How every connection of the API reads numbers: `bigint` (fen, counts, sums of `int`) and `numeric`
@@ -28,6 +32,43 @@ export async function rows<Row>(db: Queryable, sql: string, parameters?: unknown
   // TypeORM answers an UPDATE or DELETE … RETURNING with [rows, affected count]; a SELECT's rows are objects, never a number.
   if (Array.isArray(answer) && answer.length === 2 && Array.isArray(answer[0]) && typeof answer[1] === 'number') return answer[0] as Row[];
   return answer as Row[];
+}
+
+/** A statement and its values, as the hot reads build them: the same text for every request of a kind. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+  /**
+   * Planned for its values each time instead of once: for a statement whose best plan depends on
+   * them (how many products a search text matches), where one plan for all would be slow for some.
+   */
+  planEachTime?: boolean;
+}
+
+/** Statement names by text, so that a hot statement is hashed once; bounded, as texts vary only with the filters chosen. */
+const statementNames = new Map<string, string>();
+const MAX_STATEMENT_NAMES = 1000;
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `qh_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (statementNames.size < MAX_STATEMENT_NAMES) statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * The rows of a statement run as a named prepared statement, outside any transaction: each pooled
+ * connection parses and plans it once, then only binds and runs it. Planning the catalog's reads
+ * cost more than running them; the name is a hash of the text, so two texts never share a name.
+ * A plan made once knows no values: anything that decides the plan (a LIMIT) belongs in the text.
+ */
+export async function preparedRows<Row>(dataSource: DataSource, { text, values, planEachTime }: Statement): Promise<Row[]> {
+  // TypeORM's postgres driver keeps pg's pool as `master`; its query() would send an unnamed statement.
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  const result = await pool.query({ name: planEachTime ? undefined : statementName(text), text, values });
+  return result.rows as Row[];
 }
 
 /** The first row of a query, or undefined when there is none. */
