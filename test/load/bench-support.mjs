@@ -3,6 +3,7 @@
 // child processes, and a cleanup that stops all of it however the bench ends. Importing this
 // module starts nothing; `runBench()` installs the signal handlers.
 import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -349,4 +350,62 @@ export async function closedLoops({ loops, warmupSeconds, seconds: measuredSecon
     problems: Object.fromEntries(problems),
     timings: Object.fromEntries(Object.entries(timings).map(([name, values]) => [name, summary(values)])),
   };
+}
+
+/** A JSON POST through `agent`; answers the status and the body as text. */
+export function postJson(agent, url, body, headers = {}) {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/** The error code of an API answer, when it gave one. */
+export function codeOf(response) {
+  try {
+    return JSON.parse(response.body).code ?? '';
+  } catch {
+    return ''; // not JSON
+  }
+}
+
+/** "POST /api/checkout answered 409 OUT_OF_STOCK": the error code when the API gave one. */
+export function problemOf(what, response) {
+  const code = codeOf(response);
+  return `${what} answered ${response.status}${code ? ` ${code}` : ''}`;
+}
+
+/**
+ * `orders` paid orders of history since 2016 (and `organisations` budget units buying in the last
+ * year) written into the API's database by `seed:history`, as a shop with years behind it has them.
+ */
+export function writeHistory(databaseUrl, { orders, organisations = 0 }) {
+  return new Promise((resolve, reject) => {
+    const child = track(
+      spawn(
+        process.execPath,
+        [join(ROOT, 'apps/api/dist/database/seed/history-cli.js'), '--orders', String(orders), '--organisations', String(organisations)],
+        {
+          cwd: ROOT,
+          // The API's DATA_DIR: the history's cash receipts go where the API reads them.
+          env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: running.dataDir, LOG_LEVEL: 'warn' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      ),
+    );
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => process.stdout.write(chunk.replace(/^/gm, '  ')));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed:history exited with ${code}`))));
+  });
 }

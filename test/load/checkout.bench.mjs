@@ -21,7 +21,9 @@ import {
   number,
   print,
   printApiWarnings,
+  postJson,
   printMachine,
+  problemOf,
   runBench,
   seconds,
   settingsOf,
@@ -42,36 +44,7 @@ const ms = (value) => (value === undefined || Number.isNaN(value) ? '–' : valu
 const perSecond = (value) => value.toFixed(1);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: BUYERS });
-
-/** A JSON POST on a kept-alive connection; answers the status and the body as text. */
-function post(baseUrl, path, body, headers = {}) {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      `${baseUrl}${path}`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
-
-/** "POST /api/checkout answered 409 OUT_OF_STOCK": the error code when the API gave one. */
-function problemOf(what, response) {
-  let code = '';
-  try {
-    code = JSON.parse(response.body).code ?? '';
-  } catch {
-    // not JSON
-  }
-  return `${what} answered ${response.status}${code ? ` ${code}` : ''}`;
-}
+const post = (baseUrl, path, body, headers) => postJson(agent, `${baseUrl}${path}`, body, headers);
 
 async function signIn(baseUrl, email) {
   const response = await post(baseUrl, '/api/auth/login', { email, password: BUYER_PASSWORD });

@@ -14,10 +14,7 @@
 //   BENCH_SKIP_BUILD=1   use the existing apps/api/dist as it is
 //   DATABASE_URL         run against a fresh database on this server instead of an embedded cluster
 import argon2 from 'argon2';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import {
-  ROOT,
   buildUnlessSkipped,
   connect,
   number,
@@ -26,12 +23,11 @@ import {
   printApiWarnings,
   printMachine,
   runBench,
-  running,
   seconds,
   settingsOf,
   startApi,
   table,
-  track,
+  writeHistory,
 } from './bench-support.mjs';
 
 const setting = settingsOf('bench:reports');
@@ -250,26 +246,6 @@ function trailQuestions(thisYear, townshipCode) {
   ];
 }
 
-function runHistory(databaseUrl) {
-  return new Promise((resolve, reject) => {
-    const child = track(
-      spawn(
-        process.execPath,
-        [join(ROOT, 'apps/api/dist/database/seed/history-cli.js'), '--orders', String(ORDERS), '--organisations', String(ORGANISATIONS)],
-        {
-          cwd: ROOT,
-          // The API's DATA_DIR: the history's cash receipts go where the API reads them.
-          env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: running.dataDir, LOG_LEVEL: 'warn' },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      ),
-    );
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => process.stdout.write(chunk.replace(/^/gm, '  ')));
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed:history exited with ${code}`))));
-  });
-}
-
 /** An official of the whole county, or (given `townships`) a township official who sees only those. */
 async function officialToken(client, baseUrl, email = 'bench-official@example.cn', townships = null) {
   const password = 'bench-official-password';
@@ -297,7 +273,7 @@ async function main() {
   const { baseUrl, databaseUrl } = await startApi({ JOBS_ENABLED: 'false' });
   const client = await connect(databaseUrl);
   const started = Date.now();
-  await runHistory(databaseUrl);
+  await writeHistory(databaseUrl, { orders: ORDERS, organisations: ORGANISATIONS });
   print(`history: ready in ${seconds(started)}`);
   const [{ entries, lines }] = (
     await client.query(`SELECT (SELECT count(*) FROM attribution_entry)::int AS entries, (SELECT count(*) FROM order_line)::int AS lines`)

@@ -23,6 +23,7 @@ function readConfig(): AppConfig {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createRootLogger(config);
+  if (!config.impactWrites) logger.warn('IMPACT_WRITES=off: payments write no ledger entries and no rollups; for measuring them only');
   let cluster: EmbeddedCluster | undefined;
   let app: NestFastifyApplication | undefined;
   let stopping = false;

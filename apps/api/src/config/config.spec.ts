@@ -95,6 +95,7 @@ describe(loadConfig.name, () => {
       [{ PAYMENTS_PROVIDER: 'stripe' }, 'STRIPE_SECRET_KEY'],
       [{ PAYMENTS_PROVIDER: 'demo', ...stripeKeys }, 'PAYMENTS_PROVIDER'],
       [{ TEST_NOW: '2026-12-31T23:30:00+08:00', ...stripeKeys }, 'TEST_NOW'],
+      [{ IMPACT_WRITES: 'off', ...stripeKeys }, 'IMPACT_WRITES'],
     ])('refuses the unsafe %p, naming %s', (env, variable) => {
       expect(() => production(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
     });
@@ -102,6 +103,12 @@ describe(loadConfig.name, () => {
 
   it('keeps development as it was: demo data and the demo payment provider, plain cookies', () => {
     expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({ seedDemoData: true, paymentsProvider: 'demo', cookieSecure: false });
+  });
+
+  it('writes the ledger with every payment unless a measurement outside production turns it off', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).impactWrites).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), IMPACT_WRITES: 'off' }).impactWrites).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), IMPACT_WRITES: 'no' })).toThrow(/^Invalid configuration: IMPACT_WRITES /);
   });
 
   it('reads TEST_NOW in test mode only, as a moment with its zone', () => {

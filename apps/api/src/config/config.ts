@@ -52,6 +52,11 @@ export interface AppConfig {
   claimWindowHours: Record<ProductCategory, number>;
   /** Run the scheduled jobs (reservation expiry, auto-completion) in this process. */
   jobsEnabled: boolean;
+  /**
+   * Whether a payment writes the attribution ledger and its rollups. Only `npm run bench:payments`
+   * turns it off, to measure what they cost; never in production, where it would break the money trail.
+   */
+  impactWrites: boolean;
   /** Added to the real time by the one clock (`Clock`): 0 unless a test set TEST_NOW. */
   clockOffsetMs: number;
   /** Built storefront served at `/`; absent in API-only runs. */
@@ -281,6 +286,18 @@ function trustProxy(env: Env): AppConfig['trustProxy'] {
   return entries;
 }
 
+/** `IMPACT_WRITES=off` is for measuring their cost outside production only. */
+function impactWrites(env: Env, nodeEnv: AppConfig['nodeEnv']): boolean {
+  const value = oneOf(env, 'IMPACT_WRITES', ['on', 'off'] as const, 'on');
+  if (value === 'off' && nodeEnv === 'production') {
+    throw new ConfigError(
+      'IMPACT_WRITES',
+      'must not be off in production: payments would leave the money trail without their ledger entries',
+    );
+  }
+  return value === 'on';
+}
+
 /** Secure unless said otherwise, and never said otherwise in production: the refresh cookie is a session. */
 function cookieSecure(env: Env, nodeEnv: AppConfig['nodeEnv']): boolean {
   const secure = boolean(env, 'COOKIE_SECURE', nodeEnv === 'production');
@@ -343,6 +360,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     payoutAckDays: integer(env, 'PAYOUT_ACK_DAYS', 30, 1, 365),
     claimWindowHours: claimWindowHours(env),
     jobsEnabled: boolean(env, 'JOBS_ENABLED', true),
+    impactWrites: impactWrites(env, nodeEnv),
     clockOffsetMs: clockOffsetMs(env, nodeEnv),
     storefrontDir: resolve(env.STOREFRONT_DIR || join(__dirname, '../../../storefront/dist')),
     paymentsProvider: paymentsProvider(env, nodeEnv, stripe),

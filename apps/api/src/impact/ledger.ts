@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { allocateByRates, reversalShareFen } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
 import { IS_CERTIFIED } from '../catalog/product-sql';
+import type { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
 import { recordCoopRefund, recordCoopSale } from './coop-entries';
 import { countOrder, countPurchase, refreshThisMonth, uncountOrder } from './rollups';
 
@@ -61,6 +63,8 @@ export interface Movement {
  */
 @Injectable()
 export class Ledger {
+  constructor(@InjectConfig() private readonly config: AppConfig) {}
+
   /**
    * The order was just paid: what counts is fixed now. Certification is read as of the payment
    * (a certificate may have lapsed since checkout), and the order's pool is split among its lines
@@ -87,6 +91,8 @@ export class Ledger {
 
   /** The order was paid (its lines now hold `attribution`): its entries, its groups and the rollups. */
   async recordSale(manager: EntityManager, orderId: string, { lines }: SaleAttribution): Promise<void> {
+    // Off only in `npm run bench:payments`, to weigh these writes; a production start refuses that.
+    if (!this.config.impactWrites) return;
     await manager.query(
       `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
        SELECT $1, x.cooperative_id, x.township_code, x.category, qh_today(), $2, bool_or(x.certified)

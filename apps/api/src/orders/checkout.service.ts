@@ -24,6 +24,13 @@ import { ShipmentPlanner } from './shipment-planner';
 const lineName = (line: CartLineRow) => `${line.titleZh} ${line.labelZh}`;
 /** A cart line as a checkout's problems name it, so the cart page can mark it. */
 const cartField = (line: CartLineRow) => `cart.lines.${line.id}`;
+/** Lines without the stock they ask for: nothing is ordered. `stock` is as the checkout read it. */
+const outOfStock = (short: CartLineRow[]) =>
+  new AppError(
+    'OUT_OF_STOCK',
+    'Some products do not have enough stock left; nothing was ordered.',
+    problems(short, (line) => `only ${line.stock} left`),
+  );
 /** Addresses kept per buyer; the least recently used goes beyond this. */
 const MAX_SAVED_ADDRESSES = 20;
 
@@ -200,6 +207,9 @@ export class CheckoutService {
     }
 
     const shipments = await this.planner.plan(lines, dto.address.districtCode, cartField, manager);
+    // Sold out already: said before anything is written or locked, so that a rush on a sold-out variant costs each buyer one read.
+    const soldOut = lines.filter((line) => line.stock < line.quantity);
+    if (soldOut.length) throw outOfStock(soldOut);
     // The order's pool split exactly among its lines; the payment fixes it again with certification as of then.
     const pools = allocateByRates(
       lines.map((line) => line.priceFen * line.quantity),
@@ -231,6 +241,16 @@ export class CheckoutService {
       for (const line of shipment.lines) await this.orders.insertLine(manager, orderId, fulfillmentId, line, pool(line));
     }
 
+    await this.carts.removeLines(
+      manager,
+      lines[0].cartId,
+      lines.map((line) => line.id),
+    );
+    await this.addresses.remember(manager, buyer.id, dto.address, MAX_SAVED_ADDRESSES);
+    const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
+    await this.payments.open(manager, orderId, totalFen);
+    // Last before the commit: the variants' rows stay locked from here to the commit, and every
+    // other checkout of the same goods waits for them (all of them, in a flash sale).
     const shortIds = new Set(
       await this.products.reserveStock(
         manager,
@@ -240,21 +260,7 @@ export class CheckoutService {
       ),
     );
     const short = lines.filter((line) => shortIds.has(line.variantId));
-    if (short.length) {
-      throw new AppError(
-        'OUT_OF_STOCK',
-        'Some products do not have enough stock left; nothing was ordered.',
-        problems(short, (line) => `only ${line.stock} left`),
-      );
-    }
-    await this.carts.removeLines(
-      manager,
-      lines[0].cartId,
-      lines.map((line) => line.id),
-    );
-    await this.addresses.remember(manager, buyer.id, dto.address, MAX_SAVED_ADDRESSES);
-    const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
-    await this.payments.open(manager, orderId, totalFen);
+    if (short.length) throw outOfStock(short);
     return { orderId, number, totalFen };
   }
 }
