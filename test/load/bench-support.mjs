@@ -409,3 +409,23 @@ export function writeHistory(databaseUrl, { orders, organisations = 0 }) {
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed:history exited with ${code}`))));
   });
 }
+
+/** `task(i)` for i < count, `concurrency` at a time. */
+export async function inBatches(count, concurrency, task) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+/** The end of a bench's report: what the API warned of, the load, the run time, and what was broken (exit code 1) if anything. */
+export function finish(startedMs, broken) {
+  printApiWarnings();
+  print(`load average (1 min) after the run: ${load1()}`);
+  print(`total run time: ${((Date.now() - startedMs) / 1000).toFixed(0)} s`);
+  if (!broken.length) return 0;
+  print(`\nBROKEN:\n  ${broken.join('\n  ')}`);
+  return 1;
+}

@@ -24,11 +24,10 @@ import {
   ROOT,
   buildUnlessSkipped,
   connect,
+  finish,
   disconnect,
-  load1,
   number,
   print,
-  printApiWarnings,
   printMachine,
   runBench,
   seconds,
@@ -364,14 +363,7 @@ async function main() {
       .filter(({ ceiling }) => ceiling.failed)
       .map(({ name, ceiling }) => `${name} (SQL ceiling): ${JSON.stringify(ceiling.problems)}`),
   ];
-  printApiWarnings();
-  print(`load average (1 min) after the run: ${load1()}`);
-  print(`total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (broken.length) {
-    print(`\nBROKEN — failed requests:\n  ${broken.join('\n  ')}`);
-    return 1;
-  }
-  return 0;
+  return finish(started, broken);
 }
 
 await runBench('bench:catalog', main);

@@ -17,10 +17,9 @@ import {
   buildUnlessSkipped,
   closedLoops,
   connect,
-  load1,
+  finish,
   number,
   print,
-  printApiWarnings,
   postJson,
   printMachine,
   problemOf,
@@ -33,7 +32,7 @@ import {
 } from './bench-support.mjs';
 import { ADDRESS, BUYER_PASSWORD, prepareShop, roundsOf } from './checkout-data.mjs';
 
-const TARGET_SHARE = 0.4;
+const TARGET_SHARE = 0.5;
 
 const setting = settingsOf('bench:checkout');
 const SECONDS = setting('BENCH_SECONDS', 10, 1);
@@ -203,14 +202,7 @@ async function main() {
     print('API checkout: no ratio, as the ceiling completed no checkout');
   }
 
-  printApiWarnings();
-  print(`load average (1 min) after the run: ${load1()}`);
-  print(`total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (broken.length) {
-    print(`\nBROKEN:\n  ${broken.join('\n  ')}`);
-    return 1;
-  }
-  return 0;
+  return finish(started, broken);
 }
 
 await runBench('bench:checkout', main);

@@ -16,14 +16,14 @@ import { join } from 'node:path';
 import {
   ROOT,
   buildUnlessSkipped,
+  inBatches,
   codeOf,
   connect,
-  load1,
+  finish,
   number,
   percentile,
   postJson,
   print,
-  printApiWarnings,
   printMachine,
   problemOf,
   runBench,
@@ -49,16 +49,6 @@ const STOCK = setting('BENCH_STOCK', 300, 1);
 
 // Every request of the race on a connection of its own, open before the start.
 const agents = Array.from({ length: API_PROCESSES }, () => new http.Agent({ keepAlive: true, maxSockets: Infinity }));
-
-/** `task(i)` for i < count, `concurrency` at a time. */
-async function inBatches(count, concurrency, task) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
 
 function runCeiling(message) {
   const child = track(fork(join(ROOT, 'test/load/flash-ceiling.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
@@ -185,14 +175,7 @@ async function main() {
     broken.push(`the database does not add up: stock ${stored.stock}, ${stored.orders} orders, ${stored.units} units for ${sold} sold`);
   }
   if (ceiling.sold !== expectedSold) broken.push(`the ceiling sold ${ceiling.sold}, expected ${expectedSold}`);
-  printApiWarnings();
-  print(`load average (1 min) after the run: ${load1()}`);
-  print(`total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (broken.length) {
-    print(`\nBROKEN:\n  ${broken.join('\n  ')}`);
-    return 1;
-  }
-  return 0;
+  return finish(started, broken);
 }
 
 await runBench('bench:flash', main);

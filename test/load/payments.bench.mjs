@@ -13,13 +13,13 @@
 import http from 'node:http';
 import {
   buildUnlessSkipped,
+  inBatches,
   connect,
-  load1,
+  finish,
   number,
   percentile,
   postJson,
   print,
-  printApiWarnings,
   printMachine,
   problemOf,
   runBench,
@@ -42,16 +42,6 @@ const ORDERS = setting('BENCH_ORDERS', 1_000_000, 0);
 const PAYMENTS = setting('BENCH_PAYMENTS', 300, 1);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-/** `task(i)` for i < count, `concurrency` at a time. */
-async function inBatches(count, concurrency, task) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
 
 /** Pays `orders` through `baseUrl`, `concurrency` at a time: payments per second and latencies. */
 async function pay(baseUrl, orders, concurrency) {
@@ -179,14 +169,7 @@ async function main() {
   });
   print(`with and without the impact writes, at ${number(history.orders)} orders in the database:`);
   for (const line of table(header, cells)) print(line);
-  printApiWarnings();
-  print(`load average (1 min) after the run: ${load1()}`);
-  print(`total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (broken.length) {
-    print(`\nBROKEN:\n  ${broken.join('\n  ')}`);
-    return 1;
-  }
-  return 0;
+  return finish(started, broken);
 }
 
 await runBench('bench:payments', main);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SHIP_ON_TIME_HOURS, type PriceBreak, type ProductCategory } from '@qh/domain';
+import { SHIP_ON_TIME_HOURS, type ProductCategory } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { preparedRows, row, rows, type Statement } from '../database/sql';
 import { IS_CERTIFIED, IS_IN_SEASON, IS_PRESALE, priceBreaksOf } from './product-sql';
+import type { ManagedVariantRow } from './products.repository';
 import type { ProductSort } from './dto/catalog.dto';
 
 export interface ProductFilter {
@@ -202,26 +203,24 @@ export interface ProductPageRow extends ProductRow {
   certificationIssuer: string | null;
   certificationBatch: string | null;
   certifiedUntil: string | null;
-  variants: {
-    id: string;
-    sku: string;
-    labelZh: string;
-    labelEn: string;
-    priceFen: number;
-    weightG: number;
-    stock: number;
-    priceBreaks: PriceBreak[];
-  }[];
-  cooperative: {
-    descriptionZh: string;
-    descriptionEn: string;
-    creditCode: string;
-    verifiedAt: Date | null;
-    townshipCode: string;
-    townshipName: string;
-    townshipNameEn: string;
-  };
+  variants: ManagedVariantRow[];
+  /** The product's cooperative beyond the list item's columns. */
+  cooperative: Omit<CooperativeProfileRow, 'id' | 'nameZh' | 'nameEn'>;
   linkedHouseholds: LinkedHouseholdsRow[];
+}
+
+/** A verified cooperative as its public profile shows it. */
+export interface CooperativeProfileRow {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  creditCode: string;
+  verifiedAt: Date | null;
+  townshipCode: string;
+  townshipName: string;
+  townshipNameEn: string;
 }
 
 /**
@@ -305,18 +304,7 @@ export class CatalogRepository {
   }
 
   verifiedCooperative(id: string) {
-    return row<{
-      id: string;
-      nameZh: string;
-      nameEn: string;
-      descriptionZh: string;
-      descriptionEn: string;
-      creditCode: string;
-      verifiedAt: Date | null;
-      townshipCode: string;
-      townshipName: string;
-      townshipNameEn: string;
-    }>(
+    return row<CooperativeProfileRow>(
       this.dataSource,
       `SELECT c.id, c.name_zh AS "nameZh", c.name_en AS "nameEn", c.description_zh AS "descriptionZh", c.description_en AS "descriptionEn",
               c.credit_code AS "creditCode", c.verified_at AS "verifiedAt",

@@ -11,7 +11,7 @@ import {
 } from '@qh/domain';
 import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
-import { CatalogRepository, type LinkedHouseholdsRow, type ProductRow } from './catalog.repository';
+import { CatalogRepository, type CooperativeProfileRow, type LinkedHouseholdsRow, type ProductRow } from './catalog.repository';
 import { toCertification } from './managed-product';
 import type {
   CategoryDto,
@@ -147,21 +147,7 @@ export class CatalogService {
   }
 }
 
-function toProfile(
-  coop: {
-    id: string;
-    nameZh: string;
-    nameEn: string;
-    descriptionZh: string;
-    descriptionEn: string;
-    creditCode: string;
-    verifiedAt: Date | string | null;
-    townshipCode: string;
-    townshipName: string;
-    townshipNameEn: string;
-  },
-  links: LinkedHouseholdsRow[],
-): CooperativeProfileDto {
+function toProfile(coop: CooperativeProfileRow, links: LinkedHouseholdsRow[]): CooperativeProfileDto {
   return {
     id: coop.id,
     nameZh: coop.nameZh,
@@ -170,7 +156,7 @@ function toProfile(
     descriptionEn: coop.descriptionEn,
     township: { code: coop.townshipCode, name: coop.townshipName, nameEn: coop.townshipNameEn },
     creditCode: coop.creditCode,
-    verifiedAt: coop.verifiedAt === null ? null : new Date(coop.verifiedAt).toISOString(),
+    verifiedAt: coop.verifiedAt?.toISOString() ?? null,
     linkedHouseholds: toLinkedHouseholds(links),
   };
 }
