@@ -8,7 +8,8 @@ const PAGE_CHUNK_MAX_BYTES = 100_000;
 /**
  * The built storefront as the browser journeys use it: each lazily loaded page stays small, so a
  * phone on a slow connection gets its page, not a library it mostly does not use. The shared entry
- * script (`index-*.js`: Vue, the router, i18n, the API client) is measured by test/load/first-load.mjs.
+ * script (`index-*.js`: Vue, the router, i18n, the API client, the home and product pages) is measured by
+ * `npm run bench:storefront`.
  */
 describe('the built storefront', () => {
   it('keeps every page’s own script under 100 kB before compression', () => {
