@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { types, type CustomTypesConfig } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
@@ -68,6 +68,22 @@ export async function preparedRows<Row>(dataSource: DataSource, { text, values, 
   // TypeORM's postgres driver keeps pg's pool as `master`; its query() would send an unnamed statement.
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   const result = await pool.query({ name: planEachTime ? undefined : statementName(text), text, values });
+  return result.rows as Row[];
+}
+
+/**
+ * The rows of a statement in a transaction (its EntityManager), run as a named prepared statement on
+ * the transaction's own connection, which parses and plans it once instead of every time: the money
+ * trail's writes are a few fixed texts that each payment runs, and planning them cost as much as
+ * running them (`npm run bench:payments`). Anything else (a pg client, a test's wrapper) runs it as a
+ * plain query. As for preparedRows, a plan made once knows no values.
+ */
+export async function preparedRowsIn<Row>(db: Queryable, text: string, values: unknown[]): Promise<Row[]> {
+  const runner = (db as Partial<EntityManager>).queryRunner;
+  if (!runner || runner.isReleased) return rows<Row>(db, text, values);
+  // TypeORM's query() would send an unnamed statement; the runner's connection is the transaction's.
+  const connection = (await runner.connect()) as PoolClient;
+  const result = await connection.query({ name: statementName(text), text, values });
   return result.rows as Row[];
 }
 

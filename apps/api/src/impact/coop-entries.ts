@@ -1,5 +1,6 @@
 import { platformFeeChangeFen, splitRefundedShipping } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
+import { preparedRowsIn } from '../database/sql';
 
 /** What a line of the order holds for its cooperative (the ledger's LedgerLine). */
 interface SoldLine {
@@ -15,7 +16,7 @@ interface LineMovement {
   poolFen: number;
 }
 
-interface CoopEntry {
+export interface CoopEntry {
   cooperativeId: string;
   goodsFen: number;
   shippingFen: number;
@@ -24,13 +25,20 @@ interface CoopEntry {
   poolFen: number;
 }
 
+/** A payment's or a refund's entries for the cooperatives of the order, as coopEntriesWrite writes them. */
+export interface CoopEntries {
+  kind: 'SALE' | 'REFUND';
+  entries: CoopEntry[];
+}
+
 /**
  * What each payment and refund means for the cooperatives of the order: the rows the marketplace's
- * statements to them are summed from, written in the same transaction as the ledger. The only
- * writer of `coop_entry`.
+ * statements to them are summed from, written in the same transaction as the ledger (by the ledger's
+ * statement, with coopEntriesWrite). The only writer of `coop_entry`.
  */
-export async function recordCoopSale(manager: EntityManager, orderId: string, lines: SoldLine[]): Promise<void> {
-  const parts: { cooperativeId: string; shippingFen: number; feeBp: number }[] = await manager.query(
+export async function coopSaleEntries(manager: EntityManager, orderId: string, lines: SoldLine[]): Promise<CoopEntries> {
+  const parts = await preparedRowsIn<{ cooperativeId: string; shippingFen: number; feeBp: number }>(
+    manager,
     `SELECT f.cooperative_id AS "cooperativeId", f.fee_fen AS "shippingFen", c.platform_fee_bp AS "feeBp"
        FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id WHERE f.order_id = $1 ORDER BY f.cooperative_id`,
     [orderId],
@@ -47,7 +55,7 @@ export async function recordCoopSale(manager: EntityManager, orderId: string, li
       poolFen: own.reduce((sum, line) => sum + line.poolFen, 0),
     };
   });
-  await insert(manager, 'SALE', orderId, null, entries);
+  return { kind: 'SALE', entries };
 }
 
 /**
@@ -55,12 +63,12 @@ export async function recordCoopSale(manager: EntityManager, orderId: string, li
  * ledger's movements say, its share of the refund's shipping (in proportion to what its fee still
  * holds), and the platform's fee on what it gives back, at the sale's rate.
  */
-export async function recordCoopRefund(
+export async function coopRefundEntries(
   manager: EntityManager,
   orderId: string,
   refundId: string,
   movements: LineMovement[],
-): Promise<void> {
+): Promise<CoopEntries> {
   const parts: { cooperativeId: string; netFen: number; shippingLeftFen: number; feeBp: number }[] = await manager.query(
     `SELECT e.cooperative_id AS "cooperativeId", sum(e.goods_fen + e.shipping_fen) AS "netFen", sum(e.shipping_fen) AS "shippingLeftFen",
             max(e.fee_bp) FILTER (WHERE e.kind = 'SALE') AS "feeBp"
@@ -85,13 +93,7 @@ export async function recordCoopRefund(
       poolFen: own.reduce((sum, movement) => sum + movement.poolFen, 0),
     };
   });
-  await insert(
-    manager,
-    'REFUND',
-    orderId,
-    refundId,
-    entries.filter((entry) => entry.goodsFen || entry.shippingFen || entry.poolFen),
-  );
+  return { kind: 'REFUND', entries: entries.filter((entry) => entry.goodsFen || entry.shippingFen || entry.poolFen) };
 }
 
 /** coop_month, the entries summed per cooperative and month, as the entries are now: after a bulk write of entries (the history). */
@@ -107,16 +109,39 @@ export async function rebuildCoopMonths(client: { query(sql: string): Promise<un
   );
 }
 
-async function insert(manager: EntityManager, kind: 'SALE' | 'REFUND', orderId: string, refundId: string | null, entries: CoopEntry[]) {
-  if (!entries.length) return;
-  await manager.query(
-    `INSERT INTO coop_entry (kind, order_id, refund_id, cooperative_id, goods_fen, shipping_fen, fee_fen, fee_bp, pool_fen, day)
-     SELECT $1, $2, $3, x.cooperative_id, x.goods, x.shipping, x.fee, x.fee_bp, x.pool, qh_today()
-       FROM unnest($4::uuid[], $5::bigint[], $6::bigint[], $7::bigint[], $8::int[], $9::bigint[]) AS x(cooperative_id, goods, shipping, fee, fee_bp, pool)`,
-    [
-      kind,
-      orderId,
-      refundId,
+/**
+ * CTEs writing `entries` (coop_entry, and coop_month raised by them, in cooperative order) into a
+ * statement about the order and the refund that the parameter references `order` and `refund` name,
+ * with their own values as the parameters from `$first` on (answered as `values`); null when there is
+ * nothing to write.
+ */
+export function coopEntriesWrite(
+  { kind, entries }: CoopEntries,
+  { order, refund, first }: { order: string; refund: string; first: number },
+): { ctes: string; values: unknown[] } | null {
+  if (!entries.length) return null;
+  // A refund's entries are negative: what went back is counted as refunded, positive.
+  const sign = kind === 'SALE' ? 1 : -1;
+  const [goods, shipping] = kind === 'SALE' ? ['goods_fen', 'shipping_fen'] : ['refunded_goods_fen', 'refunded_shipping_fen'];
+  const $ = (n: number) => `$${first + n}`;
+  const ctes = `
+    coop_part AS (
+      SELECT * FROM unnest(${$(0)}::uuid[], ${$(1)}::bigint[], ${$(2)}::bigint[], ${$(3)}::bigint[], ${$(4)}::int[], ${$(5)}::bigint[])
+                 AS x(cooperative_id, goods, shipping, fee, fee_bp, pool)),
+    coop_entries AS (
+      INSERT INTO coop_entry (kind, order_id, refund_id, cooperative_id, goods_fen, shipping_fen, fee_fen, fee_bp, pool_fen, day)
+      SELECT '${kind}', ${order}, ${refund}, x.cooperative_id, x.goods, x.shipping, x.fee, x.fee_bp, x.pool, qh_today() FROM coop_part x),
+    coop_months AS (
+      INSERT INTO coop_month AS m (cooperative_id, month, ${goods}, ${shipping}, fee_fen, pool_fen)
+      SELECT x.cooperative_id, date_trunc('month', qh_today())::date, ${sign} * x.goods, ${sign} * x.shipping, x.fee, x.pool
+        FROM coop_part x
+       ORDER BY x.cooperative_id
+      ON CONFLICT (cooperative_id, month) DO UPDATE
+        SET ${goods} = m.${goods} + EXCLUDED.${goods}, ${shipping} = m.${shipping} + EXCLUDED.${shipping},
+            fee_fen = m.fee_fen + EXCLUDED.fee_fen, pool_fen = m.pool_fen + EXCLUDED.pool_fen)`;
+  return {
+    ctes,
+    values: [
       entries.map((entry) => entry.cooperativeId),
       entries.map((entry) => entry.goodsFen),
       entries.map((entry) => entry.shippingFen),
@@ -124,24 +149,5 @@ async function insert(manager: EntityManager, kind: 'SALE' | 'REFUND', orderId: 
       entries.map((entry) => entry.feeBp),
       entries.map((entry) => entry.poolFen),
     ],
-  );
-  // A refund's entries are negative: what went back is counted as refunded, positive.
-  const sign = kind === 'SALE' ? 1 : -1;
-  const [goods, shipping] = kind === 'SALE' ? ['goods_fen', 'shipping_fen'] : ['refunded_goods_fen', 'refunded_shipping_fen'];
-  await manager.query(
-    `INSERT INTO coop_month AS m (cooperative_id, month, ${goods}, ${shipping}, fee_fen, pool_fen)
-     SELECT x.cooperative_id, date_trunc('month', qh_today())::date, x.goods, x.shipping, x.fee, x.pool
-       FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) AS x(cooperative_id, goods, shipping, fee, pool)
-      ORDER BY x.cooperative_id
-     ON CONFLICT (cooperative_id, month) DO UPDATE
-       SET ${goods} = m.${goods} + EXCLUDED.${goods}, ${shipping} = m.${shipping} + EXCLUDED.${shipping},
-           fee_fen = m.fee_fen + EXCLUDED.fee_fen, pool_fen = m.pool_fen + EXCLUDED.pool_fen`,
-    [
-      entries.map((entry) => entry.cooperativeId),
-      entries.map((entry) => sign * entry.goodsFen),
-      entries.map((entry) => sign * entry.shippingFen),
-      entries.map((entry) => entry.feeFen),
-      entries.map((entry) => entry.poolFen),
-    ],
-  );
+  };
 }

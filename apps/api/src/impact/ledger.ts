@@ -4,8 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { IS_CERTIFIED } from '../catalog/product-sql';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
-import { recordCoopRefund, recordCoopSale } from './coop-entries';
-import { countOrder, countPurchase, refreshThisMonth, uncountOrder } from './rollups';
+import { coopEntriesWrite, coopRefundEntries, coopSaleEntries, type CoopEntries } from './coop-entries';
+import { preparedRowsIn } from '../database/sql';
+import { COUNT_MOVEMENTS_TODAY, countOrder, countPurchaseOf, takeBuyerTurn, uncountOrder } from './rollups';
 
 /** An order line as the ledger counts it: where it comes from, what it sold, and (once paid) whether it was certified and its pool. */
 export interface LedgerLine {
@@ -89,40 +90,25 @@ export class Ledger {
     };
   }
 
-  /** The order was paid (its lines now hold `attribution`): its entries, its groups and the rollups. */
+  /** The order was paid (its lines now hold `attribution`): its groups, its entries and the rollups. */
   async recordSale(manager: EntityManager, orderId: string, { lines }: SaleAttribution): Promise<void> {
     // Off only in `npm run bench:payments`, to weigh these writes; a production start refuses that.
     if (!this.config.impactWrites) return;
-    await manager.query(
-      `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
-       SELECT $1, x.cooperative_id, x.township_code, x.category, qh_today(), $2, bool_or(x.certified)
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::boolean[]) AS x(cooperative_id, township_code, category, certified)
-        GROUP BY x.cooperative_id, x.township_code, x.category`,
-      [
-        orderId,
-        lines[0].buyerId,
-        lines.map((line) => line.cooperativeId),
-        lines.map((line) => line.townshipCode),
-        lines.map((line) => line.category),
-        lines.map((line) => line.certified),
-      ],
-    );
-    await this.write(
-      manager,
-      orderId,
-      null,
-      lines.map((line) => ({
-        line,
-        quantity: line.quantity,
-        gmvFen: line.amountFen,
-        linkedSalesFen: line.certified ? line.amountFen : 0,
-        poolFen: line.poolFen,
-      })),
-    );
-    await recordCoopSale(manager, orderId, lines);
-    // Last: every payment updates the rows of all time, this year and this month, so they are held
-    // for as short a time before the commit as the transaction allows.
-    await countOrder(manager, orderId, lines[0].buyerId);
+    // What is read comes first, then the buyer's turn: the rollup rows every payment writes are held
+    // from the statement that writes them to the commit, so only the keys' counts come after it.
+    const coop = await coopSaleEntries(manager, orderId, lines);
+    const buyerId = lines[0].buyerId;
+    await takeBuyerTurn(manager, buyerId);
+    const movements = lines.map((line) => ({
+      line,
+      quantity: line.quantity,
+      gmvFen: line.amountFen,
+      linkedSalesFen: line.certified ? line.amountFen : 0,
+      poolFen: line.poolFen,
+    }));
+    await this.write(manager, orderId, null, movements, coop);
+    // Last: every payment updates the rows of all time, this year and this month.
+    await countOrder(manager, orderId, buyerId);
   }
 
   /**
@@ -186,71 +172,75 @@ export class Ledger {
     whole: boolean,
     movements: Movement[],
   ): Promise<void> {
-    if (movements.length) await this.write(manager, order.id, refundId, movements);
-    await recordCoopRefund(manager, order.id, refundId, movements);
+    // In the order of recordSale: what is read, the buyer's turn, then the rows every payment and refund writes.
+    const coop = await coopRefundEntries(manager, order.id, refundId, movements);
+    if (whole) await takeBuyerTurn(manager, order.buyerId);
+    await this.write(manager, order.id, refundId, movements, coop);
     // Refunded in full, the order no longer counts among the orders and buyers of any group (last, as in recordSale).
     if (whole) await uncountOrder(manager, order.id, order.buyerId);
   }
 
   /**
-   * Ledger entries for the certified lines, and the rollups for every line (who bought them too), in
-   * key order so concurrent writers never deadlock.
+   * Ledger entries for the certified lines, the rollups for every line (who bought them too) and the
+   * cooperatives' entries; for a sale, the order's groups too. One statement, which every payment
+   * and refund runs, so that all take their row locks in one order: each table's rows in key order,
+   * the days' and months' first, then (the CTEs that nothing reads run last to first) the buyers',
+   * the organisations' and the cooperatives' months. A payment's time went more to the round trips
+   * and the planning of its statements than to what they do.
    */
-  private async write(manager: EntityManager, orderId: string, refundId: string | null, movements: Movement[]): Promise<void> {
-    const certified = movements.filter((m) => m.line.certified);
-    if (certified.length) {
-      await manager.query(
-        `INSERT INTO attribution_entry (kind, order_id, order_line_id, refund_id, buyer_id, cooperative_id, township_code, category,
+  private async write(
+    manager: EntityManager,
+    orderId: string,
+    refundId: string | null,
+    movements: Movement[],
+    coop: CoopEntries,
+  ): Promise<void> {
+    if (!movements.length) {
+      // A refund of shipping only: the cooperatives' entries alone.
+      const alone = coopEntriesWrite(coop, { order: '$1', refund: '$2', first: 3 });
+      if (alone) await preparedRowsIn(manager, `WITH ${alone.ctes} SELECT 1`, [orderId, refundId, ...alone.values]);
+      return;
+    }
+    const coopWrite = coopEntriesWrite(coop, { order: '$2', refund: '$3', first: 14 });
+    const sale = refundId === null;
+    await preparedRowsIn(
+      manager,
+      `WITH movement AS (
+         SELECT * FROM unnest($4::uuid[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::int[], $11::bigint[],
+                              $12::bigint[], $13::bigint[])
+                    AS x(line_id, certified, buyer_id, cooperative_id, township_code, category, quantity, gmv, linked, pool)),
+       ${coopWrite ? `${coopWrite.ctes},` : ''}
+       ${
+         sale
+           ? `groups AS (
+                INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
+                SELECT $2, x.cooperative_id, x.township_code, x.category, qh_today(), x.buyer_id, bool_or(x.certified)
+                  FROM movement x GROUP BY x.cooperative_id, x.township_code, x.category, x.buyer_id),`
+           : ''
+       }
+       entries AS (
+         INSERT INTO attribution_entry (kind, order_id, order_line_id, refund_id, buyer_id, cooperative_id, township_code, category,
                                         quantity, linked_sales_fen, pool_fen, day)
          SELECT $1, $2, x.line_id, $3, x.buyer_id, x.cooperative_id, x.township_code, x.category, x.quantity, x.linked, x.pool, qh_today()
-           FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::int[], $10::bigint[], $11::bigint[])
-                AS x(line_id, buyer_id, cooperative_id, township_code, category, quantity, linked, pool)`,
-        [
-          refundId ? 'REVERSAL' : 'SALE',
-          orderId,
-          refundId,
-          certified.map((m) => m.line.id),
-          certified.map((m) => m.line.buyerId),
-          certified.map((m) => m.line.cooperativeId),
-          certified.map((m) => m.line.townshipCode),
-          certified.map((m) => m.line.category),
-          certified.map((m) => m.quantity),
-          certified.map((m) => m.linkedSalesFen),
-          certified.map((m) => m.poolFen),
-        ],
-      );
-    }
-    await manager.query(
-      `INSERT INTO impact_daily AS d (day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
-       SELECT qh_today(), x.cooperative_id, x.township_code, x.category, sum(x.gmv), sum(x.linked), sum(x.pool), sum(x.quantity)
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::int[])
-              AS x(cooperative_id, township_code, category, gmv, linked, pool, quantity)
-        GROUP BY x.cooperative_id, x.township_code, x.category
-        ORDER BY x.cooperative_id, x.township_code, x.category
-       ON CONFLICT (day, cooperative_id, township_code, category) DO UPDATE
-         SET gmv_fen = d.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = d.linked_sales_fen + EXCLUDED.linked_sales_fen,
-             pool_fen = d.pool_fen + EXCLUDED.pool_fen, units = d.units + EXCLUDED.units`,
+           FROM movement x WHERE x.certified),
+       ${countPurchaseOf('$2')},
+       ${COUNT_MOVEMENTS_TODAY}`,
       [
+        sale ? 'SALE' : 'REVERSAL',
+        orderId,
+        refundId,
+        movements.map((m) => m.line.id),
+        movements.map((m) => m.line.certified),
+        movements.map((m) => m.line.buyerId),
         movements.map((m) => m.line.cooperativeId),
         movements.map((m) => m.line.townshipCode),
         movements.map((m) => m.line.category),
+        movements.map((m) => m.quantity),
         movements.map((m) => m.gmvFen),
         movements.map((m) => m.linkedSalesFen),
         movements.map((m) => m.poolFen),
-        movements.map((m) => m.quantity),
+        ...(coopWrite?.values ?? []),
       ],
-    );
-    // Signed: a refund's movements are negative.
-    const total = (figure: (m: Movement) => number) => movements.reduce((sum, m) => sum + figure(m), 0);
-    await countPurchase(
-      manager,
-      orderId,
-      total((m) => m.gmvFen),
-      total((m) => m.linkedSalesFen),
-    );
-    await refreshThisMonth(
-      manager,
-      movements.map((m) => m.line),
     );
   }
 }

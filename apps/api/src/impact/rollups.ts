@@ -1,3 +1,5 @@
+import { preparedRowsIn } from '../database/sql';
+
 /** Whatever runs SQL: a TypeORM EntityManager or DataSource, or a pg Client (the history generator). */
 export interface Sql {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
@@ -6,12 +8,15 @@ export interface Sql {
 /** A rollup key: NULL in a column means "any" (see impact_reach). */
 const KEY_COLUMNS = 'period, cooperative_id, township_code, category';
 
-/** impact_monthly as impact_daily implies it (followed by more conditions and the grouping). */
-const MONTHLY_FROM_DAILY = `
+/** impact_monthly as the daily rows of `source` (aliased `d`) imply it (followed by more conditions and the grouping). */
+const monthlyFrom = (source: string) => `
   SELECT date_trunc('month', d.day)::date AS month, d.cooperative_id, d.township_code, d.category,
          sum(d.gmv_fen) AS gmv_fen, sum(d.linked_sales_fen) AS linked_sales_fen, sum(d.pool_fen) AS pool_fen, sum(d.units) AS units,
          min(d.day) FILTER (WHERE d.linked_sales_fen > 0) AS first_linked_day, max(d.day) FILTER (WHERE d.linked_sales_fen > 0) AS last_linked_day
-    FROM impact_daily d WHERE true`;
+    FROM ${source} d WHERE true`;
+
+/** impact_monthly as impact_daily implies it (followed by more conditions and the grouping). */
+const MONTHLY_FROM_DAILY = monthlyFrom('impact_daily');
 
 /** impact_reach as impact_order_group implies it. */
 const REACH_FROM_ORDERS = `
@@ -35,39 +40,74 @@ const BUYER_MONTHS_FROM_ORDERS = `
       FROM (${BUYER_MONTH_KEYS}) k) spans
    GROUP BY 1, 2, 3, 4, 5`;
 
-/** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (a row of impact_order_key). */
+/**
+ * The other paid orders of the buyer $2 than the order $1, by group, with the month and the periods
+ * each counts in: read once per statement, for ANOTHER_ORDER_UNDER_KEY to look through for each of
+ * the order's keys (two dozen) and MONTHS_OF_ORDER for each of its months, instead of fetching the
+ * buyer's rows again for each key.
+ */
+const OTHER_GROUPS_OF_BUYER = `
+  others AS MATERIALIZED (
+    SELECT date_trunc('month', day)::date AS month, to_char(day, 'YYYY') AS year_period, to_char(day, 'YYYY-MM') AS month_period,
+           cooperative_id, township_code, category
+      FROM impact_order_group WHERE buyer_id = $2 AND order_id <> $1)`;
+
+/** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (a row of impact_order_key), among OTHER_GROUPS_OF_BUYER. */
 const ANOTHER_ORDER_UNDER_KEY = `
-  SELECT 1 FROM impact_order_group o
-   WHERE o.buyer_id = k.buyer_id AND o.order_id <> k.order_id
-     AND k.period IN ('all', to_char(o.day, 'YYYY'), to_char(o.day, 'YYYY-MM'))
+  SELECT 1 FROM others o
+   WHERE k.period IN ('all', o.year_period, o.month_period)
      AND (k.cooperative_id IS NULL OR o.cooperative_id = k.cooperative_id)
      AND (k.township_code IS NULL OR o.township_code = k.township_code)
      AND (k.category IS NULL OR o.category = k.category)`;
 
 /**
- * Whether a buyer is new under a key depends on the buyer's other orders, so two payments of one
- * buyer must not both decide at once: they take turns on a lock of their own.
+ * The CTE `mine` and the SELECT of the order $1's months under each of its keys that no other order
+ * of its buyer holds (as BuyerMonthKey), from OTHER_GROUPS_OF_BUYER.
  */
-async function oneAtATimePerBuyer(db: Sql, buyerId: string): Promise<void> {
-  await db.query(`SELECT pg_advisory_xact_lock(hashtext('impact_reach'), hashtext($1::text))`, [buyerId]);
+const MONTHS_OF_ORDER = `
+  mine AS (${BUYER_MONTH_KEYS} WHERE g.order_id = $1)
+  SELECT m.cooperative_id AS "cooperativeId", m.township_code AS "townshipCode", m.category, to_char(m.month, 'YYYY-MM-DD') AS month,
+         to_char(max(o.month) FILTER (WHERE o.month < m.month), 'YYYY-MM-DD') AS previous,
+         to_char(min(o.month) FILTER (WHERE o.month > m.month), 'YYYY-MM-DD') AS next
+    FROM mine m LEFT JOIN others o
+      ON (m.cooperative_id IS NULL OR o.cooperative_id = m.cooperative_id) AND (m.township_code IS NULL OR o.township_code = m.township_code)
+     AND (m.category IS NULL OR o.category = m.category)
+   GROUP BY m.cooperative_id, m.township_code, m.category, m.month
+  HAVING NOT coalesce(bool_or(o.month = m.month), false)`;
+
+/**
+ * Whether a buyer is new under a key depends on the buyer's other orders, so two payments of one
+ * buyer must not both decide at once: they take turns on a lock of their own. Callers of countOrder
+ * and uncountOrder take it before they write any rollup row, in a statement of its own (so that the
+ * statements after it see what the buyer's last payment wrote), so that concurrent payments and
+ * refunds never wait on each other in a circle.
+ */
+export async function takeBuyerTurn(db: Sql, buyerId: string): Promise<void> {
+  await preparedRowsIn(db, `SELECT pg_advisory_xact_lock(hashtext('impact_reach'), hashtext($1::text))`, [buyerId]);
 }
 
 /**
  * The order (its impact_order_group rows just written) now counts: once more under each of its
- * keys, and its buyer once more under the keys none of the buyer's other orders counts under.
- * Keys are written in order, so that concurrent payments never wait on each other in a circle.
+ * keys, and its buyer once more under the keys none of the buyer's other orders counts under, and
+ * in its months under them. Keys are written in order, so that concurrent payments never wait on
+ * each other in a circle. The caller holds the buyer's turn (takeBuyerTurn).
  */
 export async function countOrder(db: Sql, orderId: string, buyerId: string): Promise<void> {
-  await oneAtATimePerBuyer(db, buyerId);
-  await db.query(
-    `INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
-     SELECT ${KEY_COLUMNS}, 1, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int
-       FROM impact_order_key k WHERE k.order_id = $1
-      ORDER BY ${KEY_COLUMNS}
-     ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers`,
-    [orderId],
+  // One statement: the keys' counts, and the months the buyer's count moves in (read from the order
+  // groups, which the counts do not change).
+  const months = await preparedRowsIn<BuyerMonthKey>(
+    db,
+    `WITH ${OTHER_GROUPS_OF_BUYER},
+          reach AS (
+            INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
+            SELECT ${KEY_COLUMNS}, 1, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int
+              FROM impact_order_key k WHERE k.order_id = $1
+             ORDER BY ${KEY_COLUMNS}
+            ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers),
+          ${MONTHS_OF_ORDER}`,
+    [orderId, buyerId],
   );
-  await moveBuyerMonths(db, orderId, buyerId, true);
+  await moveBuyerMonths(db, months, true);
 }
 
 interface BuyerMonthChange {
@@ -79,36 +119,24 @@ interface BuyerMonthChange {
   buyers: number;
 }
 
+/** A month of the order under one of its keys that no other order of the buyer holds, with the buyer's months before and after it under the key. */
+interface BuyerMonthKey {
+  cooperativeId: string | null;
+  townshipCode: string | null;
+  category: string | null;
+  month: string;
+  previous: string | null;
+  next: string | null;
+}
+
 /**
- * The order's month enters (or leaves) its buyer's months under each of its keys where no other
- * order of the buyer holds that month already: the month is counted after the buyer's previous
- * month under the key, and the buyer's next month, if any, now follows this one (or, leaving,
- * follows the previous one again).
+ * The order's months (`keys`, MONTHS_OF_ORDER) enter (or leave) its buyer's months: each is counted
+ * after the buyer's previous month under the key, and the buyer's next month, if any, now follows
+ * this one (or, leaving, follows the previous one again).
  */
-async function moveBuyerMonths(db: Sql, orderId: string, buyerId: string, entering: boolean): Promise<void> {
-  const keys = (await db.query(
-    `WITH mine AS (${BUYER_MONTH_KEYS} WHERE g.order_id = $1),
-          others AS (SELECT date_trunc('month', day)::date AS month, cooperative_id, township_code, category
-                       FROM impact_order_group WHERE buyer_id = $2 AND order_id <> $1)
-     SELECT m.cooperative_id AS "cooperativeId", m.township_code AS "townshipCode", m.category, to_char(m.month, 'YYYY-MM-DD') AS month,
-            to_char(max(o.month) FILTER (WHERE o.month < m.month), 'YYYY-MM-DD') AS previous,
-            to_char(min(o.month) FILTER (WHERE o.month > m.month), 'YYYY-MM-DD') AS next
-       FROM mine m LEFT JOIN others o
-         ON (m.cooperative_id IS NULL OR o.cooperative_id = m.cooperative_id) AND (m.township_code IS NULL OR o.township_code = m.township_code)
-        AND (m.category IS NULL OR o.category = m.category)
-      GROUP BY m.cooperative_id, m.township_code, m.category, m.month
-     HAVING NOT coalesce(bool_or(o.month = m.month), false)`,
-    [orderId, buyerId],
-  )) as {
-    cooperativeId: string | null;
-    townshipCode: string | null;
-    category: string | null;
-    month: string;
-    previous: string | null;
-    next: string | null;
-  }[];
+async function moveBuyerMonths(db: Sql, keys: BuyerMonthKey[], entering: boolean): Promise<void> {
   const changes = new Map<string, BuyerMonthChange>();
-  const change = (key: (typeof keys)[number], month: string, previousMonth: string | null, buyers: number) => {
+  const change = (key: BuyerMonthKey, month: string, previousMonth: string | null, buyers: number) => {
     const id = JSON.stringify([key.cooperativeId, key.townshipCode, key.category, month, previousMonth]);
     const entry = changes.get(id) ?? changes.set(id, { ...key, month, previousMonth, buyers: 0 }).get(id)!;
     entry.buyers += buyers;
@@ -125,23 +153,26 @@ async function moveBuyerMonths(db: Sql, orderId: string, buyerId: string, enteri
   if (rows.length === 0) return;
   const column = <K extends keyof BuyerMonthChange>(name: K) => rows.map((row) => row[name]);
   // Rows in key order, so that concurrent writers never wait on each other in a circle.
-  const written = (await db.query(
+  const written = await preparedRowsIn<{ row: string; buyers: number }>(
+    db,
     `INSERT INTO impact_buyer_months AS r (cooperative_id, township_code, category, month, previous_month, buyers)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::int[])
       ORDER BY 1, 2, 3, 4, 5
      ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers
      RETURNING r.ctid::text AS row, r.buyers`,
     [column('cooperativeId'), column('townshipCode'), column('category'), column('month'), column('previousMonth'), column('buyers')],
-  )) as { row: string; buyers: number }[];
+  );
   // A count that reached 0 is gone. It is found by the row just written: matching its key again would need
   // IS NOT DISTINCT FROM for the NULLs, which no index serves (a scan of the whole table on every payment).
   const emptied = written.filter((row) => row.buyers === 0).map((row) => row.row);
-  if (emptied.length) await db.query(`DELETE FROM impact_buyer_months WHERE ctid = ANY($1::tid[]) AND buyers = 0`, [emptied]);
+  if (emptied.length) await preparedRowsIn(db, `DELETE FROM impact_buyer_months WHERE ctid = ANY($1::tid[]) AND buyers = 0`, [emptied]);
 }
 
-/** The order was refunded in full: it leaves every key, and its buyer leaves those no other order of theirs holds. */
+/**
+ * The order was refunded in full: it leaves every key, and its buyer leaves those no other order of
+ * theirs holds. The caller holds the buyer's turn (takeBuyerTurn).
+ */
 export async function uncountOrder(db: Sql, orderId: string, buyerId: string): Promise<void> {
-  await oneAtATimePerBuyer(db, buyerId);
   const matching = `r.period = k.period AND r.cooperative_id IS NOT DISTINCT FROM k.cooperative_id
     AND r.township_code IS NOT DISTINCT FROM k.township_code AND r.category IS NOT DISTINCT FROM k.category`;
   await db.query(
@@ -150,32 +181,54 @@ export async function uncountOrder(db: Sql, orderId: string, buyerId: string): P
     [orderId],
   );
   await db.query(
-    `UPDATE impact_reach r SET orders = r.orders - 1, buyers = r.buyers - k.last
+    `WITH ${OTHER_GROUPS_OF_BUYER}
+     UPDATE impact_reach r SET orders = r.orders - 1, buyers = r.buyers - k.last
        FROM (SELECT k.*, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int AS last FROM impact_order_key k WHERE k.order_id = $1) k
       WHERE ${matching}`,
-    [orderId],
+    [orderId, buyerId],
   );
-  await moveBuyerMonths(db, orderId, buyerId, false);
+  await moveBuyerMonths(
+    db,
+    await preparedRowsIn<BuyerMonthKey>(db, `WITH ${OTHER_GROUPS_OF_BUYER}, ${MONTHS_OF_ORDER}`, [orderId, buyerId]),
+    false,
+  );
   // A key no order counts under any more is gone, as if it had never been.
   await db.query(`DELETE FROM impact_reach r USING impact_order_key k WHERE k.order_id = $1 AND ${matching} AND r.orders = 0`, [orderId]);
   await db.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
 }
 
-/** impact_monthly of the given keys this month, summed again from their days (only today's changed). */
-export async function refreshThisMonth(db: Sql, keys: { cooperativeId: string; townshipCode: string; category: string }[]): Promise<void> {
-  await db.query(
-    `INSERT INTO impact_monthly AS m (month, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units,
-                                      first_linked_day, last_linked_day)
-     ${MONTHLY_FROM_DAILY}
-        AND d.day >= date_trunc('month', qh_today())::date
-        AND (d.cooperative_id, d.township_code, d.category) IN (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]))
-      GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4
-     ON CONFLICT (month, cooperative_id, township_code, category) DO UPDATE
-       SET gmv_fen = EXCLUDED.gmv_fen, linked_sales_fen = EXCLUDED.linked_sales_fen, pool_fen = EXCLUDED.pool_fen,
-           units = EXCLUDED.units, first_linked_day = EXCLUDED.first_linked_day, last_linked_day = EXCLUDED.last_linked_day`,
-    [keys.map((key) => key.cooperativeId), keys.map((key) => key.townshipCode), keys.map((key) => key.category)],
-  );
-}
+/**
+ * The end of a statement whose WITH defines `movement` (one row per line: cooperative_id,
+ * township_code, category, gmv, linked, pool, quantity; signed): the CTE `daily`, raising today's
+ * impact_daily rows by them, and the INSERT summing impact_monthly of their keys this month again
+ * from its days: the days before today as the statement sees them and today's as `daily` just wrote
+ * them (a statement does not see its own writes). Rows in key order, the days' before the months'
+ * (the INSERT reads all of `daily` first), so that concurrent writers never wait on each other in a
+ * circle.
+ */
+export const COUNT_MOVEMENTS_TODAY = `
+    daily AS (
+      INSERT INTO impact_daily AS d (day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
+      SELECT qh_today(), x.cooperative_id, x.township_code, x.category, sum(x.gmv), sum(x.linked), sum(x.pool), sum(x.quantity)
+        FROM movement x
+       GROUP BY x.cooperative_id, x.township_code, x.category
+       ORDER BY x.cooperative_id, x.township_code, x.category
+      ON CONFLICT (day, cooperative_id, township_code, category) DO UPDATE
+        SET gmv_fen = d.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = d.linked_sales_fen + EXCLUDED.linked_sales_fen,
+            pool_fen = d.pool_fen + EXCLUDED.pool_fen, units = d.units + EXCLUDED.units
+      RETURNING d.day, d.cooperative_id, d.township_code, d.category, d.gmv_fen, d.linked_sales_fen, d.pool_fen, d.units)
+    INSERT INTO impact_monthly AS m (month, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units,
+                                     first_linked_day, last_linked_day)
+    ${monthlyFrom(`(
+      SELECT day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units FROM impact_daily
+       WHERE day >= date_trunc('month', qh_today())::date AND day <> qh_today()
+         AND (cooperative_id, township_code, category) IN (SELECT cooperative_id, township_code, category FROM daily)
+      UNION ALL
+      SELECT * FROM daily)`)}
+     GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4
+    ON CONFLICT (month, cooperative_id, township_code, category) DO UPDATE
+      SET gmv_fen = EXCLUDED.gmv_fen, linked_sales_fen = EXCLUDED.linked_sales_fen, pool_fen = EXCLUDED.pool_fen,
+          units = EXCLUDED.units, first_linked_day = EXCLUDED.first_linked_day, last_linked_day = EXCLUDED.last_linked_day`;
 
 /**
  * The goods of every paid order as they moved, from the orders, payments and refunds themselves: each
@@ -229,25 +282,26 @@ const ORGANISATION_MONTHLY_FROM_ORDERS = `
    GROUP BY 1, 2`;
 
 /**
- * Who bought an order's goods, once more (or less, for a refund) by `gmvFen` and `linkedSalesFen`
- * today: its buyer kind and the district it went to, and its organisation, if any.
+ * CTEs for a statement whose WITH defines `movement` (gmv, linked; signed) of the order
+ * `orderParameter`: who bought its goods, once more (or less, for a refund) by their sums, today: its
+ * buyer kind and the district it went to, and its organisation, if any.
  */
-export async function countPurchase(db: Sql, orderId: string, gmvFen: number, linkedSalesFen: number): Promise<void> {
-  await db.query(
-    `WITH o AS (SELECT organisation_id, address->>'districtCode' AS district_code, date_trunc('month', qh_today())::date AS month
-                  FROM "order" WHERE id = $1),
-          organisation AS (
-            INSERT INTO impact_organisation_monthly AS r (organisation_id, month, gmv_fen, linked_sales_fen)
-            SELECT organisation_id, month, $2, $3 FROM o WHERE organisation_id IS NOT NULL
-            ON CONFLICT (organisation_id, month) DO UPDATE
-              SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen)
-     INSERT INTO impact_buyer_monthly AS r (month, buyer_kind, district_code, gmv_fen, linked_sales_fen)
-     SELECT month, CASE WHEN organisation_id IS NULL THEN 'HOUSEHOLD' ELSE 'INSTITUTION' END, district_code, $2, $3 FROM o
-     ON CONFLICT (month, buyer_kind, district_code) DO UPDATE
-       SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen`,
-    [orderId, gmvFen, linkedSalesFen],
-  );
-}
+export const countPurchaseOf = (orderParameter: string) => `
+  purchase AS (
+    SELECT o.organisation_id, o.address->>'districtCode' AS district_code, date_trunc('month', qh_today())::date AS month,
+           (SELECT sum(x.gmv) FROM movement x) AS gmv_fen, (SELECT sum(x.linked) FROM movement x) AS linked_sales_fen
+      FROM "order" o WHERE o.id = ${orderParameter}),
+  organisation AS (
+    INSERT INTO impact_organisation_monthly AS r (organisation_id, month, gmv_fen, linked_sales_fen)
+    SELECT organisation_id, month, gmv_fen, linked_sales_fen FROM purchase WHERE organisation_id IS NOT NULL
+    ON CONFLICT (organisation_id, month) DO UPDATE
+      SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen),
+  buyers AS (
+    INSERT INTO impact_buyer_monthly AS r (month, buyer_kind, district_code, gmv_fen, linked_sales_fen)
+    SELECT month, CASE WHEN organisation_id IS NULL THEN 'HOUSEHOLD' ELSE 'INSTITUTION' END, district_code, gmv_fen, linked_sales_fen
+      FROM purchase
+    ON CONFLICT (month, buyer_kind, district_code) DO UPDATE
+      SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen)`;
 
 /** What the rollups should hold, recomputed from impact_daily, impact_order_group and the orders: for tests and checks. */
 export async function recomputedRollups(db: Sql): Promise<{ [rollup in keyof typeof STORED_ORDER]: unknown[] }> {
