@@ -28,6 +28,14 @@ export class AddressesRepository {
    * default, as the one most likely wanted next time; beyond `max` entries the least recently used goes.
    */
   async remember(manager: EntityManager, accountId: string, address: DeliveryAddress, max: number): Promise<void> {
+    // Most checkouts go to the default address again: then only when it was last used changes.
+    const again = await row<{ id: string }>(
+      manager,
+      `UPDATE buyer_address SET last_used_at = qh_now()
+        WHERE account_id = $1 AND is_default AND name = $2 AND mobile = $3 AND district_code = $4 AND street = $5 RETURNING id`,
+      [accountId, address.name, address.mobile, address.districtCode, address.street],
+    );
+    if (again) return;
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('buyer_address'), hashtext($1))`, [accountId]);
     await manager.query(`UPDATE buyer_address SET is_default = false WHERE account_id = $1 AND is_default`, [accountId]);
     await manager.query(

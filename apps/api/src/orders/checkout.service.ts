@@ -15,7 +15,6 @@ import { MAX_LINE_QUANTITY } from './dto/cart.dto';
 import { CheckoutDto, OrderDto, QuoteDto, QuoteRequestDto } from './dto/order.dto';
 import { AddressesRepository } from './addresses.repository';
 import { OrderTransitions } from './order-transitions';
-import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 import { Clock } from '../config/clock';
@@ -48,7 +47,6 @@ export class CheckoutService {
     @InjectConfig() private readonly config: AppConfig,
     private readonly carts: CartRepository,
     private readonly orders: OrdersRepository,
-    private readonly fulfillments: FulfillmentsRepository,
     private readonly products: ProductsRepository,
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
@@ -236,10 +234,7 @@ export class CheckoutService {
       requestHash,
       reservationMinutes: this.config.orderReservationMinutes,
     });
-    for (const shipment of shipments) {
-      const fulfillmentId = await this.fulfillments.insert(manager, { orderId, ...shipment });
-      for (const line of shipment.lines) await this.orders.insertLine(manager, orderId, fulfillmentId, line, pool(line));
-    }
+    await this.orders.insertParts(manager, orderId, shipments, pool);
 
     await this.carts.removeLines(
       manager,

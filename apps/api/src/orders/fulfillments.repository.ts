@@ -64,27 +64,6 @@ export const FULFILLMENT_COLUMNS = `f.id, f.order_id AS "orderId", f.cooperative
 export class FulfillmentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(
-    manager: EntityManager,
-    f: {
-      orderId: string;
-      cooperativeId: string;
-      shippingClass: ShippingClass;
-      weightG: number;
-      itemsFen: number;
-      feeFen: number;
-      shipsFrom: string | null;
-    },
-  ): Promise<string> {
-    const [inserted] = await rows<{ id: string }>(
-      manager,
-      `INSERT INTO fulfillment (order_id, cooperative_id, shipping_class, weight_g, items_fen, fee_fen, ships_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [f.orderId, f.cooperativeId, f.shippingClass, f.weightG, f.itemsFen, f.feeFen, f.shipsFrom],
-    );
-    return inserted.id;
-  }
-
   async cancelUnshipped(manager: EntityManager, orderId: string): Promise<void> {
     await manager.query(`UPDATE fulfillment SET status = 'CANCELLED' WHERE order_id = $1 AND status = 'PENDING'`, [orderId]);
   }

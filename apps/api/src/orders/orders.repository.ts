@@ -278,34 +278,70 @@ export class OrdersRepository {
     return open.orders;
   }
 
-  async insertLine(manager: EntityManager, orderId: string, fulfillmentId: string, line: PricedLine, poolFen: number): Promise<void> {
+  /**
+   * An order's parcels (one fulfillment per cooperative) and their lines, with each line's pool, in one
+   * statement: a checkout's round trips were most of its time.
+   */
+  async insertParts<Line extends PricedLine>(
+    manager: EntityManager,
+    orderId: string,
+    parts: {
+      cooperativeId: string;
+      shippingClass: ShippingClass;
+      weightG: number;
+      itemsFen: number;
+      feeFen: number;
+      shipsFrom: string | null;
+      lines: Line[];
+    }[],
+    poolOf: (line: Line) => number,
+  ): Promise<void> {
+    const lines = parts.flatMap((part) => part.lines);
+    const ofLines = <T>(value: (line: Line) => T) => lines.map(value);
     await manager.query(
-      `INSERT INTO order_line (order_id, fulfillment_id, variant_id, product_id, cooperative_id, product_slug, title_zh, title_en, label_zh,
-                               label_en, category, origin_township_code, unit_price_fen, quantity, line_total_fen, weight_g, certified,
-                               benefit_rate_bp, pool_fen, shipping_class, ships_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $21, $15, $16, $17, $18, $19, $20)`,
+      `WITH part AS (
+         INSERT INTO fulfillment (order_id, cooperative_id, shipping_class, weight_g, items_fen, fee_fen, ships_from)
+         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[], $6::int[], $7::date[])
+         RETURNING id, cooperative_id)
+       INSERT INTO order_line (order_id, fulfillment_id, variant_id, product_id, cooperative_id, product_slug, title_zh, title_en,
+                               label_zh, label_en, category, origin_township_code, unit_price_fen, quantity, line_total_fen, weight_g,
+                               certified, benefit_rate_bp, pool_fen, shipping_class, ships_from)
+       SELECT $1, part.id, x.variant_id, x.product_id, x.cooperative_id, x.product_slug, x.title_zh, x.title_en, x.label_zh, x.label_en,
+              x.category, x.origin_township_code, x.unit_price_fen, x.quantity, x.unit_price_fen::bigint * x.quantity,
+              x.weight_g * x.quantity, x.certified, x.benefit_rate_bp, x.pool_fen, x.shipping_class, x.ships_from
+         FROM unnest($8::uuid[], $9::uuid[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+                     $17::text[], $18::int[], $19::int[], $20::int[], $21::boolean[], $22::int[], $23::bigint[], $24::text[], $25::date[])
+              WITH ORDINALITY AS x(variant_id, product_id, cooperative_id, product_slug, title_zh, title_en, label_zh, label_en, category,
+                                   origin_township_code, unit_price_fen, quantity, weight_g, certified, benefit_rate_bp, pool_fen,
+                                   shipping_class, ships_from, n)
+         JOIN part ON part.cooperative_id = x.cooperative_id
+        ORDER BY x.n`,
       [
         orderId,
-        fulfillmentId,
-        line.variantId,
-        line.productId,
-        line.cooperativeId,
-        line.productSlug,
-        line.titleZh,
-        line.titleEn,
-        line.labelZh,
-        line.labelEn,
-        line.category,
-        line.originTownshipCode,
-        line.priceFen,
-        line.quantity,
-        line.weightG * line.quantity,
-        line.certified,
-        line.benefitRateBp,
-        poolFen,
-        line.shippingClass,
-        line.shipsFrom,
-        line.priceFen * line.quantity,
+        parts.map((part) => part.cooperativeId),
+        parts.map((part) => part.shippingClass),
+        parts.map((part) => part.weightG),
+        parts.map((part) => part.itemsFen),
+        parts.map((part) => part.feeFen),
+        parts.map((part) => part.shipsFrom),
+        ofLines((line) => line.variantId),
+        ofLines((line) => line.productId),
+        ofLines((line) => line.cooperativeId),
+        ofLines((line) => line.productSlug),
+        ofLines((line) => line.titleZh),
+        ofLines((line) => line.titleEn),
+        ofLines((line) => line.labelZh),
+        ofLines((line) => line.labelEn),
+        ofLines((line) => line.category),
+        ofLines((line) => line.originTownshipCode),
+        ofLines((line) => line.priceFen),
+        ofLines((line) => line.quantity),
+        ofLines((line) => line.weightG),
+        ofLines((line) => line.certified),
+        ofLines((line) => line.benefitRateBp),
+        ofLines(poolOf),
+        ofLines((line) => line.shippingClass),
+        ofLines((line) => line.shipsFrom),
       ],
     );
   }

@@ -36,7 +36,6 @@ import type {
   OrgQuoteDto,
   OrgQuoteRequestDto,
 } from './dto/org-order.dto';
-import { FulfillmentsRepository } from './fulfillments.repository';
 import { OrderTransitions } from './order-transitions';
 import { OrdersRepository, type OrderRow } from './orders.repository';
 import { OrdersService } from './orders.service';
@@ -74,7 +73,6 @@ export class OrgOrdersService {
     private readonly carts: CartRepository,
     private readonly planner: ShipmentPlanner,
     private readonly orders: OrdersRepository,
-    private readonly fulfillments: FulfillmentsRepository,
     private readonly products: ProductsRepository,
     private readonly ordersView: OrdersService,
     private readonly transitions: OrderTransitions,
@@ -326,10 +324,7 @@ export class OrgOrdersService {
       reservationMinutes: awaitingApproval ? membership.approvalHoldHours * 60 : this.config.orderReservationMinutes,
       organisation: { id: membership.organisationId, siteId: site.id, deliveryOn: dto.deliveryOn, awaitingApproval, onAccount },
     });
-    for (const shipment of shipments) {
-      const fulfillmentId = await this.fulfillments.insert(manager, { orderId, ...shipment });
-      for (const line of shipment.lines) await this.orders.insertLine(manager, orderId, fulfillmentId, line, pools[line.index]);
-    }
+    await this.orders.insertParts(manager, orderId, shipments, (line) => pools[line.index]);
     const short = new Set(await this.products.reserveStock(manager, orderId, user.id, lines));
     if (short.size) {
       throw new AppError(
