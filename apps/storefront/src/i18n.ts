@@ -1,6 +1,5 @@
 import { computed } from 'vue';
-import { createI18n, useI18n } from 'vue-i18n';
-import en from './lang/en.json';
+import { createI18n, useI18n, type Composer } from 'vue-i18n';
 import zhCN from './lang/zh-CN.json';
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
@@ -36,26 +35,47 @@ function applyDocumentLocale(locale: AppLocale): void {
   document.documentElement.lang = locale;
 }
 
-export function createAppI18n(locale: AppLocale = readStoredLocale()) {
+/** Messages by language: Chinese comes with the app; English, which few visitors read, is loaded when first wanted. */
+export type LocaleMessages = { 'zh-CN': MessageSchema } & Partial<Record<AppLocale, MessageSchema>>;
+
+async function messagesOf(locale: AppLocale): Promise<MessageSchema> {
+  if (locale === DEFAULT_LOCALE) return zhCN;
+  // Typed as the schema, so that en.json missing a key of zh-CN.json fails the type check.
+  const english: MessageSchema = (await import('./lang/en.json')).default;
+  return english;
+}
+
+/**
+ * The app's i18n in `locale`, which must be among `messages` (the app starts in Chinese and switches
+ * with switchLocale; the tests hand in every language at once).
+ */
+export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE, messages: LocaleMessages = { 'zh-CN': zhCN }) {
   applyDocumentLocale(locale);
   return createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
-    messages: { 'zh-CN': zhCN, en },
+    // vue-i18n's type wants every language at once; one not loaded yet falls back to Chinese.
+    messages: messages as Record<AppLocale, MessageSchema>,
   });
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>;
 
+/** Shows `locale`, its messages loaded first if they are not yet; sets `<html lang>`. */
+export async function switchLocale(i18n: Pick<Composer, 'locale' | 'availableLocales' | 'setLocaleMessage'>, locale: AppLocale) {
+  if (!i18n.availableLocales.includes(locale)) i18n.setLocaleMessage(locale, await messagesOf(locale));
+  i18n.locale.value = locale;
+  applyDocumentLocale(locale);
+}
+
 /** The current language and a switch that is remembered across visits and sets `<html lang>`. */
 export function useLocale() {
-  const { locale: i18nLocale } = useI18n({ useScope: 'global' });
-  const locale = computed<AppLocale>(() => (isAppLocale(i18nLocale.value) ? i18nLocale.value : DEFAULT_LOCALE));
+  const composer = useI18n({ useScope: 'global' });
+  const locale = computed<AppLocale>(() => (isAppLocale(composer.locale.value) ? composer.locale.value : DEFAULT_LOCALE));
 
-  function setLocale(next: AppLocale): void {
-    i18nLocale.value = next;
-    applyDocumentLocale(next);
+  async function setLocale(next: AppLocale): Promise<void> {
+    await switchLocale(composer, next);
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, next);
     } catch {
@@ -63,8 +83,8 @@ export function useLocale() {
     }
   }
 
-  function toggleLocale(): void {
-    setLocale(locale.value === 'zh-CN' ? 'en' : 'zh-CN');
+  function toggleLocale(): Promise<void> {
+    return setLocale(locale.value === 'zh-CN' ? 'en' : 'zh-CN');
   }
 
   return { locale, setLocale, toggleLocale };

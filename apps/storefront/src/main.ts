@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { createAppI18n } from './i18n';
+import { createAppI18n, readStoredLocale, switchLocale } from './i18n';
 import { createAppRouter } from './router';
 import { useSessionStore } from './stores/session';
 import './styles/base.css';
@@ -9,7 +9,10 @@ import './styles/base.css';
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
-app.use(createAppI18n());
+const i18n = createAppI18n();
+app.use(i18n);
+// A visitor who chose English before gets it before the first page shows.
+const language = switchLocale(i18n.global, readStoredLocale());
 
 // Start the cookie refresh right away; the router's first navigation waits for it.
 void useSessionStore(pinia).restore();
@@ -17,4 +20,4 @@ void useSessionStore(pinia).restore();
 const router = createAppRouter();
 app.use(router);
 
-void router.isReady().then(() => app.mount('#app'));
+void Promise.all([router.isReady(), language]).then(() => app.mount('#app'));

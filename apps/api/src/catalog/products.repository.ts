@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PriceBreak, ProductCategory, ProductStatus, ShippingClass } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
-import { row, rows } from '../database/sql';
+import { preparedRowsIn, row, rows } from '../database/sql';
 import { IS_CERTIFIED, priceBreaksOf } from './product-sql';
 
 export interface ManagedVariantRow {
@@ -277,7 +277,7 @@ export class ProductsRepository {
     actorId: string,
     lines: { variantId: string; quantity: number }[],
   ): Promise<string[]> {
-    const reserved = await rows<{ variantId: string }>(
+    const reserved = await preparedRowsIn<{ variantId: string }>(
       manager,
       `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)),
             locked AS (SELECT v.id FROM product_variant v WHERE v.id IN (SELECT variant_id FROM wanted) ORDER BY v.id FOR NO KEY UPDATE),

@@ -1,3 +1,4 @@
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { toErrorBody } from './error.filter';
 import { uniqueConflictOf } from './unique-conflicts';
@@ -16,6 +17,12 @@ describe(uniqueConflictOf.name, () => {
     });
     expect(uniqueConflictOf(violation('23505', 'account_email_key'))?.code).toBe('EMAIL_TAKEN');
     expect(uniqueConflictOf(violation('23505', 'product_variant_sku_key'))?.code).toBe('SKU_TAKEN');
+  });
+
+  it('knows the violation as pg throws it for a prepared statement too', () => {
+    const raw = Object.assign(new DatabaseError('duplicate key value', 0, 'error'), { code: '23505', constraint: 'account_email_key' });
+    expect(uniqueConflictOf(raw)?.code).toBe('EMAIL_TAKEN');
+    expect(uniqueConflictOf(Object.assign(new DatabaseError('other', 0, 'error'), { code: '23503', constraint: 'account_email_key' }))).toBeUndefined();
   });
 
   it('leaves other constraints and other errors to the catch-all', () => {

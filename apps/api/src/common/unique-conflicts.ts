@@ -1,3 +1,4 @@
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from './app-error';
 
@@ -20,10 +21,18 @@ const UNIQUE_CONFLICTS: Record<string, [ErrorCode, string]> = {
 /** PostgreSQL's unique_violation. */
 const UNIQUE_VIOLATION = '23505';
 
+/**
+ * The unique constraint a statement broke, if that is why it failed: PostgreSQL's error as TypeORM's
+ * query() wraps it, or as pg throws it for a prepared statement (preparedRows).
+ */
+export function uniqueViolated(error: unknown): string | undefined {
+  const failure = error instanceof QueryFailedError ? (error.driverError as DatabaseError) : error instanceof DatabaseError ? error : undefined;
+  return failure?.code === UNIQUE_VIOLATION ? failure.constraint : undefined;
+}
+
 /** The client-facing conflict behind a unique violation of a known constraint, or undefined. */
 export function uniqueConflictOf(error: unknown): AppError | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const { code, constraint } = error.driverError as { code?: string; constraint?: string };
-  const known = code === UNIQUE_VIOLATION && constraint ? UNIQUE_CONFLICTS[constraint] : undefined;
+  const constraint = uniqueViolated(error);
+  const known = constraint ? UNIQUE_CONFLICTS[constraint] : undefined;
   return known && new AppError(...known);
 }

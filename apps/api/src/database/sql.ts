@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { types, type CustomTypesConfig } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
@@ -72,19 +72,31 @@ export async function preparedRows<Row>(dataSource: DataSource, { text, values, 
 }
 
 /**
- * The rows of a statement in a transaction (its EntityManager), run as a named prepared statement on
- * the transaction's own connection, which parses and plans it once instead of every time: the money
- * trail's writes are a few fixed texts that each payment runs, and planning them cost as much as
- * running them (`npm run bench:payments`). Anything else (a pg client, a test's wrapper) runs it as a
- * plain query. As for preparedRows, a plan made once knows no values.
+ * The rows of one of the hot statements that every payment, cart change or checkout runs, as a named
+ * prepared statement, which its connection parses and plans once instead of every time: planning
+ * them cost as much as running them (`npm run bench:payments`, `bench:checkout`). In a transaction
+ * (its EntityManager) it runs on the transaction's own connection; on the data source or its
+ * manager, on a pooled one; anything else (a pg client, a test's wrapper) runs it as a plain query.
+ * As for preparedRows, a plan made once knows no values, and the text must be one of a few fixed
+ * ones: each connection keeps every statement it prepared.
  */
 export async function preparedRowsIn<Row>(db: Queryable, text: string, values: unknown[]): Promise<Row[]> {
-  const runner = (db as Partial<EntityManager>).queryRunner;
-  if (!runner || runner.isReleased) return rows<Row>(db, text, values);
-  // TypeORM's query() would send an unnamed statement; the runner's connection is the transaction's.
-  const connection = (await runner.connect()) as PoolClient;
-  const result = await connection.query({ name: statementName(text), text, values });
-  return result.rows as Row[];
+  const manager = db as Partial<EntityManager>;
+  const runner = manager.queryRunner;
+  if (runner && !runner.isReleased) {
+    // TypeORM's query() would send an unnamed statement; the runner's connection is the transaction's.
+    const connection = (await runner.connect()) as PoolClient;
+    return (await connection.query({ name: statementName(text), text, values })).rows as Row[];
+  }
+  const dataSource = db instanceof DataSource ? db : runner ? undefined : manager.connection;
+  if (dataSource) return preparedRows<Row>(dataSource, { text, values });
+  return rows<Row>(db, text, values);
+}
+
+/** The first row of preparedRowsIn, or undefined when there is none. */
+export async function preparedRow<Row>(db: Queryable, text: string, values: unknown[]): Promise<Row | undefined> {
+  const [first] = await preparedRowsIn<Row>(db, text, values);
+  return first;
 }
 
 /** The first row of a query, or undefined when there is none. */

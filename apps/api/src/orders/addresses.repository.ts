@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { row, rows } from '../database/sql';
+import { preparedRow, row, rows } from '../database/sql';
 import type { DeliveryAddress } from './fulfillments.repository';
 
 export interface SavedAddressRow extends DeliveryAddress {
@@ -29,7 +29,7 @@ export class AddressesRepository {
    */
   async remember(manager: EntityManager, accountId: string, address: DeliveryAddress, max: number): Promise<void> {
     // Most checkouts go to the default address again: then only when it was last used changes.
-    const again = await row<{ id: string }>(
+    const again = await preparedRow<{ id: string }>(
       manager,
       `UPDATE buyer_address SET last_used_at = qh_now()
         WHERE account_id = $1 AND is_default AND name = $2 AND mobile = $3 AND district_code = $4 AND street = $5 RETURNING id`,

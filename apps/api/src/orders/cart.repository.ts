@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { unitPriceFen, type PriceBreak, type ProductCategory, type ShippingClass } from '@qh/domain';
 import { IS_BUYABLE, IS_CERTIFIED, priceBreaksOf } from '../catalog/product-sql';
-import { row, rows } from '../database/sql';
+import { preparedRowsIn, row, rows } from '../database/sql';
 
 /** Units of a variant at today's price, with what a checkout needs to price, ship and schedule them. */
 export interface PricedLine {
@@ -60,6 +60,18 @@ const PRICED_LINE_COLUMNS = `l.variant_id AS "variantId", l.quantity, p.id AS "p
   to_char(((p.sale_ends_at - interval '1 microsecond') AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS "lastSaleDay"`;
 const PRICED_LINE_JOINS = `JOIN product_variant v ON v.id = l.variant_id JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id`;
 
+/**
+ * Adds $3 (at most $4) of the variant $2 to the cart that `cart` names, if the variant can be bought
+ * now; answers the variant's id when it went in.
+ */
+const ADD_LINE = (cart: string) => `
+  INSERT INTO cart_line (cart_id, variant_id, quantity)
+  SELECT ${cart}, v.id, least($3::int, $4::int)
+    FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
+   WHERE v.id = $2 AND ${IS_BUYABLE}
+  ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $4::int)
+  RETURNING variant_id`;
+
 /** Each line priced by the break its quantity reaches. */
 const priced = <Line extends Omit<PricedLine, 'priceFen'>>(lines: Line[]): (Line & { priceFen: number })[] =>
   lines.map((line) => ({ ...line, priceFen: unitPriceFen(line.basePriceFen, line.priceBreaks, line.quantity) }));
@@ -78,7 +90,7 @@ export class CartRepository {
   /** The owner's cart, made on first use, in one statement; concurrent first uses end with the same cart. */
   async findOrCreate(manager: EntityManager, owner: CartOwner): Promise<string> {
     const [column, value] = 'accountId' in owner ? ['account_id', owner.accountId] : ['token_hash', owner.tokenHash];
-    const [cart] = await rows<{ id: string }>(
+    const [cart] = await preparedRowsIn<{ id: string }>(
       manager,
       `INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO UPDATE SET updated_at = qh_now() RETURNING id`,
       [value],
@@ -89,7 +101,7 @@ export class CartRepository {
   /** The lines of a cart, found by its id or by the account it belongs to, oldest first. */
   async lines(cart: { cartId: string } | { accountId: string }, manager: EntityManager = this.dataSource.manager): Promise<CartLineRow[]> {
     const [where, value] = 'cartId' in cart ? ['k.id', cart.cartId] : ['k.account_id', cart.accountId];
-    const found = await rows<Omit<CartLineRow, 'priceFen'>>(
+    const found = await preparedRowsIn<Omit<CartLineRow, 'priceFen'>>(
       manager,
       `SELECT l.id, l.cart_id AS "cartId", ${PRICED_LINE_COLUMNS}
          FROM cart k JOIN cart_line l ON l.cart_id = k.id ${PRICED_LINE_JOINS}
@@ -121,16 +133,24 @@ export class CartRepository {
    * a suspended cooperative), which the cart then never shows.
    */
   async addLine(manager: EntityManager, cartId: string, variantId: string, quantity: number, max: number): Promise<boolean> {
-    const added = await manager.query(
-      `INSERT INTO cart_line (cart_id, variant_id, quantity)
-       SELECT $1, v.id, least($3::int, $4::int)
-         FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
-        WHERE v.id = $2 AND ${IS_BUYABLE}
-       ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $4::int)
-       RETURNING variant_id`,
-      [cartId, variantId, quantity, max],
-    );
+    const added = await preparedRowsIn(manager, ADD_LINE('$1'), [cartId, variantId, quantity, max]);
     return added.length > 0;
+  }
+
+  /**
+   * addLine into the account's cart, made if it has none yet, in one statement: a buyer's cart
+   * change is one of the commonest writes. The cart stays, empty, when the line cannot go in.
+   */
+  async addToAccountCart(accountId: string, variantId: string, quantity: number, max: number): Promise<{ cartId: string; added: boolean }> {
+    const [result] = await preparedRowsIn<{ cartId: string; added: boolean }>(
+      this.dataSource,
+      `WITH cart AS (
+         INSERT INTO cart (account_id) VALUES ($1) ON CONFLICT (account_id) DO UPDATE SET updated_at = qh_now() RETURNING id),
+       added AS (${ADD_LINE('(SELECT id FROM cart)')})
+       SELECT (SELECT id FROM cart) AS "cartId", EXISTS (SELECT 1 FROM added) AS added`,
+      [accountId, variantId, quantity, max],
+    );
+    return result;
   }
 
   // TypeORM answers an UPDATE or DELETE with [rows, affected count].
@@ -181,6 +201,6 @@ export class CartRepository {
 
   /** Takes the ordered lines out of the cart; the lines not chosen stay for later. */
   async removeLines(manager: EntityManager, cartId: string, lineIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM cart_line WHERE cart_id = $1 AND id = ANY($2::uuid[])`, [cartId, lineIds]);
+    await preparedRowsIn(manager, `DELETE FROM cart_line WHERE cart_id = $1 AND id = ANY($2::uuid[])`, [cartId, lineIds]);
   }
 }

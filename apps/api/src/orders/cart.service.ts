@@ -66,14 +66,18 @@ export class CartService {
     return { cart: await this.cartOf(cartId), cookie };
   }
 
-  /** One transaction: a guest cart made for this line disappears again if the line cannot be added. */
+  /** A guest's in one transaction: a guest cart made for this line disappears again if the line cannot be added. */
   async add(shopper: Shopper, variantId: string, quantity: number): Promise<{ cart: CartDto; cookie: GuestCookie }> {
+    const { user } = shopper;
+    if (user?.role === 'buyer' && !shopper.guestToken) {
+      // Signed in with no guest cart to merge: one statement does it all.
+      const { cartId, added } = await this.carts.addToAccountCart(user.id, variantId, quantity, MAX_LINE_QUANTITY);
+      if (!added) throw variantNotFound();
+      return { cart: await this.cartOf(cartId), cookie: null };
+    }
     const { cartId, cookie } = await this.unitOfWork.run(async ({ manager }) => {
       const resolved = await this.resolve(shopper, true, manager);
-      // Not on sale is the same answer as unknown: a cart tells nothing of products the shop does not show.
-      if (!(await this.carts.addLine(manager, resolved.cartId!, variantId, quantity, MAX_LINE_QUANTITY))) {
-        throw new AppError('VARIANT_NOT_FOUND', 'No such product variant on sale.');
-      }
+      if (!(await this.carts.addLine(manager, resolved.cartId!, variantId, quantity, MAX_LINE_QUANTITY))) throw variantNotFound();
       return resolved;
     });
     return { cart: await this.cartOf(cartId), cookie };
@@ -129,6 +133,11 @@ export class CartService {
       maxLineQuantity: MAX_LINE_QUANTITY,
     };
   }
+}
+
+// Not on sale is the same answer as unknown: a cart tells nothing of products the shop does not show.
+function variantNotFound(): AppError {
+  return new AppError('VARIANT_NOT_FOUND', 'No such product variant on sale.');
 }
 
 function lineNotFound(): AppError {

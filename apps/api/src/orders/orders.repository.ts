@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, OrderTab, ShippingClass, ShippingRate } from '@qh/domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { uniqueViolated } from '../common/unique-conflicts';
 import { timestampKey } from '../common/keyset-cursor';
-import { row, rows } from '../database/sql';
+import { preparedRow, preparedRowsIn, row, rows } from '../database/sql';
 import type { PricedLine } from './cart.repository';
 import { FULFILLMENT_COLUMNS, type DeliveryAddress, type FulfillmentRow } from './fulfillments.repository';
 import type { StoredInvoice } from '../invoices/dto/invoice-profile.dto';
@@ -144,7 +145,7 @@ export class OrdersRepository {
     districtCode: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ coldChain: boolean | undefined; rates: Map<ShippingClass, ShippingRate> }> {
-    const [terms] = await rows<{ coldChain: boolean | null; rates: (ShippingRate & { shippingClass: ShippingClass })[] | null }>(
+    const [terms] = await preparedRowsIn<{ coldChain: boolean | null; rates: (ShippingRate & { shippingClass: ShippingClass })[] | null }>(
       manager,
       `SELECT (SELECT cold_chain FROM delivery_district WHERE code = $1) AS "coldChain",
               (SELECT json_agg(json_build_object('shippingClass', shipping_class, 'baseFen', base_fen, 'baseWeightG', base_weight_g,
@@ -161,8 +162,8 @@ export class OrdersRepository {
    * first (until the transaction ends), so that two checkouts at once cannot both pass a cap.
    */
   async lockAndCountUnpaid(manager: EntityManager, buyerId: string): Promise<{ orders: number; units: number }> {
-    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CHECKOUT_LOCK_SPACE, buyerId]);
-    const [unpaid] = await rows<{ orders: number; units: number }>(
+    await preparedRowsIn(manager, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CHECKOUT_LOCK_SPACE, buyerId]);
+    const [unpaid] = await preparedRowsIn<{ orders: number; units: number }>(
       manager,
       `SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units
          FROM "order" o JOIN order_line l ON l.order_id = o.id
@@ -173,7 +174,7 @@ export class OrdersRepository {
   }
 
   async nextSequence(manager: EntityManager): Promise<number> {
-    const [next] = await rows<{ n: number }>(manager, `SELECT nextval('order_number_seq') AS n`);
+    const [next] = await preparedRowsIn<{ n: number }>(manager, `SELECT nextval('order_number_seq') AS n`, []);
     return next.n;
   }
 
@@ -197,7 +198,7 @@ export class OrdersRepository {
       organisation?: { id: string; siteId: string; deliveryOn: string; awaitingApproval: boolean; onAccount: boolean };
     },
   ): Promise<string> {
-    const [inserted] = await rows<{ id: string }>(
+    const [inserted] = await preparedRowsIn<{ id: string }>(
       manager,
       `INSERT INTO "order" (number, buyer_id, status, address, note, invoice, items_fen, shipping_fen, total_fen, linked_sales_fen,
                             household_pool_fen, idempotency_key, request_hash, expires_at, organisation_id, delivery_site_id, delivery_on,
@@ -298,7 +299,8 @@ export class OrdersRepository {
   ): Promise<void> {
     const lines = parts.flatMap((part) => part.lines);
     const ofLines = <T>(value: (line: Line) => T) => lines.map(value);
-    await manager.query(
+    await preparedRowsIn(
+      manager,
       `WITH part AS (
          INSERT INTO fulfillment (order_id, cooperative_id, shipping_class, weight_g, items_fen, fee_fen, ships_from)
          SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[], $6::int[], $7::date[])
@@ -347,7 +349,7 @@ export class OrdersRepository {
   }
 
   findByKey(buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
-    return row(this.dataSource, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.buyer_id = $1 AND o.idempotency_key = $2`, [
+    return preparedRow(this.dataSource, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.buyer_id = $1 AND o.idempotency_key = $2`, [
       buyerId,
       idempotencyKey,
     ]);
@@ -358,16 +360,15 @@ export class OrdersRepository {
    * once), the order the first one placed: it is the answer to both. Undefined for any other error.
    */
   async keyRaceWinner(error: unknown, buyerId: string, idempotencyKey: string): Promise<OrderRow | undefined> {
-    const constraint = error instanceof QueryFailedError ? (error as unknown as { constraint?: string }).constraint : undefined;
-    return constraint === 'order_buyer_id_idempotency_key_key' ? this.findByKey(buyerId, idempotencyKey) : undefined;
+    return uniqueViolated(error) === 'order_buyer_id_idempotency_key_key' ? this.findByKey(buyerId, idempotencyKey) : undefined;
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {
-    return row(manager, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.id = $1`, [id]);
+    return preparedRow(manager, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.id = $1`, [id]);
   }
 
   findByNumber(number: string, manager: EntityManager = this.dataSource.manager): Promise<OrderRow | undefined> {
-    return row(manager, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.number = $1`, [number]);
+    return preparedRow(manager, `SELECT ${ORDER_COLUMNS} FROM "order" o WHERE o.number = $1`, [number]);
   }
 
   /** The order, locked, unless another transaction holds it (that one decides) or it is gone. */
@@ -453,7 +454,7 @@ export class OrdersRepository {
     lines: OrderLineRow[];
     impacts: OrderImpactRow[];
   }> {
-    const [details] = await rows<{ fulfillments: FulfillmentRow[]; lines: OrderLineRow[]; impacts: OrderImpactRow[] }>(
+    const [details] = await preparedRowsIn<{ fulfillments: FulfillmentRow[]; lines: OrderLineRow[]; impacts: OrderImpactRow[] }>(
       this.dataSource,
       `SELECT
          (SELECT coalesce(json_agg(x ORDER BY x.created_at, x.id), '[]')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, RefundableOrder } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { row, rows } from '../database/sql';
+import { preparedRowsIn, row, rows } from '../database/sql';
 
 export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'REFUNDED';
 export type RefundKind = 'ADMIN' | 'CANCELLATION' | 'LATE_PAYMENT' | 'EXTERNAL' | 'SHORTFALL' | 'CLAIM';
@@ -122,7 +122,7 @@ export class PaymentsRepository {
     clientSecret: string | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await manager.query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = qh_now() WHERE order_id = $1`, [
+    await preparedRowsIn(manager, `UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = qh_now() WHERE order_id = $1`, [
       orderId,
       reference,
       clientSecret,
@@ -161,12 +161,12 @@ export class PaymentsRepository {
   }
 
   async insert(manager: EntityManager, orderId: string, provider: string, amountFen: number): Promise<void> {
-    await manager.query(`INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
+    await preparedRowsIn(manager, `INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
   }
 
   /** The payments and refunds of a set of orders, for their pages, in one round trip. */
   async forOrders(orderIds: string[]): Promise<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }> {
-    const [both] = await rows<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }>(
+    const [both] = await preparedRowsIn<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }>(
       this.dataSource,
       `SELECT
          (SELECT coalesce(json_agg(z), '[]')

@@ -3,9 +3,14 @@ import { createPinia, setActivePinia } from 'pinia';
 import { vi } from 'vitest';
 import { createMemoryHistory, type Router } from 'vue-router';
 import App from '../App.vue';
-import { createAppI18n, type AppLocale } from '../i18n';
+import { createAppI18n, readStoredLocale, type AppLocale, type LocaleMessages } from '../i18n';
+import en from '../lang/en.json';
+import zhCN from '../lang/zh-CN.json';
 import { createAppRouter } from '../router';
 import type { SessionUser } from '../stores/session';
+
+/** Every language at once, so that a spec can start in English or switch without waiting for a download. */
+const EVERY_LANGUAGE: LocaleMessages = { 'zh-CN': zhCN, en };
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
@@ -64,7 +69,7 @@ async function preloadPages(router: Router): Promise<void> {
 export async function mountApp(options: { path?: string; locale?: AppLocale } = {}) {
   const pinia = createPinia();
   setActivePinia(pinia);
-  const i18n = createAppI18n(options.locale);
+  const i18n = createAppI18n(options.locale ?? readStoredLocale(), EVERY_LANGUAGE);
   const router = createAppRouter(createMemoryHistory());
   await preloadPages(router);
   await router.push(options.path ?? '/');
@@ -81,7 +86,7 @@ export async function mountApp(options: { path?: string; locale?: AppLocale } = 
 export function appPlugins(locale: AppLocale = 'zh-CN') {
   const pinia = createPinia();
   setActivePinia(pinia);
-  return [pinia, createAppI18n(locale), createAppRouter(createMemoryHistory())];
+  return [pinia, createAppI18n(locale, EVERY_LANGUAGE), createAppRouter(createMemoryHistory())];
 }
 
 /** Waits until pending fetches, route changes and lazy pages have settled. */
