@@ -6,6 +6,8 @@ export interface DeclaredRoute {
   path: string;
   /** The first role its `meta.roles` allows, or null when anyone may open it. */
   role: string | null;
+  /** Its `meta.preload`: the API reads it starts with, which the server hints to the browser with the page. */
+  preload: string[];
 }
 
 /** Matches any other path: the not-found page. */
@@ -28,6 +30,7 @@ export function declaredRoutes(srcDir: string): DeclaredRoute[] {
     [...readFileSync(file, 'utf8').matchAll(/path: '([^']+)'[\s\S]*?(?=path: '|$)/g)].map(([block, path]) => ({
       path: path!,
       role: /roles: \[\s*'(\w+)'/.exec(block)?.[1] ?? null,
+      preload: [...(/preload: \[([^\]]*)\]/.exec(block)?.[1]?.matchAll(/'([^']+)'/g) ?? [])].map(([, url]) => url!),
     })),
   );
 }

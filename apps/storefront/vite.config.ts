@@ -14,16 +14,19 @@ const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * at their best; the API sends the one the browser accepts (@fastify/static's preCompressed) instead
  * of compressing on every request or not at all.
  */
-/** `routes.json`: the paths of the storefront's pages, so the server can answer 404 for any other (see route-manifest.ts). */
+/**
+ * `routes.json`: the paths of the storefront's pages, so the server can answer 404 for any other,
+ * and the API reads each starts with, which it hints with the page (see route-manifest.ts).
+ */
 function routeManifest(outDir: string): Plugin {
   return {
     name: 'qh-route-manifest',
     apply: 'build',
     closeBundle() {
-      const paths = declaredRoutes(fromHere('src'))
-        .map((route) => route.path)
-        .filter((path) => path !== CATCH_ALL);
-      writeFileSync(join(outDir, 'routes.json'), JSON.stringify(paths, null, 2) + '\n');
+      const pages = declaredRoutes(fromHere('src'))
+        .filter((route) => route.path !== CATCH_ALL)
+        .map(({ path, preload }) => (preload.length ? { path, preload } : path));
+      writeFileSync(join(outDir, 'routes.json'), JSON.stringify(pages, null, 2) + '\n');
     },
   };
 }

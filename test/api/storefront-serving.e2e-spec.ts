@@ -16,9 +16,17 @@ describe('serving the storefront', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(
       join(dir, 'index.html'),
-      '<!doctype html><title>黔货入粤</title><script type="module" src="/assets/index-AbC123.js"></script>',
+      '<!doctype html><html><head><title>黔货入粤</title><script type="module" src="/assets/index-AbC123.js"></script></head><body></body></html>',
     );
-    writeFileSync(join(dir, 'routes.json'), JSON.stringify(['/', '/products/:slug', '/coop/products/new']));
+    // As the build writes it: a page that starts with API reads names them.
+    writeFileSync(
+      join(dir, 'routes.json'),
+      JSON.stringify([
+        { path: '/', preload: ['/api/products?inSeason=true&limit=4', '/api/impact/public'] },
+        { path: '/products/:slug', preload: ['/api/products/:slug'] },
+        '/coop/products/new',
+      ]),
+    );
     writeFileSync(join(dir, 'assets', 'index-AbC123.js'), script);
     writeFileSync(join(dir, 'assets', 'index-AbC123.js.br'), brotliCompressSync(script));
     writeFileSync(join(dir, 'assets', 'index-AbC123.js.gz'), gzipSync(script));
@@ -66,6 +74,26 @@ describe('serving the storefront', () => {
       const page = await request(t.url).get(path).expect(200);
       expect(page.headers['cache-control']).toBe('no-cache');
       expect(page.text).toContain('/assets/index-AbC123.js');
+    }
+  });
+
+  it("hints the API reads a page starts with, so that the browser fetches them beside the app's script", async () => {
+    const preloads = (html: string) =>
+      [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="use-credentials">/g)].map(([, href]) => href);
+    expect(preloads((await request(t.url).get('/').expect(200)).text)).toEqual([
+      '/api/products?inSeason=true&amp;limit=4',
+      '/api/impact/public',
+    ]);
+    expect(preloads((await request(t.url).get('/products/some-tea').expect(200)).text)).toEqual(['/api/products/some-tea']);
+    expect(preloads((await request(t.url).get('/coop/products/new').expect(200)).text)).toEqual([]);
+    expect(preloads((await request(t.url).get('/no-such-page').expect(404)).text)).toEqual([]);
+  });
+
+  it('hints no read whose path parameter is not a plain value, and never writes the path into the page', async () => {
+    for (const path of ['/products/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E', "/products/a'b", '/products/%E6%A8%B1%E6%A1%83']) {
+      const page = await request(t.url).get(path).expect(200);
+      expect(page.text).not.toContain('rel="preload"');
+      expect(page.text).not.toMatch(/script>alert|a'b/);
     }
   });
 

@@ -9,6 +9,7 @@
 //
 //   BENCH_RUNS           loads of each page; the median is reported (default 3)
 //   BENCH_SKIP_BUILD=1   use the existing builds as they are
+//   BENCH_TRACE=1        print each load's LCP element and when each of its requests started and ended
 //   CHROMIUM_PATH        Chromium (default /usr/bin/chromium)
 //   DATABASE_URL         run against a fresh database on this server instead of an embedded cluster
 import argon2 from 'argon2';
@@ -29,6 +30,7 @@ import { CHEAP_HASH } from './checkout-data.mjs';
 
 const setting = settingsOf('bench:storefront');
 const RUNS = setting('BENCH_RUNS', 3, 1);
+const TRACE = setting('BENCH_TRACE', 0, 0) > 0;
 
 /**
  * Lighthouse's mobile profile with DevTools throttling (lighthouse-core/config/constants.js,
@@ -70,8 +72,15 @@ async function loadOnce(browser, baseUrl, path, signedIn) {
     const page = await context.newPage();
     await page.addInitScript(() => {
       globalThis.__lcp = null;
+      globalThis.__lcpElement = null;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) globalThis.__lcp = entry.startTime;
+        for (const entry of list.getEntries()) {
+          globalThis.__lcp = entry.startTime;
+          const element = entry.element;
+          globalThis.__lcpElement = element
+            ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''}`
+            : null;
+        }
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
     const cdp = await context.newCDPSession(page);
@@ -113,7 +122,12 @@ async function loadOnce(browser, baseUrl, path, signedIn) {
     const paints = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       lcp: globalThis.__lcp,
+      lcpElement: globalThis.__lcpElement,
+      timeline: performance
+        .getEntriesByType('resource')
+        .map((r) => `${r.startTime.toFixed(0).padStart(5)}–${r.responseEnd.toFixed(0).padStart(5)} ms ${new URL(r.name).pathname}${new URL(r.name).search}`),
     }));
+    if (TRACE) print(`    ${path}: LCP ${paints.lcp?.toFixed(0)} ms on ${paints.lcpElement}\n      ${paints.timeline.join('\n      ')}`);
     if (paints.lcp === null || paints.fcp === null) throw new Error(`${path} painted nothing (FCP ${paints.fcp}, LCP ${paints.lcp})`);
     const all = [...requests.values()];
     const failed = all.filter((r) => r.status >= 500);

@@ -21,6 +21,7 @@ import { clientErrorHandler, frameworkErrors } from './common/transport-errors';
 import { ResponseCache } from './common/http-cache.interceptor';
 import { PinoNestLogger } from './common/logger';
 import type { AppConfig } from './config/config';
+import { storefrontPages, withPreloads } from './storefront-pages';
 
 const REQUEST_ID_PATTERN = /^[\w.-]{8,64}$/;
 
@@ -119,12 +120,6 @@ async function serveUploads(app: NestFastifyApplication, dir: string): Promise<v
   });
 }
 
-/** A page of the storefront (`routes.json`, written by its build: `/products/:slug` …) as a pattern of paths. */
-function pagePattern(path: string): RegExp {
-  const segments = path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return new RegExp(`^${segments.join('/')}/?$`);
-}
-
 /**
  * The built storefront at `/`, with history-mode fallback to index.html: 200 for the paths of its
  * pages, 404 (with the same page, which shows "not found") for any other.
@@ -133,8 +128,7 @@ async function serveStorefront(app: NestFastifyApplication, dir: string): Promis
   const fastify = app.getHttpAdapter().getInstance();
   const indexFile = join(dir, 'index.html');
   const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
-  const manifest = join(dir, 'routes.json');
-  const pages = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as string[]).map(pagePattern) : null;
+  const pages = storefrontPages(join(dir, 'routes.json'));
   if (indexHtml) {
     await app.register(fastifyStatic, {
       root: dir,
@@ -160,11 +154,11 @@ async function serveStorefront(app: NestFastifyApplication, dir: string): Promis
       return reply.status(404).send(body);
     }
     // Without a manifest (a build older than it), every path is taken for a page, as before.
-    const known = !pages || pages.some((page) => page.test(path));
+    const page = pages?.find((candidate) => candidate.pattern.test(path));
     return reply
-      .status(known ? 200 : 404)
+      .status(!pages || page ? 200 : 404)
       .header('Cache-Control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(indexHtml);
+      .send(page ? withPreloads(indexHtml, page, path) : indexHtml);
   });
 }

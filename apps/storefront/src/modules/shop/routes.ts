@@ -9,7 +9,10 @@ export const shopRoutes: RouteRecordRaw[] = [
     path: '/',
     name: 'home',
     component: HomePage,
-    meta: { beforeSession: true },
+    meta: {
+      beforeSession: true,
+      preload: ['/api/products?inSeason=true&limit=4', '/api/products?certified=true&limit=4', '/api/impact/public'],
+    },
   },
   {
     path: '/login',
@@ -106,7 +109,7 @@ export const shopRoutes: RouteRecordRaw[] = [
     name: 'product',
     component: ProductPage,
     props: true,
-    meta: { titleKey: 'product.title', beforeSession: true },
+    meta: { titleKey: 'product.title', beforeSession: true, preload: ['/api/products/:slug'] },
   },
   {
     path: '/cooperatives/:id',

@@ -6,8 +6,8 @@ import { productItem } from '../../../testing/catalog';
 import type { ProductListItem } from '../catalog';
 import ProductCard from './ProductCard.vue';
 
-function card(product: ProductListItem, locale: AppLocale = 'zh-CN') {
-  return mount(ProductCard, { props: { product }, global: { plugins: appPlugins(locale) } });
+function card(product: ProductListItem, locale: AppLocale = 'zh-CN', eager = false) {
+  return mount(ProductCard, { props: { product, eager }, global: { plugins: appPlugins(locale) } });
 }
 
 describe('ProductCard', () => {
@@ -94,6 +94,10 @@ describe('ProductCard', () => {
       width: '480',
       height: '480',
     });
+  });
+
+  it('loads the picture at once when the card is in view as the page opens', () => {
+    expect(card(productItem({ imageUrl: '/uploads/cherry.jpg' }), 'zh-CN', true).get('img').attributes('loading')).toBe('eager');
   });
 
   it('shows a neutral placeholder, hidden from screen readers, when there is no picture', () => {

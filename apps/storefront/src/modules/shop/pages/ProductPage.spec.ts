@@ -326,16 +326,18 @@ describe('product page', () => {
     expect(text(wrapper, 'cart-notice')).toBe('');
   });
 
-  it('shows the pictures lazily, described by the title, with thumbnails to switch between them', async () => {
+  it('shows the main picture at once and the thumbnails lazily, described by the title, to switch between them', async () => {
     const { app } = await openProduct(productDetail({ images: ['/uploads/a.jpg', '/uploads/b.jpg'] }));
 
     const main = app.get('[data-testid="gallery-main"]');
-    expect(main.attributes()).toMatchObject({ src: '/uploads/a.jpg', alt: '厍东关玛瑙红樱桃礼盒', loading: 'lazy' });
+    expect(main.attributes()).toMatchObject({ src: '/uploads/a.jpg', alt: '厍东关玛瑙红樱桃礼盒', fetchpriority: 'high' });
+    expect(main.attributes('loading')).toBeUndefined();
     const thumbs = app.findAll('[data-testid="product-gallery"] button');
     expect(thumbs.map((thumb) => thumb.get('img').attributes('alt'))).toEqual([
       '厍东关玛瑙红樱桃礼盒，第 1 张图',
       '厍东关玛瑙红樱桃礼盒，第 2 张图',
     ]);
+    expect(thumbs.map((thumb) => thumb.get('img').attributes('loading'))).toEqual(['lazy', 'lazy']);
 
     await thumbs[1]!.trigger('click');
 

@@ -1,0 +1,49 @@
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import indexHtml from '../index.html?raw';
+import { routes } from './router';
+import { fakeSessionApi, mountApp, settle } from './testing/app';
+
+let wrapper: VueWrapper | undefined;
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+});
+
+/** The API reads a visit to `path` makes as it opens (the fake API answers them all 404: only the asking counts). */
+async function readsOpening(path: string): Promise<string[]> {
+  const server = fakeSessionApi(null);
+  ({ wrapper } = await mountApp({ path }));
+  await settle();
+  return server.requests
+    .filter((request) => request.method === 'GET')
+    .map((request) => {
+      const url = new URL(request.url);
+      return `${url.pathname}${url.search}`;
+    });
+}
+
+const preloading = routes.filter((route) => route.meta?.preload?.length);
+
+// The server hints a page's meta.preload with the page; a hint the page does not ask for exactly is fetched twice.
+describe('preloaded reads', () => {
+  it('has pages that preload', () => {
+    expect(preloading.map((route) => route.path)).toEqual(expect.arrayContaining(['/', '/products/:slug']));
+  });
+
+  it.each(preloading.map((route) => [route.path, route.meta!.preload!] as const))(
+    '%s asks for every read it preloads',
+    async (path, preload) => {
+      const visited = path.replace(/:\w+/g, 'sample-1');
+      const reads = await readsOpening(visited);
+      expect(reads).toEqual(expect.arrayContaining(preload.map((url) => url.replace(/:\w+/g, 'sample-1'))));
+    },
+  );
+
+  it('asks on every page for what index.html preloads', async () => {
+    const hinted = [...indexHtml.matchAll(/rel="preload" href="([^"]+)"/g)].map(([, url]) => url);
+    expect(hinted).toEqual(['/api/payments/provider']);
+    expect(await readsOpening('/search')).toEqual(expect.arrayContaining(hinted));
+  });
+});
