@@ -125,7 +125,10 @@ async function loadOnce(browser, baseUrl, path, signedIn) {
       lcpElement: globalThis.__lcpElement,
       timeline: performance
         .getEntriesByType('resource')
-        .map((r) => `${r.startTime.toFixed(0).padStart(5)}–${r.responseEnd.toFixed(0).padStart(5)} ms ${new URL(r.name).pathname}${new URL(r.name).search}`),
+        .map(
+          (r) =>
+            `${r.startTime.toFixed(0).padStart(5)}–${r.responseEnd.toFixed(0).padStart(5)} ms ${new URL(r.name).pathname}${new URL(r.name).search}`,
+        ),
     }));
     if (TRACE) print(`    ${path}: LCP ${paints.lcp?.toFixed(0)} ms on ${paints.lcpElement}\n      ${paints.timeline.join('\n      ')}`);
     if (paints.lcp === null || paints.fcp === null) throw new Error(`${path} painted nothing (FCP ${paints.fcp}, LCP ${paints.lcp})`);

@@ -22,7 +22,9 @@ describe(uniqueConflictOf.name, () => {
   it('knows the violation as pg throws it for a prepared statement too', () => {
     const raw = Object.assign(new DatabaseError('duplicate key value', 0, 'error'), { code: '23505', constraint: 'account_email_key' });
     expect(uniqueConflictOf(raw)?.code).toBe('EMAIL_TAKEN');
-    expect(uniqueConflictOf(Object.assign(new DatabaseError('other', 0, 'error'), { code: '23503', constraint: 'account_email_key' }))).toBeUndefined();
+    expect(
+      uniqueConflictOf(Object.assign(new DatabaseError('other', 0, 'error'), { code: '23503', constraint: 'account_email_key' })),
+    ).toBeUndefined();
   });
 
   it('leaves other constraints and other errors to the catch-all', () => {

@@ -26,7 +26,8 @@ const UNIQUE_VIOLATION = '23505';
  * query() wraps it, or as pg throws it for a prepared statement (preparedRows).
  */
 export function uniqueViolated(error: unknown): string | undefined {
-  const failure = error instanceof QueryFailedError ? (error.driverError as DatabaseError) : error instanceof DatabaseError ? error : undefined;
+  const failure =
+    error instanceof QueryFailedError ? (error.driverError as DatabaseError) : error instanceof DatabaseError ? error : undefined;
   return failure?.code === UNIQUE_VIOLATION ? failure.constraint : undefined;
 }
 

@@ -161,7 +161,11 @@ export class PaymentsRepository {
   }
 
   async insert(manager: EntityManager, orderId: string, provider: string, amountFen: number): Promise<void> {
-    await preparedRowsIn(manager, `INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [orderId, provider, amountFen]);
+    await preparedRowsIn(manager, `INSERT INTO payment (order_id, provider, amount_fen) VALUES ($1, $2, $3)`, [
+      orderId,
+      provider,
+      amountFen,
+    ]);
   }
 
   /** The payments and refunds of a set of orders, for their pages, in one round trip. */

@@ -97,7 +97,11 @@ describe('ProductCard', () => {
   });
 
   it('loads the picture at once when the card is in view as the page opens', () => {
-    expect(card(productItem({ imageUrl: '/uploads/cherry.jpg' }), 'zh-CN', true).get('img').attributes('loading')).toBe('eager');
+    expect(
+      card(productItem({ imageUrl: '/uploads/cherry.jpg' }), 'zh-CN', true)
+        .get('img')
+        .attributes('loading'),
+    ).toBe('eager');
   });
 
   it('shows a neutral placeholder, hidden from screen readers, when there is no picture', () => {

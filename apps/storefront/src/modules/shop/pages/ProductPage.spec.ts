@@ -1,7 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppLocale } from '../../../i18n';
-import { errorResponse, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
+import { errorResponse, fakeApi, fakeSessionApi, jsonResponse, mountApp, settle, userWithRole } from '../../../testing/app';
 import { cooperativePage, productDetail, variant } from '../../../testing/catalog';
 import { cartLine, cartOf } from '../../../testing/orders';
 import type { ProductDetail } from '../catalog';
@@ -209,6 +209,29 @@ describe('product page', () => {
     await settle();
     expect(server.callsTo('DELETE', `/api/reminders/${product.slug}`)).toHaveLength(1);
     expect(wrapper.find('[data-testid="arrival-reminder-set"]').exists()).toBe(false);
+  });
+
+  it('shows a reminder set earlier, also when the page opened before the session was back', async () => {
+    const season = { inSeason: false, presale: false, presaleShipsOn: null, saleStartsAt: '2099-03-31T16:00:00.000Z', saleEndsAt: null };
+    const product = productDetail({ season });
+    let restore!: () => void;
+    const restored = new Promise<void>((resolve) => (restore = resolve));
+    fakeApi({
+      'POST /api/auth/refresh': async () => {
+        await restored;
+        return jsonResponse(200, { accessToken: 'token-1', user: userWithRole('buyer') });
+      },
+      [`GET /api/products/${product.slug}`]: () => jsonResponse(200, product),
+      'GET /api/cart': () => jsonResponse(200, cartOf([])),
+      'GET /api/reminders': () => jsonResponse(200, { items: [{ productSlug: product.slug }] }),
+    });
+    ({ wrapper } = await mountApp({ path: `/products/${product.slug}` }));
+    await settle();
+    expect(text(wrapper, 'arrival-reminder')).toBe('到货提醒');
+
+    restore();
+    await settle();
+    expect(text(wrapper, 'arrival-reminder-set')).toBe('已设置提醒：可以购买时会发邮件到 buyer@example.com。');
   });
 
   it('sends a guest who wants a reminder to sign in, and back to the product after', async () => {
