@@ -60,6 +60,10 @@ const PRICED_LINE_COLUMNS = `l.variant_id AS "variantId", l.quantity, p.id AS "p
   to_char(((p.sale_ends_at - interval '1 microsecond') AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS "lastSaleDay"`;
 const PRICED_LINE_JOINS = `JOIN product_variant v ON v.id = l.variant_id JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id`;
 
+/** The cart of the owner $1 in `column` (account_id or token_hash), made on first use: its id. */
+const UPSERT_CART = (column: string) =>
+  `INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO UPDATE SET updated_at = qh_now() RETURNING id`;
+
 /**
  * Adds $3 (at most $4) of the variant $2 to the cart that `cart` names, if the variant can be bought
  * now; answers the variant's id when it went in.
@@ -90,11 +94,7 @@ export class CartRepository {
   /** The owner's cart, made on first use, in one statement; concurrent first uses end with the same cart. */
   async findOrCreate(manager: EntityManager, owner: CartOwner): Promise<string> {
     const [column, value] = 'accountId' in owner ? ['account_id', owner.accountId] : ['token_hash', owner.tokenHash];
-    const [cart] = await preparedRowsIn<{ id: string }>(
-      manager,
-      `INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO UPDATE SET updated_at = qh_now() RETURNING id`,
-      [value],
-    );
+    const [cart] = await preparedRowsIn<{ id: string }>(manager, UPSERT_CART(column), [value]);
     return cart.id;
   }
 
@@ -144,8 +144,7 @@ export class CartRepository {
   async addToAccountCart(accountId: string, variantId: string, quantity: number, max: number): Promise<{ cartId: string; added: boolean }> {
     const [result] = await preparedRowsIn<{ cartId: string; added: boolean }>(
       this.dataSource,
-      `WITH cart AS (
-         INSERT INTO cart (account_id) VALUES ($1) ON CONFLICT (account_id) DO UPDATE SET updated_at = qh_now() RETURNING id),
+      `WITH cart AS (${UPSERT_CART('account_id')}),
        added AS (${ADD_LINE('(SELECT id FROM cart)')})
        SELECT (SELECT id FROM cart) AS "cartId", EXISTS (SELECT 1 FROM added) AS added`,
       [accountId, variantId, quantity, max],
