@@ -8,6 +8,8 @@ export interface DeclaredRoute {
   role: string | null;
   /** Its `meta.preload`: the API reads it starts with, which the server hints to the browser with the page. */
   preload: string[];
+  /** Its `meta.preloadImages`: where in those reads the pictures it opens with are. */
+  images: string[];
 }
 
 /** Matches any other path: the not-found page. */
@@ -30,7 +32,13 @@ export function declaredRoutes(srcDir: string): DeclaredRoute[] {
     [...readFileSync(file, 'utf8').matchAll(/path: '([^']+)'[\s\S]*?(?=path: '|$)/g)].map(([block, path]) => ({
       path: path!,
       role: /roles: \[\s*'(\w+)'/.exec(block)?.[1] ?? null,
-      preload: [...(/preload: \[([^\]]*)\]/.exec(block)?.[1]?.matchAll(/'([^']+)'/g) ?? [])].map(([, url]) => url!),
+      preload: literals(/preload: \[([^\]]*)\]/.exec(block)?.[1]),
+      images: literals(/preloadImages: \[([^\]]*)\]/.exec(block)?.[1]),
     })),
   );
+}
+
+/** The quoted strings of a literal array's text. */
+function literals(list: string | undefined): string[] {
+  return [...(list?.matchAll(/'([^']+)'/g) ?? [])].map(([, value]) => value!);
 }

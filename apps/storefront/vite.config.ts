@@ -25,7 +25,7 @@ function routeManifest(outDir: string): Plugin {
     closeBundle() {
       const pages = declaredRoutes(fromHere('src'))
         .filter((route) => route.path !== CATCH_ALL)
-        .map(({ path, preload }) => (preload.length ? { path, preload } : path));
+        .map(({ path, preload, images }) => (preload.length ? { path, preload, ...(images.length ? { images } : {}) } : path));
       writeFileSync(join(outDir, 'routes.json'), JSON.stringify(pages, null, 2) + '\n');
     },
   };

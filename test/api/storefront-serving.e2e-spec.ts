@@ -22,15 +22,19 @@ describe('serving the storefront', () => {
     writeFileSync(
       join(dir, 'routes.json'),
       JSON.stringify([
-        { path: '/', preload: ['/api/products?inSeason=true&limit=4', '/api/impact/public'] },
-        { path: '/products/:slug', preload: ['/api/products/:slug'] },
+        {
+          path: '/',
+          preload: ['/api/products?inSeason=true&limit=4', '/api/impact/public'],
+          images: ['/api/products?inSeason=true&limit=4 items.0.imageUrl', '/api/products?inSeason=true&limit=4 items.1.imageUrl'],
+        },
+        { path: '/products/:slug', preload: ['/api/products/:slug'], images: ['/api/products/:slug images.0'] },
         '/coop/products/new',
       ]),
     );
     writeFileSync(join(dir, 'assets', 'index-AbC123.js'), script);
     writeFileSync(join(dir, 'assets', 'index-AbC123.js.br'), brotliCompressSync(script));
     writeFileSync(join(dir, 'assets', 'index-AbC123.js.gz'), gzipSync(script));
-    t = await startTestApp({ STOREFRONT_DIR: dir });
+    t = await startTestApp({ STOREFRONT_DIR: dir }, { demoData: true });
   });
   afterAll(() => t.close());
 
@@ -87,6 +91,33 @@ describe('serving the storefront', () => {
     expect(preloads((await request(t.url).get('/products/some-tea').expect(200)).text)).toEqual(['/api/products/some-tea']);
     expect(preloads((await request(t.url).get('/coop/products/new').expect(200)).text)).toEqual([]);
     expect(preloads((await request(t.url).get('/no-such-page').expect(404)).text)).toEqual([]);
+  });
+
+  it('hints the pictures a page opens with, as the reads it starts with name them', async () => {
+    const pictures = (html: string) =>
+      [...html.matchAll(/<link rel="preload" href="([^"]+)" as="image" fetchpriority="high">/g)].map(([, href]) => href);
+    const inSeason = (await request(t.url).get('/api/products?inSeason=true&limit=4').expect(200)).body.items as {
+      slug: string;
+      imageUrl: string;
+    }[];
+    expect(inSeason.length).toBeGreaterThanOrEqual(2);
+    expect(pictures((await request(t.url).get('/').expect(200)).text)).toEqual([inSeason[0]!.imageUrl, inSeason[1]!.imageUrl]);
+
+    const product = (await request(t.url).get(`/api/products/${inSeason[0]!.slug}`).expect(200)).body as { images: string[] };
+    expect(pictures((await request(t.url).get(`/products/${inSeason[0]!.slug}`).expect(200)).text)).toEqual([product.images[0]]);
+    // A product that is not there: its page still opens (and says so), without a picture.
+    expect(pictures((await request(t.url).get('/products/no-such-product').expect(200)).text)).toEqual([]);
+  });
+
+  it('hints only pictures of its own, by a plain path', async () => {
+    const [{ slug }] = (await t.sql(`SELECT slug FROM product WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1`)) as { slug: string }[];
+    for (const url of ['https://elsewhere.example/a.jpg', '//elsewhere.example/a.jpg', '/uploads/a.jpg"><script>alert(1)</script>']) {
+      await t.sql(`UPDATE product SET images = jsonb_build_array($2::text) WHERE slug = $1`, [slug, url]);
+      const page = await request(t.url).get(`/products/${slug}`).expect(200);
+      expect(page.text).not.toContain('as="image"');
+      expect(page.text).not.toContain('elsewhere');
+      expect(page.text).not.toContain('alert');
+    }
   });
 
   it('hints no read whose path parameter is not a plain value, and never writes the path into the page', async () => {

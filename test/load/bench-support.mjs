@@ -48,6 +48,11 @@ export function freePort() {
   });
 }
 
+/** The API's command line: BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) before its entry point. */
+function apiArguments() {
+  return [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), join(ROOT, 'apps/api/dist/main.js')];
+}
+
 /** Builds the app, unless BENCH_SKIP_BUILD=1 says to use apps/api/dist as it is. */
 export function buildUnlessSkipped() {
   if (process.env.BENCH_SKIP_BUILD === '1') {
@@ -144,7 +149,7 @@ export async function startApi(extraEnv = {}) {
   }
 
   const started = Date.now();
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, apiArguments(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.api = child;
   running.apiEnv = env;
   // At LOG_LEVEL=warn the API is quiet; keep what it says for the report and for a failed start.
@@ -174,7 +179,11 @@ export async function startAnotherApi(extraEnv = {}) {
   const env = { ...shared, PORT: String(await freePort()), ...extraEnv };
   const started = Date.now();
   const child = track(
-    spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn(process.execPath, apiArguments(), {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');

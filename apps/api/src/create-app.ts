@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { ValidationPipe } from '@nestjs/common';
@@ -20,8 +19,9 @@ import { registerInputGuards } from './common/input-guards';
 import { clientErrorHandler, frameworkErrors } from './common/transport-errors';
 import { ResponseCache } from './common/http-cache.interceptor';
 import { PinoNestLogger } from './common/logger';
+import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/config';
-import { storefrontPages, withPreloads } from './storefront-pages';
+import { openingPictures, storefrontPages, withPreloads } from './storefront-pages';
 
 const REQUEST_ID_PATTERN = /^[\w.-]{8,64}$/;
 
@@ -84,7 +84,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
   // Stripe.js and its Payment Element come from Stripe's own origins; without Stripe, nothing outside ours is allowed.
   const stripe = config.stripe ? ['https://js.stripe.com', 'https://*.stripe.com'] : [];
-  await app.register(fastifyHelmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -95,6 +95,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
         frameSrc: ["'self'", ...stripe],
       },
     },
+  });
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(security);
+    done();
   });
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin, credentials: true });
   app.get(ResponseCache).serveFrom(fastify);
@@ -147,7 +151,16 @@ async function serveStorefront(app: NestFastifyApplication, dir: string): Promis
       },
     });
   }
-  fastify.get('/*', (request, reply) => {
+  // A read the page's pictures come from, answered as the browser would be: without its session.
+  const publicRead = async (url: string): Promise<unknown> => {
+    try {
+      const answer = await fastify.inject({ method: 'GET', url });
+      return answer.statusCode === 200 ? answer.json() : null;
+    } catch {
+      return null; // the page goes out without the hint
+    }
+  };
+  fastify.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (path === '/api' || path.startsWith('/api/') || !indexHtml) {
       const { body } = toErrorBody(new AppError('ROUTE_NOT_FOUND', `No route ${path}.`), String(request.id), path);
@@ -155,10 +168,11 @@ async function serveStorefront(app: NestFastifyApplication, dir: string): Promis
     }
     // Without a manifest (a build older than it), every path is taken for a page, as before.
     const page = pages?.find((candidate) => candidate.pattern.test(path));
+    const pictures = page ? await openingPictures(page, path, publicRead) : [];
     return reply
       .status(!pages || page ? 200 : 404)
       .header('Cache-Control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(page ? withPreloads(indexHtml, page, path) : indexHtml);
+      .send(page ? withPreloads(indexHtml, page, path, pictures) : indexHtml);
   });
 }

@@ -2,30 +2,35 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * A page of the storefront as its build's `routes.json` names it: its path as vue-router has it
- * (`/products/:slug`), and the API reads the page starts with (`/api/products/:slug`, its parameters
- * filled in from the path). A build older than the reads lists paths alone.
+ * (`/products/:slug`), the API reads the page starts with (`/api/products/:slug`, its parameters
+ * filled in from the path), and where in those reads the pictures it opens with are
+ * (`/api/products/:slug images.0`). A build older than the reads lists paths alone.
  */
-type ManifestEntry = string | { path: string; preload?: string[] };
+type ManifestEntry = string | { path: string; preload?: string[]; images?: string[] };
 
 export interface StorefrontPage {
   pattern: RegExp;
   /** The names of the path's parameters, in the order `pattern` captures them. */
   parameters: string[];
   preload: string[];
+  /** A read of `preload` and the field of its answer that holds a picture's URL: `read field.0.name`. */
+  images: string[];
 }
 
 /** A parameter that goes into a preloaded URL and an HTML attribute as it is: a slug, an id, a code. */
 const PLAIN_VALUE = /^[A-Za-z0-9._~-]+$/;
+/** A picture the page may hint: one of ours, by a path of plain characters. */
+const OUR_PICTURE = /^\/(?!\/)[A-Za-z0-9._~/-]+$/;
 
 function page(entry: ManifestEntry): StorefrontPage {
-  const { path, preload = [] } = typeof entry === 'string' ? { path: entry } : entry;
+  const { path, preload = [], images = [] } = typeof entry === 'string' ? { path: entry } : entry;
   const parameters: string[] = [];
   const segments = path.split('/').map((segment) => {
     if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     parameters.push(segment.slice(1));
     return '([^/]+)';
   });
-  return { pattern: new RegExp(`^${segments.join('/')}/?$`), parameters, preload };
+  return { pattern: new RegExp(`^${segments.join('/')}/?$`), parameters, preload, images };
 }
 
 /** The pages of the storefront built into `dir`, or null for a build without a manifest (every path is a page). */
@@ -33,22 +38,62 @@ export function storefrontPages(manifestFile: string): StorefrontPage[] | null {
   return existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as ManifestEntry[]).map(page) : null;
 }
 
+/** `template` with the parameters of `path` filled in, or null when one is not a plain value. */
+function filled(template: string, found: StorefrontPage, path: string): string | null {
+  const values = found.pattern.exec(path)?.slice(1) ?? [];
+  let url = template;
+  for (const [i, name] of found.parameters.entries()) {
+    if (!url.includes(`:${name}`)) continue;
+    if (!PLAIN_VALUE.test(values[i] ?? '')) return null;
+    url = url.replaceAll(`:${name}`, values[i]!);
+  }
+  return url;
+}
+
+/** What `answer` holds at `field` (`items.0.imageUrl`), if anything. */
+function valueAt(answer: unknown, field: string): unknown {
+  return field
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      answer,
+    );
+}
+
+/**
+ * The pictures the page at `path` opens with, read from the answers of its reads as `read(url)`
+ * gives them (null for a read that failed): a picture in the first view is the page's largest
+ * paint, and hinted with the page it is fetched beside the app's script rather than after it.
+ */
+export async function openingPictures(found: StorefrontPage, path: string, read: (url: string) => Promise<unknown>): Promise<string[]> {
+  const answers = new Map<string, Promise<unknown>>();
+  const pictures = await Promise.all(
+    found.images.map(async (entry) => {
+      const [template = '', field = ''] = entry.split(' ');
+      const url = filled(template, found, path);
+      if (!url) return null;
+      if (!answers.has(url)) answers.set(url, read(url));
+      const value = valueAt(await answers.get(url), field);
+      return typeof value === 'string' && OUR_PICTURE.test(value) ? value : null;
+    }),
+  );
+  return [...new Set(pictures.filter((picture): picture is string => picture !== null))];
+}
+
 /**
  * `html` with a preload hint for each API read the page at `path` starts with, so that the browser
  * fetches them beside the app's script instead of after it has run: on a phone's network a round
- * trip of half a second. A read whose parameter is not a plain value is left to the app.
+ * trip of half a second; and one for each of `pictures`. A read whose parameter is not a plain value
+ * is left to the app.
  */
-export function withPreloads(html: string, found: StorefrontPage, path: string): string {
-  const values = found.pattern.exec(path)?.slice(1) ?? [];
-  const links = found.preload.flatMap((template) => {
-    let url = template;
-    for (const [i, name] of found.parameters.entries()) {
-      if (!url.includes(`:${name}`)) continue;
-      if (!PLAIN_VALUE.test(values[i] ?? '')) return [];
-      url = url.replaceAll(`:${name}`, values[i]!);
-    }
-    // The app's client sends credentials with every call: a preload matches only a request made like it.
-    return [`<link rel="preload" href="${url.replaceAll('&', '&amp;')}" as="fetch" crossorigin="use-credentials">`];
-  });
+export function withPreloads(html: string, found: StorefrontPage, path: string, pictures: string[] = []): string {
+  const links = [
+    ...found.preload.flatMap((template) => {
+      const url = filled(template, found, path);
+      // The app's client sends credentials with every call: a preload matches only a request made like it.
+      return url ? [`<link rel="preload" href="${url.replaceAll('&', '&amp;')}" as="fetch" crossorigin="use-credentials">`] : [];
+    }),
+    ...pictures.map((picture) => `<link rel="preload" href="${picture}" as="image" fetchpriority="high">`),
+  ];
   return links.length ? html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`) : html;
 }

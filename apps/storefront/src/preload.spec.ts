@@ -41,6 +41,19 @@ describe('preloaded reads', () => {
     },
   );
 
+  // The server reads a picture's URL from a preloaded read's answer: a read the page does not preload is not read.
+  it.each(routes.filter((route) => route.meta?.preloadImages?.length).map((route) => [route.path, route.meta!] as const))(
+    '%s names its opening pictures in reads it preloads',
+    (_path, meta) => {
+      for (const entry of meta.preloadImages!) {
+        const [read, field, ...rest] = entry.split(' ');
+        expect(rest).toEqual([]);
+        expect(meta.preload).toContain(read);
+        expect(field).toMatch(/^\w+(\.\w+)*$/);
+      }
+    },
+  );
+
   it('asks on every page for what index.html preloads', async () => {
     const hinted = [...indexHtml.matchAll(/rel="preload" href="([^"]+)"/g)].map(([, url]) => url);
     expect(hinted).toEqual(['/api/payments/provider']);

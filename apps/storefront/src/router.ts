@@ -40,6 +40,13 @@ declare module 'vue-router' {
      * beside the app's script. Literal strings, read from this file by route-manifest.ts.
      */
     preload?: readonly string[];
+    /**
+     * The pictures in the page's first view, as `read field`: one of its `preload` reads and the field
+     * of the answer that holds the picture's URL (`/api/products/:slug images.0`). The server hints
+     * them with the page too: on a phone, the page's largest paint is a picture fetched only after
+     * the app has run. Literal strings, read from this file by route-manifest.ts.
+     */
+    preloadImages?: readonly string[];
   }
 }
 

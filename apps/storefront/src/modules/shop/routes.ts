@@ -12,6 +12,8 @@ export const shopRoutes: RouteRecordRaw[] = [
     meta: {
       beforeSession: true,
       preload: ['/api/products?inSeason=true&limit=4', '/api/products?certified=true&limit=4', '/api/impact/public'],
+      // The first row of the first strip on a phone (ProductGrid's IN_VIEW).
+      preloadImages: ['/api/products?inSeason=true&limit=4 items.0.imageUrl', '/api/products?inSeason=true&limit=4 items.1.imageUrl'],
     },
   },
   {
@@ -109,7 +111,12 @@ export const shopRoutes: RouteRecordRaw[] = [
     name: 'product',
     component: ProductPage,
     props: true,
-    meta: { titleKey: 'product.title', beforeSession: true, preload: ['/api/products/:slug'] },
+    meta: {
+      titleKey: 'product.title',
+      beforeSession: true,
+      preload: ['/api/products/:slug'],
+      preloadImages: ['/api/products/:slug images.0'],
+    },
   },
   {
     path: '/cooperatives/:id',
