@@ -1,6 +1,7 @@
 import { computed } from 'vue';
 import { createI18n, useI18n, type Composer } from 'vue-i18n';
 import zhCN from './lang/zh-CN.json';
+import type zhPortals from './lang/zh-CN.portals.json';
 
 export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -9,7 +10,7 @@ export const DEFAULT_LOCALE: AppLocale = 'zh-CN';
 export const LOCALE_STORAGE_KEY = 'qh.locale';
 
 /** zh-CN is the source of truth: en.json must have exactly its keys (checked by the type below). */
-export type MessageSchema = typeof zhCN;
+export type MessageSchema = typeof zhCN & typeof zhPortals;
 
 type LeafPaths<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
@@ -38,8 +39,15 @@ function applyDocumentLocale(locale: AppLocale): void {
 /** Messages by language: Chinese comes with the app; English, which few visitors read, is loaded when first wanted. */
 export type LocaleMessages = { 'zh-CN': MessageSchema } & Partial<Record<AppLocale, MessageSchema>>;
 
+/**
+ * The Chinese the app starts with: the shop's and what every page shares. The portals' part
+ * (cooperatives, institutions, officials, administration: two thirds of it) is merged in by
+ * withPortalMessages when a portal page first opens, so a buyer's first download goes without it.
+ */
+const startingChinese = zhCN as MessageSchema;
+
 async function messagesOf(locale: AppLocale): Promise<MessageSchema> {
-  if (locale === DEFAULT_LOCALE) return zhCN;
+  if (locale === DEFAULT_LOCALE) return startingChinese;
   // Typed as the schema, so that en.json missing a key of zh-CN.json fails the type check.
   const english: MessageSchema = (await import('./lang/en.json')).default;
   return english;
@@ -49,7 +57,7 @@ async function messagesOf(locale: AppLocale): Promise<MessageSchema> {
  * The app's i18n in `locale`, which must be among `messages` (the app starts in Chinese and switches
  * with switchLocale; the tests hand in every language at once).
  */
-export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE, messages: LocaleMessages = { 'zh-CN': zhCN }) {
+export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE, messages: LocaleMessages = { 'zh-CN': startingChinese }) {
   applyDocumentLocale(locale);
   return createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
@@ -61,6 +69,12 @@ export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE, messages: Loca
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>;
+
+/** Loads the portals' Chinese into `i18n` unless it is there already: before a portal page opens (English comes whole). */
+export async function withPortalMessages(i18n: AppI18n['global']): Promise<void> {
+  if ('org' in i18n.getLocaleMessage(DEFAULT_LOCALE)) return;
+  i18n.mergeLocaleMessage(DEFAULT_LOCALE, (await import('./lang/zh-CN.portals.json')).default);
+}
 
 /** Shows `locale`, its messages loaded first if they are not yet; sets `<html lang>`. */
 export async function switchLocale(i18n: Pick<Composer, 'locale' | 'availableLocales' | 'setLocaleMessage'>, locale: AppLocale) {

@@ -17,7 +17,7 @@ const language = switchLocale(i18n.global, readStoredLocale());
 // Start the cookie refresh right away; the router's first navigation waits for it.
 void useSessionStore(pinia).restore();
 
-const router = createAppRouter();
+const router = createAppRouter(undefined, i18n);
 app.use(router);
 
 void Promise.all([router.isReady(), language]).then(() => app.mount('#app'));

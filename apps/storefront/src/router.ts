@@ -5,9 +5,10 @@ import {
   type RouteLocationNormalized,
   type RouteLocationRaw,
   type RouteRecordRaw,
+  type Router,
   type RouterHistory,
 } from 'vue-router';
-import type { MessageKey } from './i18n';
+import { withPortalMessages, type AppI18n, type MessageKey } from './i18n';
 import { safeRedirect } from './lib/redirect';
 import { adminRoutes } from './modules/admin/routes';
 import { coopRoutes } from './modules/coop/routes';
@@ -99,12 +100,34 @@ export function accessRedirect(
   return to.meta.countyOnly && townshipOfficial ? { name: 'gov-trail' } : true;
 }
 
-export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
+const portalPaths = new Set([...orgRoutes, ...coopRoutes, ...govRoutes, ...adminRoutes].map((route) => route.path));
+
+/** Whether `to` is a page of a portal (cooperative, institution, official, administration) rather than of the shop. */
+export function opensPortal(to: Pick<RouteLocationNormalized, 'matched'>): boolean {
+  return to.matched.some((record) => portalPaths.has(record.path));
+}
+
+/**
+ * Before a portal page opens, the portals' Chinese is loaded: it is not in the first download. Asked
+ * for as the navigation starts, it comes while the session is tried and the page's code loads,
+ * rather than a round trip after them.
+ */
+function loadPortalMessages(router: Router, i18n: AppI18n): void {
+  let loading: Promise<void> = Promise.resolve();
+  router.beforeEach((to) => {
+    if (opensPortal(to)) loading = withPortalMessages(i18n.global);
+  });
+  router.beforeResolve(() => loading);
+}
+
+/** The app's router; with `i18n`, it loads the portals' Chinese on the way to a portal page. */
+export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL), i18n?: AppI18n) {
   const router = createRouter({
     history,
     routes,
     scrollBehavior: (_to, _from, savedPosition) => savedPosition ?? { top: 0 },
   });
+  if (i18n) loadPortalMessages(router, i18n);
 
   router.beforeEach(async (to) => {
     const session = useSessionStore();

@@ -6,11 +6,14 @@ import App from '../App.vue';
 import { createAppI18n, readStoredLocale, type AppLocale, type LocaleMessages } from '../i18n';
 import en from '../lang/en.json';
 import zhCN from '../lang/zh-CN.json';
+import zhPortals from '../lang/zh-CN.portals.json';
 import { createAppRouter } from '../router';
 import type { SessionUser } from '../stores/session';
 
 /** Every language at once, so that a spec can start in English or switch without waiting for a download. */
-const EVERY_LANGUAGE: LocaleMessages = { 'zh-CN': zhCN, en };
+const EVERY_LANGUAGE: LocaleMessages = { 'zh-CN': { ...zhCN, ...zhPortals }, en };
+/** As the app starts: the shop's Chinese, the portals' loaded by the router on the way to a portal page (and English at hand). */
+const AS_THE_APP_STARTS = { 'zh-CN': zhCN, en } as LocaleMessages;
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
@@ -69,8 +72,8 @@ async function preloadPages(router: Router): Promise<void> {
 export async function mountApp(options: { path?: string; locale?: AppLocale } = {}) {
   const pinia = createPinia();
   setActivePinia(pinia);
-  const i18n = createAppI18n(options.locale ?? readStoredLocale(), EVERY_LANGUAGE);
-  const router = createAppRouter(createMemoryHistory());
+  const i18n = createAppI18n(options.locale ?? readStoredLocale(), AS_THE_APP_STARTS);
+  const router = createAppRouter(createMemoryHistory(), i18n);
   await preloadPages(router);
   await router.push(options.path ?? '/');
   await router.isReady();
