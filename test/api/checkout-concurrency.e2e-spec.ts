@@ -67,4 +67,40 @@ describe('checkout under load from two API processes', () => {
     expect(after).toEqual({ stock: 0, movements: movementsBefore + STOCK, reserved: -STOCK, lines: STOCK });
     // A hundred sign-ins (argon2) and checkouts take ~25 s on two cores alone, more beside other suites.
   }, 120_000);
+
+  it('places one order for a checkout sent several times at once with one key, through both processes, and answers each with it', async () => {
+    const [variant] = await t.sql(
+      `SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id
+        WHERE p.status = 'PUBLISHED' AND p.shipping_class = 'AMBIENT' AND p.sale_starts_at IS NULL ORDER BY v.sku DESC LIMIT 1`,
+    );
+    await setStock(t, variant.id as string, 100);
+    const email = 'impatient-buyer@example.cn';
+    await t.sql(`INSERT INTO account (email, password_hash, role) VALUES ($1, $2, 'buyer')`, [email, await hashPassword('pw-for-tests')]);
+    const { body } = await request(t.url).post('/api/auth/login').send({ email, password: 'pw-for-tests' }).expect(200);
+    const token = body.accessToken as string;
+    await request(t.url)
+      .post('/api/cart/lines')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ variantId: variant.id, quantity: 2 })
+      .expect(200);
+
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        request(i % 2 === 0 ? t.url : second.url)
+          .post('/api/checkout')
+          .set('Authorization', `Bearer ${token}`)
+          .set('Idempotency-Key', 'impatient-buyer-key-1')
+          .send({ address: ADDRESS }),
+      ),
+    );
+
+    // The first placed it (201); every other one is its replay (200), not an empty cart.
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(responses.map((r) => r.body.number)).size).toBe(1);
+    const orders = await t.sql(
+      `SELECT o.number, sum(l.quantity)::int AS units FROM "order" o JOIN order_line l ON l.order_id = o.id
+        WHERE o.idempotency_key = 'impatient-buyer-key-1' GROUP BY o.number`,
+    );
+    expect(orders).toEqual([{ number: responses[0]!.body.number, units: 2 }]);
+  }, 60_000);
 });

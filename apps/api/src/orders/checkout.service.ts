@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { allocateByRates, formatOrderNumber, isValidCreditCode, sumFen } from '@qh/domain';
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/current-user';
 import { ProductsRepository } from '../catalog/products.repository';
 import { AppError, FieldProblem } from '../common/app-error';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
-import { UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { InvoiceProfilesService } from '../invoices/invoice-profiles.service';
 import { PaymentsService } from '../payments/payments.service';
 import { CartLineRow, CartRepository } from './cart.repository';
@@ -30,6 +29,8 @@ const outOfStock = (short: CartLineRow[]) =>
     'Some products do not have enough stock left; nothing was ordered.',
     problems(short, (line) => `only ${line.stock} left`),
   );
+/** A checkout's transaction: the order it placed, or the one its Idempotency-Key placed before, to replay. */
+type Placement = { orderId: string; number: string; totalFen: number } | { earlier: { number: string; requestHash: string } };
 /** Addresses kept per buyer; the least recently used goes beyond this. */
 const MAX_SAVED_ADDRESSES = 20;
 
@@ -71,21 +72,15 @@ export class CheckoutService {
     const requestHash = createHash('sha256')
       .update(JSON.stringify([dto.address, dto.note ?? null, dto.invoice ?? null, dto.lineIds ?? null, dto.invoiceProfileId ?? null]))
       .digest('hex');
-    const earlier = await this.orders.findByKey(buyer.id, idempotencyKey);
-    if (earlier) return this.replay(buyer, earlier.number, earlier.requestHash, requestHash, dto.lineIds);
-
-    let placed: { orderId: string; number: string; totalFen: number };
+    let placed: Placement;
     try {
-      placed = await this.unitOfWork.run(({ manager, catalogChanged }) => {
-        // Stock changes: the catalog's cached answers may show the wrong stock status.
-        catalogChanged();
-        return this.placeOrder(manager, buyer, idempotencyKey, requestHash, dto);
-      });
+      placed = await this.unitOfWork.run((work) => this.placeOrder(work, buyer, idempotencyKey, requestHash, dto));
     } catch (error) {
       const winner = await this.orders.keyRaceWinner(error, buyer.id, idempotencyKey);
       if (winner) return this.replay(buyer, winner.number, winner.requestHash, requestHash, dto.lineIds);
       throw error;
     }
+    if ('earlier' in placed) return this.replay(buyer, placed.earlier.number, placed.earlier.requestHash, requestHash, dto.lineIds);
     const { orderId, number, totalFen } = placed;
     try {
       await this.payments.startAtProvider({ orderId, orderNumber: number, amountFen: totalFen });
@@ -179,15 +174,20 @@ export class CheckoutService {
     };
   }
 
+  /** The order placed, or, when `idempotencyKey` placed one already, that one's number and request to replay. */
   private async placeOrder(
-    manager: EntityManager,
+    { manager, catalogChanged }: Work,
     buyer: AuthUser,
     idempotencyKey: string,
     requestHash: string,
     dto: CheckoutDto,
-  ): Promise<{ orderId: string; number: string; totalFen: number }> {
-    // The buyer's checkouts take turns from here: a second one at once finds the lines the first took.
-    const held = await this.orders.lockAndCountUnpaid(manager, buyer.id);
+  ): Promise<Placement> {
+    // The buyer's checkouts take turns from here: a second one at once finds the lines the first took,
+    // or, sent with the same key, the order the first placed.
+    const { sequence, earlier, unpaid: held } = await this.orders.beginCheckout(manager, buyer.id, idempotencyKey);
+    if (earlier) return { earlier };
+    // Stock changes: the catalog's cached answers may show the wrong stock status.
+    catalogChanged();
     const lines = chosenLines(await this.carts.lines({ accountId: buyer.id }, manager), dto.lineIds);
     // Unpaid orders hold stock that nobody else can buy: one account may not hold much of it.
     if (held.orders >= this.config.maxUnpaidOrders) {
@@ -215,7 +215,7 @@ export class CheckoutService {
     );
     const pool = (line: CartLineRow) => pools[lines.indexOf(line)];
 
-    const number = formatOrderNumber(this.clock.now(), await this.orders.nextSequence(manager));
+    const number = formatOrderNumber(this.clock.now(), sequence);
     const orderId = await this.orders.insertOrder(manager, {
       number,
       buyerId: buyer.id,

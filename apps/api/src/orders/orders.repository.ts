@@ -76,6 +76,13 @@ export interface OrderImpactRow {
   households: number;
 }
 
+/** What an order page shows beside the order's row: its parts, lines and impact. */
+export interface OrderDetails {
+  fulfillments: FulfillmentRow[];
+  lines: OrderLineRow[];
+  impacts: OrderImpactRow[];
+}
+
 export interface AdminOrderRow {
   id: string;
   number: string;
@@ -134,6 +141,15 @@ const TAB_CONDITION: Record<OrderTab, string> = {
 };
 
 /** The first key of the advisory lock a buyer's checkouts take turns on (the second is the buyer's). */
+/** The fulfillments, lines and impact of the orders whose ids are $1, as three JSON columns. */
+const DETAILS_OF_ORDERS = `
+  (SELECT coalesce(json_agg(x ORDER BY x.created_at, x.id), '[]')
+     FROM (SELECT ${FULFILLMENT_COLUMNS}, f.created_at FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id
+            WHERE f.order_id = ANY($1)) x) AS fulfillments,
+  (SELECT coalesce(json_agg(y ORDER BY y."titleZh", y.id), '[]')
+     FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1)) y) AS lines,
+  (SELECT coalesce(json_agg(i), '[]') FROM (${IMPACT_OF_ORDERS}) i) AS impacts`;
+
 const CHECKOUT_LOCK_SPACE = 5205_2544;
 
 @Injectable()
@@ -161,16 +177,36 @@ export class OrdersRepository {
    * What the buyer holds unpaid: orders and the units they reserve. Takes the buyer's checkout lock
    * first (until the transaction ends), so that two checkouts at once cannot both pass a cap.
    */
-  async lockAndCountUnpaid(manager: EntityManager, buyerId: string): Promise<{ orders: number; units: number }> {
-    await preparedRowsIn(manager, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CHECKOUT_LOCK_SPACE, buyerId]);
-    const [unpaid] = await preparedRowsIn<{ orders: number; units: number }>(
+  /**
+   * A buyer's checkout begins: it takes the buyer's lock (a second checkout at once waits here) and
+   * an order number with it (a round trip fewer: a checkout refused after it leaves a gap in the
+   * numbers, as a rolled-back one always did); then, seeing what committed before the lock was
+   * theirs, the order placed earlier with `idempotencyKey`, if any, and what the buyer holds unpaid.
+   */
+  async beginCheckout(
+    manager: EntityManager,
+    buyerId: string,
+    idempotencyKey: string,
+  ): Promise<{ sequence: number; earlier: { number: string; requestHash: string } | null; unpaid: { orders: number; units: number } }> {
+    const [{ sequence }] = await preparedRowsIn<{ sequence: number }>(
       manager,
-      `SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units
+      `SELECT pg_advisory_xact_lock($1, hashtext($2)), nextval('order_number_seq') AS sequence`,
+      [CHECKOUT_LOCK_SPACE, buyerId],
+    );
+    const [{ earlier, ...unpaid }] = await preparedRowsIn<{
+      orders: number;
+      units: number;
+      earlier: { number: string; requestHash: string } | null;
+    }>(
+      manager,
+      `SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units,
+              (SELECT json_build_object('number', k.number, 'requestHash', k.request_hash) FROM "order" k
+                WHERE k.buyer_id = $1 AND k.idempotency_key = $2) AS earlier
          FROM "order" o JOIN order_line l ON l.order_id = o.id
         WHERE o.buyer_id = $1 AND o.status = 'AWAITING_PAYMENT' AND o.organisation_id IS NULL`,
-      [buyerId],
+      [buyerId, idempotencyKey],
     );
-    return unpaid;
+    return { sequence, earlier, unpaid };
   }
 
   async nextSequence(manager: EntityManager): Promise<number> {
@@ -449,23 +485,21 @@ export class OrdersRepository {
    * Everything an order page shows beyond the order row, for a set of orders, in one round trip:
    * their fulfillments, lines and what they did for households, as JSON arrays.
    */
-  async details(orderIds: string[]): Promise<{
-    fulfillments: FulfillmentRow[];
-    lines: OrderLineRow[];
-    impacts: OrderImpactRow[];
-  }> {
-    const [details] = await preparedRowsIn<{ fulfillments: FulfillmentRow[]; lines: OrderLineRow[]; impacts: OrderImpactRow[] }>(
-      this.dataSource,
-      `SELECT
-         (SELECT coalesce(json_agg(x ORDER BY x.created_at, x.id), '[]')
-            FROM (SELECT ${FULFILLMENT_COLUMNS}, f.created_at FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id
-                   WHERE f.order_id = ANY($1)) x) AS fulfillments,
-         (SELECT coalesce(json_agg(y ORDER BY y."titleZh", y.id), '[]')
-            FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1)) y) AS lines,
-         (SELECT coalesce(json_agg(i), '[]') FROM (${IMPACT_OF_ORDERS}) i) AS impacts`,
-      [orderIds],
-    );
+  async details(orderIds: string[]): Promise<OrderDetails> {
+    const [details] = await preparedRowsIn<OrderDetails>(this.dataSource, `SELECT ${DETAILS_OF_ORDERS}`, [orderIds]);
     return details;
+  }
+
+  /** One order with its details, in one statement: what a checkout answers with. */
+  async findWithDetails(id: string): Promise<{ order: OrderRow; details: OrderDetails } | undefined> {
+    const [found] = await preparedRowsIn<OrderRow & OrderDetails>(
+      this.dataSource,
+      `SELECT ${ORDER_COLUMNS}, ${DETAILS_OF_ORDERS} FROM "order" o WHERE o.id = ANY($1)`,
+      [[id]],
+    );
+    if (!found) return undefined;
+    const { fulfillments, lines, impacts, ...order } = found;
+    return { order, details: { fulfillments, lines, impacts } };
   }
 
   /** What the payment fixed: each line's certification and pool, and the order's sums of them. */

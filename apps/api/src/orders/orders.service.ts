@@ -10,7 +10,7 @@ import { RefundsService, toRefund } from '../payments/refunds.service';
 import { AdminOrderPageDto, FulfillmentDto, OrderDto, OrderImpactDto, OrderLineDto, OrderPageDto, PaymentInfoDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
 import { orderInvoice } from '../invoices/dto/invoice-profile.dto';
-import { FulfillmentRow, OrderImpactRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
+import { FulfillmentRow, OrderDetails, OrderImpactRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
 import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -67,8 +67,8 @@ export class OrdersService {
   ) {}
 
   async byId(orderId: string): Promise<OrderDto> {
-    const order = await this.orders.findById(orderId);
-    return (await this.dress([order!]))[0];
+    const found = await this.orders.findWithDetails(orderId);
+    return (await this.dress([found!.order], found!.details))[0];
   }
 
   /** For admins: orders found by number, mobile or email, and status, newest first; the mobile masked in the list. */
@@ -167,11 +167,11 @@ export class OrdersService {
   }
 
   /** Orders as their buyers see them: parts, lines, payment, refunds and impact, in a few queries for the whole page. */
-  async dress(rows: OrderRow[]): Promise<OrderDto[]> {
+  async dress(rows: OrderRow[], known?: OrderDetails): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     // One after the other: at once, each page would hold two of the pool's connections.
-    const { fulfillments, lines, impacts } = await this.orders.details(ids);
+    const { fulfillments, lines, impacts } = known ?? (await this.orders.details(ids));
     const { payments: paymentRows, refunds } = await this.payments.forOrders(ids);
     const impactOf = new Map(impacts.map((impact) => [impact.orderId, impact]));
     const payments = new Map(paymentRows.map((payment) => [payment.orderId, payment]));
