@@ -116,7 +116,7 @@ async function checkout(client, { buyer, cartId, lines, key, requestHash, rate }
   }
 }
 
-process.once('message', async ({ databaseUrl, concurrency, warmupSeconds, seconds, shop }) => {
+process.once('message', async ({ databaseUrl, concurrency, warmupSeconds, seconds, shop, keyPrefix }) => {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency, application_name: 'bench-checkout-ceiling' });
   try {
     const carts = [];
@@ -128,7 +128,6 @@ process.once('message', async ({ databaseUrl, concurrency, warmupSeconds, second
       .update(JSON.stringify([ADDRESS, null, null]))
       .digest('hex');
     const rounds = shop.buyers.map((_, i) => roundsOf(shop.cooperatives, i));
-    const run = Date.now().toString(36);
     const result = await closedLoops({
       loops: concurrency,
       warmupSeconds,
@@ -149,7 +148,7 @@ process.once('message', async ({ databaseUrl, concurrency, warmupSeconds, second
         const started = performance.now();
         const client = await pool.connect();
         try {
-          const key = `ceiling-${run}-${loop}-${n}`;
+          const key = `${keyPrefix}${loop}-${n}`;
           await checkout(client, { buyer, cartId: carts[loop], lines, key, requestHash, rate: shop.ambientRate });
         } finally {
           client.release();

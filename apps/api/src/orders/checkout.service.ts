@@ -204,10 +204,11 @@ export class CheckoutService {
       );
     }
 
-    const shipments = await this.planner.plan(lines, dto.address.districtCode, cartField, manager);
-    // Sold out already: said before anything is written or locked, so that a rush on a sold-out variant costs each buyer one read.
+    // Sold out already: said before anything is written or locked, or delivery is worked out, so that
+    // a rush on a sold-out variant costs each buyer no more than reading the cart.
     const soldOut = lines.filter((line) => line.stock < line.quantity);
     if (soldOut.length) throw outOfStock(soldOut);
+    const shipments = await this.planner.plan(lines, dto.address.districtCode, cartField, manager);
     // The order's pool split exactly among its lines; the payment fixes it again with certification as of then.
     const pools = allocateByRates(
       lines.map((line) => line.priceFen * line.quantity),
