@@ -94,11 +94,10 @@ export class Ledger {
   async recordSale(manager: EntityManager, orderId: string, { lines }: SaleAttribution): Promise<void> {
     // Off only in `npm run bench:payments`, to weigh these writes; a production start refuses that.
     if (!this.config.impactWrites) return;
-    // What is read comes first, then the buyer's turn: the rollup rows every payment writes are held
+    // What is read comes first, with the buyer's turn: the rollup rows every payment writes are held
     // from the statement that writes them to the commit, so only the keys' counts come after it.
-    const coop = await coopSaleEntries(manager, orderId, lines);
     const buyerId = lines[0].buyerId;
-    await takeBuyerTurn(manager, buyerId);
+    const coop = await coopSaleEntries(manager, orderId, lines, buyerId);
     const movements = lines.map((line) => ({
       line,
       quantity: line.quantity,

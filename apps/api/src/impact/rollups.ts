@@ -78,13 +78,16 @@ const MONTHS_OF_ORDER = `
 /**
  * Whether a buyer is new under a key depends on the buyer's other orders, so two payments of one
  * buyer must not both decide at once: they take turns on a lock of their own. Callers of countOrder
- * and uncountOrder take it before they write any rollup row, in a statement of its own (so that the
- * statements after it see what the buyer's last payment wrote), so that concurrent payments and
- * refunds never wait on each other in a circle.
+ * and uncountOrder take it before they write any rollup row, in a statement before those (so that
+ * they see what the buyer's last payment wrote), so that concurrent payments and refunds never wait
+ * on each other in a circle.
  */
 export async function takeBuyerTurn(db: Sql, buyerId: string): Promise<void> {
-  await preparedRowsIn(db, `SELECT pg_advisory_xact_lock(hashtext('impact_reach'), hashtext($1::text))`, [buyerId]);
+  await preparedRowsIn(db, `SELECT ${buyerTurn('$1')}`, [buyerId]);
 }
+
+/** takeBuyerTurn as an SQL expression of the buyer's id (`buyerId`: a parameter), for a statement that reads what the turn does not change. */
+export const buyerTurn = (buyerId: string) => `pg_advisory_xact_lock(hashtext('impact_reach'), hashtext(${buyerId}::text))`;
 
 /**
  * The order (its impact_order_group rows just written) now counts: once more under each of its
