@@ -140,7 +140,6 @@ const TAB_CONDITION: Record<OrderTab, string> = {
   AFTER_SALES: `(o.refunded_fen > 0 OR o.status = 'REFUNDED' OR EXISTS (SELECT 1 FROM refund r WHERE r.order_id = o.id))`,
 };
 
-/** The first key of the advisory lock a buyer's checkouts take turns on (the second is the buyer's). */
 /** The fulfillments, lines and impact of the orders whose ids are $1, as three JSON columns. */
 const DETAILS_OF_ORDERS = `
   (SELECT coalesce(json_agg(x ORDER BY x.created_at, x.id), '[]')
@@ -150,6 +149,7 @@ const DETAILS_OF_ORDERS = `
      FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id = ANY($1)) y) AS lines,
   (SELECT coalesce(json_agg(i), '[]') FROM (${IMPACT_OF_ORDERS}) i) AS impacts`;
 
+/** The first key of the advisory lock a buyer's checkouts take turns on (the second is the buyer's). */
 const CHECKOUT_LOCK_SPACE = 5205_2544;
 
 @Injectable()
@@ -174,14 +174,11 @@ export class OrdersRepository {
   }
 
   /**
-   * What the buyer holds unpaid: orders and the units they reserve. Takes the buyer's checkout lock
-   * first (until the transaction ends), so that two checkouts at once cannot both pass a cap.
-   */
-  /**
-   * A buyer's checkout begins: it takes the buyer's lock (a second checkout at once waits here) and
-   * an order number with it (a round trip fewer: a checkout refused after it leaves a gap in the
-   * numbers, as a rolled-back one always did); then, seeing what committed before the lock was
-   * theirs, the order placed earlier with `idempotencyKey`, if any, and what the buyer holds unpaid.
+   * A buyer's checkout begins: it takes the buyer's lock until the transaction ends (a second
+   * checkout at once waits here, so that two cannot both pass a cap) and an order number with it (a
+   * round trip fewer: a checkout refused after it leaves a gap in the numbers, as a rolled-back one
+   * always did); then, seeing what committed before the lock was theirs, the order placed earlier
+   * with `idempotencyKey`, if any, and what the buyer holds unpaid: orders and the units they reserve.
    */
   async beginCheckout(
     manager: EntityManager,
