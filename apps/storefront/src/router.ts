@@ -103,7 +103,7 @@ export function accessRedirect(
 const portalPaths = new Set([...orgRoutes, ...coopRoutes, ...govRoutes, ...adminRoutes].map((route) => route.path));
 
 /** Whether `to` is a page of a portal (cooperative, institution, official, administration) rather than of the shop. */
-export function opensPortal(to: Pick<RouteLocationNormalized, 'matched'>): boolean {
+function opensPortal(to: Pick<RouteLocationNormalized, 'matched'>): boolean {
   return to.matched.some((record) => portalPaths.has(record.path));
 }
 
