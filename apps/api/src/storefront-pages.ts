@@ -13,8 +13,8 @@ export interface StorefrontPage {
   /** The names of the path's parameters, in the order `pattern` captures them. */
   parameters: string[];
   preload: string[];
-  /** A read of `preload` and the field of its answer that holds a picture's URL: `read field.0.name`. */
-  images: string[];
+  /** Pictures the page opens with: a read of `preload`, and the field of its answer that holds the picture's URL (`items.0.imageUrl`). */
+  images: { read: string; field: string }[];
 }
 
 /** A parameter that goes into a preloaded URL and an HTML attribute as it is: a slug, an id, a code. */
@@ -30,7 +30,11 @@ function page(entry: ManifestEntry): StorefrontPage {
     parameters.push(segment.slice(1));
     return '([^/]+)';
   });
-  return { pattern: new RegExp(`^${segments.join('/')}/?$`), parameters, preload, images };
+  const pictures = images.map((image) => {
+    const [read = '', field = ''] = image.split(' ');
+    return { read, field };
+  });
+  return { pattern: new RegExp(`^${segments.join('/')}/?$`), parameters, preload, images: pictures };
 }
 
 /** The pages of the storefront built into `dir`, or null for a build without a manifest (every path is a page). */
@@ -68,8 +72,7 @@ function valueAt(answer: unknown, field: string): unknown {
 export async function openingPictures(found: StorefrontPage, path: string, read: (url: string) => Promise<unknown>): Promise<string[]> {
   const answers = new Map<string, Promise<unknown>>();
   const pictures = await Promise.all(
-    found.images.map(async (entry) => {
-      const [template = '', field = ''] = entry.split(' ');
+    found.images.map(async ({ read: template, field }) => {
       const url = filled(template, found, path);
       if (!url) return null;
       if (!answers.has(url)) answers.set(url, read(url));
