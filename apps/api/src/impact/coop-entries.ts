@@ -1,7 +1,5 @@
 import { platformFeeChangeFen, splitRefundedShipping } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
-import { preparedRowsIn } from '../database/sql';
-import { buyerTurn } from './rollups';
 
 /** What a line of the order holds for its cooperative (the ledger's LedgerLine). */
 interface SoldLine {
@@ -32,21 +30,26 @@ export interface CoopEntries {
   entries: CoopEntry[];
 }
 
+/** A cooperative's part of an order, as a sale's entries need it: its parcel's shipping and its platform fee rate. */
+export interface CoopPart {
+  cooperativeId: string;
+  shippingFen: number;
+  feeBp: number;
+}
+
+/** The parts (CoopPart) of the order `order` (an SQL expression) as a JSON array, in cooperative order: for a statement that reads the order anyway. */
+export const coopPartsOf = (order: string) => `(
+  SELECT coalesce(json_agg(p ORDER BY p."cooperativeId"), '[]')
+    FROM (SELECT f.cooperative_id AS "cooperativeId", f.fee_fen AS "shippingFen", c.platform_fee_bp AS "feeBp"
+            FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id WHERE f.order_id = ${order}) p)`;
+
 /**
  * What each payment and refund means for the cooperatives of the order: the rows the marketplace's
  * statements to them are summed from, written in the same transaction as the ledger (by the ledger's
- * statement, with coopEntriesWrite). The only writer of `coop_entry`.
+ * statement, with coopEntriesWrite). The only writer of `coop_entry`. A sale's: from the order's
+ * parts (coopPartsOf) and its lines.
  */
-export async function coopSaleEntries(manager: EntityManager, orderId: string, lines: SoldLine[], buyerId: string): Promise<CoopEntries> {
-  // With the buyer's turn at the rollups (takeBuyerTurn), a round trip fewer: the parts do not change with it.
-  const [{ parts }] = await preparedRowsIn<{ parts: { cooperativeId: string; shippingFen: number; feeBp: number }[] }>(
-    manager,
-    `SELECT ${buyerTurn('$2')} AS turn,
-            (SELECT coalesce(json_agg(p ORDER BY p."cooperativeId"), '[]')
-               FROM (SELECT f.cooperative_id AS "cooperativeId", f.fee_fen AS "shippingFen", c.platform_fee_bp AS "feeBp"
-                       FROM fulfillment f JOIN cooperative c ON c.id = f.cooperative_id WHERE f.order_id = $1) p) AS parts`,
-    [orderId, buyerId],
-  );
+export function coopSaleEntries(parts: CoopPart[], lines: SoldLine[]): CoopEntries {
   const entries = parts.map((part): CoopEntry => {
     const own = lines.filter((line) => line.cooperativeId === part.cooperativeId);
     const goodsFen = own.reduce((sum, line) => sum + line.amountFen, 0);

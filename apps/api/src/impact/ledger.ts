@@ -4,9 +4,18 @@ import type { EntityManager } from 'typeorm';
 import { IS_CERTIFIED } from '../catalog/product-sql';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
-import { coopEntriesWrite, coopRefundEntries, coopSaleEntries, type CoopEntries } from './coop-entries';
+import { coopEntriesWrite, coopPartsOf, coopRefundEntries, coopSaleEntries, type CoopEntries, type CoopPart } from './coop-entries';
 import { preparedRowsIn } from '../database/sql';
-import { COUNT_MOVEMENTS_TODAY, countOrder, countPurchaseOf, takeBuyerTurn, uncountOrder } from './rollups';
+import {
+  buyerTurn,
+  COUNT_MOVEMENTS_TODAY,
+  countOrderWrite,
+  countPurchaseOf,
+  orderCountOf,
+  takeBuyerTurn,
+  uncountOrder,
+  type OrderCount,
+} from './rollups';
 
 /** An order line as the ledger counts it: where it comes from, what it sold, and (once paid) whether it was certified and its pool. */
 export interface LedgerLine {
@@ -27,11 +36,12 @@ const LINE_COLUMNS = `l.id, o.buyer_id AS "buyerId", l.cooperative_id AS "cooper
   l.category, l.quantity, l.refunded_quantity AS "refundedQuantity", l.line_total_fen AS "amountFen",
   l.benefit_rate_bp AS "rateBp", l.pool_fen AS "poolFen"`;
 
-/** What a payment fixes for good: each line's certification and pool, and the order's sums of them. */
+/** What a payment fixes for good: each line's certification and pool, and the order's sums of them; and its cooperatives' parts, for their entries. */
 export interface SaleAttribution {
   lines: LedgerLine[];
   linkedSalesFen: number;
   poolFen: number;
+  coopParts: CoopPart[];
 }
 
 /** Giving back `quantity` units of `line` after `before` units went back already: its share of the line's sales and pool. */
@@ -69,13 +79,19 @@ export class Ledger {
   /**
    * The order was just paid: what counts is fixed now. Certification is read as of the payment
    * (a certificate may have lapsed since checkout), and the order's pool is split among its lines
-   * by largest remainder, so the lines add up to the order's pool exactly.
+   * by largest remainder, so the lines add up to the order's pool exactly. With the impact writes
+   * to come (recordSale), the same statement takes the buyer's turn at the rollups (takeBuyerTurn)
+   * and reads the cooperatives' parts: a round trip fewer, and neither changes with the turn.
    */
   async saleAttribution(manager: EntityManager, orderId: string): Promise<SaleAttribution> {
-    const lines: LedgerLine[] = await manager.query(
-      `SELECT ${LINE_COLUMNS}, ${IS_CERTIFIED} AS certified
-         FROM order_line l JOIN "order" o ON o.id = l.order_id JOIN product p ON p.id = l.product_id
-        WHERE l.order_id = $1 ORDER BY l.id`,
+    const impact = this.config.impactWrites;
+    const [{ lines, coopParts }] = await preparedRowsIn<{ lines: LedgerLine[]; coopParts: CoopPart[] }>(
+      manager,
+      `SELECT (SELECT json_agg(l ORDER BY l.id) FROM (
+                SELECT ${LINE_COLUMNS}, ${IS_CERTIFIED} AS certified
+                  FROM order_line l JOIN product p ON p.id = l.product_id WHERE l.order_id = o.id) l) AS lines,
+              ${impact ? `${buyerTurn('o.buyer_id')} AS turn, ${coopPartsOf('o.id')}` : `'[]'::json`} AS "coopParts"
+         FROM "order" o WHERE o.id = $1`,
       [orderId],
     );
     const pools = allocateByRates(
@@ -87,17 +103,20 @@ export class Ledger {
       lines,
       linkedSalesFen: lines.filter((line) => line.certified).reduce((sum, line) => sum + line.amountFen, 0),
       poolFen: pools.reduce((sum, pool) => sum + pool, 0),
+      coopParts,
     };
   }
 
   /** The order was paid (its lines now hold `attribution`): its groups, its entries and the rollups. */
-  async recordSale(manager: EntityManager, orderId: string, { lines }: SaleAttribution): Promise<void> {
+  async recordSale(manager: EntityManager, orderId: string, { lines, coopParts }: SaleAttribution): Promise<void> {
     // Off only in `npm run bench:payments`, to weigh these writes; a production start refuses that.
     if (!this.config.impactWrites) return;
-    // What is read comes first, with the buyer's turn: the rollup rows every payment writes are held
-    // from the statement that writes them to the commit, so only the keys' counts come after it.
+    // What is read comes first, with the buyer's turn (saleAttribution), then the order's own rows:
+    // the rollup rows every payment writes are held from the statement that writes them to the
+    // commit, so that statement is the last.
     const buyerId = lines[0].buyerId;
-    const coop = await coopSaleEntries(manager, orderId, lines, buyerId);
+    const coop = coopSaleEntries(coopParts, lines);
+    const count = await this.writeGroups(manager, orderId, buyerId, lines);
     const movements = lines.map((line) => ({
       line,
       quantity: line.quantity,
@@ -105,9 +124,33 @@ export class Ledger {
       linkedSalesFen: line.certified ? line.amountFen : 0,
       poolFen: line.poolFen,
     }));
-    await this.write(manager, orderId, null, movements, coop);
-    // Last: every payment updates the rows of all time, this year and this month.
-    await countOrder(manager, orderId, buyerId);
+    await this.write(manager, orderId, null, movements, coop, count);
+  }
+
+  /**
+   * The paid order's groups (its lines by cooperative, township and category), and what counting
+   * them will change (read with the buyer's turn held, which an earlier statement took).
+   */
+  private async writeGroups(manager: EntityManager, orderId: string, buyerId: string, lines: LedgerLine[]): Promise<OrderCount> {
+    const [count] = await preparedRowsIn<OrderCount>(
+      manager,
+      `WITH groups AS (
+         INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
+         SELECT $1, x.cooperative_id, x.township_code, x.category, qh_today(), $2, bool_or(x.certified)
+           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::boolean[]) AS x(cooperative_id, township_code, category, certified)
+          GROUP BY x.cooperative_id, x.township_code, x.category
+         RETURNING cooperative_id, township_code, category, day, buyer_id),
+       ${orderCountOf('groups')}`,
+      [
+        orderId,
+        buyerId,
+        lines.map((line) => line.cooperativeId),
+        lines.map((line) => line.townshipCode),
+        lines.map((line) => line.category),
+        lines.map((line) => line.certified),
+      ],
+    );
+    return count;
   }
 
   /**
@@ -181,11 +224,13 @@ export class Ledger {
 
   /**
    * Ledger entries for the certified lines, the rollups for every line (who bought them too) and the
-   * cooperatives' entries; for a sale, the order's groups too. One statement, which every payment
-   * and refund runs, so that all take their row locks in one order: each table's rows in key order,
-   * the days' and months' first, then (the CTEs that nothing reads run last to first) the buyers',
-   * the organisations' and the cooperatives' months. A payment's time went more to the round trips
-   * and the planning of its statements than to what they do.
+   * cooperatives' entries; for a sale, the order's counts (`count`) too. One statement, which every
+   * payment and refund runs, so that all take their row locks in one order: each table's rows in key
+   * order, the days' and months' first, then (the CTEs that nothing reads run last to first) the
+   * buyers', the organisations' and the cooperatives' months, then the keys' counts and the buyer's
+   * months (as a full refund's uncountOrder after it). A payment's time went more to the round trips
+   * and the planning of its statements than to what they do, and every payment waits for the one
+   * before it on these rows until it commits: nothing comes between this statement and the commit.
    */
   private async write(
     manager: EntityManager,
@@ -193,6 +238,7 @@ export class Ledger {
     refundId: string | null,
     movements: Movement[],
     coop: CoopEntries,
+    count: OrderCount | null = null,
   ): Promise<void> {
     if (!movements.length) {
       // A refund of shipping only: the cooperatives' entries alone.
@@ -201,22 +247,15 @@ export class Ledger {
       return;
     }
     const coopWrite = coopEntriesWrite(coop, { order: '$2', refund: '$3', first: 14 });
-    const sale = refundId === null;
+    const countWrite = count && countOrderWrite(count, 14 + (coopWrite?.values.length ?? 0));
     await preparedRowsIn(
       manager,
       `WITH movement AS (
          SELECT * FROM unnest($4::uuid[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::int[], $11::bigint[],
                               $12::bigint[], $13::bigint[])
                     AS x(line_id, certified, buyer_id, cooperative_id, township_code, category, quantity, gmv, linked, pool)),
+       ${countWrite ? `${countWrite.ctes},` : ''}
        ${coopWrite ? `${coopWrite.ctes},` : ''}
-       ${
-         sale
-           ? `groups AS (
-                INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
-                SELECT $2, x.cooperative_id, x.township_code, x.category, qh_today(), x.buyer_id, bool_or(x.certified)
-                  FROM movement x GROUP BY x.cooperative_id, x.township_code, x.category, x.buyer_id),`
-           : ''
-       }
        entries AS (
          INSERT INTO attribution_entry (kind, order_id, order_line_id, refund_id, buyer_id, cooperative_id, township_code, category,
                                         quantity, linked_sales_fen, pool_fen, day)
@@ -225,7 +264,7 @@ export class Ledger {
        ${countPurchaseOf('$2')},
        ${COUNT_MOVEMENTS_TODAY}`,
       [
-        sale ? 'SALE' : 'REVERSAL',
+        refundId === null ? 'SALE' : 'REVERSAL',
         orderId,
         refundId,
         movements.map((m) => m.line.id),
@@ -239,7 +278,9 @@ export class Ledger {
         movements.map((m) => m.linkedSalesFen),
         movements.map((m) => m.poolFen),
         ...(coopWrite?.values ?? []),
+        ...(countWrite?.values ?? []),
       ],
     );
+    await countWrite?.rest(manager);
   }
 }

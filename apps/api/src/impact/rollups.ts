@@ -25,13 +25,27 @@ const REACH_FROM_ORDERS = `
    CROSS JOIN LATERAL (VALUES ('all'), (to_char(g.day, 'YYYY')), (to_char(g.day, 'YYYY-MM'))) AS p(period)
    GROUP BY p.period, CUBE (g.cooperative_id, g.township_code, g.category)`;
 
-/** Each buyer's months under every key (the eight ways of leaving out cooperative, township and category), from impact_order_group `g`. */
-const BUYER_MONTH_KEYS = `
-  SELECT DISTINCT g.buyer_id, date_trunc('month', g.day)::date AS month,
+/** The eight ways of leaving out cooperative, township and category of the order groups `g`: the key's columns (follows SELECT). */
+const UNDER_EACH_KEY = `
          CASE WHEN b.mask & 1 > 0 THEN g.cooperative_id END AS cooperative_id,
          CASE WHEN b.mask & 2 > 0 THEN g.township_code END AS township_code,
-         CASE WHEN b.mask & 4 > 0 THEN g.category END AS category
-    FROM impact_order_group g CROSS JOIN generate_series(0, 7) AS b(mask)`;
+         CASE WHEN b.mask & 4 > 0 THEN g.category END AS category`;
+
+/** Each buyer's months under every key, from `groups` (impact_order_group rows). */
+const buyerMonthKeys = (groups: string) => `
+  SELECT DISTINCT g.buyer_id, date_trunc('month', g.day)::date AS month, ${UNDER_EACH_KEY}
+    FROM ${groups} g CROSS JOIN generate_series(0, 7) AS b(mask)`;
+
+const BUYER_MONTH_KEYS = buyerMonthKeys('impact_order_group');
+
+/** Every key the order groups `groups` count under, as the view impact_order_key has them: three periods times the eight ways. */
+const orderKeys = (groups: string) => `
+  SELECT DISTINCT p.period, ${UNDER_EACH_KEY}
+    FROM ${groups} g CROSS JOIN generate_series(0, 7) AS b(mask)
+   CROSS JOIN LATERAL (VALUES ('all'), (to_char(g.day, 'YYYY')), (to_char(g.day, 'YYYY-MM'))) AS p(period)`;
+
+/** The order $1's groups as stored. */
+const STORED_GROUPS = `(SELECT * FROM impact_order_group WHERE order_id = $1)`;
 
 /** impact_buyer_months as impact_order_group implies it. */
 const BUYER_MONTHS_FROM_ORDERS = `
@@ -43,7 +57,7 @@ const BUYER_MONTHS_FROM_ORDERS = `
 /**
  * The other paid orders of the buyer $2 than the order $1, by group, with the month and the periods
  * each counts in: read once per statement, for ANOTHER_ORDER_UNDER_KEY to look through for each of
- * the order's keys (two dozen) and MONTHS_OF_ORDER for each of its months, instead of fetching the
+ * the order's keys (two dozen) and monthsOfOrder for each of its months, instead of fetching the
  * buyer's rows again for each key.
  */
 const OTHER_GROUPS_OF_BUYER = `
@@ -52,7 +66,7 @@ const OTHER_GROUPS_OF_BUYER = `
            cooperative_id, township_code, category
       FROM impact_order_group WHERE buyer_id = $2 AND order_id <> $1)`;
 
-/** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (a row of impact_order_key), among OTHER_GROUPS_OF_BUYER. */
+/** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (one of the order's keys, as impact_order_key has them), among OTHER_GROUPS_OF_BUYER. */
 const ANOTHER_ORDER_UNDER_KEY = `
   SELECT 1 FROM others o
    WHERE k.period IN ('all', o.year_period, o.month_period)
@@ -61,11 +75,11 @@ const ANOTHER_ORDER_UNDER_KEY = `
      AND (k.category IS NULL OR o.category = k.category)`;
 
 /**
- * The CTE `mine` and the SELECT of the order $1's months under each of its keys that no other order
- * of its buyer holds (as BuyerMonthKey), from OTHER_GROUPS_OF_BUYER.
+ * The CTE `mine` and the SELECT of the order's months under each of its keys (from its groups
+ * `groups`) that no other order of its buyer holds (as BuyerMonthKey), from OTHER_GROUPS_OF_BUYER.
  */
-const MONTHS_OF_ORDER = `
-  mine AS (${BUYER_MONTH_KEYS} WHERE g.order_id = $1)
+const monthsOfOrder = (groups: string) => `
+  mine AS (${buyerMonthKeys(groups)})
   SELECT m.cooperative_id AS "cooperativeId", m.township_code AS "townshipCode", m.category, to_char(m.month, 'YYYY-MM-DD') AS month,
          to_char(max(o.month) FILTER (WHERE o.month < m.month), 'YYYY-MM-DD') AS previous,
          to_char(min(o.month) FILTER (WHERE o.month > m.month), 'YYYY-MM-DD') AS next
@@ -77,7 +91,7 @@ const MONTHS_OF_ORDER = `
 
 /**
  * Whether a buyer is new under a key depends on the buyer's other orders, so two payments of one
- * buyer must not both decide at once: they take turns on a lock of their own. Callers of countOrder
+ * buyer must not both decide at once: they take turns on a lock of their own. Callers of orderCountOf
  * and uncountOrder take it before they write any rollup row, in a statement before those (so that
  * they see what the buyer's last payment wrote), so that concurrent payments and refunds never wait
  * on each other in a circle.
@@ -89,28 +103,84 @@ export async function takeBuyerTurn(db: Sql, buyerId: string): Promise<void> {
 /** takeBuyerTurn as an SQL expression of the buyer's id (`buyerId`: a parameter), for a statement that reads what the turn does not change. */
 export const buyerTurn = (buyerId: string) => `pg_advisory_xact_lock(hashtext('impact_reach'), hashtext(${buyerId}::text))`;
 
+/** A key an order counts under, and whether its buyer is new under it (no other order of theirs counts under it): 1 or 0. */
+interface OrderKey {
+  period: string;
+  cooperativeId: string | null;
+  townshipCode: string | null;
+  category: string | null;
+  newBuyer: number;
+}
+
+/** What counting an order changes, read before any rollup row is written: its keys and its buyer's months. */
+export interface OrderCount {
+  keys: OrderKey[];
+  months: BuyerMonthKey[];
+}
+
 /**
- * The order (its impact_order_group rows just written) now counts: once more under each of its
- * keys, and its buyer once more under the keys none of the buyer's other orders counts under, and
- * in its months under them. Keys are written in order, so that concurrent payments never wait on
- * each other in a circle. The caller holds the buyer's turn (takeBuyerTurn).
+ * CTEs and the SELECT of the order $1 (of the buyer $2)'s OrderCount, as one row, from its groups
+ * `groups` (its impact_order_group rows, or a CTE writing them): for a statement that opens WITH.
+ * The caller holds the buyer's turn (takeBuyerTurn), taken in an earlier statement.
+ */
+export const orderCountOf = (groups: string) => `
+  ${OTHER_GROUPS_OF_BUYER},
+  order_keys AS (SELECT k.*, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int AS new_buyer FROM (${orderKeys(groups)}) k),
+  order_months AS (WITH ${monthsOfOrder(groups)})
+  SELECT (SELECT coalesce(json_agg(json_build_object('period', k.period, 'cooperativeId', k.cooperative_id, 'townshipCode', k.township_code,
+                                                     'category', k.category, 'newBuyer', k.new_buyer)), '[]')
+            FROM order_keys k) AS keys,
+         (SELECT coalesce(json_agg(m), '[]') FROM order_months m) AS months`;
+
+/**
+ * CTEs (answered as `ctes`, with their parameters from `$first` on as `values`) counting the order
+ * once more under each of its keys (`count`), and its buyer once more under the keys none of the
+ * buyer's other orders counts under, and in its months under them; `rest` writes what they cannot:
+ * months whose count falls (a month of the buyer's later than the order's now follows it), for the
+ * caller to run after their statement. The rows of every payment, so the caller writes them last:
+ * the counts' rows in key order, then the months', so that concurrent payments and refunds never
+ * wait on each other in a circle. Data-modifying CTEs that nothing reads run last to first.
+ */
+export function countOrderWrite(
+  { keys, months }: OrderCount,
+  first: number,
+): { ctes: string; values: unknown[]; rest: (db: Sql) => Promise<void> } {
+  const changes = buyerMonthChanges(months, true);
+  const inline = changes.every((change) => change.buyers > 0);
+  const $ = (n: number) => `$${first + n}`;
+  const ctes = `
+    order_buyer_months AS (${BUYER_MONTHS_UPSERT(`unnest(${$(5)}::uuid[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::date[], ${$(9)}::date[], ${$(10)}::int[])`)}),
+    order_reach AS (
+      INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
+      SELECT ${KEY_COLUMNS}, 1, k.buyers FROM unnest(${$(0)}::text[], ${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::int[]) AS k(${KEY_COLUMNS}, buyers)
+       ORDER BY ${KEY_COLUMNS}
+      ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers)`;
+  const written = inline ? changes : [];
+  return {
+    ctes,
+    values: [
+      keys.map((key) => key.period),
+      keys.map((key) => key.cooperativeId),
+      keys.map((key) => key.townshipCode),
+      keys.map((key) => key.category),
+      keys.map((key) => key.newBuyer),
+      ...buyerMonthColumns(written),
+    ],
+    rest: async (db) => {
+      if (!inline) await writeBuyerMonths(db, changes);
+    },
+  };
+}
+
+/**
+ * The order (its impact_order_group rows just written) now counts (countOrderWrite), in a statement
+ * of its own. The caller holds the buyer's turn (takeBuyerTurn).
  */
 export async function countOrder(db: Sql, orderId: string, buyerId: string): Promise<void> {
-  // One statement: the keys' counts, and the months the buyer's count moves in (read from the order
-  // groups, which the counts do not change).
-  const months = await preparedRowsIn<BuyerMonthKey>(
-    db,
-    `WITH ${OTHER_GROUPS_OF_BUYER},
-          reach AS (
-            INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
-            SELECT ${KEY_COLUMNS}, 1, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int
-              FROM impact_order_key k WHERE k.order_id = $1
-             ORDER BY ${KEY_COLUMNS}
-            ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers),
-          ${MONTHS_OF_ORDER}`,
-    [orderId, buyerId],
-  );
-  await moveBuyerMonths(db, months, true);
+  const [count] = await preparedRowsIn<OrderCount>(db, `WITH ${orderCountOf(STORED_GROUPS)}`, [orderId, buyerId]);
+  const write = countOrderWrite(count, 1);
+  await preparedRowsIn(db, `WITH ${write.ctes} SELECT 1`, write.values);
+  await write.rest(db);
 }
 
 interface BuyerMonthChange {
@@ -133,15 +203,26 @@ interface BuyerMonthKey {
 }
 
 /**
- * The order's months (`keys`, MONTHS_OF_ORDER) enter (or leave) its buyer's months: each is counted
+ * The order's months (`keys`, monthsOfOrder) enter (or leave) its buyer's months: each is counted
  * after the buyer's previous month under the key, and the buyer's next month, if any, now follows
- * this one (or, leaving, follows the previous one again).
+ * this one (or, leaving, follows the previous one again). Answers the changes of impact_buyer_months.
  */
-async function moveBuyerMonths(db: Sql, keys: BuyerMonthKey[], entering: boolean): Promise<void> {
+function buyerMonthChanges(keys: BuyerMonthKey[], entering: boolean): BuyerMonthChange[] {
   const changes = new Map<string, BuyerMonthChange>();
   const change = (key: BuyerMonthKey, month: string, previousMonth: string | null, buyers: number) => {
     const id = JSON.stringify([key.cooperativeId, key.townshipCode, key.category, month, previousMonth]);
-    const entry = changes.get(id) ?? changes.set(id, { ...key, month, previousMonth, buyers: 0 }).get(id)!;
+    const entry =
+      changes.get(id) ??
+      changes
+        .set(id, {
+          cooperativeId: key.cooperativeId,
+          townshipCode: key.townshipCode,
+          category: key.category,
+          month,
+          previousMonth,
+          buyers: 0,
+        })
+        .get(id)!;
     entry.buyers += buyers;
   };
   const sign = entering ? 1 : -1;
@@ -152,18 +233,29 @@ async function moveBuyerMonths(db: Sql, keys: BuyerMonthKey[], entering: boolean
       change(key, key.next, key.month, sign);
     }
   }
-  const rows = [...changes.values()].filter((row) => row.buyers !== 0);
-  if (rows.length === 0) return;
+  return [...changes.values()].filter((row) => row.buyers !== 0);
+}
+
+/** The changes as arrays, one per column of BUYER_MONTHS_UPSERT's rows. */
+function buyerMonthColumns(rows: BuyerMonthChange[]): unknown[] {
   const column = <K extends keyof BuyerMonthChange>(name: K) => rows.map((row) => row[name]);
-  // Rows in key order, so that concurrent writers never wait on each other in a circle.
+  return [column('cooperativeId'), column('townshipCode'), column('category'), column('month'), column('previousMonth'), column('buyers')];
+}
+
+/** Raises impact_buyer_months by `rows` (cooperative, township, category, month, previous month, buyers), in key order, so that concurrent writers never wait on each other in a circle. */
+const BUYER_MONTHS_UPSERT = (rows: string) => `
+  INSERT INTO impact_buyer_months AS r (cooperative_id, township_code, category, month, previous_month, buyers)
+  SELECT * FROM ${rows} ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers`;
+
+/** Writes the changes of impact_buyer_months (buyerMonthChanges) in a statement of their own, and drops the counts they bring to 0. */
+async function writeBuyerMonths(db: Sql, rows: BuyerMonthChange[]): Promise<void> {
+  if (rows.length === 0) return;
   const written = await preparedRowsIn<{ row: string; buyers: number }>(
     db,
-    `INSERT INTO impact_buyer_months AS r (cooperative_id, township_code, category, month, previous_month, buyers)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::int[])
-      ORDER BY 1, 2, 3, 4, 5
-     ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers
+    `${BUYER_MONTHS_UPSERT(`unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::int[])`)}
      RETURNING r.ctid::text AS row, r.buyers`,
-    [column('cooperativeId'), column('townshipCode'), column('category'), column('month'), column('previousMonth'), column('buyers')],
+    buyerMonthColumns(rows),
   );
   // A count that reached 0 is gone. It is found by the row just written: matching its key again would need
   // IS NOT DISTINCT FROM for the NULLs, which no index serves (a scan of the whole table on every payment).
@@ -190,11 +282,11 @@ export async function uncountOrder(db: Sql, orderId: string, buyerId: string): P
       WHERE ${matching}`,
     [orderId, buyerId],
   );
-  await moveBuyerMonths(
-    db,
-    await preparedRowsIn<BuyerMonthKey>(db, `WITH ${OTHER_GROUPS_OF_BUYER}, ${MONTHS_OF_ORDER}`, [orderId, buyerId]),
-    false,
-  );
+  const months = await preparedRowsIn<BuyerMonthKey>(db, `WITH ${OTHER_GROUPS_OF_BUYER}, ${monthsOfOrder(STORED_GROUPS)}`, [
+    orderId,
+    buyerId,
+  ]);
+  await writeBuyerMonths(db, buyerMonthChanges(months, false));
   // A key no order counts under any more is gone, as if it had never been.
   await db.query(`DELETE FROM impact_reach r USING impact_order_key k WHERE k.order_id = $1 AND ${matching} AND r.orders = 0`, [orderId]);
   await db.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
