@@ -1,7 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { map, Observable, tap } from 'rxjs';
+import { Observable, tap } from 'rxjs';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 
@@ -14,6 +15,19 @@ interface CachedAnswer {
   etag: string;
   expiresAt: number;
 }
+
+/** What a route that keeps its answers (CachedAnswers) says in its fastify route config. */
+interface CachedAnswersConfig {
+  cachedAnswers?: boolean;
+}
+
+/**
+ * On a public GET: a weak ETag over the body and a short shared cache lifetime; a matching
+ * If-None-Match gets 304 without the body. The answer is also kept in the ResponseCache. Done in a
+ * fastify hook on the body as the framework serialized it (ResponseCache.serveFrom), not in a Nest
+ * interceptor, whose pipeline cost an uncached catalog answer more than the hash.
+ */
+export const CachedAnswers = () => RouteConfig({ cachedAnswers: true } satisfies CachedAnswersConfig);
 
 /**
  * Public catalog answers, kept briefly in this process by URL. A busy shop asks for the same first
@@ -47,12 +61,27 @@ export class ResponseCache {
     this.answers.clear();
   }
 
-  /** Answers cached URLs before routing; everything else goes on to the app. Register after helmet and CORS so their headers still apply. */
+  /**
+   * Answers cached URLs before routing; everything else goes on to the app, and the successful
+   * answers of routes marked CachedAnswers are kept on their way out. Register after helmet and CORS
+   * so their headers still apply.
+   */
   serveFrom(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET') return;
       const answer = this.get(request.url);
       if (answer) return send(request, reply, answer.json, answer.etag);
+    });
+    fastify.addHook('onSend', async (request, reply, payload) => {
+      const config = request.routeOptions.config as CachedAnswersConfig | undefined;
+      if (!config?.cachedAnswers || request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      // Sent from the cache (its ETag set already): kept already.
+      if (reply.hasHeader('etag')) return payload;
+      const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+      this.set(request.url, payload, etag);
+      if (!notModified(request, reply, etag)) return payload;
+      reply.status(304);
+      return null;
     });
   }
 }
@@ -68,35 +97,6 @@ function notModified(request: FastifyRequest, reply: FastifyReply, etag: string)
 function send(request: FastifyRequest, reply: FastifyReply, json: string, etag: string): FastifyReply {
   if (notModified(request, reply, etag)) return reply.status(304).send();
   return reply.type(JSON_TYPE).send(json);
-}
-
-/**
- * Public GETs: a weak ETag over the body and a short shared cache lifetime; a matching
- * If-None-Match gets 304 without the body. The answer is also kept in the ResponseCache.
- */
-@Injectable()
-export class HttpCacheInterceptor implements NestInterceptor {
-  constructor(private readonly cache: ResponseCache) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    return next.handle().pipe(
-      map((body) => {
-        // Serialized once here and sent as is, rather than hashed here and serialized again by the framework.
-        const json = JSON.stringify(body);
-        const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`;
-        this.cache.set(request.url, json, etag);
-        if (notModified(request, reply, etag)) {
-          reply.status(304);
-          return undefined;
-        }
-        reply.type(JSON_TYPE);
-        return json;
-      }),
-    );
-  }
 }
 
 /** On the controllers that change the catalog: a successful write makes every cached answer stale. */
