@@ -100,22 +100,25 @@ async function countOrders(client, keyPrefix, buyerIds) {
 
 /**
  * Cancels, as the reservation sweeper would once they expire, the orders of `keyPrefix` left unpaid
- * for over a second. The bench's buyers never pay, and every checkout counts what its buyer holds
- * unpaid: hundreds each would slow each checkout as no real buyer can (MAX_UNPAID_ORDERS, 3 by
- * default, caps them; the bench lifts it to keep checking out).
+ * for over a second, during a turn (the API's or the ceiling's), and, once it stops, the rest of
+ * them. The bench's buyers never pay, and every API checkout counts what its buyer holds unpaid:
+ * hundreds each would slow each checkout as no real buyer can (MAX_UNPAID_ORDERS, 3 by default,
+ * caps them; the bench lifts it to keep checking out). The ceiling's orders are the same buyers':
+ * left unpaid, they weighed on every later API turn (a third slower by the third round).
  */
 function expiringUnpaid(client, keyPrefix) {
-  const cancel = () =>
+  const cancel = (olderThan) =>
     client.query(
       `UPDATE "order" SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = 'RESERVATION_EXPIRED'
-        WHERE status = 'AWAITING_PAYMENT' AND idempotency_key LIKE $1 AND created_at < now() - interval '1 second'`,
-      [`${keyPrefix}%`],
+        WHERE status = 'AWAITING_PAYMENT' AND idempotency_key LIKE $1 AND created_at < now() - $2::interval`,
+      [`${keyPrefix}%`, olderThan],
     );
   let running = Promise.resolve();
-  const timer = setInterval(() => (running = running.then(cancel)), 1000);
+  const timer = setInterval(() => (running = running.then(() => cancel('1 second'))), 1000);
   return async () => {
     clearInterval(timer);
     await running;
+    await cancel('0 seconds');
   };
 }
 
@@ -206,6 +209,7 @@ async function main() {
 
     await client.query('VACUUM (ANALYZE)');
     const ceilingKeys = `ceiling-${run}-${round}-`;
+    const stopExpiringCeiling = expiringUnpaid(client, ceilingKeys);
     const ceiling = await runCeiling({
       databaseUrl,
       concurrency: BUYERS,
@@ -214,6 +218,7 @@ async function main() {
       shop,
       keyPrefix: ceilingKeys,
     });
+    await stopExpiringCeiling();
     print(line(`ceiling, round ${round}`, ceiling));
     broken.push(...checkRun(`raw SQL ceiling, round ${round}`, ceiling, await countOrders(client, ceilingKeys, buyerIds)));
     turns.push({ api, ceiling });
