@@ -230,7 +230,8 @@ export class Ledger {
    * buyers', the organisations' and the cooperatives' months, then the keys' counts and the buyer's
    * months (as a full refund's uncountOrder after it). A payment's time went more to the round trips
    * and the planning of its statements than to what they do, and every payment waits for the one
-   * before it on these rows until it commits: nothing comes between this statement and the commit.
+   * before it on these rows until it commits: nothing comes between this statement and the commit
+   * (but for the rare months that countOrderWrite leaves to its `rest`).
    */
   private async write(
     manager: EntityManager,
