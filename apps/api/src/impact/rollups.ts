@@ -211,18 +211,7 @@ function buyerMonthChanges(keys: BuyerMonthKey[], entering: boolean): BuyerMonth
   const changes = new Map<string, BuyerMonthChange>();
   const change = (key: BuyerMonthKey, month: string, previousMonth: string | null, buyers: number) => {
     const id = JSON.stringify([key.cooperativeId, key.townshipCode, key.category, month, previousMonth]);
-    const entry =
-      changes.get(id) ??
-      changes
-        .set(id, {
-          cooperativeId: key.cooperativeId,
-          townshipCode: key.townshipCode,
-          category: key.category,
-          month,
-          previousMonth,
-          buyers: 0,
-        })
-        .get(id)!;
+    const entry = changes.get(id) ?? changes.set(id, { ...key, month, previousMonth, buyers: 0 }).get(id)!;
     entry.buyers += buyers;
   };
   const sign = entering ? 1 : -1;
