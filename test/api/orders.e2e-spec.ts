@@ -92,6 +92,23 @@ describe('cart, checkout and orders', () => {
       expect((await as(buyer).delete(`/api/cart/lines/${line}`).expect(404)).body.code).toBe('CART_LINE_NOT_FOUND');
     });
 
+    it("answers a buyer's add with the whole cart as it is after it: lines oldest first, the added one's new quantity", async () => {
+      const buyer = await buyerWith([ambient, 2], [chilled, 1]);
+      const again = await as(buyer).post('/api/cart/lines', { variantId: ambient.variantId, quantity: 3 }).expect(200);
+      expect(again.body.lines.map((line: { variantId: string; quantity: number }) => [line.variantId, line.quantity])).toEqual([
+        [ambient.variantId, 5],
+        [chilled.variantId, 1],
+      ]);
+      expect(again.body.itemsFen).toBe(ambient.priceFen * 5 + chilled.priceFen);
+      expect((await as(buyer).get('/api/cart').expect(200)).body).toEqual(again.body);
+      // A refused add leaves the cart as it was and answers no cart.
+      const refused = await as(buyer)
+        .post('/api/cart/lines', { variantId: '7d4f3c2a-1b0e-4f5a-9c8d-2e1f0a9b8c7d', quantity: 1 })
+        .expect(404);
+      expect(refused.body.lines).toBeUndefined();
+      expect((await as(buyer).get('/api/cart').expect(200)).body).toEqual(again.body);
+    });
+
     it('refuses an unknown variant, and keeps staff, officials and admins out', async () => {
       const carts = Number((await t.sql(`SELECT count(*) FROM cart`))[0].count);
       const guest = await request(t.url)
@@ -181,6 +198,9 @@ describe('cart, checkout and orders', () => {
         { reason: 'ORDER_RESERVED', delta: -1 },
       ]);
       expect((await as(buyer).get('/api/cart').expect(200)).body.lines).toEqual([]);
+      // The checkout's answer is the order as its page shows it, payment included.
+      expect((await as(buyer).get(`/api/orders/${order.number}`).expect(200)).body).toEqual(order);
+      expect(order.payment.reference).toEqual(expect.any(String));
     });
 
     it('answers a repeated key with the same order, and a reused key with a different checkout with 409', async () => {

@@ -66,7 +66,7 @@ const UPSERT_CART = (column: string) =>
 
 /**
  * Adds $3 (at most $4) of the variant $2 to the cart that `cart` names, if the variant can be bought
- * now; answers the variant's id when it went in.
+ * now; answers the line as it is now when it went in.
  */
 const ADD_LINE = (cart: string) => `
   INSERT INTO cart_line (cart_id, variant_id, quantity)
@@ -74,7 +74,12 @@ const ADD_LINE = (cart: string) => `
     FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
    WHERE v.id = $2 AND ${IS_BUYABLE}
   ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $4::int)
-  RETURNING variant_id`;
+  RETURNING id, cart_id, variant_id, quantity, created_at`;
+
+/** The lines of carts `l` (id, cart_id, variant_id, quantity, created_at) at today's price, oldest first. */
+const CART_LINES = (l: string) => `SELECT l.id, l.cart_id AS "cartId", ${PRICED_LINE_COLUMNS}
+  FROM ${l} ${PRICED_LINE_JOINS}
+ ORDER BY l.created_at, l.id`;
 
 /** Each line priced by the break its quantity reaches. */
 const priced = <Line extends Omit<PricedLine, 'priceFen'>>(lines: Line[]): (Line & { priceFen: number })[] =>
@@ -103,10 +108,7 @@ export class CartRepository {
     const [where, value] = 'cartId' in cart ? ['k.id', cart.cartId] : ['k.account_id', cart.accountId];
     const found = await preparedRowsIn<Omit<CartLineRow, 'priceFen'>>(
       manager,
-      `SELECT l.id, l.cart_id AS "cartId", ${PRICED_LINE_COLUMNS}
-         FROM cart k JOIN cart_line l ON l.cart_id = k.id ${PRICED_LINE_JOINS}
-        WHERE ${where} = $1
-        ORDER BY l.created_at, l.id`,
+      CART_LINES(`(SELECT l.* FROM cart k JOIN cart_line l ON l.cart_id = k.id WHERE ${where} = $1) l`),
       [value],
     );
     return priced(found);
@@ -138,18 +140,24 @@ export class CartRepository {
   }
 
   /**
-   * addLine into the account's cart, made if it has none yet, in one statement: a buyer's cart
-   * change is one of the commonest writes. The cart stays, empty, when the line cannot go in.
+   * addLine into the account's cart, made if it has none yet, and the cart's lines after it, in one
+   * statement: a buyer's cart change is one of the commonest writes. No lines when the line cannot go
+   * in; the cart stays, empty.
    */
-  async addToAccountCart(accountId: string, variantId: string, quantity: number, max: number): Promise<{ cartId: string; added: boolean }> {
-    const [result] = await preparedRowsIn<{ cartId: string; added: boolean }>(
+  async addToAccountCart(accountId: string, variantId: string, quantity: number, max: number): Promise<CartLineRow[]> {
+    // The statement's reads see the cart as it was before it: the added line comes from the insert's answer.
+    const found = await preparedRowsIn<Omit<CartLineRow, 'priceFen'>>(
       this.dataSource,
       `WITH cart AS (${UPSERT_CART('account_id')}),
        added AS (${ADD_LINE('(SELECT id FROM cart)')})
-       SELECT (SELECT id FROM cart) AS "cartId", EXISTS (SELECT 1 FROM added) AS added`,
+       ${CART_LINES(`(SELECT * FROM added
+                      UNION ALL
+                      SELECT id, cart_id, variant_id, quantity, created_at FROM cart_line
+                       WHERE cart_id = (SELECT id FROM cart) AND id NOT IN (SELECT id FROM added)
+                        AND EXISTS (SELECT 1 FROM added)) l`)}`,
       [accountId, variantId, quantity, max],
     );
-    return result;
+    return priced(found);
   }
 
   // TypeORM answers an UPDATE or DELETE with [rows, affected count].

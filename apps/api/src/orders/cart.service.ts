@@ -71,9 +71,9 @@ export class CartService {
     const { user } = shopper;
     if (user?.role === 'buyer' && !shopper.guestToken) {
       // Signed in with no guest cart to merge: one statement does it all.
-      const { cartId, added } = await this.carts.addToAccountCart(user.id, variantId, quantity, MAX_LINE_QUANTITY);
-      if (!added) throw variantNotFound();
-      return { cart: await this.cartOf(cartId), cookie: null };
+      const lines = await this.carts.addToAccountCart(user.id, variantId, quantity, MAX_LINE_QUANTITY);
+      if (lines.length === 0) throw variantNotFound();
+      return { cart: cartFrom(lines), cookie: null };
     }
     const { cartId, cookie } = await this.unitOfWork.run(async ({ manager }) => {
       const resolved = await this.resolve(shopper, true, manager);
@@ -126,13 +126,17 @@ export class CartService {
   }
 
   private async cartOf(cartId: string | undefined): Promise<CartDto> {
-    const lines = cartId ? (await this.carts.lines({ cartId })).map(toLine) : [];
-    return {
-      lines,
-      itemsFen: sumFen(lines.filter((line) => line.problem === null).map((line) => line.lineTotalFen)),
-      maxLineQuantity: MAX_LINE_QUANTITY,
-    };
+    return cartFrom(cartId ? await this.carts.lines({ cartId }) : []);
   }
+}
+
+function cartFrom(rows: CartLineRow[]): CartDto {
+  const lines = rows.map(toLine);
+  return {
+    lines,
+    itemsFen: sumFen(lines.filter((line) => line.problem === null).map((line) => line.lineTotalFen)),
+    maxLineQuantity: MAX_LINE_QUANTITY,
+  };
 }
 
 // Not on sale is the same answer as unknown: a cart tells nothing of products the shop does not show.

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { InvoiceProfilesService } from '../invoices/invoice-profiles.service';
-import { PaymentsService } from '../payments/payments.service';
+import { PaymentsService, type PaymentSummaryRow } from '../payments/payments.service';
 import { CartLineRow, CartRepository } from './cart.repository';
 import { MAX_LINE_QUANTITY } from './dto/cart.dto';
 import { CheckoutDto, OrderDto, QuoteDto, QuoteRequestDto } from './dto/order.dto';
@@ -82,8 +82,9 @@ export class CheckoutService {
     }
     if ('earlier' in placed) return this.replay(buyer, placed.earlier.number, placed.earlier.requestHash, requestHash, dto.lineIds);
     const { orderId, number, totalFen } = placed;
+    let payment: PaymentSummaryRow;
     try {
-      await this.payments.startAtProvider({ orderId, orderNumber: number, amountFen: totalFen });
+      payment = await this.payments.startAtProvider({ orderId, orderNumber: number, amountFen: totalFen });
     } catch (error) {
       this.logger.warn(
         { orderNumber: number, problem: error instanceof Error ? error.message : String(error) },
@@ -97,7 +98,8 @@ export class CheckoutService {
         { 'Retry-After': '30' },
       );
     }
-    return { order: await this.ordersView.byId(orderId), replayed: false };
+    // A new order has no refunds, and its payment is the one just started.
+    return { order: await this.ordersView.byId(orderId, { payments: [payment], refunds: [] }), replayed: false };
   }
 
   /**

@@ -5,7 +5,7 @@ import { AppError } from '../common/app-error';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { PAYMENT_PROVIDER, type PaymentProvider } from '../payments/payment-provider';
-import { PaymentsService, type PaymentSummaryRow } from '../payments/payments.service';
+import { PaymentsService, type OrderPayments, type PaymentSummaryRow } from '../payments/payments.service';
 import { RefundsService, toRefund } from '../payments/refunds.service';
 import { AdminOrderPageDto, FulfillmentDto, OrderDto, OrderImpactDto, OrderLineDto, OrderPageDto, PaymentInfoDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
@@ -66,9 +66,10 @@ export class OrdersService {
     private readonly clock: Clock,
   ) {}
 
-  async byId(orderId: string): Promise<OrderDto> {
+  /** `payments`: the order's payments and refunds when the caller has them at hand. */
+  async byId(orderId: string, payments?: OrderPayments): Promise<OrderDto> {
     const found = await this.orders.findWithDetails(orderId);
-    return (await this.dress([found!.order], found!.details))[0];
+    return (await this.dress([found!.order], found!.details, payments))[0];
   }
 
   /** For admins: orders found by number, mobile or email, and status, newest first; the mobile masked in the list. */
@@ -167,12 +168,12 @@ export class OrdersService {
   }
 
   /** Orders as their buyers see them: parts, lines, payment, refunds and impact, in a few queries for the whole page. */
-  async dress(rows: OrderRow[], known?: OrderDetails): Promise<OrderDto[]> {
+  async dress(rows: OrderRow[], known?: OrderDetails, knownPayments?: OrderPayments): Promise<OrderDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     // One after the other: at once, each page would hold two of the pool's connections.
     const { fulfillments, lines, impacts } = known ?? (await this.orders.details(ids));
-    const { payments: paymentRows, refunds } = await this.payments.forOrders(ids);
+    const { payments: paymentRows, refunds } = knownPayments ?? (await this.payments.forOrders(ids));
     const impactOf = new Map(impacts.map((impact) => [impact.orderId, impact]));
     const payments = new Map(paymentRows.map((payment) => [payment.orderId, payment]));
     return rows.map((row) => ({

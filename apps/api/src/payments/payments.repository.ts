@@ -42,6 +42,14 @@ export interface PaymentSummaryRow {
   failure: string | null;
 }
 
+/** Orders' payments and refunds, as their pages show them. */
+export interface OrderPayments {
+  payments: PaymentSummaryRow[];
+  refunds: RefundRow[];
+}
+
+const PAYMENT_SUMMARY_COLUMNS = `order_id AS "orderId", provider, provider_ref AS "providerRef", status, client_secret AS "clientSecret", failure`;
+
 export interface RefundRow {
   id: string;
   orderId: string;
@@ -115,18 +123,20 @@ export class PaymentsRepository {
     return row;
   }
 
-  /** An order has one payment: it is found by the order. */
+  /** An order has one payment: it is found by the order. Answers the payment as its order's page shows it. */
   async setReference(
     orderId: string,
     reference: string,
     clientSecret: string | null,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    await preparedRowsIn(manager, `UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = qh_now() WHERE order_id = $1`, [
-      orderId,
-      reference,
-      clientSecret,
-    ]);
+  ): Promise<PaymentSummaryRow> {
+    const [payment] = await preparedRowsIn<PaymentSummaryRow>(
+      manager,
+      `UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = qh_now() WHERE order_id = $1
+       RETURNING ${PAYMENT_SUMMARY_COLUMNS}`,
+      [orderId, reference, clientSecret],
+    );
+    return payment;
   }
 
   async recordSuccess(manager: EntityManager, paymentId: string, received: { amountFen: number; currency: string }): Promise<void> {
@@ -169,13 +179,12 @@ export class PaymentsRepository {
   }
 
   /** The payments and refunds of a set of orders, for their pages, in one round trip. */
-  async forOrders(orderIds: string[]): Promise<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }> {
-    const [both] = await preparedRowsIn<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }>(
+  async forOrders(orderIds: string[]): Promise<OrderPayments> {
+    const [both] = await preparedRowsIn<OrderPayments>(
       this.dataSource,
       `SELECT
          (SELECT coalesce(json_agg(z), '[]')
-            FROM (SELECT order_id AS "orderId", provider, provider_ref AS "providerRef", status, client_secret AS "clientSecret", failure
-                    FROM payment WHERE order_id = ANY($1)) z) AS payments,
+            FROM (SELECT ${PAYMENT_SUMMARY_COLUMNS} FROM payment WHERE order_id = ANY($1)) z) AS payments,
          (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
             FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1)) r) AS refunds`,
       [orderIds],

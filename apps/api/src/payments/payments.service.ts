@@ -6,9 +6,9 @@ import { AppError } from '../common/app-error';
 import { UnitOfWork, type Work } from '../database/unit-of-work';
 import { OrderTransitions } from '../orders/order-transitions';
 import { ON_ACCOUNT_PROVIDER, PAYMENT_PROVIDER, type PaymentProvider } from './payment-provider';
-import { LockedPayment, PaymentsRepository, type PaymentSummaryRow, type RefundRow } from './payments.repository';
+import { LockedPayment, PaymentsRepository, type OrderPayments, type PaymentSummaryRow, type RefundRow } from './payments.repository';
 
-export type { LockedPayment, PaymentSummaryRow, RefundRow };
+export type { LockedPayment, OrderPayments, PaymentSummaryRow, RefundRow };
 import { RefundsService } from './refunds.service';
 
 /** The PaymentIntent an event is about, and our order id from its metadata in case its reference was never stored. */
@@ -202,9 +202,10 @@ export class PaymentsService {
   }
 
   /** After checkout's commit: the provider creates its payment (PaymentIntent); its reference is kept with ours. Throws when the provider cannot. */
-  async startAtProvider(order: { orderId: string; orderNumber: string; amountFen: number }): Promise<void> {
+  /** The payment as its order's page shows it once the provider has it. */
+  async startAtProvider(order: { orderId: string; orderNumber: string; amountFen: number }): Promise<PaymentSummaryRow> {
     const { reference, clientSecret } = await this.provider.createPayment(order);
-    await this.payments.setReference(order.orderId, reference, clientSecret);
+    return this.payments.setReference(order.orderId, reference, clientSecret);
   }
 
   /**
@@ -218,7 +219,7 @@ export class PaymentsService {
   }
 
   /** The payments and refunds of a set of orders, for their pages. */
-  forOrders(orderIds: string[]): Promise<{ payments: PaymentSummaryRow[]; refunds: RefundRow[] }> {
+  forOrders(orderIds: string[]): Promise<OrderPayments> {
     return this.payments.forOrders(orderIds);
   }
 }
