@@ -38,6 +38,7 @@ import { InvoiceRequests1766995200000 } from './migrations/1766995200000-invoice
 import { MoneyTrail1767081600000 } from './migrations/1767081600000-money-trail';
 import { LotsAndClaims1767168000000 } from './migrations/1767168000000-lots-and-claims';
 import { CatalogSearchLength1767340800000 } from './migrations/1767340800000-catalog-search-length';
+import { DropImpactOrderKey1767427200000 } from './migrations/1767427200000-drop-impact-order-key';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   MoneyTrail1767081600000,
   LotsAndClaims1767168000000,
   CatalogSearchLength1767340800000,
+  DropImpactOrderKey1767427200000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

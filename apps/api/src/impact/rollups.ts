@@ -38,7 +38,7 @@ const buyerMonthKeys = (groups: string) => `
 
 const BUYER_MONTH_KEYS = buyerMonthKeys('impact_order_group');
 
-/** Every key the order groups `groups` count under, as the view impact_order_key has them: three periods times the eight ways. */
+/** Every key the order groups `groups` count under: three periods times the eight ways. */
 const orderKeys = (groups: string) => `
   SELECT DISTINCT p.period, ${UNDER_EACH_KEY}
     FROM ${groups} g CROSS JOIN generate_series(0, 7) AS b(mask)
@@ -66,7 +66,7 @@ const OTHER_GROUPS_OF_BUYER = `
            cooperative_id, township_code, category
       FROM impact_order_group WHERE buyer_id = $2 AND order_id <> $1)`;
 
-/** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (one of the order's keys, as impact_order_key has them), among OTHER_GROUPS_OF_BUYER. */
+/** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (one of the order's keys, as orderKeys has them), among OTHER_GROUPS_OF_BUYER. */
 const ANOTHER_ORDER_UNDER_KEY = `
   SELECT 1 FROM others o
    WHERE k.period IN ('all', o.year_period, o.month_period)
@@ -257,17 +257,18 @@ async function writeBuyerMonths(db: Sql, rows: BuyerMonthChange[]): Promise<void
  * theirs holds. The caller holds the buyer's turn (takeBuyerTurn).
  */
 export async function uncountOrder(db: Sql, orderId: string, buyerId: string): Promise<void> {
+  const keys = `(${orderKeys(STORED_GROUPS)}) k`;
   const matching = `r.period = k.period AND r.cooperative_id IS NOT DISTINCT FROM k.cooperative_id
     AND r.township_code IS NOT DISTINCT FROM k.township_code AND r.category IS NOT DISTINCT FROM k.category`;
   await db.query(
-    `SELECT 1 FROM impact_reach r JOIN impact_order_key k ON k.order_id = $1 AND ${matching}
+    `SELECT 1 FROM impact_reach r JOIN ${keys} ON ${matching}
       ORDER BY r.period, r.cooperative_id, r.township_code, r.category FOR UPDATE OF r`,
     [orderId],
   );
   await db.query(
     `WITH ${OTHER_GROUPS_OF_BUYER}
      UPDATE impact_reach r SET orders = r.orders - 1, buyers = r.buyers - k.last
-       FROM (SELECT k.*, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int AS last FROM impact_order_key k WHERE k.order_id = $1) k
+       FROM (SELECT k.*, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int AS last FROM ${keys}) k
       WHERE ${matching}`,
     [orderId, buyerId],
   );
@@ -277,7 +278,7 @@ export async function uncountOrder(db: Sql, orderId: string, buyerId: string): P
   ]);
   await writeBuyerMonths(db, buyerMonthChanges(months, false));
   // A key no order counts under any more is gone, as if it had never been.
-  await db.query(`DELETE FROM impact_reach r USING impact_order_key k WHERE k.order_id = $1 AND ${matching} AND r.orders = 0`, [orderId]);
+  await db.query(`DELETE FROM impact_reach r USING ${keys} WHERE ${matching} AND r.orders = 0`, [orderId]);
   await db.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
 }
 
