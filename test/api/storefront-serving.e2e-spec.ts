@@ -101,7 +101,10 @@ describe('serving the storefront', () => {
       imageUrl: string;
     }[];
     expect(inSeason.length).toBeGreaterThanOrEqual(2);
-    expect(pictures((await request(t.url).get('/').expect(200)).text)).toEqual([inSeason[0]!.imageUrl, inSeason[1]!.imageUrl]);
+    // Demo products of one category share a picture (two cherries may lead in April): a picture is hinted once.
+    expect(pictures((await request(t.url).get('/').expect(200)).text)).toEqual([
+      ...new Set([inSeason[0]!.imageUrl, inSeason[1]!.imageUrl]),
+    ]);
 
     const product = (await request(t.url).get(`/api/products/${inSeason[0]!.slug}`).expect(200)).body as { images: string[] };
     expect(pictures((await request(t.url).get(`/products/${inSeason[0]!.slug}`).expect(200)).text)).toEqual([product.images[0]]);
