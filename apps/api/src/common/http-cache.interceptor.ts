@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Observable, tap } from 'rxjs';
 import type { AppConfig } from '../config/config';
@@ -64,7 +64,8 @@ export class ResponseCache {
   /**
    * Answers cached URLs before routing; everything else goes on to the app, and the successful
    * answers of routes marked CachedAnswers are kept on their way out. Register after helmet and CORS
-   * so their headers still apply.
+   * so their headers still apply, and before the app's routes (app.init), whose hooks are set as
+   * they are added: only the marked routes run the keeping one.
    */
   serveFrom(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', async (request, reply) => {
@@ -72,9 +73,8 @@ export class ResponseCache {
       const answer = this.get(request.url);
       if (answer) return send(request, reply, answer.json, answer.etag);
     });
-    fastify.addHook('onSend', async (request, reply, payload) => {
-      const config = request.routeOptions.config as CachedAnswersConfig | undefined;
-      if (!config?.cachedAnswers || request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const keep: onSendHookHandler = async (request, reply, payload) => {
+      if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       // Sent from the cache (its ETag set already): kept already.
       if (reply.hasHeader('etag')) return payload;
       const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
@@ -82,6 +82,9 @@ export class ResponseCache {
       if (!notModified(request, reply, etag)) return payload;
       reply.status(304);
       return null;
+    };
+    fastify.addHook('onRoute', (route) => {
+      if ((route.config as CachedAnswersConfig | undefined)?.cachedAnswers) route.onSend = [...[route.onSend ?? []].flat(), keep];
     });
   }
 }

@@ -64,6 +64,9 @@ const PRICED_LINE_JOINS = `JOIN product_variant v ON v.id = l.variant_id JOIN pr
 const UPSERT_CART = (column: string) =>
   `INSERT INTO cart (${column}) VALUES ($1) ON CONFLICT (${column}) DO UPDATE SET updated_at = qh_now() RETURNING id`;
 
+/** What CART_LINES reads of a cart line. */
+const LINE_FIELDS = 'id, cart_id, variant_id, quantity, created_at';
+
 /**
  * Adds $3 (at most $4) of the variant $2 to the cart that `cart` names, if the variant can be bought
  * now; answers the line as it is now when it went in.
@@ -74,9 +77,9 @@ const ADD_LINE = (cart: string) => `
     FROM product_variant v JOIN product p ON p.id = v.product_id JOIN cooperative c ON c.id = p.cooperative_id
    WHERE v.id = $2 AND ${IS_BUYABLE}
   ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = least(cart_line.quantity + EXCLUDED.quantity, $4::int)
-  RETURNING id, cart_id, variant_id, quantity, created_at`;
+  RETURNING ${LINE_FIELDS}`;
 
-/** The lines of carts `l` (id, cart_id, variant_id, quantity, created_at) at today's price, oldest first. */
+/** The lines of carts `l` (LINE_FIELDS) at today's price, oldest first. */
 const CART_LINES = (l: string) => `SELECT l.id, l.cart_id AS "cartId", ${PRICED_LINE_COLUMNS}
   FROM ${l} ${PRICED_LINE_JOINS}
  ORDER BY l.created_at, l.id`;
@@ -150,9 +153,9 @@ export class CartRepository {
       this.dataSource,
       `WITH cart AS (${UPSERT_CART('account_id')}),
        added AS (${ADD_LINE('(SELECT id FROM cart)')})
-       ${CART_LINES(`(SELECT * FROM added
+       ${CART_LINES(`(SELECT ${LINE_FIELDS} FROM added
                       UNION ALL
-                      SELECT id, cart_id, variant_id, quantity, created_at FROM cart_line
+                      SELECT ${LINE_FIELDS} FROM cart_line
                        WHERE cart_id = (SELECT id FROM cart) AND id NOT IN (SELECT id FROM added)
                         AND EXISTS (SELECT 1 FROM added)) l`)}`,
       [accountId, variantId, quantity, max],
