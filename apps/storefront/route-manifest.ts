@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface DeclaredRoute {
   /** As vue-router has it, e.g. `/products/:slug`. */
@@ -10,6 +10,10 @@ export interface DeclaredRoute {
   preload: string[];
   /** Its `meta.preloadImages`: where in those reads the pictures it opens with are. */
   images: string[];
+  /** The file of its component when that is a chunk of its own (`() => import('./pages/X.vue')`), else null. */
+  chunkModule: string | null;
+  /** Whether it is a page of a portal (any module's but the shop's), which opens with the portals' messages (router.ts). */
+  portal: boolean;
 }
 
 /** Matches any other path: the not-found page. */
@@ -28,14 +32,20 @@ export function declaredRoutes(srcDir: string): DeclaredRoute[] {
       .map((module) => join(modules, module, 'routes.ts'))
       .filter((file) => existsSync(file)),
   ];
-  return files.flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/path: '([^']+)'[\s\S]*?(?=path: '|$)/g)].map(([block, path]) => ({
-      path: path!,
-      role: /roles: \[\s*'(\w+)'/.exec(block)?.[1] ?? null,
-      preload: literals(/preload: \[([^\]]*)\]/.exec(block)?.[1]),
-      images: literals(/preloadImages: \[([^\]]*)\]/.exec(block)?.[1]),
-    })),
-  );
+  return files.flatMap((file) => {
+    const portal = dirname(file) !== join(modules, 'shop') && file !== files[0];
+    return [...readFileSync(file, 'utf8').matchAll(/path: '([^']+)'[\s\S]*?(?=path: '|$)/g)].map(([block, path]) => {
+      const lazy = /component: \(\) => import\('([^']+)'\)/.exec(block)?.[1];
+      return {
+        path: path!,
+        role: /roles: \[\s*'(\w+)'/.exec(block)?.[1] ?? null,
+        preload: literals(/preload: \[([^\]]*)\]/.exec(block)?.[1]),
+        images: literals(/preloadImages: \[([^\]]*)\]/.exec(block)?.[1]),
+        chunkModule: lazy ? resolve(dirname(file), lazy) : null,
+        portal,
+      };
+    });
+  });
 }
 
 /** The quoted strings of a literal array's text. */

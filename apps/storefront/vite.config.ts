@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import vue from '@vitejs/plugin-vue';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CATCH_ALL, declaredRoutes } from './route-manifest.ts';
 
@@ -15,19 +15,61 @@ const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * of compressing on every request or not at all.
  */
 /**
- * `routes.json`: the paths of the storefront's pages, so the server can answer 404 for any other,
- * and the API reads each starts with, which it hints with the page (see route-manifest.ts).
+ * `routes.json`: the paths of the storefront's pages, so the server can answer 404 for any other;
+ * the API reads each starts with, which it hints with the page (see route-manifest.ts); and the code
+ * each needs beyond the first download (its chunk, the chunks and styles that imports, the portals'
+ * messages), which it hints too: fetched beside the app's script rather than after it has run.
  */
 function routeManifest(outDir: string): Plugin {
   return {
     name: 'qh-route-manifest',
     apply: 'build',
-    closeBundle() {
+    writeBundle(_options, bundle) {
+      const codeOf = chunkCode(bundle);
+      const portalMessages = codeOf(fromHere('src/lang/zh-CN.portals.json'));
       const pages = declaredRoutes(fromHere('src'))
         .filter((route) => route.path !== CATCH_ALL)
-        .map(({ path, preload, images }) => (preload.length ? { path, preload, ...(images.length ? { images } : {}) } : path));
+        .map(({ path, preload, images, chunkModule, portal }) => {
+          const code = [...new Set([...(chunkModule ? codeOf(chunkModule) : []), ...(portal ? portalMessages : [])])];
+          const entry = {
+            path,
+            ...(preload.length ? { preload } : {}),
+            ...(images.length ? { images } : {}),
+            ...(code.length ? { code } : {}),
+          };
+          return Object.keys(entry).length > 1 ? entry : path;
+        });
       writeFileSync(join(outDir, 'routes.json'), JSON.stringify(pages, null, 2) + '\n');
     },
+  };
+}
+
+/**
+ * The files (`/assets/…`) that loading the module `id` as a chunk brings: its chunk and those it
+ * imports, and their style sheets, less what the first download has already. Throws for a module
+ * that is not a chunk of its own, so that a hint is never silently lost.
+ */
+function chunkCode(bundle: Rollup.OutputBundle): (id: string) => string[] {
+  const chunks = Object.values(bundle).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const closure = (start: Rollup.OutputChunk[]): Rollup.OutputChunk[] => {
+    const seen = new Set<Rollup.OutputChunk>();
+    const visit = (chunk: Rollup.OutputChunk) => {
+      if (seen.has(chunk)) return;
+      seen.add(chunk);
+      chunk.imports.forEach((file) => visit(byFile.get(file)!));
+    };
+    start.forEach(visit);
+    return [...seen];
+  };
+  const firstDownload = new Set(closure(chunks.filter((chunk) => chunk.isEntry)));
+  return (id) => {
+    const own = chunks.find((chunk) => chunk.facadeModuleId === id);
+    if (!own) throw new Error(`qh-route-manifest: ${id} is not a chunk of its own`);
+    return closure([own])
+      .filter((chunk) => !firstDownload.has(chunk))
+      .flatMap((chunk) => [chunk.fileName, ...(chunk.viteMetadata?.importedCss ?? [])])
+      .map((file) => `/${file}`);
   };
 }
 

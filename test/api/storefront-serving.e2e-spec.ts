@@ -28,7 +28,13 @@ describe('serving the storefront', () => {
           images: ['/api/products?inSeason=true&limit=4 items.0.imageUrl', '/api/products?inSeason=true&limit=4 items.1.imageUrl'],
         },
         { path: '/products/:slug', preload: ['/api/products/:slug'], images: ['/api/products/:slug images.0'] },
-        '/coop/products/new',
+        {
+          path: '/search',
+          preload: ['/api/products?:listing'],
+          images: ['/api/products?:listing items.0.imageUrl', '/api/products?:listing items.1.imageUrl'],
+          code: ['/assets/SearchPage-X1.js', '/assets/ProductListing-Y2.js', '/assets/ProductListing-Z3.css'],
+        },
+        { path: '/coop/products/new', code: ['/assets/NewProductPage-Q4.js', 'https://elsewhere.example/a.js'] },
       ]),
     );
     writeFileSync(join(dir, 'assets', 'index-AbC123.js'), script);
@@ -110,6 +116,54 @@ describe('serving the storefront', () => {
     expect(pictures((await request(t.url).get(`/products/${inSeason[0]!.slug}`).expect(200)).text)).toEqual([product.images[0]]);
     // A product that is not there: its page still opens (and says so), without a picture.
     expect(pictures((await request(t.url).get('/products/no-such-product').expect(200)).text)).toEqual([]);
+  });
+
+  it("hints the code a page needs beyond the app's first download, as Vite's loader would ask for it", async () => {
+    const code = (html: string) =>
+      [...html.matchAll(/<link rel="(modulepreload|stylesheet)" crossorigin href="([^"]+)">/g)].map(([, rel, href]) => `${rel} ${href}`);
+    expect(code((await request(t.url).get('/search?q=tea').expect(200)).text)).toEqual([
+      'modulepreload /assets/SearchPage-X1.js',
+      'modulepreload /assets/ProductListing-Y2.js',
+      'stylesheet /assets/ProductListing-Z3.css',
+    ]);
+    // Only files of its own, by a plain path.
+    expect(code((await request(t.url).get('/coop/products/new').expect(200)).text)).toEqual(['modulepreload /assets/NewProductPage-Q4.js']);
+    expect(code((await request(t.url).get('/').expect(200)).text)).toEqual([]);
+    expect(code((await request(t.url).get('/no-such-page').expect(404)).text)).toEqual([]);
+  });
+
+  it("hints the product listing a search page's address asks for, as the app asks for it, and its first pictures", async () => {
+    const hints = async (address: string) => {
+      const html = (await request(t.url).get(address).expect(200)).text;
+      return {
+        reads: [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map(([, href]) => href!.replaceAll('&amp;', '&')),
+        pictures: [...html.matchAll(/<link rel="preload" href="([^"]+)" as="image"/g)].map(([, href]) => href),
+      };
+    };
+    const cherries = `q=${encodeURIComponent('樱桃')}`;
+    const found = (await request(t.url).get(`/api/products?${cherries}&sort=relevance`).expect(200)).body.items as { imageUrl: string }[];
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(await hints(`/search?${cherries}`)).toEqual({
+      reads: [`/api/products?${cherries}&sort=relevance`],
+      pictures: [...new Set([found[0]!.imageUrl, found[1]!.imageUrl])],
+    });
+    // As the app reads its address: the text trimmed, filters in the API's order, what it does not know (a share link's) left out.
+    expect((await hints(`/search?from=singlemessage&sort=price_asc&certified=true&q=+${encodeURIComponent('樱桃')}+`)).reads).toEqual([
+      `/api/products?${cherries}&certified=true&sort=price_asc`,
+    ]);
+    expect((await hints('/search')).reads).toEqual(['/api/products?sort=newest']);
+    // A text the app would read otherwise (broken encoding) is left to the app.
+    expect(await hints('/search?q=%E6%A8')).toEqual({ reads: [], pictures: [] });
+  });
+
+  it("never writes a search page's text into the page but URI-encoded", async () => {
+    const html = (
+      await request(t.url)
+        .get(`/search?q=${encodeURIComponent('"><script>alert(1)</script>')}`)
+        .expect(200)
+    ).text;
+    expect(html).not.toMatch(/<script>alert|"><script/);
+    expect(html).toContain('/api/products?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&amp;sort=relevance');
   });
 
   it('hints only pictures of its own, by a plain path', async () => {

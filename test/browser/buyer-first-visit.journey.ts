@@ -1,4 +1,4 @@
-import { accessibilityProblems, Browser, openBrowser, withScreenshotOnFailure } from './support/browser';
+import { accessibilityProblems, baseUrl, Browser, openBrowser, withScreenshotOnFailure } from './support/browser';
 import { ShopPages } from './support/pages';
 
 describe('a buyer on a phone', () => {
@@ -43,6 +43,24 @@ describe('a buyer on a phone', () => {
       await page.reload();
       await shop.accountMenu().waitFor();
       expect(await shop.homeTitle()).toMatch(/Nayong/);
+    });
+  });
+
+  it("opens a shared search link with its results' read, code and pictures fetched once, beside the app's script", async () => {
+    const { page } = browser;
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await withScreenshotOnFailure(page, 'search-link', async () => {
+      // As a link shared in a chat arrives: with a parameter of the chat's own, which the page ignores.
+      await page.goto(`${baseUrl()}/search?q=${encodeURIComponent('樱桃')}&from=singlemessage`);
+      await page.getByTestId('product-card').first().waitFor();
+      expect(await page.getByTestId('product-card').first().innerText()).toMatch(/樱桃/);
+      await page.waitForLoadState('networkidle');
+      // The server hinted the listing the address asks for: the app's own request for it was that one.
+      expect(requested.filter((path) => path === '/api/products')).toHaveLength(1);
+      const code = requested.filter((path) => /\/assets\/(SearchPage|ProductListing)-/.test(path));
+      expect(code.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(code).size).toBe(code.length);
     });
   });
 

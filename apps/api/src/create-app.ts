@@ -168,11 +168,11 @@ async function serveStorefront(app: NestFastifyApplication, dir: string): Promis
     }
     // Without a manifest (a build older than it), every path is taken for a page, as before.
     const page = pages?.find((candidate) => candidate.pattern.test(path));
-    const pictures = page ? await openingPictures(page, path, publicRead) : [];
+    const pictures = page ? await openingPictures(page, request.url, publicRead) : [];
     return reply
       .status(!pages || page ? 200 : 404)
       .header('Cache-Control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(page ? withPreloads(indexHtml, page, path, pictures) : indexHtml);
+      .send(page ? withPreloads(indexHtml, page, request.url, pictures) : indexHtml);
   });
 }

@@ -1,3 +1,4 @@
+import { filtersFromQuery, productListQuery } from '@qh/domain';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import indexHtml from '../index.html?raw';
@@ -32,12 +33,16 @@ describe('preloaded reads', () => {
     expect(preloading.map((route) => route.path)).toEqual(expect.arrayContaining(['/', '/products/:slug']));
   });
 
+  // A listing's read (`:listing`) as the server fills it in from the page's address: here a shared search link's.
+  const address = { q: '樱桃', from: 'singlemessage' };
+  const listing = productListQuery(filtersFromQuery(address));
+
   it.each(preloading.map((route) => [route.path, route.meta!.preload!] as const))(
     '%s asks for every read it preloads',
     async (path, preload) => {
-      const visited = path.replace(/:\w+/g, 'sample-1');
-      const reads = await readsOpening(visited);
-      expect(reads).toEqual(expect.arrayContaining(preload.map((url) => url.replace(/:\w+/g, 'sample-1'))));
+      const query = preload.some((url) => url.includes(':listing')) ? `?${new URLSearchParams(address)}` : '';
+      const reads = await readsOpening(path.replace(/:\w+/g, 'sample-1') + query);
+      expect(reads).toEqual(expect.arrayContaining(preload.map((url) => url.replace(':listing', listing).replace(/:\w+/g, 'sample-1'))));
     },
   );
 

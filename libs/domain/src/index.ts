@@ -20,3 +20,4 @@ export * from './uscc';
 export * from './trail';
 export * from './claims';
 export * from './lots';
+export * from './listing';

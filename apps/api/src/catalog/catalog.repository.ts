@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SHIP_ON_TIME_HOURS, type ProductCategory } from '@qh/domain';
+import { SHIP_ON_TIME_HOURS, type ProductCategory, type ProductSort } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
 import { preparedRows, row, rows, type Statement } from '../database/sql';
 import { IS_CERTIFIED, IS_IN_SEASON, IS_PRESALE, priceBreaksOf } from './product-sql';
 import type { ManagedVariantRow } from './products.repository';
-import type { ProductSort } from './dto/catalog.dto';
 
 export interface ProductFilter {
   category?: ProductCategory;

@@ -3,17 +3,16 @@ import {
   LINK_MECHANISMS,
   MAX_BULK_LINE_QUANTITY,
   PRODUCT_CATEGORIES,
+  PRODUCT_SORTS,
   SHIPPING_CLASSES,
   type LinkMechanism,
   type ProductCategory,
+  type ProductSort,
   type ShippingClass,
 } from '@qh/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
-
-export const PRODUCT_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc'] as const;
-export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

@@ -97,7 +97,13 @@ export const shopRoutes: RouteRecordRaw[] = [
     path: '/search',
     name: 'search',
     component: () => import('./pages/SearchPage.vue'),
-    meta: { titleKey: 'search.title', beforeSession: true },
+    meta: {
+      titleKey: 'search.title',
+      beforeSession: true,
+      // The listing its address asks for (the server reads it as the app does), and its first row on a phone.
+      preload: ['/api/products?:listing'],
+      preloadImages: ['/api/products?:listing items.0.imageUrl', '/api/products?:listing items.1.imageUrl'],
+    },
   },
   {
     path: '/category/:code',

@@ -1,10 +1,13 @@
+import { PRODUCT_CATEGORIES, productListQuery } from '@qh/domain';
 import { flushPromises } from '@vue/test-utils';
+import fc from 'fast-check';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { effectScope, ref, type EffectScope } from 'vue';
 import { productItems } from '../../../testing/catalog';
 import { errorResponse, fakeApi, jsonResponse } from '../../../testing/app';
 import type { ProductListItem, ProductQuery } from '../catalog';
+import { filtersFromQuery, productQuery } from '../catalog-filters';
 import { useProductList } from './useProductList';
 
 let scope: EffectScope;
@@ -119,5 +122,31 @@ describe('useProductList', () => {
     await list.retry();
     expect(list.errorCode.value).toBeNull();
     expect(slugs(list.items.value)).toEqual(['product-1', 'product-2', 'product-3']);
+  });
+
+  // The server hints a listing page's first read with the page (productListQuery); the browser uses the
+  // hint only for a request with exactly its URL (both as its URL parser reads them), so the listing
+  // must ask for exactly that.
+  it('asks for its first page exactly as the server hints it, whatever the address holds', async () => {
+    const value = fc.oneof(
+      fc.constantFrom('true', 'false', '520525202', 'price_asc', 'relevance', '樱桃', ' yt ', 'a&b=c', '%', '+', ''),
+      fc.string({ maxLength: 60 }),
+    );
+    const address = fc.record(
+      { q: value, certified: value, inSeason: value, township: value, sort: value, from: value },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(address, fc.option(fc.constantFrom(...PRODUCT_CATEGORIES), { nil: undefined }), async (query, category) => {
+        const server = pagedApi({ '': { items: [], nextCursor: null } });
+        const filters = filtersFromQuery(query);
+        scope.run(() => useProductList(() => productQuery(filters, category)));
+        await flushPromises();
+        const [request] = server.callsTo('GET', '/api/products');
+        const url = new URL(request!.url);
+        expect(url.href).toBe(new URL(`/api/products?${productListQuery(filters, category)}`, url.origin).href);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
