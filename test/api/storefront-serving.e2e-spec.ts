@@ -34,6 +34,7 @@ describe('serving the storefront', () => {
           images: ['/api/products?:listing items.0.imageUrl', '/api/products?:listing items.1.imageUrl'],
           code: ['/assets/SearchPage-X1.js', '/assets/ProductListing-Y2.js', '/assets/ProductListing-Z3.css'],
         },
+        { path: '/category/:code', preload: ['/api/products?:listing'] },
         { path: '/coop/products/new', code: ['/assets/NewProductPage-Q4.js', 'https://elsewhere.example/a.js'] },
       ]),
     );
@@ -152,6 +153,10 @@ describe('serving the storefront', () => {
       `/api/products?${cherries}&certified=true&sort=price_asc`,
     ]);
     expect((await hints('/search')).reads).toEqual(['/api/products?sort=newest']);
+    // Within the category the path names, if it is one (the app shows no listing for any other).
+    expect((await hints('/category/TEA?certified=true')).reads).toEqual(['/api/products?category=TEA&certified=true&sort=newest']);
+    expect((await hints('/category/tea')).reads).toEqual(['/api/products?category=TEA&sort=newest']);
+    expect((await hints('/category/CARS')).reads).toEqual([]);
     // A text the app would read otherwise (broken encoding) is left to the app.
     expect(await hints('/search?q=%E6%A8')).toEqual({ reads: [], pictures: [] });
   });

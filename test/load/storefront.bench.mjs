@@ -1,11 +1,11 @@
 // `npm run bench:storefront`: the storefront's first load in Chromium under Lighthouse's mobile
 // profile (a Moto G Power's screen, 4× CPU slowdown, slow 4G as DevTools throttles it), each load
-// in a fresh context with the cache off: home, search, a product page and the officials' dashboard
-// (signed in). Prints bytes transferred by type (compressed, as sent), first and largest contentful
-// paint, API requests, and the budgets beside them: LCP under 2.5 s on home and product pages, the
-// home page's JS and CSS under 200 KB, the dashboard's chart code loaded on the dashboard only.
-// Never fails on a missed budget, only when something is broken (a page that does not load, ends on
-// another path, paints nothing, or gets a 5xx).
+// in a fresh context with the cache off: home, search, a category, a product page, a lot's page (a
+// box label's QR code) and the officials' dashboard (signed in). Prints bytes transferred by type
+// (compressed, as sent), first and largest contentful paint, API requests, and the budgets beside
+// them: LCP under 2.5 s on home and product pages, the home page's JS and CSS under 200 KB, the
+// dashboard's chart code loaded on the dashboard only. Never fails on a missed budget, only when
+// something is broken (a page that does not load, ends on another path, paints nothing, or gets a 5xx).
 //
 //   BENCH_RUNS           loads of each page; the median is reported (default 3)
 //   BENCH_SKIP_BUILD=1   use the existing builds as they are
@@ -167,12 +167,18 @@ async function main() {
     OFFICIAL.email,
     await argon2.hash(OFFICIAL.password, { type: argon2.argon2id, ...CHEAP_HASH }),
   ]);
+  const {
+    rows: [lot],
+  } = await client.query(`SELECT code FROM lot ORDER BY code LIMIT 1`);
   await disconnect();
   const { items } = await (await fetch(`${baseUrl}/api/products?limit=1`)).json();
   const pages = [
     { name: 'home', path: '/' },
     { name: 'search', path: `/search?q=${encodeURIComponent('樱桃')}` },
+    { name: 'category', path: '/category/TEA' },
     { name: 'product', path: `/products/${items[0].slug}` },
+    // The page a box label's QR code opens.
+    { name: 'lot', path: `/lot/${lot.code}` },
     { name: 'dashboard', path: '/gov', signedIn: true },
   ];
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { filtersFromQuery, productListQuery } from '@qh/domain';
+import { filtersFromQuery, isProductCategory, productListQuery } from '@qh/domain';
 
 /**
  * A page of the storefront as its build's `routes.json` names it: its path as vue-router has it
@@ -54,12 +54,19 @@ export function storefrontPages(manifestFile: string): StorefrontPage[] | null {
 
 /**
  * A read's parameter that is not in the page's path: the query of the product listing that the
- * page's own query asks for (`/api/products?:listing`), as the storefront's listing sends it.
+ * page's own query asks for (`/api/products?:listing`), as the storefront's listing sends it, within
+ * the category the page's path parameter `code` names if it has one (`/category/:code`).
  */
 const LISTING = ':listing';
 
-/** The product listing the page's query `search` asks for (LISTING), or null for a query the app would read otherwise (not URI-encoded). */
-function listingOf(search: string): string | null {
+/**
+ * The product listing the page's query `search` asks for (LISTING), within `category` (the `code`
+ * of its path, if any); null for a category that is not one, or a query the app would read otherwise
+ * (not URI-encoded): the app shows no listing, or asks for another.
+ */
+function listingOf(search: string, category: string | undefined): string | null {
+  const upper = category?.toUpperCase();
+  if (upper !== undefined && !isProductCategory(upper)) return null;
   try {
     decodeURIComponent(search.replaceAll('+', ' '));
   } catch {
@@ -67,7 +74,7 @@ function listingOf(search: string): string | null {
   }
   const query: Record<string, string[]> = {};
   for (const [name, value] of new URLSearchParams(search)) (query[name] ??= []).push(value);
-  return productListQuery(filtersFromQuery(query));
+  return productListQuery(filtersFromQuery(query), upper);
 }
 
 /**
@@ -79,7 +86,8 @@ function filled(template: string, found: StorefrontPage, address: string): strin
   const values = found.pattern.exec(path)?.slice(1) ?? [];
   let url = template;
   if (url.includes(LISTING)) {
-    const listing = listingOf(search);
+    const code = found.parameters.indexOf('code');
+    const listing = listingOf(search, code < 0 ? undefined : values[code]);
     if (listing === null) return null;
     url = url.replaceAll(LISTING, listing);
   }

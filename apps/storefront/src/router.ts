@@ -37,7 +37,8 @@ declare module 'vue-router' {
     beforeSession?: boolean;
     /**
      * The API reads the page starts with, as its components ask for them (`/api/products/:slug`, with
-     * the route's parameters; `/api/products?:listing`, the product listing its address asks for):
+     * the route's parameters; `/api/products?:listing`, the product listing its address asks for,
+     * within the category its `:code` names if it has one):
      * the server hints them with the page, so that a phone fetches them beside the app's script.
      * Literal strings, read from this file by route-manifest.ts.
      */

@@ -110,7 +110,13 @@ export const shopRoutes: RouteRecordRaw[] = [
     name: 'category',
     component: () => import('./pages/CategoryPage.vue'),
     props: true,
-    meta: { titleKey: 'nav.categories' },
+    meta: {
+      titleKey: 'nav.categories',
+      beforeSession: true,
+      // As on the search page, within the category the path names.
+      preload: ['/api/products?:listing'],
+      preloadImages: ['/api/products?:listing items.0.imageUrl', '/api/products?:listing items.1.imageUrl'],
+    },
   },
   {
     path: '/products/:slug',
@@ -129,7 +135,7 @@ export const shopRoutes: RouteRecordRaw[] = [
     name: 'cooperative',
     component: () => import('./pages/CooperativePage.vue'),
     props: true,
-    meta: { titleKey: 'cooperative.title' },
+    meta: { titleKey: 'cooperative.title', beforeSession: true, preload: ['/api/cooperatives/:id'] },
   },
   // A lot's page, opened from the QR code on a box label: for anyone, signed in or not, and light on a phone.
   {
@@ -137,6 +143,7 @@ export const shopRoutes: RouteRecordRaw[] = [
     name: 'lot',
     component: () => import('./pages/LotPage.vue'),
     props: true,
-    meta: { titleKey: 'lotPage.title' },
+    // Its buyer's own lines come once the session is known (it watches the session).
+    meta: { titleKey: 'lotPage.title', beforeSession: true, preload: ['/api/lots/:code'] },
   },
 ];
