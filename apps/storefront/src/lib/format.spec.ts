@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatBasisPoints, formatDate, formatDateTime, formatPrice, formatPriceRange, formatShareBp, formatWeight } from './format';
+import {
+  formatBasisPoints,
+  formatDate,
+  formatDateTime,
+  formatMonthDay,
+  formatPrice,
+  formatPriceRange,
+  formatShareBp,
+  formatWeight,
+} from './format';
 
 describe('formatPrice', () => {
   it('shows fen as yuan with two decimals and thousands separators', () => {
@@ -69,6 +78,26 @@ describe('formatDate', () => {
 
   it('keeps the day of a timestamp whatever the time zone', () => {
     expect(formatDate('2026-01-10T23:30:00.000Z', 'en')).toBe('January 10, 2026');
+  });
+
+  // Spelled out by hand for the app's languages (Intl's first use is slow on a phone): exactly as Intl spells them.
+  it('writes every day as Intl does, in both languages, with or without a time', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2199-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.constantFrom('zh-CN', 'en', 'en-GB'),
+        fc.boolean(),
+        (moment, locale, withTime) => {
+          const iso = withTime ? moment.toISOString() : moment.toISOString().slice(0, 10);
+          const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+          expect(formatDate(iso, locale)).toBe(new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(day));
+          expect(formatMonthDay(iso, locale)).toBe(
+            new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(day),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
