@@ -10,11 +10,6 @@ import { CATCH_ALL, declaredRoutes } from './route-manifest.ts';
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * Writes a Brotli and a gzip copy beside each script, style sheet and SVG of the build, compressed once
- * at their best; the API sends the one the browser accepts (@fastify/static's preCompressed) instead
- * of compressing on every request or not at all.
- */
-/**
  * `routes.json`: the paths of the storefront's pages, so the server can answer 404 for any other;
  * the API reads each starts with, which it hints with the page (see route-manifest.ts); and the code
  * each needs beyond the first download (its chunk, the chunks and styles that imports, the portals'
@@ -73,6 +68,11 @@ function chunkCode(bundle: Rollup.OutputBundle): (id: string) => string[] {
   };
 }
 
+/**
+ * Writes a Brotli and a gzip copy beside each script, style sheet and SVG of the build, compressed once
+ * at their best; the API sends the one the browser accepts (@fastify/static's preCompressed) instead
+ * of compressing on every request or not at all.
+ */
 function precompress(outDir: string): Plugin {
   return {
     name: 'qh-precompress',
