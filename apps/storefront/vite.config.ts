@@ -40,9 +40,10 @@ function routeManifest(outDir: string): Plugin {
 }
 
 /**
- * The files (`/assets/…`) that loading the module `id` as a chunk brings: its chunk and those it
- * imports, and their style sheets, less what the first download has already. Throws for a module
- * that is not a chunk of its own, so that a hint is never silently lost.
+ * The files (`/assets/…`) that loading the module `id` brings: its chunk (its own, or the one it went
+ * into) and those it imports, and their style sheets, less what the first download has already.
+ * Throws for a module in no chunk (a route naming a file that is not there), so that a hint is never
+ * silently lost.
  */
 function chunkCode(bundle: Rollup.OutputBundle): (id: string) => string[] {
   const chunks = Object.values(bundle).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
@@ -59,8 +60,8 @@ function chunkCode(bundle: Rollup.OutputBundle): (id: string) => string[] {
   };
   const firstDownload = new Set(closure(chunks.filter((chunk) => chunk.isEntry)));
   return (id) => {
-    const own = chunks.find((chunk) => chunk.facadeModuleId === id);
-    if (!own) throw new Error(`qh-route-manifest: ${id} is not a chunk of its own`);
+    const own = chunks.find((chunk) => chunk.facadeModuleId === id) ?? chunks.find((chunk) => chunk.moduleIds.includes(id));
+    if (!own) throw new Error(`qh-route-manifest: ${id} is in no chunk of the build`);
     return closure([own])
       .filter((chunk) => !firstDownload.has(chunk))
       .flatMap((chunk) => [chunk.fileName, ...(chunk.viteMetadata?.importedCss ?? [])])
