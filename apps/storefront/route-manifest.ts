@@ -26,14 +26,15 @@ export const CATCH_ALL = '/:pathMatch(.*)*';
  */
 export function declaredRoutes(srcDir: string): DeclaredRoute[] {
   const modules = join(srcDir, 'modules');
+  const router = join(srcDir, 'router.ts');
   const files = [
-    join(srcDir, 'router.ts'),
+    router,
     ...readdirSync(modules)
       .map((module) => join(modules, module, 'routes.ts'))
       .filter((file) => existsSync(file)),
   ];
   return files.flatMap((file) => {
-    const portal = dirname(file) !== join(modules, 'shop') && file !== files[0];
+    const portal = file !== router && dirname(file) !== join(modules, 'shop');
     return [...readFileSync(file, 'utf8').matchAll(/path: '([^']+)'[\s\S]*?(?=path: '|$)/g)].map(([block, path]) => {
       const lazy = /component: \(\) => import\('([^']+)'\)/.exec(block)?.[1];
       return {

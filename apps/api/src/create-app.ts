@@ -21,7 +21,7 @@ import { ResponseCache } from './common/http-cache.interceptor';
 import { PinoNestLogger } from './common/logger';
 import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/config';
-import { openingPictures, storefrontPages, withPreloads } from './storefront-pages';
+import { openingPictures, pageReads, storefrontPages, withPreloads } from './storefront-pages';
 
 const REQUEST_ID_PATTERN = /^[\w.-]{8,64}$/;
 
@@ -168,11 +168,15 @@ async function serveStorefront(app: NestFastifyApplication, dir: string): Promis
     }
     // Without a manifest (a build older than it), every path is taken for a page, as before.
     const page = pages?.find((candidate) => candidate.pattern.test(path));
-    const pictures = page ? await openingPictures(page, request.url, publicRead) : [];
+    let html = indexHtml;
+    if (page) {
+      const reads = pageReads(page, request.url);
+      html = withPreloads(indexHtml, page, reads, await openingPictures(page, reads, publicRead));
+    }
     return reply
       .status(!pages || page ? 200 : 404)
       .header('Cache-Control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(page ? withPreloads(indexHtml, page, request.url, pictures) : indexHtml);
+      .send(html);
   });
 }

@@ -99,6 +99,15 @@ function filled(template: string, found: StorefrontPage, address: string): strin
   return url;
 }
 
+/** The reads a page starts with and its pictures come from, by template, filled in from its address (null: left to the app). */
+export type PageReads = Map<string, string | null>;
+
+/** The reads of the page at `address` (its path and query), each filled in once for all that hints them. */
+export function pageReads(found: StorefrontPage, address: string): PageReads {
+  const templates = new Set([...found.preload, ...found.images.map((image) => image.read)]);
+  return new Map([...templates].map((template) => [template, filled(template, found, address)]));
+}
+
 /** What `answer` holds at `field` (`items.0.imageUrl`), if anything. */
 function valueAt(answer: unknown, field: string): unknown {
   return field
@@ -110,15 +119,15 @@ function valueAt(answer: unknown, field: string): unknown {
 }
 
 /**
- * The pictures the page at `address` opens with, read from the answers of its reads as `read(url)`
- * gives them (null for a read that failed): a picture in the first view is the page's largest
- * paint, and hinted with the page it is fetched beside the app's script rather than after it.
+ * The pictures the page opens with, read from the answers of its `reads` as `read(url)` gives them
+ * (null for a read that failed): a picture in the first view is the page's largest paint, and
+ * hinted with the page it is fetched beside the app's script rather than after it.
  */
-export async function openingPictures(found: StorefrontPage, address: string, read: (url: string) => Promise<unknown>): Promise<string[]> {
+export async function openingPictures(found: StorefrontPage, reads: PageReads, read: (url: string) => Promise<unknown>): Promise<string[]> {
   const answers = new Map<string, Promise<unknown>>();
   const pictures = await Promise.all(
     found.images.map(async ({ read: template, field }) => {
-      const url = filled(template, found, address);
+      const url = reads.get(template);
       if (!url) return null;
       if (!answers.has(url)) answers.set(url, read(url));
       const value = valueAt(await answers.get(url), field);
@@ -129,16 +138,16 @@ export async function openingPictures(found: StorefrontPage, address: string, re
 }
 
 /**
- * `html` with a preload hint for each API read the page at `address` starts with, so that the browser
+ * `html` with a preload hint for each of the page's `reads` it starts with, so that the browser
  * fetches them beside the app's script instead of after it has run: on a phone's network a round
  * trip of half a second; one for each of `pictures`; and the page's own code, which the app would
  * otherwise ask for only once its script has run. A read whose parameter is not a plain value is
  * left to the app.
  */
-export function withPreloads(html: string, found: StorefrontPage, address: string, pictures: string[] = []): string {
+export function withPreloads(html: string, found: StorefrontPage, reads: PageReads, pictures: string[] = []): string {
   const links = [
     ...found.preload.flatMap((template) => {
-      const url = filled(template, found, address);
+      const url = reads.get(template);
       // The app's client sends credentials with every call: a preload matches only a request made like it.
       return url ? [`<link rel="preload" href="${url.replaceAll('&', '&amp;')}" as="fetch" crossorigin="use-credentials">`] : [];
     }),

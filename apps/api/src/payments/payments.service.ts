@@ -201,8 +201,10 @@ export class PaymentsService {
     await this.payments.recordSuccess(manager, payment.paymentId, { amountFen: receivedFen, currency: payment.currency });
   }
 
-  /** After checkout's commit: the provider creates its payment (PaymentIntent); its reference is kept with ours. Throws when the provider cannot. */
-  /** The payment as its order's page shows it once the provider has it. */
+  /**
+   * After checkout's commit: the provider creates its payment (PaymentIntent); its reference is kept
+   * with ours. Answers the payment as its order's page shows it; throws when the provider cannot.
+   */
   async startAtProvider(order: { orderId: string; orderNumber: string; amountFen: number }): Promise<PaymentSummaryRow> {
     const { reference, clientSecret } = await this.provider.createPayment(order);
     return this.payments.setReference(order.orderId, reference, clientSecret);
