@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 describe('serving the storefront', () => {
   let t: TestApp;
   const script = Buffer.from(`console.log(${JSON.stringify('纳雍好物，直达广州 '.repeat(200))});\n`);
+  // As index.html has one: the session asked for before the app's script arrives.
+  const inline = "\n      window.qhSessionAnswer = fetch('/api/auth/refresh', { method: 'POST' });\n    ";
 
   beforeAll(async () => {
     // A build as Vite and its precompress step leave it: index.html, and a hashed script with its .br and .gz.
@@ -16,7 +19,7 @@ describe('serving the storefront', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(
       join(dir, 'index.html'),
-      '<!doctype html><html><head><title>黔货入粤</title><script type="module" src="/assets/index-AbC123.js"></script></head><body></body></html>',
+      `<!doctype html><html><head><title>黔货入粤</title><script>${inline}</script><script type="module" src="/assets/index-AbC123.js"></script></head><body></body></html>`,
     );
     // As the build writes it: a page that starts with API reads names them.
     writeFileSync(
@@ -188,6 +191,17 @@ describe('serving the storefront', () => {
       expect(page.text).not.toContain('rel="preload"');
       expect(page.text).not.toMatch(/script>alert|a'b/);
     }
+  });
+
+  it("lets the page's own inline script run by its hash, and no other inline script", async () => {
+    for (const path of ['/', '/search?q=yingtao', '/no-such-page', '/api/health']) {
+      const answer = await request(t.url).get(path);
+      const scripts = /script-src ([^;]+)/.exec(answer.headers['content-security-policy'] as string)?.[1].split(' ');
+      const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
+      expect(scripts).toEqual(["'self'", hash]);
+    }
+    // The script is served exactly as hashed: a browser hashes what it gets.
+    expect((await request(t.url).get('/').expect(200)).text).toContain(`<script>${inline}</script>`);
   });
 
   it('answers 404 for a page the app does not have, with the app page that says so', async () => {

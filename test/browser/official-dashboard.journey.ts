@@ -39,7 +39,21 @@ describe('an official reading the dashboard', () => {
       await shop.openHome();
       await shop.logIn('official@demo.cn', 'demo-pass-2026');
       await shop.accountMenu().waitFor();
+
+      // Opened afresh, the page asks for the session once, from index.html's inline script, which
+      // the page's CSP lets run by its hash; the app takes that answer.
+      const refreshes: string[] = [];
+      page.on('request', (sent) => {
+        if (sent.method() === 'POST' && new URL(sent.url()).pathname === '/api/auth/refresh') refreshes.push(sent.url());
+      });
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
       await gov.open();
+      expect(refreshes).toHaveLength(1);
+      expect(refused).toEqual([]);
+      expect(await page.evaluate(() => 'qhSessionAnswer' in window)).toBe(false);
       expect(await accessibilityProblems(page)).toEqual([]);
 
       await gov.filterToTownship(townshipCode);

@@ -21,7 +21,7 @@ import { ResponseCache } from './common/http-cache.interceptor';
 import { PinoNestLogger } from './common/logger';
 import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/config';
-import { openingPictures, pageReads, storefrontPages, withPreloads } from './storefront-pages';
+import { inlineScriptHashes, openingPictures, pageReads, storefrontPages, withPreloads } from './storefront-pages';
 
 const REQUEST_ID_PATTERN = /^[\w.-]{8,64}$/;
 
@@ -84,13 +84,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 } });
   // Stripe.js and its Payment Element come from Stripe's own origins; without Stripe, nothing outside ours is allowed.
   const stripe = config.stripe ? ['https://js.stripe.com', 'https://*.stripe.com'] : [];
+  const indexFile = join(config.storefrontDir, 'index.html');
+  const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
   const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:', ...stripe],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", ...stripe],
+        scriptSrc: ["'self'", ...(indexHtml ? inlineScriptHashes(indexHtml) : []), ...stripe],
         connectSrc: ["'self'", ...stripe],
         frameSrc: ["'self'", ...stripe],
       },
@@ -106,7 +108,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
   await serveUploads(app, uploadsDir(config));
-  await serveStorefront(app, config.storefrontDir);
+  await serveStorefront(app, config.storefrontDir, indexHtml);
   return app;
 }
 
@@ -125,13 +127,12 @@ async function serveUploads(app: NestFastifyApplication, dir: string): Promise<v
 }
 
 /**
- * The built storefront at `/`, with history-mode fallback to index.html: 200 for the paths of its
- * pages, 404 (with the same page, which shows "not found") for any other.
+ * The built storefront at `/`, with history-mode fallback to index.html (`indexHtml`, as read at
+ * start; null without a build): 200 for the paths of its pages, 404 (with the same page, which shows
+ * "not found") for any other.
  */
-async function serveStorefront(app: NestFastifyApplication, dir: string): Promise<void> {
+async function serveStorefront(app: NestFastifyApplication, dir: string, indexHtml: string | null): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  const indexFile = join(dir, 'index.html');
-  const indexHtml = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
   const pages = storefrontPages(join(dir, 'routes.json'));
   if (indexHtml) {
     await app.register(fastifyStatic, {

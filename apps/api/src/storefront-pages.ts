@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { filtersFromQuery, isProductCategory, productListQuery } from '@qh/domain';
 
@@ -45,6 +46,16 @@ function page(entry: ManifestEntry): StorefrontPage {
     images: pictures,
     code: code.filter((file) => OUR_FILE.test(file)),
   };
+}
+
+/**
+ * What the page's CSP names to let index.html's own inline scripts run: the hash of each one's text
+ * exactly as served (`'sha256-…'`). Any other inline script, say one injected, stays refused.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, text]) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`,
+  );
 }
 
 /** The pages of the storefront built into `dir`, or null for a build without a manifest (every path is a page). */

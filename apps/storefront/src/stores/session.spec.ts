@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse, fakeApi, jsonResponse, userWithRole } from '../testing/app';
 import { useSessionStore } from './session';
 
@@ -21,6 +21,48 @@ describe('useSessionStore', () => {
     expect(session.user).toEqual(official);
     expect(session.role).toBe('official');
     expect(session.isAuthenticated).toBe(true);
+  });
+
+  describe("with the answer to index.html's early refresh", () => {
+    afterEach(() => delete window.qhSessionAnswer);
+
+    it('signs in from it without asking again, and asks the API itself the next time', async () => {
+      const server = fakeApi({
+        'POST /api/auth/refresh': () => jsonResponse(200, { accessToken: 'token-2', user: official }),
+      });
+      window.qhSessionAnswer = Promise.resolve(jsonResponse(200, { accessToken: 'token-1', user: official }));
+      const session = useSessionStore();
+
+      await Promise.all([session.restore(), session.refresh()]);
+
+      expect(server.callsTo('POST', '/api/auth/refresh')).toHaveLength(0);
+      expect(session.accessToken).toBe('token-1');
+      expect(session.user).toEqual(official);
+
+      // Taken once: the token's own refresh, later, asks the API.
+      expect(await session.refresh()).toBe(true);
+      expect(server.callsTo('POST', '/api/auth/refresh')).toHaveLength(1);
+      expect(session.accessToken).toBe('token-2');
+    });
+
+    it.each([
+      ['a guest (204, no cookie)', () => new Response(null, { status: 204 })],
+      ['a refused cookie (401)', () => errorResponse(401, 'REFRESH_TOKEN_REUSED')],
+      ['no answer at all (the network)', () => null],
+      ['an answer that is not JSON (a proxy)', () => new Response('<html>bad gateway</html>', { status: 502 })],
+    ])('stays a guest on %s, and does not ask again', async (_case, answer) => {
+      const server = fakeApi({
+        'POST /api/auth/refresh': () => jsonResponse(200, { accessToken: 'token-2', user: official }),
+      });
+      window.qhSessionAnswer = Promise.resolve(answer());
+      const session = useSessionStore();
+
+      await session.restore();
+
+      expect(session.user).toBeNull();
+      expect(session.isAuthenticated).toBe(false);
+      expect(server.callsTo('POST', '/api/auth/refresh')).toHaveLength(0);
+    });
   });
 
   it('stays a guest when there is no valid refresh cookie', async () => {

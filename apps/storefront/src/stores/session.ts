@@ -7,6 +7,30 @@ import { api, connectSession, unwrap } from '../api';
 export type SessionUser = components['schemas']['UserDto'];
 type AuthResponse = components['schemas']['AuthResponseDto'];
 
+declare global {
+  interface Window {
+    /** The refresh index.html's inline script sent as the page arrived; null when the network failed. */
+    qhSessionAnswer?: Promise<Response | null>;
+  }
+}
+
+/**
+ * The answer to the refresh that index.html sent before the app's script arrived, as openapi-fetch
+ * would give it, taken once: a second refresh with the same cookie would rotate it twice, which the
+ * API takes for a stolen cookie replayed. Null when there is none (tests, an older index.html).
+ */
+function earlyRefresh(): Promise<{ data?: AuthResponse; error?: unknown; response: Response }> | null {
+  const answer = window.qhSessionAnswer;
+  if (!answer) return null;
+  delete window.qhSessionAnswer;
+  return answer.then(async (response) => {
+    if (!response) throw new TypeError('The session could not be asked for');
+    // 204 is a guest: no body, and no data, as openapi-fetch gives it.
+    const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    return response.ok ? { data: body as AuthResponse | undefined, response } : { error: body, response };
+  });
+}
+
 function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
@@ -56,7 +80,7 @@ export const useSessionStore = defineStore('session', () => {
     refreshing ??= (async () => {
       const startedAt = epoch;
       try {
-        const auth = await unwrap(api.POST('/api/auth/refresh'));
+        const auth = await unwrap(earlyRefresh() ?? api.POST('/api/auth/refresh'));
         // 204, no body: no refresh cookie at all, a guest. Not an error, so the browser logs none.
         if (!auth) {
           if (epoch === startedAt) clear();
