@@ -1,5 +1,9 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { OrderDeadlinesService } from '../../apps/api/src/orders/order-deadlines.service';
+import { DETAILS_OF_ONE_ORDER, ORDER_WITH_DETAILS } from '../../apps/api/src/orders/orders.repository';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
 import { lotsFor, setStock } from '../support/builders';
@@ -311,6 +315,30 @@ describe('cart, checkout and orders', () => {
   });
 
   describe('after checkout', () => {
+    // Every checkout answers with ORDER_WITH_DETAILS and every order page reads DETAILS_OF_ONE_ORDER.
+    // Planned again on each run, they took twice as long as they ran (bench:checkout).
+    it("reads an order's page from one plan per connection, not one per request", async () => {
+      const buyer = await buyerWith([chilled, 1], [ambient, 1]);
+      const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
+      const [{ id }] = await t.sql(`SELECT id FROM "order" WHERE number = $1`, [order.number]);
+      const runner = t.app.get<DataSource>(getDataSourceToken()).createQueryRunner();
+      try {
+        const connection = (await runner.connect()) as PoolClient;
+        for (const [name, text] of [
+          ['order_with_details', ORDER_WITH_DETAILS],
+          ['details_of_one_order', DETAILS_OF_ONE_ORDER],
+        ]) {
+          // PostgreSQL makes its own plan for each of the first five runs, then keeps one if it is as good.
+          for (let run = 0; run < 8; run += 1) await connection.query({ name, text, values: [id] });
+          const [plans] = (await connection.query(`SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1`, [name]))
+            .rows;
+          expect({ name, ...plans }).toEqual({ name, generic_plans: 3, custom_plans: 5 });
+        }
+      } finally {
+        await runner.release();
+      }
+    });
+
     it('pays, ships per cooperative, and completes on receipt; each side sees only its own', async () => {
       const buyer = await buyerWith([chilled, 1], [ambient, 1]);
       const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
