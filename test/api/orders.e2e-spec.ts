@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OrderDeadlinesService } from '../../apps/api/src/orders/order-deadlines.service';
 import { DETAILS_OF_ONE_ORDER, ORDER_WITH_DETAILS } from '../../apps/api/src/orders/orders.repository';
+import { PAYMENTS_OF_ONE_ORDER } from '../../apps/api/src/payments/payments.repository';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
 import { lotsFor, setStock } from '../support/builders';
@@ -315,8 +316,8 @@ describe('cart, checkout and orders', () => {
   });
 
   describe('after checkout', () => {
-    // Every checkout answers with ORDER_WITH_DETAILS and every order page reads DETAILS_OF_ONE_ORDER.
-    // Planned again on each run, they took twice as long as they ran (bench:checkout).
+    // Every checkout answers with ORDER_WITH_DETAILS, and every order page reads DETAILS_OF_ONE_ORDER
+    // and PAYMENTS_OF_ONE_ORDER. Planned again on each run, they took twice as long as they ran (bench:checkout).
     it("reads an order's page from one plan per connection, not one per request", async () => {
       const buyer = await buyerWith([chilled, 1], [ambient, 1]);
       const { body: order } = await as(buyer).checkout({ address: TIANHE }).expect(201);
@@ -327,6 +328,7 @@ describe('cart, checkout and orders', () => {
         for (const [name, text] of [
           ['order_with_details', ORDER_WITH_DETAILS],
           ['details_of_one_order', DETAILS_OF_ONE_ORDER],
+          ['payments_of_one_order', PAYMENTS_OF_ONE_ORDER],
         ]) {
           // PostgreSQL makes its own plan for each of the first five runs, then keeps one if it is as good.
           for (let run = 0; run < 8; run += 1) await connection.query({ name, text, values: [id] });

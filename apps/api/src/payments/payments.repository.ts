@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, RefundableOrder } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { preparedRowsIn, row, rows } from '../database/sql';
+import { matchingIds, preparedRowsIn, row, rows, type IdsParameter } from '../database/sql';
 
 export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'REFUNDED';
 export type RefundKind = 'ADMIN' | 'CANCELLATION' | 'LATE_PAYMENT' | 'EXTERNAL' | 'SHORTFALL' | 'CLAIM';
@@ -72,6 +72,16 @@ export const REFUND_COLUMNS = `r.id, r.order_id AS "orderId", r.kind, r.amount_f
                             ORDER BY rl.order_line_id), '[]')
      FROM refund_line rl WHERE rl.refund_id = r.id) AS lines`;
 
+/** The payments and refunds of the orders `$1`, as two JSON columns. */
+const paymentsOfOrders = (orders: IdsParameter) => `SELECT
+  (SELECT coalesce(json_agg(z), '[]')
+     FROM (SELECT ${PAYMENT_SUMMARY_COLUMNS} FROM payment WHERE order_id ${matchingIds(orders)}) z) AS payments,
+  (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
+     FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id ${matchingIds(orders)}) r) AS refunds`;
+const PAYMENTS_OF_ORDERS = paymentsOfOrders('many');
+/** One order's payment and refunds, as its page shows them (PaymentsRepository.forOrders of one order). */
+export const PAYMENTS_OF_ONE_ORDER = paymentsOfOrders('one');
+
 /** Payments, the provider events already handled, and refunds. Money columns come back as numbers (fen fit in a double exactly). */
 @Injectable()
 export class PaymentsRepository {
@@ -115,7 +125,9 @@ export class PaymentsRepository {
     by: { orderId: string } | { orderNumber: string },
     options: { skipLocked?: boolean } = {},
   ): Promise<LockedPayment | undefined> {
-    const [row] = await manager.query(
+    // Every payment starts here: prepared, so that its connection plans it once (one of four texts).
+    const [row] = await preparedRowsIn<LockedPayment>(
+      manager,
       `SELECT ${LOCKED_COLUMNS} FROM "order" o JOIN payment p ON p.order_id = o.id
         WHERE ${'orderId' in by ? 'o.id = $1' : 'o.number = $1'} FOR UPDATE OF o, p${options.skipLocked ? ' SKIP LOCKED' : ''}`,
       ['orderId' in by ? by.orderId : by.orderNumber],
@@ -180,15 +192,9 @@ export class PaymentsRepository {
 
   /** The payments and refunds of a set of orders, for their pages, in one round trip. */
   async forOrders(orderIds: string[]): Promise<OrderPayments> {
-    const [both] = await preparedRowsIn<OrderPayments>(
-      this.dataSource,
-      `SELECT
-         (SELECT coalesce(json_agg(z), '[]')
-            FROM (SELECT ${PAYMENT_SUMMARY_COLUMNS} FROM payment WHERE order_id = ANY($1)) z) AS payments,
-         (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
-            FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id = ANY($1)) r) AS refunds`,
-      [orderIds],
-    );
+    const [both] = await (orderIds.length === 1
+      ? preparedRowsIn<OrderPayments>(this.dataSource, PAYMENTS_OF_ONE_ORDER, [orderIds[0]])
+      : preparedRowsIn<OrderPayments>(this.dataSource, PAYMENTS_OF_ORDERS, [orderIds]));
     return both;
   }
 
