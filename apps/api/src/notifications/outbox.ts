@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { preparedRowsIn } from '../database/sql';
 
 export const NOTIFICATION_TOPICS = [
   'ORDER_PAID',
@@ -68,7 +69,9 @@ export class Outbox {
   ): Promise<void> {
     // To an account, or to an e-mail address that has none yet (an invitation).
     const [accountId, email] = 'accountId' in message ? [message.accountId, null] : [null, message.email];
-    await manager.query(
+    // Every payment writes one: prepared, so that its connection plans it once.
+    await preparedRowsIn(
+      manager,
       `INSERT INTO notification_outbox (topic, dedupe_key, account_id, email, order_id, payload) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [message.topic, message.dedupeKey, accountId, email, message.orderId, message.payload],

@@ -583,7 +583,9 @@ export class OrdersRepository {
     status: OrderStatus,
     extra: { paid?: boolean; cancelReason?: string; completed?: boolean; confirmed?: boolean } = {},
   ) {
-    await manager.query(
+    // Every payment, shipment and cancellation writes this: prepared, so that its connection plans it once.
+    await preparedRowsIn(
+      manager,
       `UPDATE "order" SET status = $2, updated_at = qh_now(),
               paid_at = CASE WHEN $3 THEN qh_now() ELSE paid_at END,
               confirmed_at = CASE WHEN $6 THEN qh_now() ELSE confirmed_at END,

@@ -152,7 +152,9 @@ export class PaymentsRepository {
   }
 
   async recordSuccess(manager: EntityManager, paymentId: string, received: { amountFen: number; currency: string }): Promise<void> {
-    await manager.query(
+    // Every payment writes this: prepared, so that its connection plans it once.
+    await preparedRowsIn(
+      manager,
       `UPDATE payment SET status = 'SUCCEEDED', received_fen = $2, received_currency = $3, succeeded_at = qh_now(), failure = NULL,
               review_reason = NULL, updated_at = qh_now() WHERE id = $1`,
       [paymentId, received.amountFen, received.currency],
