@@ -34,15 +34,16 @@ export async function rows<Row>(db: Queryable, sql: string, parameters?: unknown
   return answer as Row[];
 }
 
-/**
- * How a prepared statement about rows by their ids takes `$1`: one id (`= $1`), or an array of them
- * (`= ANY($1)`). Asked for one row, a statement says so: PostgreSQL then keeps one plan for it,
- * where with `= ANY($1)` it planned the statement again on every run (a plan for an array of unknown
- * length looks costlier than one for a single id), which took longer than running it (a checkout's
- * answer: 1.5 ms of planning beside 0.7 ms of running, in pg_stat_statements under bench:checkout).
- */
+/** What a prepared statement about rows by their ids takes as `$1`: one id, or an array of them. */
 export type IdsParameter = 'one' | 'many';
 
+/**
+ * The condition on an id column for `$1`: `= $1` for one id, `= ANY($1)` for an array. Asked for one
+ * row, a statement says so: PostgreSQL then keeps one plan for it, where with `= ANY($1)` it planned
+ * the statement again on every run (a plan for an array of unknown length looks costlier than one
+ * for a single id), which took longer than running it (a checkout's answer: 1.5 ms of planning
+ * beside 0.7 ms of running, in pg_stat_statements under bench:checkout).
+ */
 export const matchingIds = (ids: IdsParameter) => (ids === 'one' ? '= $1' : '= ANY($1)');
 
 /** A statement and its values, as the hot reads build them: the same text for every request of a kind. */

@@ -148,7 +148,7 @@ const detailsOfOrders = (orders: IdsParameter) => `
   (SELECT coalesce(json_agg(y ORDER BY y."titleZh", y.id), '[]')
      FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id ${matchingIds(orders)}) y) AS lines,
   (SELECT coalesce(json_agg(i), '[]') FROM (${impactOfOrders(orders)}) i) AS impacts`;
-const DETAILS_OF_ORDERS = detailsOfOrders('many');
+const DETAILS_OF_ORDERS = `SELECT ${detailsOfOrders('many')}`;
 /** One order's page beyond its row (OrdersRepository.details of one order). */
 export const DETAILS_OF_ONE_ORDER = `SELECT ${detailsOfOrders('one')}`;
 /** One order with its details: what a checkout answers with (OrdersRepository.findWithDetails). */
@@ -490,7 +490,7 @@ export class OrdersRepository {
   async details(orderIds: string[]): Promise<OrderDetails> {
     const [details] = await (orderIds.length === 1
       ? preparedRowsIn<OrderDetails>(this.dataSource, DETAILS_OF_ONE_ORDER, [orderIds[0]])
-      : preparedRowsIn<OrderDetails>(this.dataSource, `SELECT ${DETAILS_OF_ORDERS}`, [orderIds]));
+      : preparedRowsIn<OrderDetails>(this.dataSource, DETAILS_OF_ORDERS, [orderIds]));
     return details;
   }
 
