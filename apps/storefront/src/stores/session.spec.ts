@@ -1,7 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse, fakeApi, jsonResponse, userWithRole } from '../testing/app';
-import { useSessionStore } from './session';
+import indexHtml from '../../index.html?raw';
+import { SIGNED_IN_STORAGE_KEY, useSessionStore } from './session';
 
 const official = userWithRole('official');
 
@@ -21,6 +22,31 @@ describe('useSessionStore', () => {
     expect(session.user).toEqual(official);
     expect(session.role).toBe('official');
     expect(session.isAuthenticated).toBe(true);
+  });
+
+  it('remembers that the visitor is signed in, never the token, and forgets it when the session ends', async () => {
+    fakeApi({
+      'POST /api/auth/login': () => jsonResponse(200, { accessToken: 'token-1', user: official }),
+      'POST /api/auth/logout': () => new Response(null, { status: 204 }),
+      'POST /api/auth/refresh': () => errorResponse(401, 'REFRESH_TOKEN_INVALID'),
+    });
+    const session = useSessionStore();
+
+    await session.login('official@example.com', 'secret-pass');
+    expect(localStorage.getItem(SIGNED_IN_STORAGE_KEY)).toBe('1');
+    expect(JSON.stringify({ ...localStorage })).not.toContain('token-1');
+    await session.logout();
+    expect(localStorage.getItem(SIGNED_IN_STORAGE_KEY)).toBeNull();
+
+    await session.login('official@example.com', 'secret-pass');
+    expect(await session.refresh()).toBe(false);
+    expect(localStorage.getItem(SIGNED_IN_STORAGE_KEY)).toBeNull();
+  });
+
+  it('is asked for early by index.html only for a visitor it remembers as signed in', () => {
+    const inline = /<script>([\s\S]*?)<\/script>/.exec(indexHtml)?.[1] ?? '';
+    expect(inline).toContain(`localStorage.getItem('${SIGNED_IN_STORAGE_KEY}')`);
+    expect(inline).toContain("fetch('/api/auth/refresh', { method: 'POST' })");
   });
 
   describe("with the answer to index.html's early refresh", () => {

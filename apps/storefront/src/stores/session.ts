@@ -15,6 +15,21 @@ declare global {
 }
 
 /**
+ * localStorage key set while the visitor is signed in (never the token): index.html asks for the
+ * session early only then, so that a guest's first load sends no request it does not need.
+ */
+export const SIGNED_IN_STORAGE_KEY = 'qh.signedIn';
+
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_STORAGE_KEY, '1');
+    else localStorage.removeItem(SIGNED_IN_STORAGE_KEY);
+  } catch {
+    // Storage can be unavailable: the app then asks for the session itself, as it always could.
+  }
+}
+
+/**
  * The answer to the refresh that index.html sent before the app's script arrived, as openapi-fetch
  * would give it, taken once: a second refresh with the same cookie would rotate it twice, which the
  * API takes for a stolen cookie replayed. Null when there is none (tests, an older index.html).
@@ -57,12 +72,14 @@ export const useSessionStore = defineStore('session', () => {
     epoch += 1;
     accessToken.value = auth.accessToken;
     user.value = auth.user;
+    rememberSignedIn(true);
   }
 
   function clear(): void {
     epoch += 1;
     accessToken.value = null;
     user.value = null;
+    rememberSignedIn(false);
   }
 
   /** Throws an ApiError (code INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS, VALIDATION_FAILED, …). */
