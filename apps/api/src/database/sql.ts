@@ -46,6 +46,11 @@ export type IdsParameter = 'one' | 'many';
  */
 export const matchingIds = (ids: IdsParameter) => (ids === 'one' ? '= $1' : '= ANY($1)');
 
+/** The rows of a statement about rows by their ids: its `one` text for a single id, its `many` text otherwise (matchingIds). */
+export function preparedRowsForIds<Row>(db: Queryable, statement: Record<IdsParameter, string>, ids: string[]): Promise<Row[]> {
+  return ids.length === 1 ? preparedRowsIn<Row>(db, statement.one, [ids[0]]) : preparedRowsIn<Row>(db, statement.many, [ids]);
+}
+
 /** A statement and its values, as the hot reads build them: the same text for every request of a kind. */
 export interface Statement {
   text: string;

@@ -4,7 +4,7 @@ import type { OrderStatus, OrderTab, ShippingClass, ShippingRate } from '@qh/dom
 import { DataSource, EntityManager } from 'typeorm';
 import { uniqueViolated } from '../common/unique-conflicts';
 import { timestampKey } from '../common/keyset-cursor';
-import { matchingIds, preparedRow, preparedRowsIn, row, rows, type IdsParameter } from '../database/sql';
+import { matchingIds, preparedRow, preparedRowsForIds, preparedRowsIn, row, rows, type IdsParameter } from '../database/sql';
 import type { PricedLine } from './cart.repository';
 import { FULFILLMENT_COLUMNS, type DeliveryAddress, type FulfillmentRow } from './fulfillments.repository';
 import type { StoredInvoice } from '../invoices/dto/invoice-profile.dto';
@@ -148,9 +148,9 @@ const detailsOfOrders = (orders: IdsParameter) => `
   (SELECT coalesce(json_agg(y ORDER BY y."titleZh", y.id), '[]')
      FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id ${matchingIds(orders)}) y) AS lines,
   (SELECT coalesce(json_agg(i), '[]') FROM (${impactOfOrders(orders)}) i) AS impacts`;
-const DETAILS_OF_ORDERS = `SELECT ${detailsOfOrders('many')}`;
 /** One order's page beyond its row (OrdersRepository.details of one order). */
 export const DETAILS_OF_ONE_ORDER = `SELECT ${detailsOfOrders('one')}`;
+const DETAILS = { one: DETAILS_OF_ONE_ORDER, many: `SELECT ${detailsOfOrders('many')}` };
 /** One order with its details: what a checkout answers with (OrdersRepository.findWithDetails). */
 export const ORDER_WITH_DETAILS = `SELECT ${ORDER_COLUMNS}, ${detailsOfOrders('one')} FROM "order" o WHERE o.id = $1`;
 
@@ -488,9 +488,7 @@ export class OrdersRepository {
    * their fulfillments, lines and what they did for households, as JSON arrays.
    */
   async details(orderIds: string[]): Promise<OrderDetails> {
-    const [details] = await (orderIds.length === 1
-      ? preparedRowsIn<OrderDetails>(this.dataSource, DETAILS_OF_ONE_ORDER, [orderIds[0]])
-      : preparedRowsIn<OrderDetails>(this.dataSource, DETAILS_OF_ORDERS, [orderIds]));
+    const [details] = await preparedRowsForIds<OrderDetails>(this.dataSource, DETAILS, orderIds);
     return details;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, RefundableOrder } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { matchingIds, preparedRowsIn, row, rows, type IdsParameter } from '../database/sql';
+import { matchingIds, preparedRowsForIds, preparedRowsIn, row, rows, type IdsParameter } from '../database/sql';
 
 export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'REFUNDED';
 export type RefundKind = 'ADMIN' | 'CANCELLATION' | 'LATE_PAYMENT' | 'EXTERNAL' | 'SHORTFALL' | 'CLAIM';
@@ -78,9 +78,9 @@ const paymentsOfOrders = (orders: IdsParameter) => `SELECT
      FROM (SELECT ${PAYMENT_SUMMARY_COLUMNS} FROM payment WHERE order_id ${matchingIds(orders)}) z) AS payments,
   (SELECT coalesce(json_agg(r ORDER BY r."createdAt", r.id), '[]')
      FROM (SELECT ${REFUND_COLUMNS} FROM refund r WHERE r.order_id ${matchingIds(orders)}) r) AS refunds`;
-const PAYMENTS_OF_ORDERS = paymentsOfOrders('many');
 /** One order's payment and refunds, as its page shows them (PaymentsRepository.forOrders of one order). */
 export const PAYMENTS_OF_ONE_ORDER = paymentsOfOrders('one');
+const PAYMENTS = { one: PAYMENTS_OF_ONE_ORDER, many: paymentsOfOrders('many') };
 
 /** Payments, the provider events already handled, and refunds. Money columns come back as numbers (fen fit in a double exactly). */
 @Injectable()
@@ -194,9 +194,7 @@ export class PaymentsRepository {
 
   /** The payments and refunds of a set of orders, for their pages, in one round trip. */
   async forOrders(orderIds: string[]): Promise<OrderPayments> {
-    const [both] = await (orderIds.length === 1
-      ? preparedRowsIn<OrderPayments>(this.dataSource, PAYMENTS_OF_ONE_ORDER, [orderIds[0]])
-      : preparedRowsIn<OrderPayments>(this.dataSource, PAYMENTS_OF_ORDERS, [orderIds]));
+    const [both] = await preparedRowsForIds<OrderPayments>(this.dataSource, PAYMENTS, orderIds);
     return both;
   }
 

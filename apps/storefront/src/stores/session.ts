@@ -30,20 +30,14 @@ function rememberSignedIn(signedIn: boolean): void {
 }
 
 /**
- * The answer to the refresh that index.html sent before the app's script arrived, as openapi-fetch
- * would give it, taken once: a second refresh with the same cookie would rotate it twice, which the
- * API takes for a stolen cookie replayed. Null when there is none (tests, an older index.html).
+ * The response to the refresh that index.html sent before the app's script arrived, taken once: a
+ * second refresh with the same cookie would rotate it twice, which the API takes for a stolen cookie
+ * replayed. Undefined when there is none (a guest, tests); rejected when the network failed.
  */
-function earlyRefresh(): Promise<{ data?: AuthResponse; error?: unknown; response: Response }> | null {
+function takeEarlyRefresh(): Promise<Response> | undefined {
   const answer = window.qhSessionAnswer;
-  if (!answer) return null;
   delete window.qhSessionAnswer;
-  return answer.then(async (response) => {
-    if (!response) throw new TypeError('The session could not be asked for');
-    // 204 is a guest: no body, and no data, as openapi-fetch gives it.
-    const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-    return response.ok ? { data: body as AuthResponse | undefined, response } : { error: body, response };
-  });
+  return answer?.then((response) => response ?? Promise.reject(new TypeError('The session could not be asked for')));
 }
 
 function isRole(value: unknown): value is Role {
@@ -97,7 +91,9 @@ export const useSessionStore = defineStore('session', () => {
     refreshing ??= (async () => {
       const startedAt = epoch;
       try {
-        const auth = await unwrap(earlyRefresh() ?? api.POST('/api/auth/refresh'));
+        // The early response, if any, goes through the client as its own fetch would: read as every answer is.
+        const early = takeEarlyRefresh();
+        const auth = await unwrap(api.POST('/api/auth/refresh', early && { fetch: () => early }));
         // 204, no body: no refresh cookie at all, a guest. Not an error, so the browser logs none.
         if (!auth) {
           if (epoch === startedAt) clear();
