@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { row, rows } from '../../apps/api/src/database/sql';
+import type { PoolClient } from 'pg';
+import { recordSet, recordSetValue, row, rows } from '../../apps/api/src/database/sql';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** How the API's connections hand back rows: numbers as numbers, one case, typed by the caller. */
@@ -41,6 +42,49 @@ describe('rows from the database', () => {
       expect(await row(manager, `DELETE FROM rows_probe WHERE n = 1 RETURNING n`)).toEqual({ n: 1 });
       expect(await rows(manager, `DELETE FROM rows_probe WHERE n = 99 RETURNING n`)).toEqual([]);
     });
+  });
+
+  it('hands a statement rows as one record set, each column read as its type', async () => {
+    const read = await rows(
+      dataSource,
+      `SELECT x.id, x.fen + 1 AS "fenPlusOne", x.day, x.note FROM ${recordSet('$1', 'x', 'id uuid, fen bigint, day date, note text')} ORDER BY x.fen`,
+      [
+        recordSetValue([
+          { id: '00000000-0000-4000-8000-000000000002', fen: 9007199254740990, day: '2026-04-05', note: null },
+          { id: '00000000-0000-4000-8000-000000000001', fen: 5, day: '2026-12-31', note: '雨' },
+        ]),
+      ],
+    );
+    expect(read).toEqual([
+      { id: '00000000-0000-4000-8000-000000000001', fenPlusOne: 6, day: new Date(2026, 11, 31), note: '雨' },
+      { id: '00000000-0000-4000-8000-000000000002', fenPlusOne: Number.MAX_SAFE_INTEGER, day: new Date(2026, 3, 5), note: null },
+    ]);
+  });
+
+  // A payment's impact writes take their rows this way: as arrays, PostgreSQL planned them again on every payment.
+  it('plans a statement that takes a record set once per connection, where one taking arrays was planned on every run', async () => {
+    // Work in proportion to the rows, as the impact writes' (every key each line counts under).
+    const perRow = `CROSS JOIN generate_series(1, 1000) AS g(n) WHERE g.n <= x.units`;
+    const asRecords = `SELECT count(*) FROM ${recordSet('$1', 'x', 'id uuid, units int')} ${perRow}`;
+    const asArrays = `SELECT count(*) FROM unnest($1::uuid[], $2::int[]) AS x(id, units) ${perRow}`;
+    const ids = ['1', '2', '3', '4'].map((n) => `00000000-0000-4000-8000-00000000000${n}`);
+    const runner = dataSource.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as PoolClient;
+      const plansOf = async (name: string) =>
+        (await connection.query(`SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = $1`, [name])).rows[0];
+      // Orders of one line and of several, as payments come.
+      for (let run = 0; run < 8; run += 1) {
+        const some = ids.slice(0, 1 + (run % 4));
+        await connection.query({ name: 'as_records', text: asRecords, values: [recordSetValue(some.map((id) => ({ id, units: 1 })))] });
+        await connection.query({ name: 'as_arrays', text: asArrays, values: [some, some.map(() => 1)] });
+      }
+      // PostgreSQL makes its own plan for each of the first five runs, then keeps one if it is as good.
+      expect(await plansOf('as_records')).toEqual({ generic_plans: 3, custom_plans: 5 });
+      expect(await plansOf('as_arrays')).toEqual({ generic_plans: 0, custom_plans: 8 });
+    } finally {
+      await runner.release();
+    }
   });
 
   it('answers undefined for no row', async () => {

@@ -1,5 +1,6 @@
 import { platformFeeChangeFen, splitRefundedShipping } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
+import { recordSet, recordSetValue } from '../database/sql';
 
 /** What a line of the order holds for its cooperative (the ledger's LedgerLine). */
 interface SoldLine {
@@ -133,8 +134,7 @@ export function coopEntriesWrite(
   const $ = (n: number) => `$${first + n}`;
   const ctes = `
     coop_part AS (
-      SELECT * FROM unnest(${$(0)}::uuid[], ${$(1)}::bigint[], ${$(2)}::bigint[], ${$(3)}::bigint[], ${$(4)}::int[], ${$(5)}::bigint[])
-                 AS x(cooperative_id, goods, shipping, fee, fee_bp, pool)),
+      SELECT * FROM ${recordSet($(0), 'x', 'cooperative_id uuid, goods bigint, shipping bigint, fee bigint, fee_bp int, pool bigint')}),
     coop_entries AS (
       INSERT INTO coop_entry (kind, order_id, refund_id, cooperative_id, goods_fen, shipping_fen, fee_fen, fee_bp, pool_fen, day)
       SELECT '${kind}', ${order}, ${refund}, x.cooperative_id, x.goods, x.shipping, x.fee, x.fee_bp, x.pool, qh_today() FROM coop_part x),
@@ -149,12 +149,16 @@ export function coopEntriesWrite(
   return {
     ctes,
     values: [
-      entries.map((entry) => entry.cooperativeId),
-      entries.map((entry) => entry.goodsFen),
-      entries.map((entry) => entry.shippingFen),
-      entries.map((entry) => entry.feeFen),
-      entries.map((entry) => entry.feeBp),
-      entries.map((entry) => entry.poolFen),
+      recordSetValue(
+        entries.map((entry) => ({
+          cooperative_id: entry.cooperativeId,
+          goods: entry.goodsFen,
+          shipping: entry.shippingFen,
+          fee: entry.feeFen,
+          fee_bp: entry.feeBp,
+          pool: entry.poolFen,
+        })),
+      ),
     ],
   };
 }

@@ -5,7 +5,7 @@ import { IS_CERTIFIED } from '../catalog/product-sql';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { coopEntriesWrite, coopPartsOf, coopRefundEntries, coopSaleEntries, type CoopEntries, type CoopPart } from './coop-entries';
-import { preparedRowsIn } from '../database/sql';
+import { preparedRowsIn, recordSet, recordSetValue } from '../database/sql';
 import {
   buyerTurn,
   COUNT_MOVEMENTS_TODAY,
@@ -137,17 +137,21 @@ export class Ledger {
       `WITH groups AS (
          INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
          SELECT $1, x.cooperative_id, x.township_code, x.category, qh_today(), $2, bool_or(x.certified)
-           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::boolean[]) AS x(cooperative_id, township_code, category, certified)
+           FROM ${recordSet('$3', 'x', 'cooperative_id uuid, township_code text, category text, certified boolean')}
           GROUP BY x.cooperative_id, x.township_code, x.category
          RETURNING cooperative_id, township_code, category, day, buyer_id),
        ${orderCountOf('groups')}`,
       [
         orderId,
         buyerId,
-        lines.map((line) => line.cooperativeId),
-        lines.map((line) => line.townshipCode),
-        lines.map((line) => line.category),
-        lines.map((line) => line.certified),
+        recordSetValue(
+          lines.map((line) => ({
+            cooperative_id: line.cooperativeId,
+            township_code: line.townshipCode,
+            category: line.category,
+            certified: line.certified,
+          })),
+        ),
       ],
     );
     return count;
@@ -247,14 +251,16 @@ export class Ledger {
       if (alone) await preparedRowsIn(manager, `WITH ${alone.ctes} SELECT 1`, [orderId, refundId, ...alone.values]);
       return;
     }
-    const coopWrite = coopEntriesWrite(coop, { order: '$2', refund: '$3', first: 14 });
-    const countWrite = count && countOrderWrite(count, 14 + (coopWrite?.values.length ?? 0));
+    const coopWrite = coopEntriesWrite(coop, { order: '$2', refund: '$3', first: 5 });
+    const countWrite = count && countOrderWrite(count, 5 + (coopWrite?.values.length ?? 0));
     await preparedRowsIn(
       manager,
       `WITH movement AS (
-         SELECT * FROM unnest($4::uuid[], $5::boolean[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::int[], $11::bigint[],
-                              $12::bigint[], $13::bigint[])
-                    AS x(line_id, certified, buyer_id, cooperative_id, township_code, category, quantity, gmv, linked, pool)),
+         SELECT * FROM ${recordSet(
+           '$4',
+           'x',
+           'line_id uuid, certified boolean, buyer_id uuid, cooperative_id uuid, township_code text, category text, quantity int, gmv bigint, linked bigint, pool bigint',
+         )}),
        ${countWrite ? `${countWrite.ctes},` : ''}
        ${coopWrite ? `${coopWrite.ctes},` : ''}
        entries AS (
@@ -268,16 +274,20 @@ export class Ledger {
         refundId === null ? 'SALE' : 'REVERSAL',
         orderId,
         refundId,
-        movements.map((m) => m.line.id),
-        movements.map((m) => m.line.certified),
-        movements.map((m) => m.line.buyerId),
-        movements.map((m) => m.line.cooperativeId),
-        movements.map((m) => m.line.townshipCode),
-        movements.map((m) => m.line.category),
-        movements.map((m) => m.quantity),
-        movements.map((m) => m.gmvFen),
-        movements.map((m) => m.linkedSalesFen),
-        movements.map((m) => m.poolFen),
+        recordSetValue(
+          movements.map((m) => ({
+            line_id: m.line.id,
+            certified: m.line.certified,
+            buyer_id: m.line.buyerId,
+            cooperative_id: m.line.cooperativeId,
+            township_code: m.line.townshipCode,
+            category: m.line.category,
+            quantity: m.quantity,
+            gmv: m.gmvFen,
+            linked: m.linkedSalesFen,
+            pool: m.poolFen,
+          })),
+        ),
         ...(coopWrite?.values ?? []),
         ...(countWrite?.values ?? []),
       ],

@@ -1,4 +1,4 @@
-import { preparedRowsIn } from '../database/sql';
+import { preparedRowsIn, recordSet, recordSetValue } from '../database/sql';
 
 /** Whatever runs SQL: a TypeORM EntityManager or DataSource, or a pg Client (the history generator). */
 export interface Sql {
@@ -149,22 +149,27 @@ export function countOrderWrite(
   const inline = changes.every((change) => change.buyers > 0);
   const $ = (n: number) => `$${first + n}`;
   const ctes = `
-    order_buyer_months AS (${BUYER_MONTHS_UPSERT(`unnest(${$(5)}::uuid[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::date[], ${$(9)}::date[], ${$(10)}::int[])`)}),
+    order_buyer_months AS (${BUYER_MONTHS_UPSERT($(1))}),
     order_reach AS (
       INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
-      SELECT ${KEY_COLUMNS}, 1, k.buyers FROM unnest(${$(0)}::text[], ${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::int[]) AS k(${KEY_COLUMNS}, buyers)
+      SELECT ${KEY_COLUMNS}, 1, k.buyers
+        FROM ${recordSet($(0), 'k', 'period text, cooperative_id uuid, township_code text, category text, buyers int')}
        ORDER BY ${KEY_COLUMNS}
       ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers)`;
   const written = inline ? changes : [];
   return {
     ctes,
     values: [
-      keys.map((key) => key.period),
-      keys.map((key) => key.cooperativeId),
-      keys.map((key) => key.townshipCode),
-      keys.map((key) => key.category),
-      keys.map((key) => key.newBuyer),
-      ...buyerMonthColumns(written),
+      recordSetValue(
+        keys.map((key) => ({
+          period: key.period,
+          cooperative_id: key.cooperativeId,
+          township_code: key.townshipCode,
+          category: key.category,
+          buyers: key.newBuyer,
+        })),
+      ),
+      buyerMonthRecords(written),
     ],
     rest: async (db) => {
       if (!inline) await writeBuyerMonths(db, changes);
@@ -225,16 +230,29 @@ function buyerMonthChanges(keys: BuyerMonthKey[], entering: boolean): BuyerMonth
   return [...changes.values()].filter((row) => row.buyers !== 0);
 }
 
-/** The changes as arrays, one per column of BUYER_MONTHS_UPSERT's rows. */
-function buyerMonthColumns(rows: BuyerMonthChange[]): unknown[] {
-  const column = <K extends keyof BuyerMonthChange>(name: K) => rows.map((row) => row[name]);
-  return [column('cooperativeId'), column('townshipCode'), column('category'), column('month'), column('previousMonth'), column('buyers')];
+/** The changes as the value of BUYER_MONTHS_UPSERT's parameter. */
+function buyerMonthRecords(rows: BuyerMonthChange[]): string {
+  return recordSetValue(
+    rows.map((row) => ({
+      cooperative_id: row.cooperativeId,
+      township_code: row.townshipCode,
+      category: row.category,
+      month: row.month,
+      previous_month: row.previousMonth,
+      buyers: row.buyers,
+    })),
+  );
 }
 
-/** Raises impact_buyer_months by `rows` (cooperative, township, category, month, previous month, buyers), in key order, so that concurrent writers never wait on each other in a circle. */
+/**
+ * Raises impact_buyer_months by the rows of the parameter `rows` (buyerMonthRecords), in key order,
+ * so that concurrent writers never wait on each other in a circle.
+ */
 const BUYER_MONTHS_UPSERT = (rows: string) => `
   INSERT INTO impact_buyer_months AS r (cooperative_id, township_code, category, month, previous_month, buyers)
-  SELECT * FROM ${rows} ORDER BY 1, 2, 3, 4, 5
+  SELECT x.cooperative_id, x.township_code, x.category, x.month, x.previous_month, x.buyers
+    FROM ${recordSet(rows, 'x', 'cooperative_id uuid, township_code text, category text, month date, previous_month date, buyers int')}
+   ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers`;
 
 /** Writes the changes of impact_buyer_months (buyerMonthChanges) in a statement of their own, and drops the counts they bring to 0. */
@@ -242,9 +260,9 @@ async function writeBuyerMonths(db: Sql, rows: BuyerMonthChange[]): Promise<void
   if (rows.length === 0) return;
   const written = await preparedRowsIn<{ row: string; buyers: number }>(
     db,
-    `${BUYER_MONTHS_UPSERT(`unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::int[])`)}
+    `${BUYER_MONTHS_UPSERT('$1')}
      RETURNING r.ctid::text AS row, r.buyers`,
-    buyerMonthColumns(rows),
+    [buyerMonthRecords(rows)],
   );
   // A count that reached 0 is gone. It is found by the row just written: matching its key again would need
   // IS NOT DISTINCT FROM for the NULLs, which no index serves (a scan of the whole table on every payment).
