@@ -4,7 +4,17 @@ import type { OrderStatus, OrderTab, ShippingClass, ShippingRate } from '@qh/dom
 import { DataSource, EntityManager } from 'typeorm';
 import { uniqueViolated } from '../common/unique-conflicts';
 import { timestampKey } from '../common/keyset-cursor';
-import { matchingIds, preparedRow, preparedRowsForIds, preparedRowsIn, row, rows, type IdsParameter } from '../database/sql';
+import {
+  matchingIds,
+  preparedRow,
+  preparedRowsForIds,
+  preparedRowsIn,
+  recordSet,
+  recordSetValue,
+  row,
+  rows,
+  type IdsParameter,
+} from '../database/sql';
 import type { PricedLine } from './cart.repository';
 import { FULFILLMENT_COLUMNS, type DeliveryAddress, type FulfillmentRow } from './fulfillments.repository';
 import type { StoredInvoice } from '../invoices/dto/invoice-profile.dto';
@@ -507,12 +517,12 @@ export class OrdersRepository {
     attribution: { lines: { id: string; certified: boolean; poolFen: number }[]; linkedSalesFen: number; poolFen: number },
   ): Promise<void> {
     const { lines } = attribution;
-    // Every payment writes these: prepared, so that its connection plans them once.
+    // Every payment writes these: prepared, so that its connection plans them once (the lines as a recordSet for that).
     await preparedRowsIn(
       manager,
       `UPDATE order_line l SET certified = x.certified, pool_fen = x.pool_fen
-         FROM unnest($1::uuid[], $2::boolean[], $3::bigint[]) AS x(id, certified, pool_fen) WHERE l.id = x.id`,
-      [lines.map((line) => line.id), lines.map((line) => line.certified), lines.map((line) => line.poolFen)],
+         FROM ${recordSet('$1', 'x', 'id uuid, certified boolean, pool_fen bigint')} WHERE l.id = x.id`,
+      [recordSetValue(lines.map((line) => ({ id: line.id, certified: line.certified, pool_fen: line.poolFen })))],
     );
     await preparedRowsIn(manager, `UPDATE "order" SET linked_sales_fen = $2, household_pool_fen = $3 WHERE id = $1`, [
       orderId,
