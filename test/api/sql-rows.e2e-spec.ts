@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
-import { recordSet, recordSetValue, row, rows } from '../../apps/api/src/database/sql';
+import { recordSet, row, rows } from '../../apps/api/src/database/sql';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** How the API's connections hand back rows: numbers as numbers, one case, typed by the caller. */
@@ -45,11 +45,12 @@ describe('rows from the database', () => {
   });
 
   it('hands a statement rows as one record set, each column read as its type', async () => {
+    const probes = recordSet({ id: 'uuid', fen: 'bigint', day: 'date', note: 'text' });
     const read = await rows(
       dataSource,
-      `SELECT x.id, x.fen + 1 AS "fenPlusOne", x.day, x.note FROM ${recordSet('$1', 'x', 'id uuid, fen bigint, day date, note text')} ORDER BY x.fen`,
+      `SELECT x.id, x.fen + 1 AS "fenPlusOne", x.day, x.note FROM ${probes.from('$1', 'x')} ORDER BY x.fen`,
       [
-        recordSetValue([
+        probes.value([
           { id: '00000000-0000-4000-8000-000000000002', fen: 9007199254740990, day: '2026-04-05', note: null },
           { id: '00000000-0000-4000-8000-000000000001', fen: 5, day: '2026-12-31', note: '雨' },
         ]),
@@ -65,7 +66,8 @@ describe('rows from the database', () => {
   it('plans a statement that takes a record set once per connection, where one taking arrays was planned on every run', async () => {
     // Work in proportion to the rows, as the impact writes' (every key each line counts under).
     const perRow = `CROSS JOIN generate_series(1, 1000) AS g(n) WHERE g.n <= x.units`;
-    const asRecords = `SELECT count(*) FROM ${recordSet('$1', 'x', 'id uuid, units int')} ${perRow}`;
+    const units = recordSet({ id: 'uuid', units: 'int' });
+    const asRecords = `SELECT count(*) FROM ${units.from('$1', 'x')} ${perRow}`;
     const asArrays = `SELECT count(*) FROM unnest($1::uuid[], $2::int[]) AS x(id, units) ${perRow}`;
     const ids = ['1', '2', '3', '4'].map((n) => `00000000-0000-4000-8000-00000000000${n}`);
     const runner = dataSource.createQueryRunner();
@@ -76,7 +78,7 @@ describe('rows from the database', () => {
       // Orders of one line and of several, as payments come.
       for (let run = 0; run < 8; run += 1) {
         const some = ids.slice(0, 1 + (run % 4));
-        await connection.query({ name: 'as_records', text: asRecords, values: [recordSetValue(some.map((id) => ({ id, units: 1 })))] });
+        await connection.query({ name: 'as_records', text: asRecords, values: [units.value(some.map((id) => ({ id, units: 1 })))] });
         await connection.query({ name: 'as_arrays', text: asArrays, values: [some, some.map(() => 1)] });
       }
       // PostgreSQL makes its own plan for each of the first five runs, then keeps one if it is as good.

@@ -52,19 +52,24 @@ export function preparedRowsForIds<Row>(db: Queryable, statement: Record<IdsPara
 }
 
 /**
- * Rows handed to a statement as one parameter: `json_to_recordset($n::json) AS alias(columns)` in its
- * text, and recordSetValue(rows) as the value, rows keyed by those columns. Not unnest() of one array
- * per column: PostgreSQL counts an array parameter's elements, so a plan for the run's own arrays
- * always looked cheaper than the one plan for arrays of any length, and it planned the statement
- * again on every run (a payment's impact writes: a millisecond of planning beside as much of running,
- * in pg_stat_statements under bench:payments). A record set's size it does not count, so the
- * statement is planned once per connection, as the other prepared statements are.
+ * Rows handed to a statement as one parameter, with these columns (name: SQL type): `from($n, alias)`
+ * in its text reads them (json_to_recordset), `value(rows)` is the parameter, rows keyed by the
+ * columns' names (checked by type: a key missing from the JSON would be read as NULL). Not unnest()
+ * of one array per column: PostgreSQL counts an array parameter's elements, so a plan for the run's
+ * own arrays always looked cheaper than the one plan for arrays of any length, and it planned the
+ * statement again on every run (a payment's impact writes: a millisecond of planning beside as much
+ * of running, in pg_stat_statements under bench:payments). A record set's size it does not count, so
+ * the statement is planned once per connection, as the other prepared statements are.
  */
-export const recordSet = (parameter: string, alias: string, columns: string) =>
-  `json_to_recordset(${parameter}::json) AS ${alias}(${columns})`;
-
-/** The value of a recordSet parameter: rows whose keys are its columns' names. */
-export const recordSetValue = (records: object[]) => JSON.stringify(records);
+export function recordSet<Columns extends Readonly<Record<string, string>>>(columns: Columns) {
+  const declared = Object.entries(columns)
+    .map(([name, type]) => `${name} ${type}`)
+    .join(', ');
+  return {
+    from: (parameter: string, alias: string) => `json_to_recordset(${parameter}::json) AS ${alias}(${declared})`,
+    value: (records: readonly Record<keyof Columns, unknown>[]) => JSON.stringify(records),
+  };
+}
 
 /** A statement and its values, as the hot reads build them: the same text for every request of a kind. */
 export interface Statement {

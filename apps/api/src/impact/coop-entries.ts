@@ -1,6 +1,6 @@
 import { platformFeeChangeFen, splitRefundedShipping } from '@qh/domain';
 import type { EntityManager } from 'typeorm';
-import { recordSet, recordSetValue } from '../database/sql';
+import { recordSet } from '../database/sql';
 
 /** What a line of the order holds for its cooperative (the ledger's LedgerLine). */
 interface SoldLine {
@@ -117,6 +117,9 @@ export async function rebuildCoopMonths(client: { query(sql: string): Promise<un
   );
 }
 
+/** The cooperatives' entries as coopEntriesWrite takes them: one row per cooperative of the order. */
+const COOP_PARTS = recordSet({ cooperative_id: 'uuid', goods: 'bigint', shipping: 'bigint', fee: 'bigint', fee_bp: 'int', pool: 'bigint' });
+
 /**
  * CTEs writing `entries` (coop_entry, and coop_month raised by them, in cooperative order) into a
  * statement about the order and the refund that the parameter references `order` and `refund` name,
@@ -134,7 +137,7 @@ export function coopEntriesWrite(
   const $ = (n: number) => `$${first + n}`;
   const ctes = `
     coop_part AS (
-      SELECT * FROM ${recordSet($(0), 'x', 'cooperative_id uuid, goods bigint, shipping bigint, fee bigint, fee_bp int, pool bigint')}),
+      SELECT * FROM ${COOP_PARTS.from($(0), 'x')}),
     coop_entries AS (
       INSERT INTO coop_entry (kind, order_id, refund_id, cooperative_id, goods_fen, shipping_fen, fee_fen, fee_bp, pool_fen, day)
       SELECT '${kind}', ${order}, ${refund}, x.cooperative_id, x.goods, x.shipping, x.fee, x.fee_bp, x.pool, qh_today() FROM coop_part x),
@@ -149,7 +152,7 @@ export function coopEntriesWrite(
   return {
     ctes,
     values: [
-      recordSetValue(
+      COOP_PARTS.value(
         entries.map((entry) => ({
           cooperative_id: entry.cooperativeId,
           goods: entry.goodsFen,

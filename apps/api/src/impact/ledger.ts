@@ -5,7 +5,7 @@ import { IS_CERTIFIED } from '../catalog/product-sql';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { coopEntriesWrite, coopPartsOf, coopRefundEntries, coopSaleEntries, type CoopEntries, type CoopPart } from './coop-entries';
-import { preparedRowsIn, recordSet, recordSetValue } from '../database/sql';
+import { preparedRowsIn, recordSet } from '../database/sql';
 import {
   buyerTurn,
   COUNT_MOVEMENTS_TODAY,
@@ -64,6 +64,23 @@ export interface Movement {
   linkedSalesFen: number;
   poolFen: number;
 }
+
+/** The lines of a paid order by group, as writeGroups takes them (one row per line). */
+const ORDER_GROUPS = recordSet({ cooperative_id: 'uuid', township_code: 'text', category: 'text', certified: 'boolean' });
+
+/** The Movements of a payment or refund, as Ledger.write takes them. */
+const MOVEMENTS = recordSet({
+  line_id: 'uuid',
+  certified: 'boolean',
+  buyer_id: 'uuid',
+  cooperative_id: 'uuid',
+  township_code: 'text',
+  category: 'text',
+  quantity: 'int',
+  gmv: 'bigint',
+  linked: 'bigint',
+  pool: 'bigint',
+});
 
 /**
  * The attribution ledger: what each paid line of a certified product pledged to the linked
@@ -137,14 +154,14 @@ export class Ledger {
       `WITH groups AS (
          INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
          SELECT $1, x.cooperative_id, x.township_code, x.category, qh_today(), $2, bool_or(x.certified)
-           FROM ${recordSet('$3', 'x', 'cooperative_id uuid, township_code text, category text, certified boolean')}
+           FROM ${ORDER_GROUPS.from('$3', 'x')}
           GROUP BY x.cooperative_id, x.township_code, x.category
          RETURNING cooperative_id, township_code, category, day, buyer_id),
        ${orderCountOf('groups')}`,
       [
         orderId,
         buyerId,
-        recordSetValue(
+        ORDER_GROUPS.value(
           lines.map((line) => ({
             cooperative_id: line.cooperativeId,
             township_code: line.townshipCode,
@@ -256,11 +273,7 @@ export class Ledger {
     await preparedRowsIn(
       manager,
       `WITH movement AS (
-         SELECT * FROM ${recordSet(
-           '$4',
-           'x',
-           'line_id uuid, certified boolean, buyer_id uuid, cooperative_id uuid, township_code text, category text, quantity int, gmv bigint, linked bigint, pool bigint',
-         )}),
+         SELECT * FROM ${MOVEMENTS.from('$4', 'x')}),
        ${countWrite ? `${countWrite.ctes},` : ''}
        ${coopWrite ? `${coopWrite.ctes},` : ''}
        entries AS (
@@ -274,7 +287,7 @@ export class Ledger {
         refundId === null ? 'SALE' : 'REVERSAL',
         orderId,
         refundId,
-        recordSetValue(
+        MOVEMENTS.value(
           movements.map((m) => ({
             line_id: m.line.id,
             certified: m.line.certified,

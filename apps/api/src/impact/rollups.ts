@@ -1,4 +1,4 @@
-import { preparedRowsIn, recordSet, recordSetValue } from '../database/sql';
+import { preparedRowsIn, recordSet } from '../database/sql';
 
 /** Whatever runs SQL: a TypeORM EntityManager or DataSource, or a pg Client (the history generator). */
 export interface Sql {
@@ -132,6 +132,9 @@ export const orderCountOf = (groups: string) => `
             FROM order_keys k) AS keys,
          (SELECT coalesce(json_agg(m), '[]') FROM order_months m) AS months`;
 
+/** The keys an order counts under, as countOrderWrite takes them, each with 1 if its buyer is new under it. */
+const ORDER_KEYS = recordSet({ period: 'text', cooperative_id: 'uuid', township_code: 'text', category: 'text', buyers: 'int' });
+
 /**
  * CTEs (answered as `ctes`, with their parameters from `$first` on as `values`) counting the order
  * once more under each of its keys (`count`), and its buyer once more under the keys none of the
@@ -153,14 +156,14 @@ export function countOrderWrite(
     order_reach AS (
       INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
       SELECT ${KEY_COLUMNS}, 1, k.buyers
-        FROM ${recordSet($(0), 'k', 'period text, cooperative_id uuid, township_code text, category text, buyers int')}
+        FROM ${ORDER_KEYS.from($(0), 'k')}
        ORDER BY ${KEY_COLUMNS}
       ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers)`;
   const written = inline ? changes : [];
   return {
     ctes,
     values: [
-      recordSetValue(
+      ORDER_KEYS.value(
         keys.map((key) => ({
           period: key.period,
           cooperative_id: key.cooperativeId,
@@ -230,9 +233,19 @@ function buyerMonthChanges(keys: BuyerMonthKey[], entering: boolean): BuyerMonth
   return [...changes.values()].filter((row) => row.buyers !== 0);
 }
 
+/** Changes of impact_buyer_months, as BUYER_MONTHS_UPSERT takes them. */
+const BUYER_MONTHS = recordSet({
+  cooperative_id: 'uuid',
+  township_code: 'text',
+  category: 'text',
+  month: 'date',
+  previous_month: 'date',
+  buyers: 'int',
+});
+
 /** The changes as the value of BUYER_MONTHS_UPSERT's parameter. */
 function buyerMonthRecords(rows: BuyerMonthChange[]): string {
-  return recordSetValue(
+  return BUYER_MONTHS.value(
     rows.map((row) => ({
       cooperative_id: row.cooperativeId,
       township_code: row.townshipCode,
@@ -251,7 +264,7 @@ function buyerMonthRecords(rows: BuyerMonthChange[]): string {
 const BUYER_MONTHS_UPSERT = (rows: string) => `
   INSERT INTO impact_buyer_months AS r (cooperative_id, township_code, category, month, previous_month, buyers)
   SELECT x.cooperative_id, x.township_code, x.category, x.month, x.previous_month, x.buyers
-    FROM ${recordSet(rows, 'x', 'cooperative_id uuid, township_code text, category text, month date, previous_month date, buyers int')}
+    FROM ${BUYER_MONTHS.from(rows, 'x')}
    ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers`;
 

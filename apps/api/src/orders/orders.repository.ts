@@ -4,17 +4,7 @@ import type { OrderStatus, OrderTab, ShippingClass, ShippingRate } from '@qh/dom
 import { DataSource, EntityManager } from 'typeorm';
 import { uniqueViolated } from '../common/unique-conflicts';
 import { timestampKey } from '../common/keyset-cursor';
-import {
-  matchingIds,
-  preparedRow,
-  preparedRowsForIds,
-  preparedRowsIn,
-  recordSet,
-  recordSetValue,
-  row,
-  rows,
-  type IdsParameter,
-} from '../database/sql';
+import { matchingIds, preparedRow, preparedRowsForIds, preparedRowsIn, recordSet, row, rows, type IdsParameter } from '../database/sql';
 import type { PricedLine } from './cart.repository';
 import { FULFILLMENT_COLUMNS, type DeliveryAddress, type FulfillmentRow } from './fulfillments.repository';
 import type { StoredInvoice } from '../invoices/dto/invoice-profile.dto';
@@ -158,6 +148,9 @@ const detailsOfOrders = (orders: IdsParameter) => `
   (SELECT coalesce(json_agg(y ORDER BY y."titleZh", y.id), '[]')
      FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id ${matchingIds(orders)}) y) AS lines,
   (SELECT coalesce(json_agg(i), '[]') FROM (${impactOfOrders(orders)}) i) AS impacts`;
+/** What a payment fixes on each line of its order (OrdersRepository.fixAttribution). */
+const LINE_ATTRIBUTIONS = recordSet({ id: 'uuid', certified: 'boolean', pool_fen: 'bigint' });
+
 /** One order's page beyond its row (OrdersRepository.details of one order). */
 export const DETAILS_OF_ONE_ORDER = `SELECT ${detailsOfOrders('one')}`;
 const DETAILS = { one: DETAILS_OF_ONE_ORDER, many: `SELECT ${detailsOfOrders('many')}` };
@@ -520,9 +513,8 @@ export class OrdersRepository {
     // Every payment writes these: prepared, so that its connection plans them once (the lines as a recordSet for that).
     await preparedRowsIn(
       manager,
-      `UPDATE order_line l SET certified = x.certified, pool_fen = x.pool_fen
-         FROM ${recordSet('$1', 'x', 'id uuid, certified boolean, pool_fen bigint')} WHERE l.id = x.id`,
-      [recordSetValue(lines.map((line) => ({ id: line.id, certified: line.certified, pool_fen: line.poolFen })))],
+      `UPDATE order_line l SET certified = x.certified, pool_fen = x.pool_fen FROM ${LINE_ATTRIBUTIONS.from('$1', 'x')} WHERE l.id = x.id`,
+      [LINE_ATTRIBUTIONS.value(lines.map((line) => ({ id: line.id, certified: line.certified, pool_fen: line.poolFen })))],
     );
     await preparedRowsIn(manager, `UPDATE "order" SET linked_sales_fen = $2, household_pool_fen = $3 WHERE id = $1`, [
       orderId,
