@@ -1,6 +1,10 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ProductsRepository } from '../../apps/api/src/catalog/products.repository';
 import { AppError } from '../../apps/api/src/common/app-error';
 import { ResponseCache } from '../../apps/api/src/common/http-cache.interceptor';
-import { UnitOfWork } from '../../apps/api/src/database/unit-of-work';
+import { UnitOfWork, writeAtCommit } from '../../apps/api/src/database/unit-of-work';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The one way services write: a transaction with its audit rows, and what must wait for its commit. */
@@ -10,7 +14,7 @@ describe('the unit of work', () => {
   let cache: ResponseCache;
 
   beforeAll(async () => {
-    t = await startTestApp({ CATALOG_CACHE_SECONDS: '60' });
+    t = await startTestApp({ CATALOG_CACHE_SECONDS: '60' }, { demoData: true });
     unitOfWork = t.app.get(UnitOfWork);
     cache = t.app.get(ResponseCache);
   });
@@ -73,5 +77,74 @@ describe('the unit of work', () => {
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ code: 'EMAIL_TAKEN', status: 409 });
     expect(await auditRows('test.unique')).toBe(0);
+  });
+
+  describe('a last write, sent with the commit', () => {
+    const countIn = async (manager: { query(sql: string): Promise<unknown> }, action: string) =>
+      ((await manager.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = '${action}'`)) as { n: number }[])[0].n;
+    const shortVariant = async () => {
+      const [variant] = await t.sql(`SELECT id FROM product_variant ORDER BY sku LIMIT 1`);
+      await t.sql(`UPDATE product_variant SET stock = 2 WHERE id = $1`, [variant.id]);
+      const [buyer] = await t.sql(`SELECT id FROM account ORDER BY email LIMIT 1`);
+      return { variantId: variant.id as string, buyerId: buyer.id as string };
+    };
+
+    it('runs after everything else in the transaction, which does not see it, and commits with it', async () => {
+      await unitOfWork.run(async ({ manager, audit }) => {
+        await writeAtCommit(manager, {
+          text: `INSERT INTO audit_log (action, entity_type, entity_id)
+                 SELECT 'test.last', 'test', count(*)::text FROM audit_log WHERE action = 'test.before-last'`,
+          values: [],
+        });
+        await audit({ actor: null, action: 'test.before-last', entityType: 'test' });
+        expect(await countIn(manager, 'test.last')).toBe(0);
+      });
+      // Registered first, it ran last: it counted the row written after it was registered.
+      expect(await t.sql(`SELECT entity_id FROM audit_log WHERE action = 'test.last'`)).toEqual([{ entity_id: '1' }]);
+    });
+
+    it('fails the whole unit of work when it fails, with the error its writer gives, and the next ones run as ever', async () => {
+      const { variantId, buyerId } = await shortVariant();
+      const products = t.app.get(ProductsRepository);
+      const attempt = unitOfWork.run(async ({ manager, audit }) => {
+        await audit({ actor: null, action: 'test.short', entityType: 'test' });
+        await products.reserveStock(manager, randomUUID(), buyerId, [{ variantId, quantity: 3 }], (short) => {
+          return new AppError('OUT_OF_STOCK', `short: ${[...short].join(',')}`);
+        });
+      });
+      await expect(attempt).rejects.toMatchObject({ code: 'OUT_OF_STOCK', message: `short: ${variantId}` });
+      expect(await auditRows('test.short')).toBe(0);
+      expect(await t.sql(`SELECT stock FROM product_variant WHERE id = $1`, [variantId])).toEqual([{ stock: 2 }]);
+      // More units of work than the pool has connections, each with a last write: every connection went back as it was.
+      await Promise.all(
+        Array.from({ length: 30 }, () =>
+          unitOfWork.run(async ({ manager }) => {
+            await writeAtCommit(manager, {
+              text: `INSERT INTO audit_log (action, entity_type) VALUES ('test.after-short', 'test')`,
+              values: [],
+            });
+            await manager.query(`SELECT pg_sleep(0.01)`);
+          }),
+        ),
+      );
+      expect(await auditRows('test.after-short')).toBe(30);
+    });
+
+    it('runs at once outside a unit of work, and fails there with the error its writer gives', async () => {
+      const { variantId } = await shortVariant();
+      const dataSource = t.app.get<DataSource>(getDataSourceToken());
+      await dataSource.transaction(async (manager) => {
+        await writeAtCommit(manager, { text: `INSERT INTO audit_log (action, entity_type) VALUES ('test.at-once', 'test')`, values: [] });
+        expect(await countIn(manager, 'test.at-once')).toBe(1);
+      });
+      const shortage = dataSource.transaction((manager) =>
+        writeAtCommit(manager, {
+          text: `SELECT qh_stock_shortage(ARRAY[$1::uuid])`,
+          values: [variantId],
+          failedAs: (error) => new AppError('OUT_OF_STOCK', String((error as { detail?: string }).detail)),
+        }),
+      );
+      await expect(shortage).rejects.toMatchObject({ code: 'OUT_OF_STOCK', message: variantId });
+    });
   });
 });

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PriceBreak, ProductCategory, ProductStatus, ShippingClass } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
-import { preparedRowsIn, row, rows } from '../database/sql';
+import { row, rows } from '../database/sql';
+import { writeAtCommit } from '../database/unit-of-work';
 import { IS_CERTIFIED, priceBreaksOf } from './product-sql';
 
 export interface ManagedVariantRow {
@@ -265,34 +266,40 @@ export class ProductsRepository {
   }
 
   /**
-   * Takes every line's stock in one statement: rows are locked in variant-id order (so two checkouts
-   * never wait on each other in opposite orders), each taken only if enough is left, each change
-   * recorded as a movement. Returns the variants that did not have enough. NO KEY UPDATE, as the
-   * UPDATE itself would take: a plain FOR UPDATE would also wait for the key-share locks that other
-   * checkouts' order lines hold on the same variant, and deadlock with them.
+   * Takes every line's stock in one statement, all or none, as the last write of the unit of work
+   * (writeAtCommit): rows are locked in variant-id order (so two checkouts never wait on each other in
+   * opposite orders), each taken only if enough is left, each change recorded as a movement; when any
+   * variant has too little, the statement fails (qh_stock_shortage), and with it the unit of work, with
+   * `shortage(the short variants' ids)`. NO KEY UPDATE, as the UPDATE itself would take: a plain FOR
+   * UPDATE would also wait for the key-share locks that other checkouts' order lines hold on the same
+   * variant, and deadlock with them.
    */
   async reserveStock(
     manager: EntityManager,
     orderId: string,
     actorId: string,
     lines: { variantId: string; quantity: number }[],
-  ): Promise<string[]> {
-    const reserved = await preparedRowsIn<{ variantId: string }>(
-      manager,
-      `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)),
-            locked AS (SELECT v.id FROM product_variant v WHERE v.id IN (SELECT variant_id FROM wanted) ORDER BY v.id FOR NO KEY UPDATE),
-            taken AS (
-              UPDATE product_variant v SET stock = v.stock - w.quantity, updated_at = qh_now()
-                FROM wanted w
-               WHERE v.id = w.variant_id AND v.id IN (SELECT id FROM locked) AND v.stock >= w.quantity
-              RETURNING v.id, v.stock, w.quantity)
-       INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, actor_account_id, order_id)
-       SELECT id, -quantity, stock, 'ORDER_RESERVED', $3, $4 FROM taken
-       RETURNING variant_id AS "variantId"`,
-      [lines.map((l) => l.variantId), lines.map((l) => l.quantity), actorId, orderId],
-    );
-    const taken = new Set(reserved.map((movement) => movement.variantId));
-    return lines.filter((line) => !taken.has(line.variantId)).map((line) => line.variantId);
+    shortage: (variantIds: Set<string>) => Error,
+  ): Promise<void> {
+    await writeAtCommit(manager, {
+      text: `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(variant_id, quantity)),
+                  locked AS (SELECT v.id FROM product_variant v WHERE v.id IN (SELECT variant_id FROM wanted) ORDER BY v.id FOR NO KEY UPDATE),
+                  taken AS (
+                    UPDATE product_variant v SET stock = v.stock - w.quantity, updated_at = qh_now()
+                      FROM wanted w
+                     WHERE v.id = w.variant_id AND v.id IN (SELECT id FROM locked) AND v.stock >= w.quantity
+                    RETURNING v.id, v.stock, w.quantity),
+                  moved AS (
+                    INSERT INTO inventory_movement (variant_id, delta, stock_after, reason, actor_account_id, order_id)
+                    SELECT id, -quantity, stock, 'ORDER_RESERVED', $3, $4 FROM taken
+                    RETURNING variant_id)
+             SELECT qh_stock_shortage(ARRAY(SELECT variant_id FROM wanted EXCEPT SELECT variant_id FROM moved))`,
+      values: [lines.map((l) => l.variantId), lines.map((l) => l.quantity), actorId, orderId],
+      failedAs: (error) => {
+        const short = shortVariantsOf(error);
+        return short && shortage(short);
+      },
+    });
   }
 
   /**
@@ -313,4 +320,10 @@ export class ProductsRepository {
     );
     return changed ? changed.stockAfter : null;
   }
+}
+
+/** The variants a reservation found short (qh_stock_shortage's error), or undefined for any other error. */
+function shortVariantsOf(error: unknown): Set<string> | undefined {
+  const { code, detail } = (error ?? {}) as { code?: string; detail?: string };
+  return code === 'QH001' && detail ? new Set(detail.split(',')) : undefined;
 }

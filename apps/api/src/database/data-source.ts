@@ -39,6 +39,7 @@ import { MoneyTrail1767081600000 } from './migrations/1767081600000-money-trail'
 import { LotsAndClaims1767168000000 } from './migrations/1767168000000-lots-and-claims';
 import { CatalogSearchLength1767340800000 } from './migrations/1767340800000-catalog-search-length';
 import { DropImpactOrderKey1767427200000 } from './migrations/1767427200000-drop-impact-order-key';
+import { StockShortage1767513600000 } from './migrations/1767513600000-stock-shortage';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -78,6 +79,7 @@ export const MIGRATIONS = [
   LotsAndClaims1767168000000,
   CatalogSearchLength1767340800000,
   DropImpactOrderKey1767427200000,
+  StockShortage1767513600000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

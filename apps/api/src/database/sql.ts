@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { types, type CustomTypesConfig } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -101,11 +101,15 @@ function statementName(text: string): string {
  * cost more than running them; the name is a hash of the text, so two texts never share a name.
  * A plan made once knows no values: anything that decides the plan (a LIMIT) belongs in the text.
  */
-export async function preparedRows<Row>(dataSource: DataSource, { text, values, planEachTime }: Statement): Promise<Row[]> {
+export async function preparedRows<Row>(dataSource: DataSource, statement: Statement): Promise<Row[]> {
   // TypeORM's postgres driver keeps pg's pool as `master`; its query() would send an unnamed statement.
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const result = await pool.query({ name: planEachTime ? undefined : statementName(text), text, values });
-  return result.rows as Row[];
+  return (await pool.query(preparedQuery(statement))).rows as Row[];
+}
+
+/** The statement as pg sends it: named (prepared once per connection) unless it is planned each time. */
+export function preparedQuery({ text, values, planEachTime }: Statement): QueryConfig {
+  return { name: planEachTime ? undefined : statementName(text), text, values };
 }
 
 /**
@@ -123,7 +127,7 @@ export async function preparedRowsIn<Row>(db: Queryable, text: string, values: u
   if (runner && !runner.isReleased) {
     // TypeORM's query() would send an unnamed statement; the runner's connection is the transaction's.
     const connection = (await runner.connect()) as PoolClient;
-    return (await connection.query({ name: statementName(text), text, values })).rows as Row[];
+    return (await connection.query(preparedQuery({ text, values }))).rows as Row[];
   }
   const dataSource = db instanceof DataSource ? db : runner ? undefined : manager.connection;
   if (dataSource) return preparedRows<Row>(dataSource, { text, values });

@@ -1,9 +1,11 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { ResponseCache } from '../common/http-cache.interceptor';
 import { uniqueConflictOf } from '../common/unique-conflicts';
+import { preparedQuery, preparedRowsIn } from './sql';
 
 type Effect = () => unknown;
 
@@ -44,17 +46,25 @@ export class UnitOfWork {
     const effects: Effect[] = [];
     let catalogChanged = false;
     let result: T;
+    const runner = this.dataSource.createQueryRunner();
+    const lastWrites: LastWrite[] = [];
+    writesAtCommit.set(runner, lastWrites);
     try {
-      result = await this.dataSource.transaction((manager) =>
-        body({
-          manager,
-          audit: (entry) => this.auditLog.record(entry, manager),
-          afterCommit: (effect) => void effects.push(effect),
-          catalogChanged: () => void (catalogChanged = true),
-        }),
-      );
+      await runner.startTransaction();
+      const { manager } = runner;
+      result = await body({
+        manager,
+        audit: (entry) => this.auditLog.record(entry, manager),
+        afterCommit: (effect) => void effects.push(effect),
+        catalogChanged: () => void (catalogChanged = true),
+      });
+      await commitWith(runner, lastWrites);
     } catch (error) {
+      // A failed last write ended the transaction already (its COMMIT rolled back).
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw uniqueConflictOf(error) ?? error;
+    } finally {
+      await runner.release();
     }
     if (catalogChanged) this.responseCache.clear();
     for (const effect of effects) {
@@ -68,6 +78,57 @@ export class UnitOfWork {
       }
     }
     return result;
+  }
+}
+
+/** The last writes of each unit of work's transaction, by its query runner (writeAtCommit). */
+const writesAtCommit = new WeakMap<QueryRunner, LastWrite[]>();
+
+/** A statement that ends a transaction (writeAtCommit), and what its failure means to the caller: their error, or undefined for the driver's. */
+export interface LastWrite {
+  text: string;
+  values: unknown[];
+  failedAs?: (error: unknown) => Error | undefined;
+}
+
+/**
+ * `write` runs as the last statement of the unit of work that `manager` belongs to, sent with its
+ * COMMIT in one go: for a write to rows that many transactions at once want (a variant's stock in a
+ * rush on it), which each holds locked from its write to its commit. Sent on its own, the COMMIT left
+ * only once the API had read the write's answer, and under load its event loop took milliseconds to
+ * get to that, while every other checkout of the variant waited (bench:flash). The write must decide
+ * by itself whether the transaction may commit (failing when not), for nothing waits for its answer;
+ * nothing in the transaction sees what it writes; and if it fails, the whole unit of work fails and
+ * rolls back. Outside a unit of work it runs at once.
+ */
+export async function writeAtCommit(manager: EntityManager, write: LastWrite): Promise<void> {
+  const lastWrites = manager.queryRunner && writesAtCommit.get(manager.queryRunner);
+  if (lastWrites) return void lastWrites.push(write);
+  try {
+    await preparedRowsIn(manager, write.text, write.values);
+  } catch (error) {
+    throw write.failedAs?.(error) ?? error;
+  }
+}
+
+/**
+ * Commits, the last writes first: all are written to the connection at once, in pg's pipeline mode
+ * (for these statements only), so that PostgreSQL runs the COMMIT right after them. Should one fail,
+ * the COMMIT behind it ends the aborted transaction as a ROLLBACK.
+ */
+async function commitWith(runner: QueryRunner, lastWrites: LastWrite[]): Promise<void> {
+  if (!lastWrites.length) return runner.commitTransaction();
+  const connection = (await runner.connect()) as PoolClient & { pipeline: boolean };
+  connection.pipeline = true;
+  try {
+    const sent = lastWrites.map((write) => connection.query(preparedQuery(write)));
+    const outcomes = await Promise.allSettled([...sent, runner.commitTransaction()]);
+    const failed = outcomes.findIndex((outcome) => outcome.status === 'rejected');
+    if (failed < 0) return;
+    const error = (outcomes[failed] as PromiseRejectedResult).reason;
+    throw lastWrites[failed]?.failedAs?.(error) ?? error;
+  } finally {
+    connection.pipeline = false;
   }
 }
 

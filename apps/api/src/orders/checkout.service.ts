@@ -247,18 +247,15 @@ export class CheckoutService {
     await this.addresses.remember(manager, buyer.id, dto.address, MAX_SAVED_ADDRESSES);
     const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
     await this.payments.open(manager, orderId, totalFen);
-    // Last before the commit: the variants' rows stay locked from here to the commit, and every
+    // Last, sent with the commit: the variants' rows stay locked from here to the commit, and every
     // other checkout of the same goods waits for them (all of them, in a flash sale).
-    const shortIds = new Set(
-      await this.products.reserveStock(
-        manager,
-        orderId,
-        buyer.id,
-        lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
-      ),
+    await this.products.reserveStock(
+      manager,
+      orderId,
+      buyer.id,
+      lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
+      (short) => outOfStock(lines.filter((line) => short.has(line.variantId))),
     );
-    const short = lines.filter((line) => shortIds.has(line.variantId));
-    if (short.length) throw outOfStock(short);
     return { orderId, number, totalFen };
   }
 }

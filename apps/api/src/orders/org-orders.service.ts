@@ -325,14 +325,19 @@ export class OrgOrdersService {
       organisation: { id: membership.organisationId, siteId: site.id, deliveryOn: dto.deliveryOn, awaitingApproval, onAccount },
     });
     await this.orders.insertParts(manager, orderId, shipments, (line) => pools[line.index]);
-    const short = new Set(await this.products.reserveStock(manager, orderId, user.id, lines));
-    if (short.size) {
-      throw new AppError(
-        'OUT_OF_STOCK',
-        'Some products do not have enough stock left; nothing was ordered.',
-        lines.filter((line) => short.has(line.variantId)).map((line) => lineProblem(line, `only ${line.stock} left`)),
-      );
-    }
+    // Sent with the commit, after the rest of this transaction: as a checkout's (see CheckoutService).
+    await this.products.reserveStock(
+      manager,
+      orderId,
+      user.id,
+      lines,
+      (short) =>
+        new AppError(
+          'OUT_OF_STOCK',
+          'Some products do not have enough stock left; nothing was ordered.',
+          lines.filter((line) => short.has(line.variantId)).map((line) => lineProblem(line, `only ${line.stock} left`)),
+        ),
+    );
     const order = { id: orderId, number, buyerId: user.id, totalFen, organisationId: membership.organisationId };
     if (awaitingApproval) {
       for (const approver of await this.memberships.withRole(manager, membership.organisationId, 'APPROVER')) {
