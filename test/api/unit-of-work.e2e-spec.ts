@@ -36,7 +36,7 @@ describe('the unit of work', () => {
 
   it('rolls back its audit rows with the change, and runs none of its effects', async () => {
     const ran: string[] = [];
-    cache.set('/api/products', '{"items":[]}', 'W/"kept"');
+    cache.set('/api/products', Buffer.from('{"items":[]}'), 'W/"kept"');
     await expect(
       unitOfWork.run(async ({ audit, afterCommit, catalogChanged }) => {
         await audit({ actor: null, action: 'test.rolled_back', entityType: 'test' });
@@ -54,7 +54,7 @@ describe('the unit of work', () => {
     await unitOfWork.run(async ({ catalogChanged }) => {
       catalogChanged();
       // What a shopper's request reading the committed past would cache while this transaction is still open.
-      cache.set('/api/products', '{"items":["old"]}', 'W/"old"');
+      cache.set('/api/products', Buffer.from('{"items":["old"]}'), 'W/"old"');
     });
     expect(cache.get('/api/products')).toBeUndefined();
   });

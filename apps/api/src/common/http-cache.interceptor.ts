@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Observable, tap } from 'rxjs';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
@@ -11,7 +11,8 @@ const MAX_ENTRIES = 1000;
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 interface CachedAnswer {
-  json: string;
+  /** The answer as sent: UTF-8 JSON, turned from the framework's string once, for its hash and every send. */
+  body: Buffer;
   etag: string;
   expiresAt: number;
 }
@@ -50,11 +51,11 @@ export class ResponseCache {
     return undefined;
   }
 
-  set(url: string, json: string, etag: string): void {
+  set(url: string, body: Buffer, etag: string): void {
     if (this.ttlMs === 0) return;
     // Maps iterate in insertion order: the first key is the oldest entry.
     if (this.answers.size >= MAX_ENTRIES) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(url, { json, etag, expiresAt: Date.now() + this.ttlMs });
+    this.answers.set(url, { body, etag, expiresAt: Date.now() + this.ttlMs });
   }
 
   clear(): void {
@@ -71,15 +72,16 @@ export class ResponseCache {
     fastify.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET') return;
       const answer = this.get(request.url);
-      if (answer) return send(request, reply, answer.json, answer.etag);
+      if (answer) return send(request, reply, answer.body, answer.etag);
     });
     const keep: onSendHookHandler = async (request, reply, payload) => {
       if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       // Sent from the cache (its ETag set already): kept already.
       if (reply.hasHeader('etag')) return payload;
-      const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
-      this.set(request.url, payload, etag);
-      if (!notModified(request, reply, etag)) return payload;
+      const body = Buffer.from(payload);
+      const etag = `W/"${hash('sha1', body, 'base64url')}"`;
+      this.set(request.url, body, etag);
+      if (!notModified(request, reply, etag)) return body;
       reply.status(304);
       return null;
     };
@@ -97,9 +99,9 @@ function notModified(request: FastifyRequest, reply: FastifyReply, etag: string)
   return given !== undefined && given.split(',').some((tag) => tag.trim() === etag);
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, json: string, etag: string): FastifyReply {
+function send(request: FastifyRequest, reply: FastifyReply, body: Buffer, etag: string): FastifyReply {
   if (notModified(request, reply, etag)) return reply.status(304).send();
-  return reply.type(JSON_TYPE).send(json);
+  return reply.type(JSON_TYPE).send(body);
 }
 
 /** On the controllers that change the catalog: a successful write makes every cached answer stale. */
