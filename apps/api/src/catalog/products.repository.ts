@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PriceBreak, ProductCategory, ProductStatus, ShippingClass } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { databaseErrorOf } from '../common/database-errors';
 import { timestampKey } from '../common/keyset-cursor';
 import { row, rows } from '../database/sql';
 import { writeAtCommit } from '../database/unit-of-work';
@@ -322,8 +323,11 @@ export class ProductsRepository {
   }
 }
 
-/** The variants a reservation found short (qh_stock_shortage's error), or undefined for any other error. */
+/** The SQLSTATE of qh_stock_shortage's error (migration 1767513600000-stock-shortage). */
+const STOCK_SHORTAGE = 'QH001';
+
+/** The variants a reservation found short (qh_stock_shortage's error: their ids as its detail), or undefined for any other error. */
 function shortVariantsOf(error: unknown): Set<string> | undefined {
-  const { code, detail } = (error ?? {}) as { code?: string; detail?: string };
-  return code === 'QH001' && detail ? new Set(detail.split(',')) : undefined;
+  const failure = databaseErrorOf(error);
+  return failure?.code === STOCK_SHORTAGE && failure.detail ? new Set(failure.detail.split(',')) : undefined;
 }

@@ -1,4 +1,12 @@
+import { DatabaseError } from 'pg';
+import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
+
+/** PostgreSQL's error behind a failed statement: as TypeORM's query() wraps it, or as pg throws it for a prepared statement (preparedRows). */
+export function databaseErrorOf(error: unknown): DatabaseError | undefined {
+  if (error instanceof QueryFailedError) return error.driverError as DatabaseError;
+  return error instanceof DatabaseError ? error : undefined;
+}
 
 /**
  * How long a client should wait before trying again: the embedded cluster's watchdog has it back

@@ -1,6 +1,5 @@
-import { DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from './app-error';
+import { databaseErrorOf } from './database-errors';
 
 /**
  * Unique constraints that stand for a rule a client can break, with the answer for it. Services
@@ -21,13 +20,9 @@ const UNIQUE_CONFLICTS: Record<string, [ErrorCode, string]> = {
 /** PostgreSQL's unique_violation. */
 const UNIQUE_VIOLATION = '23505';
 
-/**
- * The unique constraint a statement broke, if that is why it failed: PostgreSQL's error as TypeORM's
- * query() wraps it, or as pg throws it for a prepared statement (preparedRows).
- */
+/** The unique constraint a statement broke, if that is why it failed. */
 export function uniqueViolated(error: unknown): string | undefined {
-  const failure =
-    error instanceof QueryFailedError ? (error.driverError as DatabaseError) : error instanceof DatabaseError ? error : undefined;
+  const failure = databaseErrorOf(error);
   return failure?.code === UNIQUE_VIOLATION ? failure.constraint : undefined;
 }
 

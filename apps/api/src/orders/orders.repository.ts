@@ -148,6 +148,7 @@ const detailsOfOrders = (orders: IdsParameter) => `
   (SELECT coalesce(json_agg(y ORDER BY y."titleZh", y.id), '[]')
      FROM (SELECT ${LINE_COLUMNS} FROM order_line WHERE order_id ${matchingIds(orders)}) y) AS lines,
   (SELECT coalesce(json_agg(i), '[]') FROM (${impactOfOrders(orders)}) i) AS impacts`;
+
 /** What a payment fixes on each line of its order (OrdersRepository.fixAttribution). */
 const LINE_ATTRIBUTIONS = recordSet({ id: 'uuid', certified: 'boolean', pool_fen: 'bigint' });
 
