@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { MAX_IMAGE_BYTES, UPLOADS_URL_PREFIX, uploadsDir } from './catalog/product-images';
 import { AppError } from './common/app-error';
-import { validationDetails } from './common/validation';
+import { keepValidationRules, validationDetails } from './common/validation';
 import { toErrorBody } from './common/error.filter';
 import { registerInputGuards } from './common/input-guards';
 import { clientErrorHandler, frameworkErrors } from './common/transport-errors';
@@ -64,6 +64,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   registerInputGuards(fastify);
 
   app.setGlobalPrefix('api');
+  keepValidationRules();
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

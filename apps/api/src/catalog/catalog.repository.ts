@@ -203,8 +203,14 @@ export interface ProductPageRow extends ProductRow {
   certificationBatch: string | null;
   certifiedUntil: string | null;
   variants: ManagedVariantRow[];
-  /** The product's cooperative beyond the list item's columns. */
-  cooperative: Omit<CooperativeProfileRow, 'id' | 'nameZh' | 'nameEn'>;
+  /** The product's cooperative beyond the list item's columns, flat as the statement answers them. */
+  coopDescriptionZh: string;
+  coopDescriptionEn: string;
+  creditCode: string;
+  verifiedAt: Date | null;
+  coopTownshipCode: string;
+  coopTownshipName: string;
+  coopTownshipNameEn: string;
   linkedHouseholds: LinkedHouseholdsRow[];
 }
 
@@ -266,40 +272,8 @@ export class CatalogRepository {
   }
 
   async productPage(slug: string): Promise<ProductPageRow | undefined> {
-    const [found] = await preparedRows<
-      Omit<ProductPageRow, 'cooperative'> & {
-        coopDescriptionZh: string;
-        coopDescriptionEn: string;
-        creditCode: string;
-        verifiedAt: Date | null;
-        coopTownshipCode: string;
-        coopTownshipName: string;
-        coopTownshipNameEn: string;
-      }
-    >(this.dataSource, productPageStatement(slug));
-    if (!found) return undefined;
-    const {
-      coopDescriptionZh,
-      coopDescriptionEn,
-      creditCode,
-      verifiedAt,
-      coopTownshipCode,
-      coopTownshipName,
-      coopTownshipNameEn,
-      ...product
-    } = found;
-    return {
-      ...product,
-      cooperative: {
-        descriptionZh: coopDescriptionZh,
-        descriptionEn: coopDescriptionEn,
-        creditCode,
-        verifiedAt,
-        townshipCode: coopTownshipCode,
-        townshipName: coopTownshipName,
-        townshipNameEn: coopTownshipNameEn,
-      },
-    };
+    const [found] = await preparedRows<ProductPageRow>(this.dataSource, productPageStatement(slug));
+    return found;
   }
 
   verifiedCooperative(id: string) {

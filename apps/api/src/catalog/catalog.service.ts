@@ -92,8 +92,20 @@ export class CatalogService {
   async product(slug: string): Promise<ProductDetailDto> {
     const row = await this.catalog.productPage(slug);
     if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product on sale.');
+    // Field by field, not by spreading the row: a page's answer is built on every uncached request.
     const profile = toProfile(
-      { ...row.cooperative, id: row.cooperativeId, nameZh: row.cooperativeName, nameEn: row.cooperativeNameEn },
+      {
+        id: row.cooperativeId,
+        nameZh: row.cooperativeName,
+        nameEn: row.cooperativeNameEn,
+        descriptionZh: row.coopDescriptionZh,
+        descriptionEn: row.coopDescriptionEn,
+        creditCode: row.creditCode,
+        verifiedAt: row.verifiedAt,
+        townshipCode: row.coopTownshipCode,
+        townshipName: row.coopTownshipName,
+        townshipNameEn: row.coopTownshipNameEn,
+      },
       row.linkedHouseholds,
     );
     return {

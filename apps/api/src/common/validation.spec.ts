@@ -1,10 +1,11 @@
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { IsInt, IsString, validate } from 'class-validator';
 import { UpdateProductDto } from '../catalog/dto/managed-product.dto';
 import { UpdateHouseholdDto } from '../households/dto/household.dto';
 import { ImpactFilterDto } from '../impact/dto/impact.dto';
 import { CheckoutDto } from '../orders/dto/order.dto';
 import { CreateRefundDto } from '../payments/dto/refund.dto';
+import { keepValidationRules } from './validation';
 
 /** The fields the global ValidationPipe would refuse, with its options. */
 async function refused(type: new () => object, plain: object): Promise<string[]> {
@@ -61,5 +62,28 @@ describe('days and instants', () => {
     expect(await refused(UpdateProductDto, { saleStartsAt: '2027-04-10T08:00:00+08:00', saleEndsAt: '2027-05-31T16:00:00.000Z' })).toEqual(
       [],
     );
+  });
+});
+
+describe('rules kept per class (keepValidationRules)', () => {
+  class Page {
+    @IsInt() limit!: number;
+  }
+  class Search extends Page {
+    @IsString() q!: string;
+  }
+
+  it('still hold those a class inherits, for every class, however often it is validated', async () => {
+    keepValidationRules();
+    keepValidationRules();
+    for (let round = 0; round < 3; round++) {
+      expect(await refused(Search, { limit: 'ten', q: 7 })).toEqual(['limit', 'q']);
+      expect(await refused(Page, { limit: 'ten', q: 'x' })).toEqual(['limit', 'q']);
+      expect(await refused(Search, { limit: 10, q: 'x' })).toEqual([]);
+    }
+    class Later extends Search {
+      @IsInt() page!: number;
+    }
+    expect(await refused(Later, { limit: 'ten', q: 'x', page: 'one' })).toEqual(['limit', 'page']);
   });
 });
