@@ -4,7 +4,7 @@
 // module starts nothing; `runBench()` installs the signal handlers.
 import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +76,53 @@ export function buildUnlessSkipped() {
 export const running = { api: null, apiEnv: null, apiLog: [], children: [], client: null, dataDir: null, benchDatabase: null };
 
 /** A child process that cleanup() stops (before the API, so that it lets go of the database first). */
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (ms) spent so far by the process `apiPid` and by the PostgreSQL server processes started
+ * under this one (an embedded cluster's, with the backends they have reaped; a DATABASE_URL
+ * server's are not ours to see: null), and by this process (the load generator); from /proc, so
+ * null where there is none.
+ */
+export function cpuSpent(apiPid) {
+  const processes = new Map();
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // gone since the listing
+      }
+      // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so fields are counted from its end.
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+      processes.set(Number(entry), { comm, parent: Number(fields[1]), own: utime + stime, reaped: cutime + cstime });
+    }
+  } catch {
+    return null;
+  }
+  const ours = (pid) => {
+    for (let at = processes.get(pid)?.parent; at; at = processes.get(at)?.parent) if (at === process.pid) return true;
+    return false;
+  };
+  let postgres = null;
+  for (const [pid, p] of processes) if (p.comm === 'postgres' && ours(pid)) postgres = (postgres ?? 0) + p.own + p.reaped;
+  const { user, system } = process.cpuUsage();
+  const ms = (ticks) => (ticks * 1000) / TICKS_PER_SECOND;
+  return { api: ms(processes.get(apiPid)?.own ?? 0), postgres: postgres === null ? null : ms(postgres), bench: (user + system) / 1000 };
+}
+
+/** CPU per request (ms) between two cpuSpent() readings over `requests` requests, or null. */
+export function cpuPerRequest(before, after, requests) {
+  if (!before || !after || !requests) return null;
+  const per = (key) => (after[key] === null || before[key] === null ? null : (after[key] - before[key]) / requests);
+  return { api: per('api'), postgres: per('postgres'), bench: per('bench') };
+}
+
 export function track(child) {
   running.children.push(child);
   return child;

@@ -6,8 +6,10 @@
 //    API sends, through `pg` directly as prepared statements at the same concurrency
 //    (catalog-ceiling.mjs);
 // then the searches again, uncached, after the catalog grows to BENCH_SEARCH_PRODUCTS, to show how
-// their time grows with the catalog. Prints figures; never fails on wall time, only when something
-// is broken (build, start, errors, non-2xx answers).
+// their time grows with the catalog. Uncached, it also prints the CPU each request took in the API
+// process and in PostgreSQL (from /proc): as both share the machine's cores, the API's ratio to its
+// SQL ceiling comes out near PostgreSQL's share of the two. Prints figures; never fails on
+// wall time, only when something is broken (build, start, errors, non-2xx answers).
 //
 //   BENCH_SECONDS          measured seconds per target (default 10)
 //   BENCH_WARMUP_SECONDS   unmeasured warm-up before each (default 2)
@@ -24,6 +26,8 @@ import {
   ROOT,
   buildUnlessSkipped,
   connect,
+  cpuPerRequest,
+  cpuSpent,
   finish,
   disconnect,
   number,
@@ -83,10 +87,14 @@ async function probe(baseUrl, path, check) {
 const listed = (min) => (json) =>
   json.items?.length >= min ? null : `expected at least ${min} items, got ${json.items?.length ?? 'none'}`;
 
-async function load(url) {
+/** `url` under autocannon; with `apiPid`, also the CPU each request took in the API, PostgreSQL and autocannon. */
+async function load(url, apiPid = null) {
   if (WARMUP_SECONDS > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+  const before = apiPid && cpuSpent(apiPid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const cpu = apiPid && cpuPerRequest(before, cpuSpent(apiPid), result.requests.total);
   return {
+    cpu,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -134,11 +142,14 @@ async function catalogSize(databaseUrl) {
 }
 
 /** Each scenario through the API (uncached), then all of them as SQL: rows for uncachedTable(). */
-async function uncachedRound(baseUrl, databaseUrl, scenarios) {
+async function uncachedRound({ baseUrl, pid }, databaseUrl, scenarios) {
   const rows = [];
   for (const s of scenarios) {
-    const api = await load(`${baseUrl}${s.path}`);
-    print(`  ${s.name.padEnd(15)} API, no cache  ${number(api.rps).padStart(7)} req/s  p50 ${ms(api.p50)} ms  p99 ${ms(api.p99)} ms`);
+    const api = await load(`${baseUrl}${s.path}`, pid);
+    const cpu = api.cpu
+      ? `  CPU per request: API ${api.cpu.api.toFixed(3)} ms, PostgreSQL ${api.cpu.postgres?.toFixed(3) ?? '–'} ms, autocannon ${api.cpu.bench.toFixed(3)} ms`
+      : '';
+    print(`  ${s.name.padEnd(15)} API, no cache  ${number(api.rps).padStart(7)} req/s  p50 ${ms(api.p50)} ms  p99 ${ms(api.p99)} ms${cpu}`);
     rows.push({ name: s.name, api });
   }
   const results = await sqlCeiling(databaseUrl, scenarios);
@@ -164,7 +175,10 @@ function uncachedTable(rows) {
     'SQL p99 ms',
     'ratio',
     'target ≥ 50%',
+    'API CPU ms/req',
+    'PG CPU ms/req',
   ];
+  const cpu = (value) => (value == null ? '–' : value.toFixed(3));
   const cells = rows.map((r) => [
     r.name,
     number(r.api.rps),
@@ -175,6 +189,8 @@ function uncachedTable(rows) {
     r.ceiling.p99.toFixed(1),
     share(r.api.rps, r.ceiling.rps),
     r.api.rps >= TARGET_SHARE * r.ceiling.rps ? 'MET' : 'NOT MET',
+    cpu(r.api.cpu?.api),
+    cpu(r.api.cpu?.postgres),
   ]);
   return table(header, cells);
 }
@@ -294,7 +310,7 @@ async function main() {
     for (const s of scenarios)
       await autocannon({ url: `${uncachedApi.baseUrl}${s.path}`, connections: CONNECTIONS, duration: WARMUP_SECONDS });
   }
-  const uncached = await uncachedRound(uncachedApi.baseUrl, databaseUrl, scenarios);
+  const uncached = await uncachedRound(uncachedApi, databaseUrl, scenarios);
   print();
 
   // 3. The searches again on a catalog ten times the size.
@@ -309,7 +325,7 @@ async function main() {
     print(
       `  catalog: ${number(bigger.published)} published products (${number(bigger.products)} in all); ${number(more.products)} added in ${seconds(phase)}`,
     );
-    grownSearch = { counts: bigger, rows: await uncachedRound(uncachedApi.baseUrl, databaseUrl, searchesOf(scenarios)) };
+    grownSearch = { counts: bigger, rows: await uncachedRound(uncachedApi, databaseUrl, searchesOf(scenarios)) };
     print();
   }
 
