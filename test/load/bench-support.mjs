@@ -80,12 +80,12 @@ export const running = { api: null, apiEnv: null, apiLog: [], children: [], clie
 const TICKS_PER_SECOND = 100;
 
 /**
- * CPU time (ms) spent so far by the process `apiPid` and by the PostgreSQL server processes started
+ * CPU time (ms) spent so far by the API process(es) `apiPids` (a pid or a list) and by the PostgreSQL server processes started
  * under this one (an embedded cluster's, with the backends they have reaped; a DATABASE_URL
  * server's are not ours to see: null), and by this process (the load generator); from /proc, so
  * null where there is none.
  */
-export function cpuSpent(apiPid) {
+export function cpuSpent(apiPids) {
   const processes = new Map();
   try {
     for (const entry of readdirSync('/proc')) {
@@ -113,7 +113,8 @@ export function cpuSpent(apiPid) {
   for (const [pid, p] of processes) if (p.comm === 'postgres' && ours(pid)) postgres = (postgres ?? 0) + p.own + p.reaped;
   const { user, system } = process.cpuUsage();
   const ms = (ticks) => (ticks * 1000) / TICKS_PER_SECOND;
-  return { api: ms(processes.get(apiPid)?.own ?? 0), postgres: postgres === null ? null : ms(postgres), bench: (user + system) / 1000 };
+  const api = [apiPids].flat().reduce((sum, pid) => sum + (processes.get(pid)?.own ?? 0), 0);
+  return { api: ms(api), postgres: postgres === null ? null : ms(postgres), bench: (user + system) / 1000 };
 }
 
 /** CPU per request (ms) between two cpuSpent() readings over `requests` requests, or null. */

@@ -12,6 +12,7 @@
 //   DATABASE_URL       run against a fresh database on this server instead of an embedded cluster
 import { fork } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -19,6 +20,8 @@ import {
   inBatches,
   codeOf,
   connect,
+  cpuPerRequest,
+  cpuSpent,
   finish,
   number,
   percentile,
@@ -98,6 +101,7 @@ async function main() {
   const raceFrom = (await client.query(`SELECT now() AS at`)).rows[0].at;
 
   // The race: every checkout sent at once.
+  const cpuBefore = cpuSpent([first.pid, second.pid]);
   const raceStarted = performance.now();
   const answers = await Promise.all(
     tokens.map(async (token, i) => {
@@ -115,6 +119,7 @@ async function main() {
     }),
   );
   const apiElapsedMs = performance.now() - raceStarted;
+  const raceCpu = cpuPerRequest(cpuBefore, cpuSpent([first.pid, second.pid]), 1);
   const apiLatencies = Float64Array.from(answers.map((a) => a.ms)).sort();
   const sold = answers.filter((a) => a.status === 201).length;
   const refused = answers.filter((a) => a.status === 409 && a.code === 'OUT_OF_STOCK').length;
@@ -162,6 +167,14 @@ async function main() {
   print();
   if (otherKinds.size) print(`other answers: ${[...otherKinds].map(([kind, count]) => `${count} × ${kind}`).join(', ')}`);
   print(`database after the race: stock ${stored.stock}, ${stored.orders} orders of ${stored.units} units of the hot variant`);
+  if (raceCpu) {
+    // Whether the race waited on the CPU or on something else (a lock): the share of the machine's cores it used.
+    const busyMs = raceCpu.api + (raceCpu.postgres ?? 0) + raceCpu.bench;
+    print(
+      `CPU during the API's race: API processes ${ms(raceCpu.api)} ms, PostgreSQL ${raceCpu.postgres === null ? '–' : ms(raceCpu.postgres)} ms, ` +
+        `this process ${ms(raceCpu.bench)} ms: ${((busyMs / (apiElapsedMs * os.cpus().length)) * 100).toFixed(0)}% of ${os.cpus().length} cores`,
+    );
+  }
   const ratio = apiElapsedMs / ceiling.elapsedMs;
   print(
     `all answered: API ${ms(apiElapsedMs)} ms, raw SQL ${ms(ceiling.elapsedMs)} ms: ${ratio.toFixed(1)}× — target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}`,
