@@ -3,7 +3,7 @@
 // payment and one not (IMPACT_WRITES=off), in alternating rounds; then the money trail of the
 // payments checked in SQL. The bench itself writes the history and prints the table.
 import http from 'node:http';
-import { inBatches, number, percentile, postJson, print, problemOf, seconds } from './bench-support.mjs';
+import { cpuPerRequest, cpuSpent, inBatches, number, percentile, postJson, print, problemOf, seconds } from './bench-support.mjs';
 import { ADDRESS, BUYER_PASSWORD, CHEAP_HASH, prepareShop, roundsOf } from './checkout-data.mjs';
 
 /**
@@ -165,16 +165,26 @@ async function settle(client) {
 function summary(runs) {
   const elapsedMs = runs.reduce((sum, run) => sum + run.elapsedMs, 0);
   const latencies = Float64Array.from(runs.flatMap((run) => run.latenciesMs)).sort();
-  return { perSecond: (latencies.length / elapsedMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  // CPU per payment, where every run could read it (runs' `cpu`: the CPU each took in all).
+  const perPayment = (key) =>
+    runs.every((run) => run.cpu?.[key] != null) ? runs.reduce((sum, run) => sum + run.cpu[key], 0) / latencies.length : null;
+  return {
+    perSecond: (latencies.length / elapsedMs) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    cpu: { api: perPayment('api'), postgres: perPayment('postgres') },
+  };
 }
 
 /**
  * Places the orders through both processes (before anything is timed), warms both up, then for
  * each of `concurrencies` pays `payments` orders on each process, in `rounds` alternating rounds so
  * that whatever else the machine does weighs on both alike. Answers, per concurrency, the
- * figures with and without impact writes, and what is broken in the money trail.
+ * figures with and without impact writes, and what is broken in the money trail. With `pids` (the
+ * processes' ids, `with` and `without`), also the CPU each payment took in its API process and in
+ * PostgreSQL: the two processes pay in turn, never at once, so PostgreSQL's time in a run is its own.
  */
-export async function measurePayments(client, { withImpact, withoutImpact, payments, rounds, warmup, concurrencies }) {
+export async function measurePayments(client, { withImpact, withoutImpact, pids, payments, rounds, warmup, concurrencies }) {
   let phase = Date.now();
   const perRound = Math.ceil(payments / rounds);
   const needed = 2 * warmup + concurrencies.length * 2 * rounds * perRound;
@@ -207,14 +217,21 @@ export async function measurePayments(client, { withImpact, withoutImpact, payme
     for (let round = 0; round < rounds; round++) {
       // Each first in turn: a run leaves the database and the machine a little different for the next.
       for (const impact of round % 2 ? [false, true] : [true, false]) {
-        (impact ? runs.with : runs.without).push(await pay(impact ? withImpact : withoutImpact, take(perRound, impact), concurrency));
+        const pid = impact ? pids?.with : pids?.without;
+        const cpuBefore = pid ? cpuSpent(pid) : null;
+        const run = await pay(impact ? withImpact : withoutImpact, take(perRound, impact), concurrency);
+        run.cpu = pid ? cpuPerRequest(cpuBefore, cpuSpent(pid), 1) : null;
+        (impact ? runs.with : runs.without).push(run);
       }
     }
     const measured = { concurrency, with: summary(runs.with), without: summary(runs.without) };
     for (const name of ['with', 'without'])
       print(
         `  ${String(concurrency).padStart(2)} at a time, ${name.padEnd(7)} impact writes: ${measured[name].perSecond.toFixed(1).padStart(6)} payments/s` +
-          `  p50 ${measured[name].p50.toFixed(1)} ms  p99 ${measured[name].p99.toFixed(1)} ms`,
+          `  p50 ${measured[name].p50.toFixed(1)} ms  p99 ${measured[name].p99.toFixed(1)} ms` +
+          (measured[name].cpu.api === null
+            ? ''
+            : `  CPU per payment: API ${measured[name].cpu.api.toFixed(2)} ms, PostgreSQL ${measured[name].cpu.postgres?.toFixed(2) ?? '–'} ms`),
       );
     figures.push(measured);
   }

@@ -60,6 +60,7 @@ async function main() {
   const { figures, broken } = await measurePayments(client, {
     withImpact: withImpact.baseUrl,
     withoutImpact: withoutImpact.baseUrl,
+    pids: { with: withImpact.pid, without: withoutImpact.pid },
     payments: PAYMENTS,
     rounds: ROUNDS,
     warmup: WARMUP,
