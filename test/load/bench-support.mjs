@@ -117,10 +117,10 @@ export function cpuSpent(apiPids) {
   return { api: ms(api), postgres: postgres === null ? null : ms(postgres), bench: (user + system) / 1000 };
 }
 
-/** CPU per request (ms) between two cpuSpent() readings over `requests` requests, or null. */
-export function cpuPerRequest(before, after, requests) {
-  if (!before || !after || !requests) return null;
-  const per = (key) => (after[key] === null || before[key] === null ? null : (after[key] - before[key]) / requests);
+/** The CPU (ms) spent between two cpuSpent() readings, each figure divided by `count` (requests) when given; or null. */
+export function cpuBetween(before, after, count = 1) {
+  if (!before || !after || !count) return null;
+  const per = (key) => (after[key] === null || before[key] === null ? null : (after[key] - before[key]) / count);
   return { api: per('api'), postgres: per('postgres'), bench: per('bench') };
 }
 

@@ -26,7 +26,7 @@ import {
   ROOT,
   buildUnlessSkipped,
   connect,
-  cpuPerRequest,
+  cpuBetween,
   cpuSpent,
   finish,
   disconnect,
@@ -92,7 +92,7 @@ async function load(url, apiPid = null) {
   if (WARMUP_SECONDS > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
   const before = apiPid && cpuSpent(apiPid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  const cpu = apiPid && cpuPerRequest(before, cpuSpent(apiPid), result.requests.total);
+  const cpu = apiPid && cpuBetween(before, cpuSpent(apiPid), result.requests.total);
   return {
     cpu,
     rps: result.requests.average,

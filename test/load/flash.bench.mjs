@@ -20,7 +20,7 @@ import {
   inBatches,
   codeOf,
   connect,
-  cpuPerRequest,
+  cpuBetween,
   cpuSpent,
   finish,
   number,
@@ -119,7 +119,7 @@ async function main() {
     }),
   );
   const apiElapsedMs = performance.now() - raceStarted;
-  const raceCpu = cpuPerRequest(cpuBefore, cpuSpent([first.pid, second.pid]), 1);
+  const raceCpu = cpuBetween(cpuBefore, cpuSpent([first.pid, second.pid]));
   const apiLatencies = Float64Array.from(answers.map((a) => a.ms)).sort();
   const sold = answers.filter((a) => a.status === 201).length;
   const refused = answers.filter((a) => a.status === 409 && a.code === 'OUT_OF_STOCK').length;

@@ -3,7 +3,7 @@
 // payment and one not (IMPACT_WRITES=off), in alternating rounds; then the money trail of the
 // payments checked in SQL. The bench itself writes the history and prints the table.
 import http from 'node:http';
-import { cpuPerRequest, cpuSpent, inBatches, number, percentile, postJson, print, problemOf, seconds } from './bench-support.mjs';
+import { cpuBetween, cpuSpent, inBatches, number, percentile, postJson, print, problemOf, seconds } from './bench-support.mjs';
 import { ADDRESS, BUYER_PASSWORD, CHEAP_HASH, prepareShop, roundsOf } from './checkout-data.mjs';
 
 /**
@@ -220,7 +220,7 @@ export async function measurePayments(client, { withImpact, withoutImpact, pids,
         const pid = impact ? pids?.with : pids?.without;
         const cpuBefore = pid ? cpuSpent(pid) : null;
         const run = await pay(impact ? withImpact : withoutImpact, take(perRound, impact), concurrency);
-        run.cpu = pid ? cpuPerRequest(cpuBefore, cpuSpent(pid), 1) : null;
+        run.cpu = pid ? cpuBetween(cpuBefore, cpuSpent(pid)) : null;
         (impact ? runs.with : runs.without).push(run);
       }
     }

@@ -22,13 +22,11 @@ import { ShipmentPlanner } from './shipment-planner';
 const lineName = (line: CartLineRow) => `${line.titleZh} ${line.labelZh}`;
 /** A cart line as a checkout's problems name it, so the cart page can mark it. */
 const cartField = (line: CartLineRow) => `cart.lines.${line.id}`;
-/** Lines without the stock they ask for: nothing is ordered. `stock` is as the checkout read it. */
-const outOfStock = (short: CartLineRow[]) =>
-  new AppError(
-    'OUT_OF_STOCK',
-    'Some products do not have enough stock left; nothing was ordered.',
-    problems(short, (line) => `only ${line.stock} left`),
-  );
+/** Some lines ask for more than is left (`details`: one problem each): nothing is ordered. For every way of ordering. */
+export const stockShortage = (details: FieldProblem[]) =>
+  new AppError('OUT_OF_STOCK', 'Some products do not have enough stock left; nothing was ordered.', details);
+/** Cart lines without the stock they ask for. `stock` is as the checkout read it. */
+const outOfStock = (short: CartLineRow[]) => stockShortage(problems(short, (line) => `only ${line.stock} left`));
 /** A checkout's transaction: the order it placed, or the one its Idempotency-Key placed before, to replay. */
 type Placement = { orderId: string; number: string; totalFen: number } | { earlier: { number: string; requestHash: string } };
 /** Addresses kept per buyer; the least recently used goes beyond this. */

@@ -28,6 +28,7 @@ import { Memberships } from '../organisations/memberships.service';
 import { SitesService } from '../organisations/sites.service';
 import { PaymentsService } from '../payments/payments.service';
 import { CartRepository, type PricedLine } from './cart.repository';
+import { stockShortage } from './checkout.service';
 import type {
   OrgOrderDto,
   OrgOrderPageDto,
@@ -326,17 +327,8 @@ export class OrgOrdersService {
     });
     await this.orders.insertParts(manager, orderId, shipments, (line) => pools[line.index]);
     // Sent with the commit, after the rest of this transaction: as a checkout's (see CheckoutService).
-    await this.products.reserveStock(
-      manager,
-      orderId,
-      user.id,
-      lines,
-      (short) =>
-        new AppError(
-          'OUT_OF_STOCK',
-          'Some products do not have enough stock left; nothing was ordered.',
-          lines.filter((line) => short.has(line.variantId)).map((line) => lineProblem(line, `only ${line.stock} left`)),
-        ),
+    await this.products.reserveStock(manager, orderId, user.id, lines, (short) =>
+      stockShortage(lines.filter((line) => short.has(line.variantId)).map((line) => lineProblem(line, `only ${line.stock} left`))),
     );
     const order = { id: orderId, number, buyerId: user.id, totalFen, organisationId: membership.organisationId };
     if (awaitingApproval) {
