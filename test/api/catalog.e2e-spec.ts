@@ -179,6 +179,9 @@ describe('the public catalog', () => {
     const seasonOf = async (slug: string) => (await get(`/api/products/${slug}`).expect(200)).body.season;
     expect(await seasonOf(noodles.slug)).toMatchObject({ inSeason: true, saleStartsAt: null });
     expect(await seasonOf(cherries.slug)).toMatchObject({ inSeason: false, saleStartsAt: '2099-03-31T16:00:00.000Z' });
+    const listed = (await everyPage(`cooperative=${cooperative.id}`, 100)).find((item) => item.slug === cherries.slug);
+    expect(listed?.season).toEqual(await seasonOf(cherries.slug));
+    expect(listed?.season).toMatchObject({ saleStartsAt: '2099-03-31T16:00:00.000Z', saleEndsAt: '2099-05-31T16:00:00.000Z' });
 
     const inSeason = (await everyPage(`inSeason=true&cooperative=${cooperative.id}`, 100)).map((item) => item.slug);
     const outOfSeason = (await everyPage(`inSeason=false&cooperative=${cooperative.id}`, 100)).map((item) => item.slug);
@@ -225,6 +228,9 @@ describe('the public catalog', () => {
     expect(body.variants[0]).not.toHaveProperty('stock');
     expect(body.certification).toMatchObject({ number: expect.any(String), issuer: expect.any(String), valid: true });
     expect(body.cooperativeProfile.creditCode).toMatch(/^93/);
+    const [{ verifiedAt }] = await t.sql(`SELECT verified_at AS "verifiedAt" FROM cooperative WHERE id = $1`, [body.cooperative.id]);
+    expect(body.cooperativeProfile.verifiedAt).toBe(verifiedAt.toISOString());
+    expect((await get(`/api/cooperatives/${body.cooperative.id}`).expect(200)).body.verifiedAt).toBe(verifiedAt.toISOString());
     expect(body.linkedHouseholds.households).toBeGreaterThan(0);
     const mechanismTotal = body.linkedHouseholds.byMechanism.reduce((s: number, m: { households: number }) => s + m.households, 0);
     expect(mechanismTotal).toBeGreaterThanOrEqual(body.linkedHouseholds.households);

@@ -18,6 +18,12 @@ export const PG_TYPES: CustomTypesConfig = {
       : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };
 
+/**
+ * The instant `column` (timestamptz) as text exactly as `Date.prototype.toISOString()` writes it: for
+ * answers that pass instants on as they are, without a Date made and written out again per row.
+ */
+export const isoInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** Anything that runs SQL: a transaction's manager, or the data source for one statement on its own. */
 export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;

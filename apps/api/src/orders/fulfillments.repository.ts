@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrderStatus, ShippingClass, ShortfallReason } from '@qh/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { timestampKey } from '../common/keyset-cursor';
-import { row, rows } from '../database/sql';
+import { isoInstant, row, rows } from '../database/sql';
 
 /** Where an order goes, as stored with it. */
 export interface DeliveryAddress {
@@ -51,7 +51,7 @@ export const FULFILLMENT_COLUMNS = `f.id, f.order_id AS "orderId", f.cooperative
   f.fee_fen AS "feeFen", to_char(f.ships_from, 'YYYY-MM-DD') AS "shipsFrom", f.carrier, f.tracking_no AS "trackingNo",
   f.shipped_at AS "shippedAt",
   CASE WHEN f.accepted_at IS NOT NULL THEN json_build_object(
-    'acceptedAt', to_char(f.accepted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'automatic', f.accepted_by IS NULL,
+    'acceptedAt', ${isoInstant('f.accepted_at')}, 'automatic', f.accepted_by IS NULL,
     'lines', coalesce((SELECT json_agg(json_build_object('lineId', a.order_line_id, 'acceptedQuantity', a.accepted_quantity,
                                                          'reason', a.shortfall_reason) ORDER BY a.order_line_id)
                          FROM acceptance_line a WHERE a.fulfillment_id = f.id), '[]'),
