@@ -237,9 +237,7 @@ export interface CooperativeProfileRow {
  * parser and a field for each on every request, a seventh of the API's time on the page. (A list's
  * rows are narrower, and there PostgreSQL's time to write them as JSON outweighed the saving.)
  */
-export function productPageStatement(slug: string): Statement {
-  return {
-    text: `SELECT to_json(answer) AS page FROM (SELECT ${ITEM_COLUMNS}, p.description_zh AS "descriptionZh", p.description_en AS "descriptionEn", p.images,
+const PRODUCT_PAGE = `SELECT to_json(answer) AS page FROM (SELECT ${ITEM_COLUMNS}, p.description_zh AS "descriptionZh", p.description_en AS "descriptionEn", p.images,
                   p.shipping_class AS "shippingClass", p.shelf_life_days AS "shelfLifeDays", p.certification_no AS "certificationNo",
                   p.certification_issuer AS "certificationIssuer", p.certification_batch AS "certificationBatch",
                   to_char(p.certified_until, 'YYYY-MM-DD') AS "certifiedUntil",
@@ -252,9 +250,11 @@ export function productPageStatement(slug: string): Statement {
                   ct.name_en AS "coopTownshipNameEn",
                   (SELECT coalesce(json_agg(h), '[]') FROM (${linkedHouseholdsOf('p.cooperative_id')}) h) AS "linkedHouseholds"
              FROM (SELECT p.id ${LISTED} AND p.slug = $1) page JOIN product p ON p.id = page.id ${ITEM_JOINS}
-             JOIN township ct ON ct.code = c.township_code) answer`,
-    values: [slug],
-  };
+             JOIN township ct ON ct.code = c.township_code) answer`;
+
+/** The product page's statement (PRODUCT_PAGE): one text, built once, so its prepared statement's name is found without reading it again. */
+export function productPageStatement(slug: string): Statement {
+  return { text: PRODUCT_PAGE, values: [slug] };
 }
 
 @Injectable()
