@@ -1,7 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -13,7 +12,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { MAX_IMAGE_BYTES, UPLOADS_URL_PREFIX, uploadsDir } from './catalog/product-images';
 import { AppError } from './common/app-error';
-import { keepValidationRules, validationDetails } from './common/validation';
+import { keepValidationRules, QueryKeepingValidationPipe, validationDetails } from './common/validation';
 import { toErrorBody } from './common/error.filter';
 import { registerInputGuards } from './common/input-guards';
 import { clientErrorHandler, frameworkErrors } from './common/transport-errors';
@@ -66,7 +65,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.setGlobalPrefix('api');
   keepValidationRules();
   app.useGlobalPipes(
-    new ValidationPipe({
+    new QueryKeepingValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

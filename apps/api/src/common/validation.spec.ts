@@ -1,11 +1,12 @@
-import { plainToInstance } from 'class-transformer';
-import { IsInt, IsString, validate } from 'class-validator';
+import type { ArgumentMetadata } from '@nestjs/common';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Min, validate } from 'class-validator';
 import { UpdateProductDto } from '../catalog/dto/managed-product.dto';
 import { UpdateHouseholdDto } from '../households/dto/household.dto';
 import { ImpactFilterDto } from '../impact/dto/impact.dto';
 import { CheckoutDto } from '../orders/dto/order.dto';
 import { CreateRefundDto } from '../payments/dto/refund.dto';
-import { keepValidationRules } from './validation';
+import { KeptQuery, keepValidationRules, QueryKeepingValidationPipe } from './validation';
 
 /** The fields the global ValidationPipe would refuse, with its options. */
 async function refused(type: new () => object, plain: object): Promise<string[]> {
@@ -85,5 +86,57 @@ describe('rules kept per class (keepValidationRules)', () => {
       @IsInt() page!: number;
     }
     expect(await refused(Later, { limit: 'ten', q: 'x', page: 'one' })).toEqual(['limit', 'page']);
+  });
+});
+
+describe('queries validated once (KeptQuery)', () => {
+  /** How many instances the pipe has made: each counts itself in `made`. */
+  let made = 0;
+  class Listing {
+    @IsOptional() @Type(() => Number) @IsInt() @Min(1) limit?: number;
+    @IsOptional() @IsIn(['newest', 'price_asc']) sort?: string;
+    @IsInt() made = ++made;
+  }
+  @KeptQuery()
+  class KeptListing extends Listing {}
+
+  const pipe = () => new QueryKeepingValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+  const asQuery = (metatype: new () => object): ArgumentMetadata => ({ type: 'query', metatype });
+
+  it('answers the same query with copies of one validated answer', async () => {
+    const validation = pipe();
+    const first = (await validation.transform({ limit: '5' }, asQuery(KeptListing))) as KeptListing;
+    expect(first).toBeInstanceOf(KeptListing);
+    expect(first).toMatchObject({ limit: 5 });
+    first.limit = 99;
+    const again = (await validation.transform({ limit: '5' }, asQuery(KeptListing))) as KeptListing;
+    expect(again).toMatchObject({ limit: 5, made: first.made });
+    expect(again).toBeInstanceOf(KeptListing);
+    const other = (await validation.transform({ limit: '5', sort: 'newest' }, asQuery(KeptListing))) as KeptListing;
+    expect(other).toMatchObject({ limit: 5, sort: 'newest', made: first.made + 1 });
+  });
+
+  it('refuses an invalid query every time, and validates other classes and the body every time', async () => {
+    const validation = pipe();
+    for (let round = 0; round < 2; round++) {
+      await expect(validation.transform({ limit: '0' }, asQuery(KeptListing))).rejects.toThrow();
+      await expect(validation.transform({ limit: '5', extra: 'x' }, asQuery(KeptListing))).rejects.toThrow();
+    }
+    const plain = (query: object, type: ArgumentMetadata['type']) =>
+      validation.transform(query, { type, metatype: type === 'query' ? Listing : KeptListing }) as Promise<Listing>;
+    const first = await plain({ limit: '5' }, 'query');
+    expect((await plain({ limit: '5' }, 'query')).made).toBe(first.made + 1);
+    expect((await plain({ limit: 5 }, 'body')).made).toBe(first.made + 2);
+    expect((await plain({ limit: 5 }, 'body')).made).toBe(first.made + 3);
+  });
+
+  it('keeps a bounded number of queries, the latest', async () => {
+    const validation = pipe();
+    const madeFor = async (limit: number) => ((await validation.transform({ limit: String(limit) }, asQuery(KeptListing))) as Listing).made;
+    const first = await madeFor(1);
+    expect(await madeFor(1)).toBe(first);
+    for (let limit = 2; limit <= 1001; limit++) await madeFor(limit);
+    expect(await madeFor(1001)).toBe(first + 1000);
+    expect(await madeFor(1)).toBe(first + 1001);
   });
 });

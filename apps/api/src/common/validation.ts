@@ -1,3 +1,4 @@
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { ACCEPTED_DAYS, isAcceptedDateTime, isAcceptedDay, isValidCreditCode } from '@qh/domain';
 import { getMetadataStorage, ValidateBy, ValidateIf, type ValidationError, type ValidationOptions } from 'class-validator';
 import type { FieldProblem } from './app-error';
@@ -78,6 +79,50 @@ export function keepValidationRules(): void {
     if (!rules) kept.set(target, (rules = lookUp(target, schema, always, strictGroups, groups)));
     return rules;
   };
+}
+
+/** The query classes marked KeptQuery. */
+const keptQueries = new WeakSet<object>();
+
+/**
+ * On a query class whose validated answer depends on the query string alone: no field set from the
+ * clock or anything else at request time. The global pipe (QueryKeepingValidationPipe) validates
+ * each query of it once and hands out copies after.
+ */
+export function KeptQuery(): ClassDecorator {
+  return (target) => void keptQueries.add(target);
+}
+
+/** Validated queries kept per class; the oldest goes first beyond this. */
+const MAX_KEPT_QUERIES = 1000;
+
+/**
+ * The global ValidationPipe, which keeps the answers to the queries of KeptQuery classes by their
+ * text. Validating a product list's query was a tenth of the API's time on the list (class-transformer
+ * and class-validator walk the class's rules on every request), and the shop's lists are asked for
+ * with few distinct queries. An invalid query is refused every time, never kept; an answer with
+ * anything but plain values in it is not kept either, as its copies would share them.
+ */
+export class QueryKeepingValidationPipe extends ValidationPipe {
+  private readonly kept = new Map<object, Map<string, object>>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
+    if (metadata.type !== 'query' || !type || !keptQueries.has(type)) return super.transform(value, metadata);
+    const text = JSON.stringify(value);
+    let answers = this.kept.get(type);
+    if (!answers) this.kept.set(type, (answers = new Map()));
+    let answer = answers.get(text);
+    if (!answer) {
+      answer = (await super.transform(value, metadata)) as object;
+      if (!Object.values(answer).every((field) => field === null || typeof field !== 'object')) return answer;
+      // Maps iterate in insertion order: the first key is the oldest.
+      if (answers.size >= MAX_KEPT_QUERIES) answers.delete(answers.keys().next().value!);
+      answers.set(text, answer);
+    }
+    // A copy: a handler may change its query, and the kept answer is everyone's.
+    return Object.assign(Object.create(Object.getPrototypeOf(answer) as object), answer);
+  }
 }
 
 /** class-validator's errors as the API reports them: one entry per field, nested fields as dotted paths. */

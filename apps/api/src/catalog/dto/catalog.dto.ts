@@ -13,9 +13,12 @@ import {
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.dto';
+import { KeptQuery } from '../../common/validation';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** The shop's list, the API's busiest uncached read: its queries are validated once (KeptQuery). */
+@KeptQuery()
 export class ProductQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PRODUCT_CATEGORIES })
   @IsOptional()
