@@ -278,8 +278,8 @@ export class CatalogRepository {
 
   async productPage(slug: string): Promise<ProductPageRow | undefined> {
     const [found] = await preparedRows<{ page: ProductPageRow }>(this.dataSource, productPageStatement(slug));
-    // Passed on as JSON.parse made it: a field changed on it (an instant made a Date) cost V8 a slower
-    // kind of object, and the API an eighth of its time on the page.
+    // Passed on as JSON.parse made it: a field changed on it (an instant made a Date) left V8 a slower
+    // kind of object to read, about 5% of the API's time on the page. The instants come as ISO text.
     return found?.page;
   }
 

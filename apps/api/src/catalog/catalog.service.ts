@@ -97,8 +97,8 @@ export class CatalogService {
   async product(slug: string): Promise<ProductDetailDto> {
     const row = await this.catalog.productPage(slug);
     if (!row) throw new AppError('PRODUCT_NOT_FOUND', 'No such product on sale.');
-    // Field by field in one literal, not the row spread nor toListItem's answer spread and added to: a
-    // page's answer is built on every uncached request, and the literal took the API a tenth less time.
+    // Field by field in one literal, neither the row spread nor toListItem's answer spread and added to:
+    // a page's answer is built on every uncached request, and the literal cost the API 5–8% less per page.
     const profile = toProfile(
       {
         id: row.cooperativeId,
