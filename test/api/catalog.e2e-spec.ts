@@ -12,6 +12,7 @@ interface Item {
   minPriceFen: number;
   township: { code: string };
   cooperative: { id: string };
+  season: { saleStartsAt: string | null; saleEndsAt: string | null };
 }
 
 describe('the public catalog', () => {
@@ -229,8 +230,9 @@ describe('the public catalog', () => {
     expect(body.certification).toMatchObject({ number: expect.any(String), issuer: expect.any(String), valid: true });
     expect(body.cooperativeProfile.creditCode).toMatch(/^93/);
     const [{ verifiedAt }] = await t.sql(`SELECT verified_at AS "verifiedAt" FROM cooperative WHERE id = $1`, [body.cooperative.id]);
-    expect(body.cooperativeProfile.verifiedAt).toBe(verifiedAt.toISOString());
-    expect((await get(`/api/cooperatives/${body.cooperative.id}`).expect(200)).body.verifiedAt).toBe(verifiedAt.toISOString());
+    const verifiedAtIso = (verifiedAt as Date).toISOString();
+    expect(body.cooperativeProfile.verifiedAt).toBe(verifiedAtIso);
+    expect((await get(`/api/cooperatives/${body.cooperative.id}`).expect(200)).body.verifiedAt).toBe(verifiedAtIso);
     expect(body.linkedHouseholds.households).toBeGreaterThan(0);
     const mechanismTotal = body.linkedHouseholds.byMechanism.reduce((s: number, m: { households: number }) => s + m.households, 0);
     expect(mechanismTotal).toBeGreaterThanOrEqual(body.linkedHouseholds.households);
