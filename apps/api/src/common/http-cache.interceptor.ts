@@ -5,6 +5,7 @@ import { hash } from 'node:crypto';
 import { Observable, tap } from 'rxjs';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
+import { setBounded } from './bounded-map';
 
 const MAX_AGE_SECONDS = 30;
 const MAX_ENTRIES = 1000;
@@ -53,9 +54,7 @@ export class ResponseCache {
 
   set(url: string, body: Buffer, etag: string): void {
     if (this.ttlMs === 0) return;
-    // Maps iterate in insertion order: the first key is the oldest entry.
-    if (this.answers.size >= MAX_ENTRIES) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(url, { body, etag, expiresAt: Date.now() + this.ttlMs });
+    setBounded(this.answers, url, { body, etag, expiresAt: Date.now() + this.ttlMs }, MAX_ENTRIES);
   }
 
   clear(): void {

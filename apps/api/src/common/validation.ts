@@ -2,6 +2,7 @@ import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { ACCEPTED_DAYS, isAcceptedDateTime, isAcceptedDay, isValidCreditCode } from '@qh/domain';
 import { getMetadataStorage, ValidateBy, ValidateIf, type ValidationError, type ValidationOptions } from 'class-validator';
 import type { FieldProblem } from './app-error';
+import { setBounded } from './bounded-map';
 
 /**
  * A field that may be left out but, when sent, must be valid: unlike `@IsOptional()`, which also
@@ -116,9 +117,7 @@ export class QueryKeepingValidationPipe extends ValidationPipe {
     if (!answer) {
       answer = (await super.transform(value, metadata)) as object;
       if (!Object.values(answer).every((field) => field === null || typeof field !== 'object')) return answer;
-      // Maps iterate in insertion order: the first key is the oldest.
-      if (answers.size >= MAX_KEPT_QUERIES) answers.delete(answers.keys().next().value!);
-      answers.set(text, answer);
+      setBounded(answers, text, answer, MAX_KEPT_QUERIES);
     }
     // A copy: a handler may change its query, and the kept answer is everyone's.
     return Object.assign(Object.create(Object.getPrototypeOf(answer) as object), answer);
