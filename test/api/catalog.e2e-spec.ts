@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
-import { SEARCH_CANDIDATES } from '../../apps/api/src/catalog/catalog.repository';
+import { productListStatement, SEARCH_CANDIDATES, SEARCH_WINDOW } from '../../apps/api/src/catalog/catalog.repository';
 import { newCooperative, newProduct, setStock } from '../support/builders';
 
 interface Item {
@@ -75,34 +75,66 @@ describe('the public catalog', () => {
     },
   );
 
-  it('ranks the best of a search with more matches than it ranks at once first, and still finds every match, page by page', async () => {
-    const matches = SEARCH_CANDIDATES + 45;
-    // Titles of every length from varied letters, inserted in no order of length: the shortest are the most similar to the search text.
-    await t.sql(
-      `WITH source AS (SELECT * FROM product WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1),
+  it.each([
+    ['the shortest products hold them', 0],
+    ['the shortest products hold too few', SEARCH_WINDOW - SEARCH_CANDIDATES / 2],
+  ])(
+    'ranks the best of a search with more matches than it ranks at once first (%s), and still finds every match, page by page',
+    async (_, shorter) => {
+      const matches = SEARCH_CANDIDATES + 45;
+      // Published products with shorter texts than any match, and no variants: the shop's shortest.
+      await t.sql(
+        `INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, origin_township_code, shipping_class, shelf_life_days, status, published_at)
+       SELECT s.cooperative_id, s.category, 'short-' || n, '短', 'S' || n, s.origin_township_code, s.shipping_class, s.shelf_life_days, 'PUBLISHED', qh_now()
+         FROM (SELECT * FROM product WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1) s CROSS JOIN generate_series(1, $1) n`,
+        [shorter],
+      );
+      // Titles of every length from varied letters, inserted in no order of length: the shortest are the most similar to the search text.
+      await t.sql(
+        `WITH source AS (SELECT * FROM product WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1),
             p AS (INSERT INTO product (cooperative_id, category, slug, title_zh, title_en, origin_township_code, shipping_class, shelf_life_days, status, published_at)
                   SELECT s.cooperative_id, s.category, 'probe-' || n, '探针', 'Zqxprobe ' || left(md5(n::text) || md5((-n)::text), (n * 37) % 61), s.origin_township_code,
                          s.shipping_class, s.shelf_life_days, 'PUBLISHED', qh_now() - n * interval '1 minute'
                     FROM source s CROSS JOIN generate_series(1, $1) n RETURNING id, slug)
        INSERT INTO product_variant (product_id, sku, label_zh, label_en, price_fen, weight_g, stock)
        SELECT id, upper(slug), '一盒', 'A box', 9900, 300, 5 FROM p`,
-      [matches],
-    );
-    try {
-      const ranked = await everyPage('q=zqxprobe&sort=relevance', 50);
-      const newest = await everyPage('q=zqxprobe&sort=newest', 50);
-      expect(ranked).toHaveLength(matches);
-      expect(new Set(ranked.map((i) => i.id)).size).toBe(matches);
-      expect(ranked.map((i) => i.slug).sort()).toEqual(newest.map((i) => i.slug).sort());
-      // The first page is what ranking every match by similarity would show first.
-      const best = await t.sql(
-        `SELECT slug FROM product WHERE slug LIKE 'probe-%' ORDER BY round(similarity(search_text, 'zqxprobe')::numeric, 6) DESC, id DESC LIMIT 20`,
+        [matches],
       );
-      const { body } = await get('/api/products?q=zqxprobe').expect(200);
-      expect(body.items.slice(0, 20).map((i: Item) => i.slug)).toEqual(best.map((b) => b.slug));
-    } finally {
-      await t.sql(`DELETE FROM product_variant WHERE sku LIKE 'PROBE-%'; DELETE FROM product WHERE slug LIKE 'probe-%'`);
-    }
+      try {
+        const ranked = await everyPage('q=zqxprobe&sort=relevance', 50);
+        const newest = await everyPage('q=zqxprobe&sort=newest', 50);
+        expect(ranked).toHaveLength(matches);
+        expect(new Set(ranked.map((i) => i.id)).size).toBe(matches);
+        expect(ranked.map((i) => i.slug).sort()).toEqual(newest.map((i) => i.slug).sort());
+        // The first page is what ranking every match by similarity would show first.
+        const best = await t.sql(
+          `SELECT slug FROM product WHERE slug LIKE 'probe-%' ORDER BY round(similarity(search_text, 'zqxprobe')::numeric, 6) DESC, id DESC LIMIT 20`,
+        );
+        const { body } = await get('/api/products?q=zqxprobe').expect(200);
+        expect(body.items.slice(0, 20).map((i: Item) => i.slug)).toEqual(best.map((b) => b.slug));
+        // Found as the window says: among the shortest products with one plan, or else among every match.
+        const near = productListStatement({ q: 'zqxprobe', sort: 'relevance', limit: 20 });
+        expect(await t.sql(near.text, near.values)).toHaveLength(shorter ? 0 : 20);
+      } finally {
+        await t.sql(
+          `DELETE FROM product_variant WHERE sku LIKE 'PROBE-%'; DELETE FROM product WHERE slug LIKE 'probe-%' OR slug LIKE 'short-%'`,
+        );
+      }
+    },
+  );
+
+  it('ranks every match of a shop smaller than the search window in one statement', async () => {
+    const cherries = await t.sql(`SELECT slug FROM product WHERE category = 'CHERRY' AND status = 'PUBLISHED'`);
+    const near = productListStatement({ q: 'yingtao', sort: 'relevance', limit: 20 });
+    const found = await t.sql(near.text, near.values);
+    expect(
+      found
+        .slice(0, cherries.length)
+        .map((row) => row.slug)
+        .sort(),
+    ).toEqual(cherries.map((c) => c.slug).sort());
+    // Every match there is: no statement need look for more.
+    expect(found[0].candidateCount).toBe(found.length);
   });
 
   it('finds nothing, not everything, for a search with no match', async () => {
