@@ -60,13 +60,14 @@ const ITEM_COLUMNS = `
   p.images->>0 AS "imageUrl", ${isoInstant('p.sale_starts_at')} AS "saleStartsAt", ${isoInstant('p.sale_ends_at')} AS "saleEndsAt",
   to_char(p.presale_ships_on, 'YYYY-MM-DD') AS "presaleShipsOn", ${IS_IN_SEASON} AS "inSeason", ${IS_PRESALE} AS presale`;
 
-const HAS_VARIANTS = `EXISTS (SELECT 1 FROM product_variant pv WHERE pv.product_id = p.id)`;
+/** The product `product` (an alias) has something to buy. */
+const hasVariants = (product: string) => `EXISTS (SELECT 1 FROM product_variant pv WHERE pv.product_id = ${product}.id)`;
 
 /** In the shop: published, by a verified cooperative, with something to buy. */
 const LISTED = `
   FROM product p
   JOIN cooperative c ON c.id = p.cooperative_id AND c.status = 'VERIFIED'
-  WHERE p.status = 'PUBLISHED' AND ${HAS_VARIANTS}`;
+  WHERE p.status = 'PUBLISHED' AND ${hasVariants('p')}`;
 
 /**
  * What a list item shows beyond the product row. Joined only to the rows of a page: the page is
@@ -82,13 +83,14 @@ const ITEM_JOINS = `
   ) v ON true`;
 
 /**
- * Relevance of a match, highest first: exact title, pinyin or initials; then a title containing the
- * query or pinyin starting with it; then any other match, each refined by trigram similarity.
+ * Relevance of a match of the product `p` (an alias), highest first: exact title, pinyin or initials;
+ * then a title containing the query or pinyin starting with it; then any other match, each refined
+ * by trigram similarity.
  */
-const rank = (q: string) => `round((CASE
-    WHEN p.title_zh = ${q} OR p.pinyin = ${q} OR p.pinyin_initials = ${q} THEN 3
-    WHEN strpos(p.title_zh, ${q}) > 0 OR strpos(p.pinyin_initials, ${q}) > 0 OR starts_with(p.pinyin, ${q}) THEN 2
-    ELSE 1 END + similarity(p.search_text, ${q}))::numeric, 6)`;
+const rank = (q: string, p = 'p') => `round((CASE
+    WHEN ${p}.title_zh = ${q} OR ${p}.pinyin = ${q} OR ${p}.pinyin_initials = ${q} THEN 3
+    WHEN strpos(${p}.title_zh, ${q}) > 0 OR strpos(${p}.pinyin_initials, ${q}) > 0 OR starts_with(${p}.pinyin, ${q}) THEN 2
+    ELSE 1 END + similarity(${p}.search_text, ${q}))::numeric, 6)`;
 
 const MIN_PRICE = `(SELECT min(pv.price_fen) FROM product_variant pv WHERE pv.product_id = p.id)`;
 
@@ -178,13 +180,14 @@ export function productListStatement(filter: ProductFilter, part: SearchPart = s
     if (part === 'near') {
       // The pattern as a value worked out when the statement runs: the planner then knows no more
       // of one search text than of another, and PostgreSQL keeps the one plan it made.
+      // Ranked from product_search_length_idx alone; the table is read only for the filters chosen.
       withNear = `WITH near AS MATERIALIZED (
-        SELECT p.id, (${key} + ${CANDIDATE_KEY_OFFSET}) AS sort_value
-          FROM (SELECT id, search_text, length(search_text) AS length FROM product WHERE status = 'PUBLISHED'
-                 ORDER BY length(search_text), id LIMIT ${SEARCH_WINDOW}) w
-          JOIN product p ON p.id = w.id
-          JOIN cooperative c ON c.id = p.cooperative_id AND c.status = 'VERIFIED'
-         WHERE w.search_text LIKE (SELECT ${pattern}::text) AND ${HAS_VARIANTS} ${filters}
+        SELECT w.id, (${rank(q, 'w')} + ${CANDIDATE_KEY_OFFSET}) AS sort_value
+          FROM (SELECT id, search_text, length(search_text) AS length, cooperative_id, title_zh, pinyin, pinyin_initials
+                  FROM product WHERE status = 'PUBLISHED' ORDER BY length(search_text), id LIMIT ${SEARCH_WINDOW}) w
+          JOIN cooperative c ON c.id = w.cooperative_id AND c.status = 'VERIFIED'
+          ${filters && 'JOIN product p ON p.id = w.id'}
+         WHERE w.search_text LIKE (SELECT ${pattern}::text) AND ${hasVariants('w')} ${filters}
          ORDER BY w.length, w.id LIMIT ${SEARCH_CANDIDATES})`;
       // The candidates come ranked, read as `p`: the products need not be read again to rank them.
       key = 'p.sort_value';

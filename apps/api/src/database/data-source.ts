@@ -40,6 +40,7 @@ import { LotsAndClaims1767168000000 } from './migrations/1767168000000-lots-and-
 import { CatalogSearchLength1767340800000 } from './migrations/1767340800000-catalog-search-length';
 import { DropImpactOrderKey1767427200000 } from './migrations/1767427200000-drop-impact-order-key';
 import { StockShortage1767513600000 } from './migrations/1767513600000-stock-shortage';
+import { CatalogSearchRanking1767600000000 } from './migrations/1767600000000-catalog-search-ranking';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   CatalogSearchLength1767340800000,
   DropImpactOrderKey1767427200000,
   StockShortage1767513600000,
+  CatalogSearchRanking1767600000000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */
