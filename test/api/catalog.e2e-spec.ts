@@ -196,6 +196,24 @@ describe('the public catalog', () => {
     expect((await everyPage(`cooperative=${coopId}`, 100)).every((i) => i.cooperative.id === coopId)).toBe(true);
   });
 
+  it('searches within the filters: the matches of the search alone that the filter keeps, in the same order', async () => {
+    // "a" is in most English titles: matches of every category, township and cooperative.
+    const all = await everyPage('q=a', 100);
+    const [first] = all;
+    const filters: [string, (item: Item) => boolean][] = [
+      ['category=TEA', (i) => i.category === 'TEA'],
+      ['certified=true', (i) => i.certified],
+      [`township=${first.township.code}`, (i) => i.township.code === first.township.code],
+      [`cooperative=${first.cooperative.id}`, (i) => i.cooperative.id === first.cooperative.id],
+    ];
+    for (const [filter, keeps] of filters) {
+      const kept = all.filter(keeps);
+      expect([filter, kept.length > 0 && kept.length < all.length]).toEqual([filter, true]);
+      const found = await everyPage(`q=a&${filter}`, 7);
+      expect([filter, found.map((i) => i.slug)]).toEqual([filter, kept.map((i) => i.slug)]);
+    }
+  });
+
   it('counts produce sold all year as in season, and cherries before their window opens as not', async () => {
     const cooperative = await newCooperative(t);
     const noodles = await newProduct(t, cooperative);
