@@ -63,10 +63,12 @@ const ITEM_COLUMNS = `
 /** The product `product` (an alias) has something to buy. */
 const hasVariants = (product: string) => `EXISTS (SELECT 1 FROM product_variant pv WHERE pv.product_id = ${product}.id)`;
 
+/** The product `product`'s cooperative, as `c`, if it is verified. */
+const verifiedCooperative = (product: string) => `JOIN cooperative c ON c.id = ${product}.cooperative_id AND c.status = 'VERIFIED'`;
+
 /** In the shop: published, by a verified cooperative, with something to buy. */
 const LISTED = `
-  FROM product p
-  JOIN cooperative c ON c.id = p.cooperative_id AND c.status = 'VERIFIED'
+  FROM product p ${verifiedCooperative('p')}
   WHERE p.status = 'PUBLISHED' AND ${hasVariants('p')}`;
 
 /**
@@ -147,6 +149,32 @@ export type SearchPart = 'near' | 'candidates' | 'rest';
 export const searchPartOf = (filter: ProductFilter): SearchPart =>
   filter.after && Number(filter.after.key) < CANDIDATE_KEY_OFFSET ? 'rest' : 'near';
 
+/** How many candidates the `near` part found. */
+const NEAR_COUNT = '(SELECT count(*) FROM near)';
+
+/**
+ * The `near` part: its candidates, ranked, as the CTE `near` (id, sort_value), and what a page reads
+ * of them, which is nothing unless they are known to be the candidates. `q` and `pattern` are the
+ * search text's and its LIKE pattern's placeholders; `filters`, the list's other conditions on `p`.
+ */
+function nearCandidates(q: string, pattern: string, filters: string): { cte: string; from: string } {
+  // The pattern as a value worked out when the statement runs: the planner then knows no more of
+  // one search text than of another, and PostgreSQL keeps the one plan it made. Ranked from
+  // product_search_length_idx alone; the table is read only for the filters chosen.
+  const cte = `WITH near AS MATERIALIZED (
+    SELECT w.id, (${rank(q, 'w')} + ${CANDIDATE_KEY_OFFSET}) AS sort_value
+      FROM (SELECT id, search_text, length(search_text) AS length, cooperative_id, title_zh, pinyin, pinyin_initials
+              FROM product WHERE status = 'PUBLISHED' ORDER BY length(search_text), id LIMIT ${SEARCH_WINDOW}) w
+      ${verifiedCooperative('w')} ${filters && 'JOIN product p ON p.id = w.id'}
+     WHERE w.search_text LIKE (SELECT ${pattern}::text) AND ${hasVariants('w')} ${filters}
+     ORDER BY w.length, w.id LIMIT ${SEARCH_CANDIDATES})`;
+  // Known when the window holds enough matches, or is the whole shop (as a shop of hundreds is). The
+  // candidates come ranked, read as `p`: the products need not be read again to rank them.
+  const from = `FROM near p WHERE (${NEAR_COUNT} = ${SEARCH_CANDIDATES}
+                  OR NOT EXISTS (SELECT 1 FROM product WHERE status = 'PUBLISHED' OFFSET ${SEARCH_WINDOW}))`;
+  return { cte, from };
+}
+
 /**
  * The statement of one page of the shop's list in keyset order: stable while products are added,
  * and no OFFSET scans. A relevance page reads one part of the results (see SEARCH_CANDIDATES); the
@@ -175,25 +203,11 @@ export function productListStatement(filter: ProductFilter, part: SearchPart = s
   let from = matching;
   let planEachTime = filter.q !== undefined;
   let withNear = '';
-  if (relevance) {
+  if (relevance && pattern) {
     const candidates = `SELECT p.id ${matching} ORDER BY length(p.search_text), p.id LIMIT ${SEARCH_CANDIDATES}`;
     if (part === 'near') {
-      // The pattern as a value worked out when the statement runs: the planner then knows no more
-      // of one search text than of another, and PostgreSQL keeps the one plan it made.
-      // Ranked from product_search_length_idx alone; the table is read only for the filters chosen.
-      withNear = `WITH near AS MATERIALIZED (
-        SELECT w.id, (${rank(q, 'w')} + ${CANDIDATE_KEY_OFFSET}) AS sort_value
-          FROM (SELECT id, search_text, length(search_text) AS length, cooperative_id, title_zh, pinyin, pinyin_initials
-                  FROM product WHERE status = 'PUBLISHED' ORDER BY length(search_text), id LIMIT ${SEARCH_WINDOW}) w
-          JOIN cooperative c ON c.id = w.cooperative_id AND c.status = 'VERIFIED'
-          ${filters && 'JOIN product p ON p.id = w.id'}
-         WHERE w.search_text LIKE (SELECT ${pattern}::text) AND ${hasVariants('w')} ${filters}
-         ORDER BY w.length, w.id LIMIT ${SEARCH_CANDIDATES})`;
-      // The candidates come ranked, read as `p`: the products need not be read again to rank them.
+      ({ cte: withNear, from } = nearCandidates(q, pattern, filters));
       key = 'p.sort_value';
-      // Known when the window holds enough matches, or is the whole shop (as a shop of hundreds is).
-      from = `FROM near p WHERE ((SELECT count(*) FROM near) = ${SEARCH_CANDIDATES}
-                 OR NOT EXISTS (SELECT 1 FROM product WHERE status = 'PUBLISHED' OFFSET ${SEARCH_WINDOW}))`;
       planEachTime = false;
     } else if (part === 'candidates') {
       key = `(${key} + ${CANDIDATE_KEY_OFFSET})`;
@@ -212,7 +226,7 @@ export function productListStatement(filter: ProductFilter, part: SearchPart = s
   const limit = String(Math.trunc(filter.limit));
   return {
     text: `${withNear} SELECT ${ITEM_COLUMNS}, ${sort.text('page.sort_value')} AS "sortKey"
-                   ${withNear && ', (SELECT count(*) FROM near)::int AS "candidateCount"'}
+                   ${withNear && `, ${NEAR_COUNT}::int AS "candidateCount"`}
              FROM (SELECT p.id, ${key} AS sort_value ${from} ${page.map((w) => `AND ${w}`).join(' ')}
                     ORDER BY ${key} ${sort.direction}, p.id ${sort.direction} LIMIT ${limit}) page
              JOIN product p ON p.id = page.id ${ITEM_JOINS}
