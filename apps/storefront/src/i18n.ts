@@ -1,5 +1,6 @@
 import { computed } from 'vue';
 import { createI18n, useI18n, type Composer } from 'vue-i18n';
+import { compileMessage } from './lang/message-compiler';
 import zhCN from './lang/zh-CN.json';
 import type zhPortals from './lang/zh-CN.portals.json';
 
@@ -65,6 +66,7 @@ export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE, messages: Loca
     fallbackLocale: DEFAULT_LOCALE,
     // vue-i18n's type wants every language at once; one not loaded yet falls back to Chinese.
     messages: messages as Record<AppLocale, MessageSchema>,
+    messageCompiler: compileMessage,
   });
 }
 
