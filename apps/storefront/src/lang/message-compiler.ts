@@ -12,8 +12,8 @@ import type { MessageCompiler, MessageContext, MessageFunction } from 'vue-i18n'
  * - `a | b`: plural cases, the spaces around the bar not part of either.
  *
  * Anything else vue-i18n's syntax has (linked messages, list values, escapes) is refused when the
- * message is first compiled, naming it; lang.spec.ts compiles every message of every language with
- * both compilers and checks that they agree.
+ * message is first compiled, naming it; message-compiler.spec.ts renders every message of every
+ * language with both compilers and checks that they agree.
  */
 
 /** A piece of one plural case: text as it is, or the name of a value. */
