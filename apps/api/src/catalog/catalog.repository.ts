@@ -326,12 +326,16 @@ export class CatalogRepository {
     let found = await preparedRows<ProductRow>(this.dataSource, productListStatement(filter));
     if (filter.sort !== 'relevance' || !filter.q) return found;
     const part = searchPartOf(filter);
-    // Too few matches among the shortest products: the candidates are found among every match.
+    // No rows: the shortest products held too few matches to know the candidates (or none matched at
+    // all, which only this tells): the candidates are found among every match.
     if (part === 'near' && !found.length)
       found = await preparedRows<ProductRow>(this.dataSource, productListStatement(filter, 'candidates'));
-    // A page that ran out of candidates goes on with the matches after them, if there are more matches than candidates.
-    if (found.length >= filter.limit || part === 'rest' || (found[0]?.candidateCount ?? SEARCH_CANDIDATES) < SEARCH_CANDIDATES)
-      return found;
+    // A page that ran out of candidates goes on with the matches after them, unless there are none:
+    // fewer candidates than SEARCH_CANDIDATES (as `near` counts them, or as a short first page shows).
+    const fewerMatchesThanCandidates =
+      (found[0]?.candidateCount ?? SEARCH_CANDIDATES) < SEARCH_CANDIDATES ||
+      (!filter.after && found.length < Math.min(filter.limit, SEARCH_CANDIDATES));
+    if (found.length >= filter.limit || part === 'rest' || fewerMatchesThanCandidates) return found;
     const rest = await preparedRows<ProductRow>(
       this.dataSource,
       productListStatement({ ...filter, after: undefined, limit: filter.limit - found.length }, 'rest'),
