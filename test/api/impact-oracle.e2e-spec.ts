@@ -2,6 +2,7 @@ import { chinaDay } from '@qh/domain';
 import { Client } from 'pg';
 import request from 'supertest';
 import { generateHistory } from '../../apps/api/src/database/seed/history';
+import { OrderCounts } from '../../apps/api/src/impact/order-counts.service';
 import { tokenFor } from '../support/accounts';
 import { newCooperative, newProduct, paidOrder } from '../support/builders';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -113,6 +114,8 @@ describe('impact figures recomputed from the orders themselves', () => {
         }
     }
     const expected = Object.fromEntries([...orders].map(([key, ids]) => [key, { orders: ids.size, buyers: buyers.get(key)!.size }]));
+    // As a report reads them: once the orders paid are counted.
+    await t.app.get(OrderCounts).countWaiting();
     const stored = await t.sql(
       `SELECT concat_ws(' ', period, coalesce(cooperative_id::text, ''), coalesce(township_code, ''), coalesce(category, '')) AS key, orders, buyers
          FROM impact_reach WHERE orders > 0`,

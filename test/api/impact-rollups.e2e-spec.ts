@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { generateHistory } from '../../apps/api/src/database/seed/history';
 import { GROUP_EXPRESSION, type Grouping, type ImpactFilters } from '../../apps/api/src/impact/report-sql';
-import { countOrder, uncountOrder } from '../../apps/api/src/impact/rollups';
+import { OrderCounts } from '../../apps/api/src/impact/order-counts.service';
+import { countOrders, recomputedRollups, storedRollups, uncountOrder } from '../../apps/api/src/impact/rollups';
 import { tokenFor } from '../support/accounts';
 import { rollupsOf, sqlOf } from '../support/rollups';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -165,7 +166,8 @@ describe('impact rollups', () => {
         [group.order_id, group.cooperative_id, group.township_code, group.category, group.day, group.buyer_id, group.linked],
       );
     }
-    await countOrder(sql, leaving.orderId, leaving.buyerId);
+    // Back as a payment writes them: uncounted, so the rollups stand as they were until the order is counted.
+    expect(await t.app.get(OrderCounts).countWaiting()).toBe(1);
     await storedEqualsRecomputed();
 
     // The same through the admin's full refund of the other order, as the ledger applies it.
@@ -178,6 +180,63 @@ describe('impact rollups', () => {
     expect(await t.sql(`SELECT 1 FROM impact_order_group WHERE order_id = $1`, [middle[1].orderId])).toHaveLength(0);
     await storedEqualsRecomputed();
   });
+
+  it('counts waiting orders in batches of any size as the counted groups imply, with full refunds of counted and waiting orders between (property)', async () => {
+    const sql = sqlOf(t);
+    await t.app.get(OrderCounts).countWaiting();
+    const before = await storedRollups(sql);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 2, max: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.option(fc.nat())), { minLength: 1, maxLength: 4 }),
+        async (seed, howMany, steps) => {
+          // Some orders of the history, several of them of the same buyers, taken out and written back as their payment would.
+          const chosen = (await t.sql(
+            `WITH buyers AS (SELECT buyer_id FROM impact_order_group GROUP BY buyer_id HAVING count(DISTINCT order_id) > 2
+                              ORDER BY hashtext(buyer_id::text || $1) LIMIT 3)
+             SELECT DISTINCT g.order_id AS "orderId", g.buyer_id AS "buyerId", hashtext(g.order_id::text || $1) AS pick
+               FROM impact_order_group g JOIN buyers b ON b.buyer_id = g.buyer_id
+              ORDER BY pick LIMIT $2`,
+            [String(seed), howMany],
+          )) as { orderId: string; buyerId: string }[];
+          // The day as text: a Date would go back at the test's own time zone.
+          const groups = await t.sql(
+            `SELECT order_id, cooperative_id, township_code, category, day::text AS day, buyer_id, linked FROM impact_order_group WHERE order_id = ANY($1::uuid[])`,
+            [chosen.map((o) => o.orderId)],
+          );
+          // Written back as a payment writes them: uncounted (the column's default).
+          const writeBack = async (orders: { orderId: string }[]) => {
+            for (const g of groups.filter((g) => orders.some((order) => order.orderId === g.order_id))) {
+              await t.sql(
+                `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+                [g.order_id, g.cooperative_id, g.township_code, g.category, g.day, g.buyer_id, g.linked],
+              );
+            }
+          };
+          for (const order of chosen) await uncountOrder(sql, order.orderId, order.buyerId);
+          await writeBack(chosen);
+          // Counted a few at a time, with an order refunded in full between batches: one counted by then, or one still waiting.
+          const refunded = new Set<(typeof chosen)[number]>();
+          for (const [limit, refund] of steps) {
+            await countOrders(sql, limit);
+            if (refund !== null) {
+              const order = chosen[refund % chosen.length];
+              if (!refunded.has(order)) await uncountOrder(sql, order.orderId, order.buyerId);
+              refunded.add(order);
+            }
+            // The counts are what a batch changes.
+            expect(await storedRollups(sql, ['reach', 'buyerMonths'])).toEqual(await recomputedRollups(sql, ['reach', 'buyerMonths']));
+          }
+          await writeBack([...refunded]);
+          await t.app.get(OrderCounts).countWaiting();
+          // Every order counted again: the rollups are as they were before the orders were taken out.
+          expect(await storedRollups(sql)).toEqual(before);
+        },
+      ),
+      { numRuns: 6 },
+    );
+  }, 120_000);
 
   it('answers every grouping, filter and range exactly as the plain rows add up (property)', async () => {
     const day = (offset: number) => {

@@ -481,7 +481,7 @@ describe('cart, checkout and orders', () => {
     });
   });
 
-  it('schedules the deadline, refund, notification, reminder, ledger-digest, settlement, statement and purge jobs in pg-boss when jobs are on, and stops them on shutdown', async () => {
+  it('schedules the deadline, refund, notification, reminder, order-count, ledger-digest, settlement, statement and purge jobs in pg-boss when jobs are on, and stops them on shutdown', async () => {
     const withJobs = await startTestApp({ JOBS_ENABLED: 'true' });
     try {
       const schedules = await withJobs.sql(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
@@ -489,6 +489,7 @@ describe('cart, checkout and orders', () => {
         { name: 'billing-statements', cron: '5 * * * *' },
         { name: 'claims-overdue', cron: '* * * * *' },
         { name: 'households-settle', cron: '20 * * * *' },
+        { name: 'impact-count-orders', cron: '* * * * *' },
         { name: 'ledger-digest', cron: '15 * * * *' },
         { name: 'maintenance-purge', cron: '40 3 * * *' },
         { name: 'notifications-deliver', cron: '* * * * *' },

@@ -3,7 +3,9 @@
 // payment and one not (IMPACT_WRITES=off), in alternating rounds; then the money trail of the
 // payments checked in SQL. The bench itself writes the history and prints the table.
 import http from 'node:http';
-import { cpuBetween, cpuSpent, inBatches, number, percentile, postJson, print, problemOf, seconds } from './bench-support.mjs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { cpuBetween, cpuSpent, inBatches, number, percentile, postJson, print, problemOf, ROOT, seconds } from './bench-support.mjs';
 import { ADDRESS, BUYER_PASSWORD, CHEAP_HASH, prepareShop, roundsOf } from './checkout-data.mjs';
 
 /**
@@ -16,6 +18,29 @@ export const PAYMENTS_API_ENV = {
   MAX_UNPAID_ORDERS: '1000',
   MAX_RESERVED_UNITS: '1000000',
 };
+
+/** The built API's counting of paid orders (rollups.ts), as its job and its reports run it. */
+const { countWaitingOrders } = createRequire(import.meta.url)(join(ROOT, 'apps/api/dist/impact/rollups.js'));
+
+/**
+ * Counts the paid orders waiting to be counted, as the API's job does every minute and a report
+ * before it reads: part of what payments with impact writes cost. Answers how many.
+ */
+function countWaiting(client) {
+  // As rollups.ts reads answers: their rows.
+  const sql = { query: async (text, values) => (await client.query(text, values)).rows };
+  return countWaitingOrders(async (work) => {
+    await client.query('BEGIN');
+    try {
+      const counted = await work(sql);
+      await client.query('COMMIT');
+      return counted;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  });
+}
 
 /** Buyers placing the orders: each holds many unpaid orders at once, which the bench's API processes allow (MAX_UNPAID_ORDERS). */
 const BUYERS = 32;
@@ -208,18 +233,28 @@ export async function measurePayments(client, { withImpact, withoutImpact, pids,
   phase = Date.now();
   const warmupConcurrency = Math.max(...concurrencies);
   await pay(withImpact, take(warmup, true), warmupConcurrency);
+  await countWaiting(client);
   await pay(withoutImpact, take(warmup, false), warmupConcurrency);
   print(`warm-up: ${warmup} payments on each process in ${seconds(phase)}`);
 
   const figures = [];
   for (const concurrency of concurrencies) {
     const runs = { with: [], without: [] };
+    let countingMs = 0;
     for (let round = 0; round < rounds; round++) {
       // Each first in turn: a run leaves the database and the machine a little different for the next.
       for (const impact of round % 2 ? [false, true] : [true, false]) {
         const pid = impact ? pids?.with : pids?.without;
         const cpuBefore = pid ? cpuSpent(pid) : null;
         const run = await pay(impact ? withImpact : withoutImpact, take(perRound, impact), concurrency);
+        if (impact) {
+          // The orders just paid counted among the orders and buyers, within the run's time and CPU.
+          const counting = performance.now();
+          if ((await countWaiting(client)) !== perRound) throw new Error(`not all ${perRound} orders paid were waiting to be counted`);
+          const tookMs = performance.now() - counting;
+          countingMs += tookMs;
+          run.elapsedMs += tookMs;
+        }
         run.cpu = pid ? cpuBetween(cpuBefore, cpuSpent(pid)) : null;
         (impact ? runs.with : runs.without).push(run);
       }
@@ -233,6 +268,9 @@ export async function measurePayments(client, { withImpact, withoutImpact, pids,
             ? ''
             : `  CPU per payment: API ${measured[name].cpu.api.toFixed(2)} ms, PostgreSQL ${measured[name].cpu.postgres?.toFixed(2) ?? '–'} ms`),
       );
+    print(
+      `  ${String(concurrency).padStart(2)} at a time: counting the orders paid with impact writes took ${countingMs.toFixed(0)} ms of their time`,
+    );
     figures.push(measured);
   }
   const broken = await checkTrail(client, before, paid);

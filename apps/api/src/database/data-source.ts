@@ -41,6 +41,7 @@ import { CatalogSearchLength1767340800000 } from './migrations/1767340800000-cat
 import { DropImpactOrderKey1767427200000 } from './migrations/1767427200000-drop-impact-order-key';
 import { StockShortage1767513600000 } from './migrations/1767513600000-stock-shortage';
 import { CatalogSearchRanking1767600000000 } from './migrations/1767600000000-catalog-search-ranking';
+import { ImpactCountedLater1767686400000 } from './migrations/1767686400000-impact-counted-later';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   DropImpactOrderKey1767427200000,
   StockShortage1767513600000,
   CatalogSearchRanking1767600000000,
+  ImpactCountedLater1767686400000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

@@ -135,7 +135,8 @@ export async function preparedRowsIn<Row>(db: Queryable, text: string, values: u
     const connection = (await runner.connect()) as PoolClient;
     return (await connection.query(preparedQuery({ text, values }))).rows as Row[];
   }
-  const dataSource = db instanceof DataSource ? db : runner ? undefined : manager.connection;
+  // A manager's `connection` is its data source; a pg client's is its socket.
+  const dataSource = db instanceof DataSource ? db : !runner && manager.connection instanceof DataSource ? manager.connection : undefined;
   if (dataSource) return preparedRows<Row>(dataSource, { text, values });
   return rows<Row>(db, text, values);
 }

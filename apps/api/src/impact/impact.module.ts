@@ -6,6 +6,7 @@ import { CoopSalesController } from './coop-sales.controller';
 import { HouseholdPayouts } from './household-payouts.service';
 import { ImpactController } from './impact.controller';
 import { Ledger } from './ledger';
+import { OrderCounts } from './order-counts.service';
 import { LedgerDigestService } from './ledger-digest.service';
 import { ReportsService } from './reports.service';
 import { ReceiptStore } from './payout-receipts';
@@ -26,12 +27,13 @@ import { TrailReport } from './trail.service';
     LedgerDigestService,
     SettlementService,
     ReportsService,
+    OrderCounts,
     BuyersReport,
     CoopAccounts,
     HouseholdPayouts,
     ReceiptStore,
     TrailReport,
   ],
-  exports: [Ledger, LedgerDigestService, SettlementService, ReportsService, BuyersReport],
+  exports: [Ledger, LedgerDigestService, SettlementService, ReportsService, BuyersReport, OrderCounts],
 })
 export class ImpactModule {}

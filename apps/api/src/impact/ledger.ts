@@ -6,16 +6,7 @@ import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { coopEntriesWrite, coopPartsOf, coopRefundEntries, coopSaleEntries, type CoopEntries, type CoopPart } from './coop-entries';
 import { preparedRowsIn, recordSet } from '../database/sql';
-import {
-  buyerTurn,
-  COUNT_MOVEMENTS_TODAY,
-  countOrderWrite,
-  countPurchaseOf,
-  orderCountOf,
-  takeBuyerTurn,
-  uncountOrder,
-  type OrderCount,
-} from './rollups';
+import { COUNT_MOVEMENTS_TODAY, countPurchaseOf, takeCountTurn, uncountOrder } from './rollups';
 
 /** An order line as the ledger counts it: where it comes from, what it sold, and (once paid) whether it was certified and its pool. */
 export interface LedgerLine {
@@ -65,9 +56,6 @@ export interface Movement {
   poolFen: number;
 }
 
-/** The lines of a paid order by group, as writeGroups takes them (one row per line). */
-const ORDER_GROUPS = recordSet({ cooperative_id: 'uuid', township_code: 'text', category: 'text', certified: 'boolean' });
-
 /** The Movements of a payment or refund, as Ledger.write takes them. */
 const MOVEMENTS = recordSet({
   line_id: 'uuid',
@@ -82,10 +70,19 @@ const MOVEMENTS = recordSet({
   pool: 'bigint',
 });
 
+/** A CTE of Ledger.write for a sale (`movement`: its lines): the order's groups, for countOrders to count. */
+const SALE_GROUPS = `
+  groups AS (
+    INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
+    SELECT $2, x.cooperative_id, x.township_code, x.category, qh_today(), x.buyer_id, bool_or(x.certified)
+      FROM movement x
+     GROUP BY x.cooperative_id, x.township_code, x.category, x.buyer_id)`;
+
 /**
  * The attribution ledger: what each paid line of a certified product pledged to the linked
  * households, and what refunds gave back. Entries are only ever added (a trigger refuses the rest);
- * the rollups the reports read change in the same transaction, so they always agree. The ledger
+ * the sums the reports read change in the same transaction, so they always agree, and the orders
+ * and buyers once the order is counted (OrderCounts, before any report reads them). The ledger
  * reads order lines and works out what a payment or refund means for them; the orders write it on
  * their own rows (OrderTransitions), the ledger on its own.
  */
@@ -97,8 +94,7 @@ export class Ledger {
    * The order was just paid: what counts is fixed now. Certification is read as of the payment
    * (a certificate may have lapsed since checkout), and the order's pool is split among its lines
    * by largest remainder, so the lines add up to the order's pool exactly. With the impact writes
-   * to come (recordSale), the same statement takes the buyer's turn at the rollups (takeBuyerTurn)
-   * and reads the cooperatives' parts: a round trip fewer, and neither changes with the turn.
+   * to come (recordSale), the same statement reads the cooperatives' parts: a round trip fewer.
    */
   async saleAttribution(manager: EntityManager, orderId: string): Promise<SaleAttribution> {
     const impact = this.config.impactWrites;
@@ -107,7 +103,7 @@ export class Ledger {
       `SELECT (SELECT json_agg(l ORDER BY l.id) FROM (
                 SELECT ${LINE_COLUMNS}, ${IS_CERTIFIED} AS certified
                   FROM order_line l JOIN product p ON p.id = l.product_id WHERE l.order_id = o.id) l) AS lines,
-              ${impact ? `${buyerTurn('o.buyer_id')} AS turn, ${coopPartsOf('o.id')}` : `'[]'::json`} AS "coopParts"
+              ${impact ? coopPartsOf('o.id') : `'[]'::json`} AS "coopParts"
          FROM "order" o WHERE o.id = $1`,
       [orderId],
     );
@@ -124,16 +120,13 @@ export class Ledger {
     };
   }
 
-  /** The order was paid (its lines now hold `attribution`): its groups, its entries and the rollups. */
+  /**
+   * The order was paid (its lines now hold `attribution`): its entries, the rollups of its sums, and
+   * its groups, which countOrders counts among the orders and buyers later.
+   */
   async recordSale(manager: EntityManager, orderId: string, { lines, coopParts }: SaleAttribution): Promise<void> {
     // Off only in `npm run bench:payments`, to weigh these writes; a production start refuses that.
     if (!this.config.impactWrites) return;
-    // What is read comes first, with the buyer's turn (saleAttribution), then the order's own rows:
-    // the rollup rows every payment writes are held from the statement that writes them to the
-    // commit, so that statement is the last.
-    const buyerId = lines[0].buyerId;
-    const coop = coopSaleEntries(coopParts, lines);
-    const count = await this.writeGroups(manager, orderId, buyerId, lines);
     const movements = lines.map((line) => ({
       line,
       quantity: line.quantity,
@@ -141,37 +134,7 @@ export class Ledger {
       linkedSalesFen: line.certified ? line.amountFen : 0,
       poolFen: line.poolFen,
     }));
-    await this.write(manager, orderId, null, movements, coop, count);
-  }
-
-  /**
-   * The paid order's groups (its lines by cooperative, township and category), and what counting
-   * them will change (read with the buyer's turn held, which an earlier statement took).
-   */
-  private async writeGroups(manager: EntityManager, orderId: string, buyerId: string, lines: LedgerLine[]): Promise<OrderCount> {
-    const [count] = await preparedRowsIn<OrderCount>(
-      manager,
-      `WITH groups AS (
-         INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
-         SELECT $1, x.cooperative_id, x.township_code, x.category, qh_today(), $2, bool_or(x.certified)
-           FROM ${ORDER_GROUPS.from('$3', 'x')}
-          GROUP BY x.cooperative_id, x.township_code, x.category
-         RETURNING cooperative_id, township_code, category, day, buyer_id),
-       ${orderCountOf('groups')}`,
-      [
-        orderId,
-        buyerId,
-        ORDER_GROUPS.value(
-          lines.map((line) => ({
-            cooperative_id: line.cooperativeId,
-            township_code: line.townshipCode,
-            category: line.category,
-            certified: line.certified,
-          })),
-        ),
-      ],
-    );
-    return count;
+    await this.write(manager, orderId, null, movements, coopSaleEntries(coopParts, lines));
   }
 
   /**
@@ -235,24 +198,23 @@ export class Ledger {
     whole: boolean,
     movements: Movement[],
   ): Promise<void> {
-    // In the order of recordSale: what is read, the buyer's turn, then the rows every payment and refund writes.
+    // What is read, the count turn, then the rows every payment and refund writes.
     const coop = await coopRefundEntries(manager, order.id, refundId, movements);
-    if (whole) await takeBuyerTurn(manager, order.buyerId);
+    if (whole) await takeCountTurn(manager);
     await this.write(manager, order.id, refundId, movements, coop);
-    // Refunded in full, the order no longer counts among the orders and buyers of any group (last, as in recordSale).
+    // Refunded in full, the order no longer counts among the orders and buyers of any group.
     if (whole) await uncountOrder(manager, order.id, order.buyerId);
   }
 
   /**
    * Ledger entries for the certified lines, the rollups for every line (who bought them too) and the
-   * cooperatives' entries; for a sale, the order's counts (`count`) too. One statement, which every
-   * payment and refund runs, so that all take their row locks in one order: each table's rows in key
-   * order, the days' and months' first, then (the CTEs that nothing reads run last to first) the
-   * buyers', the organisations' and the cooperatives' months, then the keys' counts and the buyer's
-   * months (as a full refund's uncountOrder after it). A payment's time went more to the round trips
-   * and the planning of its statements than to what they do, and every payment waits for the one
-   * before it on these rows until it commits: nothing comes between this statement and the commit
-   * (but for the rare months that countOrderWrite leaves to its `rest`).
+   * cooperatives' entries; for a sale, the order's groups too (its lines by cooperative, township and
+   * category), uncounted. One statement, which every payment and refund runs, so that all take their
+   * row locks in one order: each table's rows in key order, the days' and months' first, then (the
+   * CTEs that nothing reads run last to first) the buyers', the organisations' and the cooperatives'
+   * months. A payment's time went more to the round trips and the planning of its statements than to
+   * what they do, and every payment waits for the one before it on these rows until it commits:
+   * nothing comes between this statement and the commit.
    */
   private async write(
     manager: EntityManager,
@@ -260,7 +222,6 @@ export class Ledger {
     refundId: string | null,
     movements: Movement[],
     coop: CoopEntries,
-    count: OrderCount | null = null,
   ): Promise<void> {
     if (!movements.length) {
       // A refund of shipping only: the cooperatives' entries alone.
@@ -269,13 +230,12 @@ export class Ledger {
       return;
     }
     const coopWrite = coopEntriesWrite(coop, { order: '$2', refund: '$3', first: 5 });
-    const countWrite = count && countOrderWrite(count, 5 + (coopWrite?.values.length ?? 0));
     await preparedRowsIn(
       manager,
       `WITH movement AS (
          SELECT * FROM ${MOVEMENTS.from('$4', 'x')}),
-       ${countWrite ? `${countWrite.ctes},` : ''}
        ${coopWrite ? `${coopWrite.ctes},` : ''}
+       ${refundId === null ? `${SALE_GROUPS},` : ''}
        entries AS (
          INSERT INTO attribution_entry (kind, order_id, order_line_id, refund_id, buyer_id, cooperative_id, township_code, category,
                                         quantity, linked_sales_fen, pool_fen, day)
@@ -302,9 +262,7 @@ export class Ledger {
           })),
         ),
         ...(coopWrite?.values ?? []),
-        ...(countWrite?.values ?? []),
       ],
     );
-    await countWrite?.rest(manager);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { rows } from '../database/sql';
+import { OrderCounts } from './order-counts.service';
 import { and, GROUP_EXPRESSION, reachPeriods, Statement, sumsSource, wholeMonths, type Grouping, type ImpactFilters } from './report-sql';
 
 export type { Grouping, ImpactFilters };
@@ -66,13 +67,17 @@ const SETTLEMENT_KEY: Partial<Record<Grouping, string>> = {
 /**
  * The officials' figures, from rollups that change in the transaction of every payment and refund,
  * never from the ledger itself: sums from impact_monthly and impact_daily, orders and buyers from
- * impact_reach and impact_buyer_months (or, for a range cut inside a month, from its order groups),
+ * impact_reach and impact_buyer_months, once every paid order is counted in them (OrderCounts), or,
+ * for a range cut inside a month, from its order groups,
  * households from the days each cooperative had poverty-linked sales and its household links. A
  * household is counted once however many groups or links it appears in.
  */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counts: OrderCounts,
+  ) {}
 
   async summary(filters: ImpactFilters): Promise<Figures> {
     const [row] = await this.grouped('all', filters);
@@ -175,16 +180,19 @@ export class ReportsService {
   }
 
   /** Paid orders and their distinct buyers per group: read from impact_reach when its periods fit the range. */
-  private reach(grouping: Grouping, filters: ImpactFilters) {
+  private async reach(grouping: Grouping, filters: ImpactFilters): Promise<{ key: string; orders: number; buyers: number }[]> {
     const statement = new Statement();
     const periods = reachPeriods(statement, grouping, filters);
-    if (periods === null) return wholeMonths(filters) ? this.reachOfMonths(grouping, filters) : this.reachOfRange(grouping, filters);
+    if (periods === null && !wholeMonths(filters)) return this.reachOfRange(grouping, filters);
+    await this.counts.countWaiting();
+    if (periods === null) return this.reachOfMonths(grouping, filters);
     // Each row of impact_reach is one group already.
     const key = grouping === 'year' || grouping === 'month' ? 'x.period' : GROUP_EXPRESSION[grouping];
-    return this.dataSource.query(
+    return rows<{ key: string; orders: number; buyers: number }>(
+      this.dataSource,
       `SELECT ${key} AS key, x.orders, x.buyers FROM impact_reach x WHERE ${periods} AND ${and(statement.rollupKey(grouping, filters))}`,
       statement.values,
-    ) as Promise<{ key: string; orders: number; buyers: number }[]>;
+    );
   }
 
   /**

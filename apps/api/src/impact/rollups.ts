@@ -18,10 +18,13 @@ const monthlyFrom = (source: string) => `
 /** impact_monthly as impact_daily implies it (followed by more conditions and the grouping). */
 const MONTHLY_FROM_DAILY = monthlyFrom('impact_daily');
 
-/** impact_reach as impact_order_group implies it. */
+/** The order groups counted in impact_reach and impact_buyer_months: a payment writes its own uncounted (see countOrders). */
+const COUNTED_GROUPS = `(SELECT * FROM impact_order_group WHERE counted)`;
+
+/** impact_reach as the counted order groups imply it. */
 const REACH_FROM_ORDERS = `
   SELECT p.period, g.cooperative_id, g.township_code, g.category, count(DISTINCT g.order_id)::int AS orders, count(DISTINCT g.buyer_id)::int AS buyers
-    FROM impact_order_group g
+    FROM ${COUNTED_GROUPS} g
    CROSS JOIN LATERAL (VALUES ('all'), (to_char(g.day, 'YYYY')), (to_char(g.day, 'YYYY-MM'))) AS p(period)
    GROUP BY p.period, CUBE (g.cooperative_id, g.township_code, g.category)`;
 
@@ -31,23 +34,29 @@ const UNDER_EACH_KEY = `
          CASE WHEN b.mask & 2 > 0 THEN g.township_code END AS township_code,
          CASE WHEN b.mask & 4 > 0 THEN g.category END AS category`;
 
-/** Each buyer's months under every key, from `groups` (impact_order_group rows). */
+/** Each buyer's months under every key, from `groups` (impact_order_group rows): buyer_id, the key's columns, month. */
 const buyerMonthKeys = (groups: string) => `
-  SELECT DISTINCT g.buyer_id, date_trunc('month', g.day)::date AS month, ${UNDER_EACH_KEY}
+  SELECT DISTINCT g.buyer_id, ${UNDER_EACH_KEY}, date_trunc('month', g.day)::date AS month
     FROM ${groups} g CROSS JOIN generate_series(0, 7) AS b(mask)`;
 
-const BUYER_MONTH_KEYS = buyerMonthKeys('impact_order_group');
+const BUYER_MONTH_KEYS = buyerMonthKeys(COUNTED_GROUPS);
 
-/** Every key the order groups `groups` count under: three periods times the eight ways. */
-const orderKeys = (groups: string) => `
-  SELECT DISTINCT p.period, ${UNDER_EACH_KEY}
+/** Every key the order groups `groups` count under, with `columns` of the groups before it: three periods times the eight ways. */
+const orderKeys = (groups: string, columns = '') => `
+  SELECT DISTINCT ${columns} p.period, ${UNDER_EACH_KEY}
     FROM ${groups} g CROSS JOIN generate_series(0, 7) AS b(mask)
    CROSS JOIN LATERAL (VALUES ('all'), (to_char(g.day, 'YYYY')), (to_char(g.day, 'YYYY-MM'))) AS p(period)`;
+
+/** Whether the counted order group `c` falls under the key `k` (with a period, or without: its months). */
+const UNDER_KEY = (c: string, k: string) => `
+  (${k}.cooperative_id IS NULL OR ${c}.cooperative_id = ${k}.cooperative_id)
+  AND (${k}.township_code IS NULL OR ${c}.township_code = ${k}.township_code)
+  AND (${k}.category IS NULL OR ${c}.category = ${k}.category)`;
 
 /** The order $1's groups as stored. */
 const STORED_GROUPS = `(SELECT * FROM impact_order_group WHERE order_id = $1)`;
 
-/** impact_buyer_months as impact_order_group implies it. */
+/** impact_buyer_months as the counted order groups imply it. */
 const BUYER_MONTHS_FROM_ORDERS = `
   SELECT cooperative_id, township_code, category, month, previous_month, count(*)::int AS buyers FROM (
     SELECT k.*, lag(k.month) OVER (PARTITION BY k.buyer_id, k.cooperative_id, k.township_code, k.category ORDER BY k.month) AS previous_month
@@ -55,140 +64,132 @@ const BUYER_MONTHS_FROM_ORDERS = `
    GROUP BY 1, 2, 3, 4, 5`;
 
 /**
- * The other paid orders of the buyer $2 than the order $1, by group, with the month and the periods
- * each counts in: read once per statement, for ANOTHER_ORDER_UNDER_KEY to look through for each of
- * the order's keys (two dozen) and monthsOfOrder for each of its months, instead of fetching the
- * buyer's rows again for each key.
+ * The other counted orders of the buyer $2 than the order $1, by group, with the month and the
+ * periods each counts in: read once per statement, for ANOTHER_ORDER_UNDER_KEY to look through for
+ * each of the order's keys (two dozen) and monthsOfOrder for each of its months, instead of fetching
+ * the buyer's rows again for each key.
  */
 const OTHER_GROUPS_OF_BUYER = `
   others AS MATERIALIZED (
     SELECT date_trunc('month', day)::date AS month, to_char(day, 'YYYY') AS year_period, to_char(day, 'YYYY-MM') AS month_period,
            cooperative_id, township_code, category
-      FROM impact_order_group WHERE buyer_id = $2 AND order_id <> $1)`;
+      FROM impact_order_group WHERE buyer_id = $2 AND order_id <> $1 AND counted)`;
 
-/** Another paid order of the key's buyer, other than the key's order, that counts under the key `k` (one of the order's keys, as orderKeys has them), among OTHER_GROUPS_OF_BUYER. */
+/** Another counted order of the key's buyer, other than the key's order, that counts under the key `k` (one of the order's keys, as orderKeys has them), among OTHER_GROUPS_OF_BUYER. */
 const ANOTHER_ORDER_UNDER_KEY = `
-  SELECT 1 FROM others o
-   WHERE k.period IN ('all', o.year_period, o.month_period)
-     AND (k.cooperative_id IS NULL OR o.cooperative_id = k.cooperative_id)
-     AND (k.township_code IS NULL OR o.township_code = k.township_code)
-     AND (k.category IS NULL OR o.category = k.category)`;
+  SELECT 1 FROM others o WHERE k.period IN ('all', o.year_period, o.month_period) AND ${UNDER_KEY('o', 'k')}`;
 
 /**
- * The CTE `mine` and the SELECT of the order's months under each of its keys (from its groups
- * `groups`) that no other order of its buyer holds (as BuyerMonthKey), from OTHER_GROUPS_OF_BUYER.
+ * The SELECT of the order's months under each of its keys (from its groups `groups`) that no other
+ * order of its buyer holds (as BuyerMonthKey), from OTHER_GROUPS_OF_BUYER.
  */
 const monthsOfOrder = (groups: string) => `
   mine AS (${buyerMonthKeys(groups)})
   SELECT m.cooperative_id AS "cooperativeId", m.township_code AS "townshipCode", m.category, to_char(m.month, 'YYYY-MM-DD') AS month,
          to_char(max(o.month) FILTER (WHERE o.month < m.month), 'YYYY-MM-DD') AS previous,
          to_char(min(o.month) FILTER (WHERE o.month > m.month), 'YYYY-MM-DD') AS next
-    FROM mine m LEFT JOIN others o
-      ON (m.cooperative_id IS NULL OR o.cooperative_id = m.cooperative_id) AND (m.township_code IS NULL OR o.township_code = m.township_code)
-     AND (m.category IS NULL OR o.category = m.category)
+    FROM mine m LEFT JOIN others o ON ${UNDER_KEY('o', 'm')}
    GROUP BY m.cooperative_id, m.township_code, m.category, m.month
   HAVING NOT coalesce(bool_or(o.month = m.month), false)`;
 
 /**
- * Whether a buyer is new under a key depends on the buyer's other orders, so two payments of one
- * buyer must not both decide at once: they take turns on a lock of their own. Callers of orderCountOf
- * and uncountOrder take it before they write any rollup row, in a statement before those (so that
- * they see what the buyer's last payment wrote), so that concurrent payments and refunds never wait
- * on each other in a circle.
+ * Counting orders (countOrders) and taking one out (uncountOrder) depend on which orders count
+ * already, so they take turns, across every API process: the caller takes this turn in its
+ * transaction first.
  */
-export async function takeBuyerTurn(db: Sql, buyerId: string): Promise<void> {
-  await preparedRowsIn(db, `SELECT ${buyerTurn('$1')}`, [buyerId]);
+export async function takeCountTurn(db: Sql): Promise<void> {
+  await preparedRowsIn(db, `SELECT pg_advisory_xact_lock(hashtext('impact_reach'), 0)`, []);
 }
 
-/** takeBuyerTurn as an SQL expression of the buyer's id (`buyerId`: a parameter), for a statement that reads what the turn does not change. */
-export const buyerTurn = (buyerId: string) => `pg_advisory_xact_lock(hashtext('impact_reach'), hashtext(${buyerId}::text))`;
+/** Orders counted per transaction: the count turn is held for one batch at a time, and the statement stays bounded. */
+const ORDERS_PER_BATCH = 2_000;
 
-/** A key an order counts under, and whether its buyer is new under it (no other order of theirs counts under it): 1 or 0. */
-interface OrderKey {
-  period: string;
-  cooperativeId: string | null;
-  townshipCode: string | null;
-  category: string | null;
-  newBuyer: number;
-}
-
-/** What counting an order changes, read before any rollup row is written: its keys and its buyer's months. */
-export interface OrderCount {
-  keys: OrderKey[];
-  months: BuyerMonthKey[];
+/**
+ * Counts every paid order waiting to be counted, a batch per transaction (`inTransaction`), each
+ * holding the count turn: how many it counted.
+ */
+export async function countWaitingOrders(inTransaction: (work: (db: Sql) => Promise<number>) => Promise<number>): Promise<number> {
+  let counted = 0;
+  for (;;) {
+    const batch = await inTransaction(async (db) => {
+      await takeCountTurn(db);
+      return countOrders(db, ORDERS_PER_BATCH);
+    });
+    counted += batch;
+    if (batch < ORDERS_PER_BATCH) return counted;
+  }
 }
 
 /**
- * CTEs and the SELECT of the order $1 (of the buyer $2)'s OrderCount, as one row, from its groups
- * `groups` (its impact_order_group rows, or a CTE writing them): for a statement that opens WITH.
- * The caller holds the buyer's turn (takeBuyerTurn), taken in an earlier statement.
+ * Counts up to `limit` paid orders whose groups a payment wrote uncounted: each once more under every
+ * key it falls under (impact_reach), and its buyer once more where no counted order of theirs was,
+ * and the buyers' months (impact_buyer_months) as the months before and after them now run. One
+ * statement for all of them, set against the counted groups of their buyers, where one at a time in
+ * the payment (as it was) cost each payment as much as all its other writes. Answers how many it
+ * counted. The caller holds the count turn (takeCountTurn).
  */
-export const orderCountOf = (groups: string) => `
-  ${OTHER_GROUPS_OF_BUYER},
-  order_keys AS (SELECT k.*, (NOT EXISTS (${ANOTHER_ORDER_UNDER_KEY}))::int AS new_buyer FROM (${orderKeys(groups)}) k),
-  order_months AS (WITH ${monthsOfOrder(groups)})
-  SELECT (SELECT coalesce(json_agg(json_build_object('period', k.period, 'cooperativeId', k.cooperative_id, 'townshipCode', k.township_code,
-                                                     'category', k.category, 'newBuyer', k.new_buyer)), '[]')
-            FROM order_keys k) AS keys,
-         (SELECT coalesce(json_agg(m), '[]') FROM order_months m) AS months`;
-
-/** The keys an order counts under, as countOrderWrite takes them, each with 1 if its buyer is new under it. */
-const ORDER_KEYS = recordSet({ period: 'text', cooperative_id: 'uuid', township_code: 'text', category: 'text', buyers: 'int' });
-
-/**
- * CTEs (answered as `ctes`, with their parameters from `$first` on as `values`) counting the order
- * once more under each of its keys (`count`), and its buyer once more under the keys none of the
- * buyer's other orders counts under, and in its months under them; `rest` writes what they cannot:
- * months whose count falls (a month of the buyer's later than the order's now follows it), for the
- * caller to run after their statement. The rows of every payment, so the caller writes them last:
- * the counts' rows in key order, then the months', so that concurrent payments and refunds never
- * wait on each other in a circle. Data-modifying CTEs that nothing reads run last to first.
- */
-export function countOrderWrite(
-  { keys, months }: OrderCount,
-  first: number,
-): { ctes: string; values: unknown[]; rest: (db: Sql) => Promise<void> } {
-  const changes = buyerMonthChanges(months, true);
-  const inline = changes.every((change) => change.buyers > 0);
-  const $ = (n: number) => `$${first + n}`;
-  const ctes = `
-    order_buyer_months AS (${BUYER_MONTHS_UPSERT($(1))}),
-    order_reach AS (
-      INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
-      SELECT ${KEY_COLUMNS}, 1, k.buyers
-        FROM ${ORDER_KEYS.from($(0), 'k')}
-       ORDER BY ${KEY_COLUMNS}
-      ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + 1, buyers = r.buyers + EXCLUDED.buyers)`;
-  const written = inline ? changes : [];
-  return {
-    ctes,
-    values: [
-      ORDER_KEYS.value(
-        keys.map((key) => ({
-          period: key.period,
-          cooperative_id: key.cooperativeId,
-          township_code: key.townshipCode,
-          category: key.category,
-          buyers: key.newBuyer,
-        })),
-      ),
-      buyerMonthRecords(written),
-    ],
-    rest: async (db) => {
-      if (!inline) await writeBuyerMonths(db, changes);
-    },
-  };
-}
-
-/**
- * The order (its impact_order_group rows just written) now counts (countOrderWrite), in a statement
- * of its own. The caller holds the buyer's turn (takeBuyerTurn).
- */
-export async function countOrder(db: Sql, orderId: string, buyerId: string): Promise<void> {
-  const [count] = await preparedRowsIn<OrderCount>(db, `WITH ${orderCountOf(STORED_GROUPS)}`, [orderId, buyerId]);
-  const write = countOrderWrite(count, 1);
-  await preparedRowsIn(db, `WITH ${write.ctes} SELECT 1`, write.values);
-  await write.rest(db);
+export async function countOrders(db: Sql, limit: number): Promise<number> {
+  const [{ orders, months }] = await preparedRowsIn<{ orders: number; months: BuyerMonthChange[] }>(
+    db,
+    `WITH batch AS MATERIALIZED (
+       SELECT g.* FROM impact_order_group g
+        WHERE NOT g.counted
+          AND g.order_id IN (SELECT DISTINCT order_id FROM impact_order_group WHERE NOT counted ORDER BY order_id LIMIT $1)),
+     counted AS (
+       UPDATE impact_order_group SET counted = true WHERE order_id IN (SELECT order_id FROM batch) AND NOT counted),
+     order_keys AS MATERIALIZED (${orderKeys('batch', 'g.order_id,')}),
+     new_months AS MATERIALIZED (${buyerMonthKeys('batch')}),
+     -- What the buyer's counted groups under the key say about each new month, in one look at them: whether
+     -- the buyer bought under the key before at all, in the month's year and in the month itself, and the
+     -- buyer's months on either side of it (or the same). The spans the new months change run between
+     -- those; the others are the same with or without them.
+     near AS MATERIALIZED (
+       SELECT k.*, o.bought, o.bought_in_year, o.bought_in_month, o.at_or_before, o.after
+         FROM new_months k
+        CROSS JOIN LATERAL (
+          SELECT count(*) > 0 AS bought,
+                 coalesce(bool_or(c.day >= date_trunc('year', k.month) AND c.day < date_trunc('year', k.month) + interval '1 year'), false)
+                   AS bought_in_year,
+                 coalesce(bool_or(c.day >= k.month AND c.day < k.month + interval '1 month'), false) AS bought_in_month,
+                 max(date_trunc('month', c.day)::date) FILTER (WHERE c.day < k.month + interval '1 month') AS at_or_before,
+                 min(date_trunc('month', c.day)::date) FILTER (WHERE c.day >= k.month + interval '1 month') AS after
+            FROM impact_order_group c
+           WHERE c.buyer_id = k.buyer_id AND c.counted AND ${UNDER_KEY('c', 'k')}) o),
+     reach AS (
+       INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
+       SELECT ${KEY_COLUMNS}, sum(x.orders), sum(x.buyers) FROM (
+         SELECT ${KEY_COLUMNS}, count(DISTINCT k.order_id) AS orders, 0 AS buyers FROM order_keys k GROUP BY 1, 2, 3, 4
+         UNION ALL
+         SELECT p.period, n.cooperative_id, n.township_code, n.category, 0, count(DISTINCT n.buyer_id)
+           FROM near n
+          CROSS JOIN LATERAL (VALUES ('all', n.bought), (to_char(n.month, 'YYYY'), n.bought_in_year),
+                                     (to_char(n.month, 'YYYY-MM'), n.bought_in_month)) AS p(period, bought)
+          WHERE NOT p.bought
+          GROUP BY 1, 2, 3, 4) x
+        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+       ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET orders = r.orders + EXCLUDED.orders, buyers = r.buyers + EXCLUDED.buyers),
+     old_months AS MATERIALIZED (
+       SELECT DISTINCT n.buyer_id, n.cooperative_id, n.township_code, n.category, side.month
+         FROM near n CROSS JOIN LATERAL (VALUES (n.at_or_before), (n.after)) AS side(month)
+        WHERE side.month IS NOT NULL),
+     spans AS (
+       SELECT m.cooperative_id, m.township_code, m.category, m.month, 1 AS buyers,
+              lag(m.month) OVER (PARTITION BY m.buyer_id, m.cooperative_id, m.township_code, m.category ORDER BY m.month) AS previous_month
+         FROM (SELECT * FROM old_months UNION SELECT * FROM new_months) m
+       UNION ALL
+       SELECT m.cooperative_id, m.township_code, m.category, m.month, -1,
+              lag(m.month) OVER (PARTITION BY m.buyer_id, m.cooperative_id, m.township_code, m.category ORDER BY m.month)
+         FROM old_months m)
+     SELECT (SELECT count(DISTINCT order_id) FROM batch)::int AS orders,
+            (SELECT coalesce(json_agg(json_build_object(
+                      'cooperativeId', s.cooperative_id, 'townshipCode', s.township_code, 'category', s.category,
+                      'month', to_char(s.month, 'YYYY-MM-DD'), 'previousMonth', to_char(s.previous_month, 'YYYY-MM-DD'), 'buyers', s.buyers)), '[]')
+               FROM (SELECT cooperative_id, township_code, category, month, previous_month, sum(buyers)::int AS buyers
+                       FROM spans GROUP BY 1, 2, 3, 4, 5 HAVING sum(buyers) <> 0) s) AS months`,
+    [limit],
+  );
+  await writeBuyerMonths(db, months);
+  return orders;
 }
 
 interface BuyerMonthChange {
@@ -211,23 +212,22 @@ interface BuyerMonthKey {
 }
 
 /**
- * The order's months (`keys`, monthsOfOrder) enter (or leave) its buyer's months: each is counted
- * after the buyer's previous month under the key, and the buyer's next month, if any, now follows
- * this one (or, leaving, follows the previous one again). Answers the changes of impact_buyer_months.
+ * The order's months (`keys`, monthsOfOrder) leave its buyer's months: each no longer counts after
+ * the buyer's previous month under the key, and the buyer's next month, if any, follows the previous
+ * one again. Answers the changes of impact_buyer_months.
  */
-function buyerMonthChanges(keys: BuyerMonthKey[], entering: boolean): BuyerMonthChange[] {
+function monthsLeaving(keys: BuyerMonthKey[]): BuyerMonthChange[] {
   const changes = new Map<string, BuyerMonthChange>();
   const change = (key: BuyerMonthKey, month: string, previousMonth: string | null, buyers: number) => {
     const id = JSON.stringify([key.cooperativeId, key.townshipCode, key.category, month, previousMonth]);
     const entry = changes.get(id) ?? changes.set(id, { ...key, month, previousMonth, buyers: 0 }).get(id)!;
     entry.buyers += buyers;
   };
-  const sign = entering ? 1 : -1;
   for (const key of keys) {
-    change(key, key.month, key.previous, sign);
+    change(key, key.month, key.previous, -1);
     if (key.next) {
-      change(key, key.next, key.previous, -sign);
-      change(key, key.next, key.month, sign);
+      change(key, key.next, key.previous, 1);
+      change(key, key.next, key.month, -1);
     }
   }
   return [...changes.values()].filter((row) => row.buyers !== 0);
@@ -268,7 +268,7 @@ const BUYER_MONTHS_UPSERT = (rows: string) => `
    ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (cooperative_id, township_code, category, month, previous_month) DO UPDATE SET buyers = r.buyers + EXCLUDED.buyers`;
 
-/** Writes the changes of impact_buyer_months (buyerMonthChanges) in a statement of their own, and drops the counts they bring to 0. */
+/** Writes the changes of impact_buyer_months in a statement of their own, and drops the counts they bring to 0. */
 async function writeBuyerMonths(db: Sql, rows: BuyerMonthChange[]): Promise<void> {
   if (rows.length === 0) return;
   const written = await preparedRowsIn<{ row: string; buyers: number }>(
@@ -284,10 +284,20 @@ async function writeBuyerMonths(db: Sql, rows: BuyerMonthChange[]): Promise<void
 }
 
 /**
- * The order was refunded in full: it leaves every key, and its buyer leaves those no other order of
- * theirs holds. The caller holds the buyer's turn (takeBuyerTurn).
+ * The order was refunded in full: it leaves every key, and its buyer leaves those no other counted
+ * order of theirs holds; an order not counted yet has only its groups to leave. The caller holds the
+ * count turn (takeCountTurn).
  */
 export async function uncountOrder(db: Sql, orderId: string, buyerId: string): Promise<void> {
+  const [groups] = await preparedRowsIn<{ counted: boolean | null }>(
+    db,
+    `SELECT bool_and(counted) AS counted FROM impact_order_group WHERE order_id = $1`,
+    [orderId],
+  );
+  if (!groups.counted) {
+    await db.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
+    return;
+  }
   const keys = `(${orderKeys(STORED_GROUPS)}) k`;
   const matching = `r.period = k.period AND r.cooperative_id IS NOT DISTINCT FROM k.cooperative_id
     AND r.township_code IS NOT DISTINCT FROM k.township_code AND r.category IS NOT DISTINCT FROM k.category`;
@@ -307,7 +317,7 @@ export async function uncountOrder(db: Sql, orderId: string, buyerId: string): P
     orderId,
     buyerId,
   ]);
-  await writeBuyerMonths(db, buyerMonthChanges(months, false));
+  await writeBuyerMonths(db, monthsLeaving(months));
   // A key no order counts under any more is gone, as if it had never been.
   await db.query(`DELETE FROM impact_reach r USING ${keys} WHERE ${matching} AND r.orders = 0`, [orderId]);
   await db.query(`DELETE FROM impact_order_group WHERE order_id = $1`, [orderId]);
@@ -420,18 +430,26 @@ export const countPurchaseOf = (orderParameter: string) => `
       SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen)`;
 
 /** What the rollups should hold, recomputed from impact_daily, impact_order_group and the orders: for tests and checks. */
-export async function recomputedRollups(db: Sql): Promise<{ [rollup in keyof typeof STORED_ORDER]: unknown[] }> {
-  return {
-    monthly: (await db.query(`${MONTHLY_FROM_DAILY} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`)) as unknown[],
-    reach: (await db.query(`${REACH_FROM_ORDERS} ORDER BY 1, 2, 3, 4`)) as unknown[],
-    buyerMonths: (await db.query(`${BUYER_MONTHS_FROM_ORDERS} ORDER BY 1, 2, 3, 4, 5`)) as unknown[],
-    buyerMonthly: (await db.query(`${BUYER_MONTHLY_FROM_ORDERS} ORDER BY 1, 2, 3`)) as unknown[],
-    organisationMonthly: (await db.query(`${ORGANISATION_MONTHLY_FROM_ORDERS} ORDER BY 1, 2`)) as unknown[],
-  };
+export async function recomputedRollups(db: Sql, names = ROLLUPS): Promise<Partial<Record<Rollup, unknown[]>>> {
+  const recomputed: Partial<Record<Rollup, unknown[]>> = {};
+  // One after another: `db` may be a single client.
+  for (const name of names) recomputed[name] = (await db.query(RECOMPUTED[name])) as unknown[];
+  return recomputed;
 }
 
+/** Each rollup as what it stands for implies it, in the order its rows are compared in. */
+const RECOMPUTED = {
+  monthly: `${MONTHLY_FROM_DAILY} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  reach: `${REACH_FROM_ORDERS} ORDER BY 1, 2, 3, 4`,
+  buyerMonths: `${BUYER_MONTHS_FROM_ORDERS} ORDER BY 1, 2, 3, 4, 5`,
+  buyerMonthly: `${BUYER_MONTHLY_FROM_ORDERS} ORDER BY 1, 2, 3`,
+  organisationMonthly: `${ORGANISATION_MONTHLY_FROM_ORDERS} ORDER BY 1, 2`,
+};
+type Rollup = keyof typeof RECOMPUTED;
+const ROLLUPS = Object.keys(RECOMPUTED) as Rollup[];
+
 /** Each rollup table and the order its rows are compared in. */
-const STORED_ORDER = {
+const STORED_ORDER: Record<Rollup, string> = {
   monthly: 'impact_monthly ORDER BY 1, 2, 3, 4',
   reach: 'impact_reach ORDER BY 1, 2, 3, 4',
   buyerMonths: 'impact_buyer_months ORDER BY 1, 2, 3, 4, 5',
@@ -440,11 +458,10 @@ const STORED_ORDER = {
 };
 
 /** The rollups as stored, in the order recomputedRollups gives them. */
-export async function storedRollups(db: Sql): Promise<{ [rollup in keyof typeof STORED_ORDER]: unknown[] }> {
-  const stored: Record<string, unknown> = {};
-  // One after another: `db` may be a single client.
-  for (const [name, from] of Object.entries(STORED_ORDER)) stored[name] = await db.query(`SELECT * FROM ${from}`);
-  return stored as { [rollup in keyof typeof STORED_ORDER]: unknown[] };
+export async function storedRollups(db: Sql, names = ROLLUPS): Promise<Partial<Record<Rollup, unknown[]>>> {
+  const stored: Partial<Record<Rollup, unknown[]>> = {};
+  for (const name of names) stored[name] = (await db.query(`SELECT * FROM ${STORED_ORDER[name]}`)) as unknown[];
+  return stored;
 }
 
 /** Writes the rollups from scratch: after a bulk load of history, which writes the daily rows and order groups only. */

@@ -5,6 +5,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { RemindersService } from '../catalog/reminders.service';
 import { ImpactModule } from '../impact/impact.module';
 import { LedgerDigestService } from '../impact/ledger-digest.service';
+import { OrderCounts } from '../impact/order-counts.service';
 import { SettlementService } from '../impact/settlement.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -42,6 +43,7 @@ export class JobsModule {
             RemindersService,
             StatementsService,
             ClaimsService,
+            OrderCounts,
           ],
           useFactory: (
             config: AppConfig,
@@ -55,6 +57,7 @@ export class JobsModule {
             reminders: RemindersService,
             statements: StatementsService,
             claims: ClaimsService,
+            counts: OrderCounts,
           ) =>
             new JobsService(
               config,
@@ -69,6 +72,7 @@ export class JobsModule {
               reminders,
               statements,
               claims,
+              counts,
             ),
         },
       ],

@@ -696,8 +696,9 @@ async function insertBatch(client: Client, rows: Record<string, unknown[][]>): P
       Array.from({ length: 11 }, (_, i) => column(rows.coopEntries, i)),
     );
     await client.query(
-      `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::uuid[], $7::boolean[])`,
+      // Counted already: rebuildRollups counts the history in bulk.
+      `INSERT INTO impact_order_group (order_id, cooperative_id, township_code, category, day, buyer_id, linked, counted)
+       SELECT g.*, true FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::uuid[], $7::boolean[]) AS g`,
       Array.from({ length: 7 }, (_, i) => column(rows.groups, i)),
     );
     await client.query('COMMIT');
