@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
+import { OrderCounts } from '../../apps/api/src/impact/order-counts.service';
 import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { tokenFor } from '../support/accounts';
 import { rollupsOf } from '../support/rollups';
@@ -181,6 +182,59 @@ describe('impact reports', () => {
       expect(stored).toEqual(recomputed);
     }
   });
+
+  it('counts orders and buyers exactly while payments, full refunds, reports and the counting job run at once', async () => {
+    const buyer = await tokenFor(t, 'buyer');
+    // As many as one buyer may hold unpaid (MAX_UNPAID_ORDERS).
+    const numbers = [];
+    for (const quantity of [1, 2, 3]) numbers.push(await checkedOut(buyer, [[items[quantity], quantity]]));
+    const counts = t.app.get(OrderCounts);
+    const { body: before } = await get(official, '/api/impact/summary').expect(200);
+    const summaries: { orders: number; buyers: number }[] = [];
+    const report = async () => summaries.push((await get(official, '/api/impact/summary').expect(200)).body);
+    await Promise.all([
+      ...numbers.map((number) =>
+        request(t.url).post(`/api/payments/demo/${number}/pay`).set('Authorization', `Bearer ${buyer}`).expect(200),
+      ),
+      counts.countWaiting(),
+      report(),
+      counts.countWaiting(),
+      report(),
+    ]);
+    const { body: paid } = await get(official, '/api/impact/summary').expect(200);
+    expect({ orders: paid.orders, buyers: paid.buyers }).toEqual(await sourceCounts());
+    await Promise.all([
+      ...numbers
+        .slice(0, 2)
+        .map((number) =>
+          request(t.url)
+            .post('/api/admin/refunds')
+            .set('Authorization', `Bearer ${admin}`)
+            .send({ orderNumber: number, reason: '整单' })
+            .expect(201),
+        ),
+      counts.countWaiting(),
+      report(),
+    ]);
+    const { body: refunded } = await get(official, '/api/impact/summary').expect(200);
+    expect({ orders: refunded.orders, buyers: refunded.buyers }).toEqual(await sourceCounts());
+    expect(refunded.orders).toBe(paid.orders - 2);
+    // Whatever a report read while the others ran lay between the figures before and after.
+    for (const summary of summaries) {
+      expect(summary.orders).toBeGreaterThanOrEqual(Math.min(before.orders, refunded.orders));
+      expect(summary.orders).toBeLessThanOrEqual(paid.orders);
+    }
+    const { stored, recomputed } = await rollupsOf(t);
+    expect(stored).toEqual(recomputed);
+  });
+
+  /** Paid orders not refunded in full, and their buyers, from the orders themselves. */
+  async function sourceCounts() {
+    const [row] = await t.sql(
+      `SELECT count(*)::int AS orders, count(DISTINCT buyer_id)::int AS buyers FROM "order" WHERE paid_at IS NOT NULL AND refunded_fen < total_fen`,
+    );
+    return row;
+  }
 
   it('gives the same numbers by year, by month and broken down, with filters', async () => {
     const { body: summary } = await get(official, '/api/impact/summary').expect(200);

@@ -143,18 +143,21 @@ export async function countOrders(db: Sql, limit: number): Promise<number> {
      -- the buyer bought under the key before at all, in the month's year and in the month itself, and the
      -- buyer's months on either side of it (or the same). The spans the new months change run between
      -- those; the others are the same with or without them.
+     -- The counted groups of the batch's buyers, read once for all the keys and months they are looked at for.
+     bought AS MATERIALIZED (
+       SELECT c.buyer_id, date_trunc('month', c.day)::date AS month, extract(year FROM c.day) AS year,
+              c.cooperative_id, c.township_code, c.category
+         FROM impact_order_group c
+        WHERE c.counted AND c.buyer_id IN (SELECT buyer_id FROM batch)),
      near AS MATERIALIZED (
-       SELECT k.*, o.bought, o.bought_in_year, o.bought_in_month, o.at_or_before, o.after
-         FROM new_months k
-        CROSS JOIN LATERAL (
-          SELECT count(*) > 0 AS bought,
-                 coalesce(bool_or(c.day >= date_trunc('year', k.month) AND c.day < date_trunc('year', k.month) + interval '1 year'), false)
-                   AS bought_in_year,
-                 coalesce(bool_or(c.day >= k.month AND c.day < k.month + interval '1 month'), false) AS bought_in_month,
-                 max(date_trunc('month', c.day)::date) FILTER (WHERE c.day < k.month + interval '1 month') AS at_or_before,
-                 min(date_trunc('month', c.day)::date) FILTER (WHERE c.day >= k.month + interval '1 month') AS after
-            FROM impact_order_group c
-           WHERE c.buyer_id = k.buyer_id AND c.counted AND ${UNDER_KEY('c', 'k')}) o),
+       SELECT k.buyer_id, k.cooperative_id, k.township_code, k.category, k.month,
+              count(c.month) > 0 AS bought,
+              coalesce(bool_or(c.year = extract(year FROM k.month)), false) AS bought_in_year,
+              coalesce(bool_or(c.month = k.month), false) AS bought_in_month,
+              max(c.month) FILTER (WHERE c.month <= k.month) AS at_or_before,
+              min(c.month) FILTER (WHERE c.month > k.month) AS after
+         FROM new_months k LEFT JOIN bought c ON c.buyer_id = k.buyer_id AND ${UNDER_KEY('c', 'k')}
+        GROUP BY k.buyer_id, k.cooperative_id, k.township_code, k.category, k.month),
      reach AS (
        INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
        SELECT ${KEY_COLUMNS}, sum(x.orders), sum(x.buyers) FROM (
