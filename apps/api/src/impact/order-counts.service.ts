@@ -11,12 +11,23 @@ import { countWaitingOrders } from './rollups';
  */
 @Injectable()
 export class OrderCounts {
+  /** This process's count under way: one at a time, so that reports at once hold one connection waiting for the turn, not one each. */
+  private running: Promise<number> | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Counts every paid order not counted yet: how many it counted. */
+  /** Counts every paid order not counted yet (those paid while another count ran too): how many it counted. */
   async countWaiting(): Promise<number> {
+    while (this.running) await this.running.catch(() => 0);
     if (!(await this.waiting())) return 0;
-    return countWaitingOrders((work) => this.dataSource.transaction((manager) => work(manager)));
+    // Another caller may have started while this one looked.
+    if (this.running) return this.countWaiting();
+    const running = (this.running = countWaitingOrders((work) => this.dataSource.transaction((manager) => work(manager))));
+    try {
+      return await running;
+    } finally {
+      this.running = null;
+    }
   }
 
   /** Whether any paid order waits to be counted: most reads find none, and then take no turn. */
