@@ -139,16 +139,16 @@ export async function countOrders(db: Sql, limit: number): Promise<number> {
        UPDATE impact_order_group SET counted = true WHERE order_id IN (SELECT order_id FROM batch) AND NOT counted),
      order_keys AS MATERIALIZED (${orderKeys('batch', 'g.order_id,')}),
      new_months AS MATERIALIZED (${buyerMonthKeys('batch')}),
-     -- What the buyer's counted groups under the key say about each new month, in one look at them: whether
-     -- the buyer bought under the key before at all, in the month's year and in the month itself, and the
-     -- buyer's months on either side of it (or the same). The spans the new months change run between
-     -- those; the others are the same with or without them.
      -- The counted groups of the batch's buyers, read once for all the keys and months they are looked at for.
      bought AS MATERIALIZED (
        SELECT c.buyer_id, date_trunc('month', c.day)::date AS month, extract(year FROM c.day) AS year,
               c.cooperative_id, c.township_code, c.category
          FROM impact_order_group c
         WHERE c.counted AND c.buyer_id IN (SELECT buyer_id FROM batch)),
+     -- What the buyer's counted groups under the key say about each new month: whether the buyer bought under
+     -- the key before at all, in the month's year and in the month itself, and the buyer's months on either
+     -- side of it (or the same). The spans the new months change run between those; the others are the same
+     -- with or without them.
      near AS MATERIALIZED (
        SELECT k.buyer_id, k.cooperative_id, k.township_code, k.category, k.month,
               count(c.month) > 0 AS bought,
