@@ -11,23 +11,24 @@ import { countWaitingOrders } from './rollups';
  */
 @Injectable()
 export class OrderCounts {
-  /** This process's count under way: one at a time, so that reports at once hold one connection waiting for the turn, not one each. */
-  private running: Promise<number> | null = null;
+  /**
+   * This process's counts, one after another: reports at once hold one connection waiting for the
+   * turn, not one each, and each finds what the one before it left (usually nothing).
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Counts every paid order not counted yet (those paid while another count ran too): how many it counted. */
-  async countWaiting(): Promise<number> {
-    while (this.running) await this.running.catch(() => 0);
+  /** Counts every paid order not counted yet: how many it counted. */
+  countWaiting(): Promise<number> {
+    const counted = this.queue.then(() => this.countNow());
+    this.queue = counted.catch(() => 0);
+    return counted;
+  }
+
+  private async countNow(): Promise<number> {
     if (!(await this.waiting())) return 0;
-    // Another caller may have started while this one looked.
-    if (this.running) return this.countWaiting();
-    const running = (this.running = countWaitingOrders((work) => this.dataSource.transaction((manager) => work(manager))));
-    try {
-      return await running;
-    } finally {
-      this.running = null;
-    }
+    return countWaitingOrders((work) => this.dataSource.transaction((manager) => work(manager)));
   }
 
   /** Whether any paid order waits to be counted: most reads find none, and then take no turn. */

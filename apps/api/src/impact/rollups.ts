@@ -165,7 +165,8 @@ export async function countOrders(db: Sql, limit: number): Promise<number> {
      reach AS (
        INSERT INTO impact_reach AS r (${KEY_COLUMNS}, orders, buyers)
        SELECT ${KEY_COLUMNS}, sum(x.orders), sum(x.buyers) FROM (
-         SELECT ${KEY_COLUMNS}, count(DISTINCT k.order_id) AS orders, 0 AS buyers FROM order_keys k GROUP BY 1, 2, 3, 4
+         -- order_keys holds each order once per key.
+         SELECT ${KEY_COLUMNS}, count(*) AS orders, 0 AS buyers FROM order_keys k GROUP BY 1, 2, 3, 4
          UNION ALL
          SELECT p.period, n.cooperative_id, n.township_code, n.category, 0, count(DISTINCT n.buyer_id)
            FROM near n
