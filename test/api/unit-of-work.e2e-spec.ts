@@ -1,10 +1,11 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ProductsRepository } from '../../apps/api/src/catalog/products.repository';
 import { AppError } from '../../apps/api/src/common/app-error';
 import { ResponseCache } from '../../apps/api/src/common/http-cache.interceptor';
-import { UnitOfWork, writeAtCommit } from '../../apps/api/src/database/unit-of-work';
+import { preparedRowsIn } from '../../apps/api/src/database/sql';
+import { together, UnitOfWork, writeAtCommit } from '../../apps/api/src/database/unit-of-work';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The one way services write: a transaction with its audit rows, and what must wait for its commit. */
@@ -77,6 +78,59 @@ describe('the unit of work', () => {
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ code: 'EMAIL_TAKEN', status: 409 });
     expect(await auditRows('test.unique')).toBe(0);
+  });
+
+  describe('statements sent together', () => {
+    const count = (manager: EntityManager, action: string) => async () =>
+      (await preparedRowsIn<{ n: number }>(manager, `SELECT count(*)::int AS n FROM audit_log WHERE action = $1`, [action]))[0].n;
+    const insert =
+      (manager: EntityManager, action: string, entityId: string | null = null) =>
+      () =>
+        preparedRowsIn(manager, `INSERT INTO audit_log (action, entity_type, entity_id) VALUES ($1, 'test', $2)`, [action, entityId]);
+
+    it('run in the order of the calls, each seeing what the ones before it did, with each answer in its place', async () => {
+      const answers = await unitOfWork.run(({ manager }) =>
+        together(manager, [
+          count(manager, 'test.together'),
+          insert(manager, 'test.together'),
+          // A call of two statements: its second follows once its first has answered.
+          async () => {
+            await insert(manager, 'test.together')();
+            return count(manager, 'test.together')();
+          },
+          count(manager, 'test.together'),
+        ]),
+      );
+      expect(answers).toEqual([0, [], 2, 2]);
+      expect(await auditRows('test.together')).toBe(2);
+    });
+
+    it('fail with the first failure in the order of the calls, roll back everything, and leave the connection as it was', async () => {
+      await t.sql(`INSERT INTO account (email, password_hash, role) VALUES ('together@example.cn', 'x', 'buyer')`);
+      const attempt = unitOfWork.run(({ manager }) =>
+        together(manager, [
+          insert(manager, 'test.together-failed'),
+          () => manager.query(`INSERT INTO account (email, password_hash, role) VALUES ('together@example.cn', 'x', 'buyer')`),
+          // Still running when the statement before fails: it is waited for, and fails with the aborted transaction.
+          async () => {
+            await insert(manager, 'test.together-failed')();
+            await insert(manager, 'test.together-failed')();
+          },
+          () => Promise.reject(new AppError('VALIDATION_FAILED', 'not the first failure')),
+        ]),
+      );
+      await expect(attempt).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+      expect(await auditRows('test.together-failed')).toBe(0);
+      // More units of work than the pool has connections: each one's connection came back out of pipeline mode.
+      await Promise.all(Array.from({ length: 30 }, () => unitOfWork.run(({ manager }) => insert(manager, 'test.together-after')())));
+      expect(await auditRows('test.together-after')).toBe(30);
+    });
+
+    it('run one after another outside a transaction', async () => {
+      const dataSource = t.app.get<DataSource>(getDataSourceToken());
+      const manager = dataSource.manager;
+      expect(await together(manager, [insert(manager, 'test.together-alone'), count(manager, 'test.together-alone')])).toEqual([[], 1]);
+    });
   });
 
   describe('a last write, sent with the commit', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { types, type CustomTypesConfig } from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
@@ -132,13 +132,20 @@ export async function preparedRowsIn<Row>(db: Queryable, text: string, values: u
   const runner = manager.queryRunner;
   if (runner && !runner.isReleased) {
     // TypeORM's query() would send an unnamed statement; the runner's connection is the transaction's.
-    const connection = (await runner.connect()) as PoolClient;
+    // Sent before this function first awaits, so that calls made one after another send their
+    // statements in that order (together, in unit-of-work.ts).
+    const connection = connectionOf(runner) ?? ((await runner.connect()) as PoolClient);
     return (await connection.query(preparedQuery({ text, values }))).rows as Row[];
   }
   // A manager's `connection` is its data source; a pg client's is its socket.
   const dataSource = db instanceof DataSource ? db : !runner && manager.connection instanceof DataSource ? manager.connection : undefined;
   if (dataSource) return preparedRows<Row>(dataSource, { text, values });
   return rows<Row>(db, text, values);
+}
+
+/** The connection a query runner holds, if it holds one yet (TypeORM keeps it in a protected field). */
+export function connectionOf(runner: QueryRunner): PoolClient | undefined {
+  return (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection ?? undefined;
 }
 
 /** The first row of preparedRowsIn, or undefined when there is none. */

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { ResponseCache } from '../common/http-cache.interceptor';
 import { uniqueConflictOf } from '../common/unique-conflicts';
-import { preparedQuery, preparedRowsIn } from './sql';
+import { connectionOf, preparedQuery, preparedRowsIn } from './sql';
 
 type Effect = () => unknown;
 
@@ -111,6 +111,52 @@ export async function writeAtCommit(manager: EntityManager, write: LastWrite): P
   }
 }
 
+/** A pg connection, with the switch of its pipeline mode (pg 8.23; not in its types yet). */
+type PipelinedClient = PoolClient & { pipeline: boolean };
+
+/**
+ * The answers of `calls`, each a call that runs statements in `manager`'s transaction, with their
+ * statements sent together instead of one round trip each: in pg's pipeline mode a statement goes to
+ * the connection as soon as it is made, and PostgreSQL runs them one after another, in the order
+ * sent. Each call's first statement is sent in the order of `calls` (preparedRowsIn sends it before
+ * it first awaits; `together` inside a call counts as one), and each statement takes its snapshot
+ * when it starts, so it sees what those before it did or waited for (a lock). A statement a call
+ * makes after reading an answer follows later, as it would anyway. Waits for every call to finish,
+ * so that none sends anything after the transaction ends, and throws the first failure in the order
+ * of `calls`: once a statement fails, those after it fail too (the transaction is aborted). Outside a
+ * transaction the calls run one after another.
+ */
+export async function together<T extends unknown[]>(
+  manager: EntityManager,
+  calls: [...{ [K in keyof T]: () => Promise<T[K]> }],
+): Promise<T> {
+  const runner = manager.queryRunner;
+  const connection = runner && !runner.isReleased ? (connectionOf(runner) as PipelinedClient | undefined) : undefined;
+  if (!connection) {
+    const answers: unknown[] = [];
+    for (const call of calls) answers.push(await call());
+    return answers as T;
+  }
+  // Inside another `together`, the outer one switches it off once all of its calls are done.
+  const pipelined = connection.pipeline;
+  connection.pipeline = true;
+  try {
+    const running = calls.map((call) => {
+      try {
+        return call();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    });
+    const settled = await Promise.allSettled(running);
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as T;
+  } finally {
+    connection.pipeline = pipelined;
+  }
+}
+
 /**
  * Commits, the last writes first: all are written to the connection at once, in pg's pipeline mode
  * (for these statements only), so that PostgreSQL runs the COMMIT right after them. Should one fail,
@@ -118,7 +164,7 @@ export async function writeAtCommit(manager: EntityManager, write: LastWrite): P
  */
 async function commitWith(runner: QueryRunner, lastWrites: LastWrite[]): Promise<void> {
   if (!lastWrites.length) return runner.commitTransaction();
-  const connection = (await runner.connect()) as PoolClient & { pipeline: boolean };
+  const connection = (await runner.connect()) as PipelinedClient;
   connection.pipeline = true;
   try {
     const sent = lastWrites.map((write) => connection.query(preparedQuery(write)));

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { allocateByRates, formatOrderNumber, isValidCreditCode, sumFen } from '@qh/domain';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AuthUser } from '../auth/current-user';
 import { ProductsRepository } from '../catalog/products.repository';
 import { AppError, FieldProblem } from '../common/app-error';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
-import { UnitOfWork, type Work } from '../database/unit-of-work';
+import { together, UnitOfWork, type Work } from '../database/unit-of-work';
 import { InvoiceProfilesService } from '../invoices/invoice-profiles.service';
 import { PaymentsService, type PaymentSummaryRow } from '../payments/payments.service';
 import { CartLineRow, CartRepository } from './cart.repository';
@@ -183,12 +183,17 @@ export class CheckoutService {
     dto: CheckoutDto,
   ): Promise<Placement> {
     // The buyer's checkouts take turns from here: a second one at once finds the lines the first took,
-    // or, sent with the same key, the order the first placed.
-    const { sequence, earlier, unpaid: held } = await this.orders.beginCheckout(manager, buyer.id, idempotencyKey);
+    // or, sent with the same key, the order the first placed. The reads go with the lock in one round
+    // trip, and run once it is taken.
+    const [{ sequence, earlier, unpaid: held }, cart, deliveryTerms] = await together(manager, [
+      () => this.orders.beginCheckout(manager, buyer.id, idempotencyKey),
+      () => this.carts.lines({ accountId: buyer.id }, manager),
+      () => this.orders.deliveryTerms(dto.address.districtCode, manager),
+    ]);
     if (earlier) return { earlier };
     // Stock changes: the catalog's cached answers may show the wrong stock status.
     catalogChanged();
-    const lines = chosenLines(await this.carts.lines({ accountId: buyer.id }, manager), dto.lineIds);
+    const lines = chosenLines(cart, dto.lineIds);
     // Unpaid orders hold stock that nobody else can buy: one account may not hold much of it.
     if (held.orders >= this.config.maxUnpaidOrders) {
       throw new AppError(
@@ -208,7 +213,7 @@ export class CheckoutService {
     // a rush on a sold-out variant costs each buyer no more than reading the cart.
     const soldOut = lines.filter((line) => line.stock < line.quantity);
     if (soldOut.length) throw outOfStock(soldOut);
-    const shipments = await this.planner.plan(lines, dto.address.districtCode, cartField, manager);
+    const shipments = this.planner.parcels(lines, deliveryTerms, cartField);
     // The order's pool split exactly among its lines; the payment fixes it again with certification as of then.
     const pools = allocateByRates(
       lines.map((line) => line.priceFen * line.quantity),
@@ -217,34 +222,42 @@ export class CheckoutService {
     const pool = (line: CartLineRow) => pools[lines.indexOf(line)];
 
     const number = formatOrderNumber(this.clock.now(), sequence);
-    const orderId = await this.orders.insertOrder(manager, {
-      number,
-      buyerId: buyer.id,
-      address: dto.address,
-      note: dto.note ?? null,
-      invoice: dto.invoiceProfileId
-        ? await this.invoiceProfiles.forOrder({ accountId: buyer.id }, dto.invoiceProfileId, manager)
-        : dto.invoice
-          ? this.invoiceProfiles.typedIn(dto.invoice.title, dto.invoice.creditCode)
-          : null,
-      itemsFen: sumFen(shipments.map((s) => s.itemsFen)),
-      shippingFen: sumFen(shipments.map((s) => s.feeFen)),
-      linkedSalesFen: sumFen(lines.filter((line) => line.certified).map((line) => line.priceFen * line.quantity)),
-      householdPoolFen: sumFen(lines.map(pool)),
-      idempotencyKey,
-      requestHash,
-      reservationMinutes: this.config.orderReservationMinutes,
-    });
-    await this.orders.insertParts(manager, orderId, shipments, pool);
-
-    await this.carts.removeLines(
-      manager,
-      lines[0].cartId,
-      lines.map((line) => line.id),
-    );
-    await this.addresses.remember(manager, buyer.id, dto.address, MAX_SAVED_ADDRESSES);
+    const orderId = randomUUID();
+    const invoice = dto.invoiceProfileId
+      ? await this.invoiceProfiles.forOrder({ accountId: buyer.id }, dto.invoiceProfileId, manager)
+      : dto.invoice
+        ? this.invoiceProfiles.typedIn(dto.invoice.title, dto.invoice.creditCode)
+        : null;
     const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
-    await this.payments.open(manager, orderId, totalFen);
+    // The writes need no answer but the address's: one round trip for all of them.
+    await together(manager, [
+      () =>
+        this.orders.insertOrder(manager, {
+          id: orderId,
+          number,
+          buyerId: buyer.id,
+          address: dto.address,
+          note: dto.note ?? null,
+          invoice,
+          itemsFen: sumFen(shipments.map((s) => s.itemsFen)),
+          shippingFen: sumFen(shipments.map((s) => s.feeFen)),
+          linkedSalesFen: sumFen(lines.filter((line) => line.certified).map((line) => line.priceFen * line.quantity)),
+          householdPoolFen: sumFen(lines.map(pool)),
+          idempotencyKey,
+          requestHash,
+          reservationMinutes: this.config.orderReservationMinutes,
+        }),
+      () => this.orders.insertParts(manager, orderId, shipments, pool),
+      () =>
+        this.carts.removeLines(
+          manager,
+          lines[0].cartId,
+          lines.map((line) => line.id),
+        ),
+      () => this.payments.open(manager, orderId, totalFen),
+      // Last: a new address takes a few more statements, sent once the first has answered.
+      () => this.addresses.remember(manager, buyer.id, dto.address, MAX_SAVED_ADDRESSES),
+    ]);
     // Last, sent with the commit: the variants' rows stay locked from here to the commit, and every
     // other checkout of the same goods waits for them (all of them, in a flash sale).
     await this.products.reserveStock(

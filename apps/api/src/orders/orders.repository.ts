@@ -4,6 +4,7 @@ import type { OrderStatus, OrderTab, ShippingClass, ShippingRate } from '@qh/dom
 import { DataSource, EntityManager } from 'typeorm';
 import { uniqueViolated } from '../common/unique-conflicts';
 import { timestampKey } from '../common/keyset-cursor';
+import { together } from '../database/unit-of-work';
 import { matchingIds, preparedRow, preparedRowsForIds, preparedRowsIn, recordSet, row, rows, type IdsParameter } from '../database/sql';
 import type { PricedLine } from './cart.repository';
 import { FULFILLMENT_COLUMNS, type DeliveryAddress, type FulfillmentRow } from './fulfillments.repository';
@@ -161,15 +162,18 @@ export const ORDER_WITH_DETAILS = `SELECT ${ORDER_COLUMNS}, ${detailsOfOrders('o
 /** The first key of the advisory lock a buyer's checkouts take turns on (the second is the buyer's). */
 const CHECKOUT_LOCK_SPACE = 5205_2544;
 
+/** Whether a district has cold-chain delivery, and the rate of each shipping class. */
+export interface DeliveryTerms {
+  coldChain: boolean | undefined;
+  rates: Map<ShippingClass, ShippingRate>;
+}
+
 @Injectable()
 export class OrdersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Whether the district has cold-chain delivery, and the rate of each shipping class: one round trip. */
-  async deliveryTerms(
-    districtCode: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ coldChain: boolean | undefined; rates: Map<ShippingClass, ShippingRate> }> {
+  async deliveryTerms(districtCode: string, manager: EntityManager = this.dataSource.manager): Promise<DeliveryTerms> {
     const [terms] = await preparedRowsIn<{ coldChain: boolean | null; rates: (ShippingRate & { shippingClass: ShippingClass })[] | null }>(
       manager,
       `SELECT (SELECT cold_chain FROM delivery_district WHERE code = $1) AS "coldChain",
@@ -188,18 +192,28 @@ export class OrdersRepository {
    * round trip fewer: a checkout refused after it leaves a gap in the numbers, as a rolled-back one
    * always did); then, seeing what committed before the lock was theirs, the order placed earlier
    * with `idempotencyKey`, if any, and what the buyer holds unpaid: orders and the units they reserve.
+   * Both statements go together (one round trip): the second starts once the first has the lock.
    */
   async beginCheckout(
     manager: EntityManager,
     buyerId: string,
     idempotencyKey: string,
   ): Promise<{ sequence: number; earlier: { number: string; requestHash: string } | null; unpaid: { orders: number; units: number } }> {
-    const [{ sequence }] = await preparedRowsIn<{ sequence: number }>(
-      manager,
-      `SELECT pg_advisory_xact_lock($1, hashtext($2)), nextval('order_number_seq') AS sequence`,
-      [CHECKOUT_LOCK_SPACE, buyerId],
-    );
-    const [{ earlier, ...unpaid }] = await preparedRowsIn<{
+    const [[{ sequence }], [{ earlier, ...unpaid }]] = await together(manager, [
+      () =>
+        preparedRowsIn<{ sequence: number }>(
+          manager,
+          `SELECT pg_advisory_xact_lock($1, hashtext($2)), nextval('order_number_seq') AS sequence`,
+          [CHECKOUT_LOCK_SPACE, buyerId],
+        ),
+      () => this.unpaidAndEarlier(manager, buyerId, idempotencyKey),
+    ]);
+    return { sequence, earlier, unpaid };
+  }
+
+  /** What the buyer holds unpaid, and the order placed with `idempotencyKey` if any (beginCheckout). */
+  private unpaidAndEarlier(manager: EntityManager, buyerId: string, idempotencyKey: string) {
+    return preparedRowsIn<{
       orders: number;
       units: number;
       earlier: { number: string; requestHash: string } | null;
@@ -212,7 +226,6 @@ export class OrdersRepository {
         WHERE o.buyer_id = $1 AND o.status = 'AWAITING_PAYMENT' AND o.organisation_id IS NULL`,
       [buyerId, idempotencyKey],
     );
-    return { sequence, earlier, unpaid };
   }
 
   async nextSequence(manager: EntityManager): Promise<number> {
@@ -223,6 +236,8 @@ export class OrdersRepository {
   async insertOrder(
     manager: EntityManager,
     order: {
+      /** Chosen by the caller (randomUUID), so that the order's parts can be written before this statement answers. */
+      id: string;
       number: string;
       buyerId: string;
       address: object;
@@ -239,15 +254,14 @@ export class OrdersRepository {
       /** An organisation's order: for whom, delivered where and when, whether it waits for approval and whether it is paid on account. */
       organisation?: { id: string; siteId: string; deliveryOn: string; awaitingApproval: boolean; onAccount: boolean };
     },
-  ): Promise<string> {
-    const [inserted] = await preparedRowsIn<{ id: string }>(
+  ): Promise<void> {
+    await preparedRowsIn(
       manager,
-      `INSERT INTO "order" (number, buyer_id, status, address, note, invoice, items_fen, shipping_fen, total_fen, linked_sales_fen,
+      `INSERT INTO "order" (id, number, buyer_id, status, address, note, invoice, items_fen, shipping_fen, total_fen, linked_sales_fen,
                             household_pool_fen, idempotency_key, request_hash, expires_at, organisation_id, delivery_site_id, delivery_on,
                             on_account, confirmed_at)
-       VALUES ($1, $2, $13, $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, qh_now() + make_interval(mins => $12),
-               $14, $15, $16, $17, CASE WHEN $13::text = 'ON_ACCOUNT' THEN qh_now() END)
-       RETURNING id`,
+       VALUES ($18, $1, $2, $13, $3, $4, $5, $6, $7, $6::bigint + $7::bigint, $8, $9, $10, $11, qh_now() + make_interval(mins => $12),
+               $14, $15, $16, $17, CASE WHEN $13::text = 'ON_ACCOUNT' THEN qh_now() END)`,
       [
         order.number,
         order.buyerId,
@@ -266,9 +280,9 @@ export class OrdersRepository {
         order.organisation?.siteId ?? null,
         order.organisation?.deliveryOn ?? null,
         order.organisation?.onAccount ?? false,
+        order.id,
       ],
     );
-    return inserted.id;
   }
 
   /** An approver's decision on an organisation's order; an approved one now holds its stock for `reservationMinutes` more, unpaid. */

@@ -11,7 +11,7 @@ import {
   type DeliveryPart,
   type OrderTransition,
 } from '@qh/domain';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Acting, AuthUser } from '../auth/current-user';
 import { ProductsRepository } from '../catalog/products.repository';
@@ -302,7 +302,9 @@ export class OrgOrdersService {
     // Under the organisation's order lock (taken above), so that two orders at once cannot both fit under its limit.
     const onAccount = await this.credit.allowOnAccount(manager, membership.organisationId, totalFen);
     const number = formatOrderNumber(this.clock.now(), await this.orders.nextSequence(manager));
-    const orderId = await this.orders.insertOrder(manager, {
+    const orderId = randomUUID();
+    await this.orders.insertOrder(manager, {
+      id: orderId,
       number,
       buyerId: user.id,
       address: {

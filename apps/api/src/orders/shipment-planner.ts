@@ -3,7 +3,7 @@ import { coldestShippingClass, shippingFeeFen, sumFen, type ShippingClass } from
 import type { EntityManager } from 'typeorm';
 import { AppError, type FieldProblem } from '../common/app-error';
 import type { PricedLine } from './cart.repository';
-import { OrdersRepository } from './orders.repository';
+import { OrdersRepository, type DeliveryTerms } from './orders.repository';
 
 /** One cooperative's parcel of an order: its lines, class, weight, goods and fee. */
 export interface PlannedShipment<Line extends PricedLine> {
@@ -32,6 +32,15 @@ export class ShipmentPlanner {
     fieldOf: (line: Line) => string,
     manager?: EntityManager,
   ): Promise<PlannedShipment<Line>[]> {
+    return this.parcels(lines, await this.orders.deliveryTerms(districtCode, manager), fieldOf);
+  }
+
+  /** The parcels, with the district's terms read already (a checkout reads them together with its other reads). */
+  parcels<Line extends PricedLine>(
+    lines: Line[],
+    { coldChain, rates }: DeliveryTerms,
+    fieldOf: (line: Line) => string,
+  ): PlannedShipment<Line>[] {
     const problems = (failing: Line[], problem: (line: Line) => string): FieldProblem[] =>
       failing.map((line) => ({ field: fieldOf(line), problems: [`${line.titleZh} ${line.labelZh}: ${problem(line)}`] }));
     const unavailable = lines.filter((line) => !line.buyable);
@@ -42,7 +51,6 @@ export class ShipmentPlanner {
         problems(unavailable, () => 'no longer on sale'),
       );
     }
-    const { coldChain, rates } = await this.orders.deliveryTerms(districtCode, manager);
     const needsCold = lines.filter((line) => line.shippingClass !== 'AMBIENT');
     if (!coldChain && needsCold.length) {
       throw new AppError(
