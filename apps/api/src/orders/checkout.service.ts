@@ -14,7 +14,7 @@ import { MAX_LINE_QUANTITY } from './dto/cart.dto';
 import { CheckoutDto, OrderDto, QuoteDto, QuoteRequestDto } from './dto/order.dto';
 import { AddressesRepository } from './addresses.repository';
 import { OrderTransitions } from './order-transitions';
-import { OrdersRepository } from './orders.repository';
+import { OrdersRepository, type OrderWithDetails } from './orders.repository';
 import { OrdersService } from './orders.service';
 import { Clock } from '../config/clock';
 import { ShipmentPlanner } from './shipment-planner';
@@ -28,7 +28,8 @@ export const stockShortage = (details: FieldProblem[]) =>
 /** Cart lines without the stock they ask for. `stock` is as the checkout read it. */
 const outOfStock = (short: CartLineRow[]) => stockShortage(problems(short, (line) => `only ${line.stock} left`));
 /** A checkout's transaction: the order it placed, or the one its Idempotency-Key placed before, to replay. */
-type Placement = { orderId: string; number: string; totalFen: number } | { earlier: { number: string; requestHash: string } };
+type Placement =
+  { orderId: string; number: string; totalFen: number; order: OrderWithDetails } | { earlier: { number: string; requestHash: string } };
 /** Addresses kept per buyer; the least recently used goes beyond this. */
 const MAX_SAVED_ADDRESSES = 20;
 
@@ -97,7 +98,7 @@ export class CheckoutService {
       );
     }
     // A new order has no refunds, and its payment is the one just started.
-    return { order: await this.ordersView.byId(orderId, { payments: [payment], refunds: [] }), replayed: false };
+    return { order: await this.ordersView.dressOne(placed.order, { payments: [payment], refunds: [] }), replayed: false };
   }
 
   /**
@@ -229,8 +230,9 @@ export class CheckoutService {
         ? this.invoiceProfiles.typedIn(dto.invoice.title, dto.invoice.creditCode)
         : null;
     const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
-    // The writes need no answer but the address's: one round trip for all of them.
-    await together(manager, [
+    // The writes need no answer but the address's, and the order as its buyer sees it is read behind
+    // them (all but the payment's reference, which comes after the commit): one round trip for all.
+    const [, , , , order] = await together(manager, [
       () =>
         this.orders.insertOrder(manager, {
           id: orderId,
@@ -255,6 +257,7 @@ export class CheckoutService {
           lines.map((line) => line.id),
         ),
       () => this.payments.open(manager, orderId, totalFen),
+      () => this.orders.findWithDetails(orderId, manager),
       // Last: a new address takes a few more statements, sent once the first has answered.
       () => this.addresses.remember(manager, buyer.id, dto.address, MAX_SAVED_ADDRESSES),
     ]);
@@ -267,7 +270,7 @@ export class CheckoutService {
       lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
       (short) => outOfStock(lines.filter((line) => short.has(line.variantId))),
     );
-    return { orderId, number, totalFen };
+    return { orderId, number, totalFen, order: order! };
   }
 }
 

@@ -162,6 +162,12 @@ export const ORDER_WITH_DETAILS = `SELECT ${ORDER_COLUMNS}, ${detailsOfOrders('o
 /** The first key of the advisory lock a buyer's checkouts take turns on (the second is the buyer's). */
 const CHECKOUT_LOCK_SPACE = 5205_2544;
 
+/** An order's row and its page beyond it (OrdersRepository.findWithDetails). */
+export interface OrderWithDetails {
+  order: OrderRow;
+  details: OrderDetails;
+}
+
 /** Whether a district has cold-chain delivery, and the rate of each shipping class. */
 export interface DeliveryTerms {
   coldChain: boolean | undefined;
@@ -511,8 +517,8 @@ export class OrdersRepository {
   }
 
   /** One order with its details, in one statement: what a checkout answers with. */
-  async findWithDetails(id: string): Promise<{ order: OrderRow; details: OrderDetails } | undefined> {
-    const [found] = await preparedRowsIn<OrderRow & OrderDetails>(this.dataSource, ORDER_WITH_DETAILS, [id]);
+  async findWithDetails(id: string, db: EntityManager | DataSource = this.dataSource): Promise<OrderWithDetails | undefined> {
+    const [found] = await preparedRowsIn<OrderRow & OrderDetails>(db, ORDER_WITH_DETAILS, [id]);
     if (!found) return undefined;
     const { fulfillments, lines, impacts, ...order } = found;
     return { order, details: { fulfillments, lines, impacts } };

@@ -10,7 +10,15 @@ import { RefundsService, toRefund } from '../payments/refunds.service';
 import { AdminOrderPageDto, FulfillmentDto, OrderDto, OrderImpactDto, OrderLineDto, OrderPageDto, PaymentInfoDto } from './dto/order.dto';
 import { OrderTransitions } from './order-transitions';
 import { orderInvoice } from '../invoices/dto/invoice-profile.dto';
-import { FulfillmentRow, OrderDetails, OrderImpactRow, OrderLineRow, OrderRow, OrdersRepository } from './orders.repository';
+import {
+  FulfillmentRow,
+  OrderDetails,
+  OrderImpactRow,
+  OrderLineRow,
+  OrderRow,
+  OrdersRepository,
+  type OrderWithDetails,
+} from './orders.repository';
 import { Clock } from '../config/clock';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -66,10 +74,9 @@ export class OrdersService {
     private readonly clock: Clock,
   ) {}
 
-  /** `payments`: the order's payments and refunds when the caller has them at hand. */
-  async byId(orderId: string, payments?: OrderPayments): Promise<OrderDto> {
-    const found = await this.orders.findWithDetails(orderId);
-    return (await this.dress([found!.order], found!.details, payments))[0];
+  /** An order read with its details (findWithDetails), with its payments and refunds, as its buyer sees it. */
+  async dressOne({ order, details }: OrderWithDetails, payments: OrderPayments): Promise<OrderDto> {
+    return (await this.dress([order], details, payments))[0];
   }
 
   /** For admins: orders found by number, mobile or email, and status, newest first; the mobile masked in the list. */
