@@ -110,7 +110,8 @@ describe('the unit of work', () => {
       const attempt = unitOfWork.run(({ manager }) =>
         together(manager, [
           insert(manager, 'test.together-failed'),
-          () => manager.query(`INSERT INTO account (email, password_hash, role) VALUES ('together@example.cn', 'x', 'buyer')`),
+          () =>
+            preparedRowsIn(manager, `INSERT INTO account (email, password_hash, role) VALUES ($1, 'x', 'buyer')`, ['together@example.cn']),
           // Still running when the statement before fails: it is waited for, and fails with the aborted transaction.
           async () => {
             await insert(manager, 'test.together-failed')();

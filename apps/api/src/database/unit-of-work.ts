@@ -135,8 +135,9 @@ function inOneWrite<T>(connection: PipelinedClient, send: () => T, until: 'sent'
  * The answers of `calls`, each a call that runs statements in `manager`'s transaction, with their
  * statements sent together instead of one round trip each: in pg's pipeline mode a statement goes to
  * the connection as soon as it is made, and PostgreSQL runs them one after another, in the order
- * sent. Each call's first statement is sent in the order of `calls` (preparedRowsIn sends it before
- * it first awaits; `together` inside a call counts as one), and each statement takes its snapshot
+ * sent. Each call's first statement is sent in the order of `calls` when it goes through
+ * preparedRowsIn, which sends it before it first awaits (TypeORM's query() sends a promise turn
+ * later, behind the others); `together` inside a call counts as one. Each statement takes its snapshot
  * when it starts, so it sees what those before it did or waited for (a lock). A statement a call
  * makes after reading an answer follows later, as it would anyway. Waits for every call to finish,
  * so that none sends anything after the transaction ends, and throws the first failure in the order
