@@ -28,8 +28,7 @@ export const stockShortage = (details: FieldProblem[]) =>
 /** Cart lines without the stock they ask for. `stock` is as the checkout read it. */
 const outOfStock = (short: CartLineRow[]) => stockShortage(problems(short, (line) => `only ${line.stock} left`));
 /** A checkout's transaction: the order it placed, or the one its Idempotency-Key placed before, to replay. */
-type Placement =
-  { orderId: string; number: string; totalFen: number; order: OrderWithDetails } | { earlier: { number: string; requestHash: string } };
+type Placement = { placed: OrderWithDetails } | { earlier: { number: string; requestHash: string } };
 /** Addresses kept per buyer; the least recently used goes beyond this. */
 const MAX_SAVED_ADDRESSES = 20;
 
@@ -71,16 +70,17 @@ export class CheckoutService {
     const requestHash = createHash('sha256')
       .update(JSON.stringify([dto.address, dto.note ?? null, dto.invoice ?? null, dto.lineIds ?? null, dto.invoiceProfileId ?? null]))
       .digest('hex');
-    let placed: Placement;
+    let outcome: Placement;
     try {
-      placed = await this.unitOfWork.run((work) => this.placeOrder(work, buyer, idempotencyKey, requestHash, dto));
+      outcome = await this.unitOfWork.run((work) => this.placeOrder(work, buyer, idempotencyKey, requestHash, dto));
     } catch (error) {
       const winner = await this.orders.keyRaceWinner(error, buyer.id, idempotencyKey);
       if (winner) return this.replay(buyer, winner.number, winner.requestHash, requestHash, dto.lineIds);
       throw error;
     }
-    if ('earlier' in placed) return this.replay(buyer, placed.earlier.number, placed.earlier.requestHash, requestHash, dto.lineIds);
-    const { orderId, number, totalFen } = placed;
+    if ('earlier' in outcome) return this.replay(buyer, outcome.earlier.number, outcome.earlier.requestHash, requestHash, dto.lineIds);
+    const { placed } = outcome;
+    const { id: orderId, number, totalFen } = placed.order;
     let payment: PaymentSummaryRow;
     try {
       payment = await this.payments.startAtProvider({ orderId, orderNumber: number, amountFen: totalFen });
@@ -98,7 +98,7 @@ export class CheckoutService {
       );
     }
     // A new order has no refunds, and its payment is the one just started.
-    return { order: await this.ordersView.dressOne(placed.order, { payments: [payment], refunds: [] }), replayed: false };
+    return { order: await this.ordersView.dressOne(placed, { payments: [payment], refunds: [] }), replayed: false };
   }
 
   /**
@@ -232,7 +232,7 @@ export class CheckoutService {
     const totalFen = sumFen(shipments.map((s) => s.itemsFen + s.feeFen));
     // The writes need no answer but the address's, and the order as its buyer sees it is read behind
     // them (all but the payment's reference, which comes after the commit): one round trip for all.
-    const [, , , , order] = await together(manager, [
+    const [, , , , placed] = await together(manager, [
       () =>
         this.orders.insertOrder(manager, {
           id: orderId,
@@ -270,7 +270,7 @@ export class CheckoutService {
       lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity })),
       (short) => outOfStock(lines.filter((line) => short.has(line.variantId))),
     );
-    return { orderId, number, totalFen, order: order! };
+    return { placed: placed! };
   }
 }
 
