@@ -257,7 +257,7 @@ export class CheckoutService {
           lines.map((line) => line.id),
         ),
       () => this.payments.open(manager, orderId, totalFen),
-      () => this.orders.findWithDetails(orderId, manager),
+      () => this.orders.findWithDetails(manager, orderId),
       // Last: a new address takes a few more statements, sent once the first has answered.
       () => this.addresses.remember(manager, buyer.id, dto.address, MAX_SAVED_ADDRESSES),
     ]);

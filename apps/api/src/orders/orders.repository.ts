@@ -516,9 +516,9 @@ export class OrdersRepository {
     return details;
   }
 
-  /** One order with its details, in one statement: what a checkout answers with. */
-  async findWithDetails(id: string, db: EntityManager | DataSource = this.dataSource): Promise<OrderWithDetails | undefined> {
-    const [found] = await preparedRowsIn<OrderRow & OrderDetails>(db, ORDER_WITH_DETAILS, [id]);
+  /** One order with its details, in one statement: what a checkout answers with, read in its own transaction. */
+  async findWithDetails(manager: EntityManager, id: string): Promise<OrderWithDetails | undefined> {
+    const [found] = await preparedRowsIn<OrderRow & OrderDetails>(manager, ORDER_WITH_DETAILS, [id]);
     if (!found) return undefined;
     const { fulfillments, lines, impacts, ...order } = found;
     return { order, details: { fulfillments, lines, impacts } };
