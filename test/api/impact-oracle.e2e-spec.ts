@@ -2,7 +2,7 @@ import { chinaDay } from '@qh/domain';
 import { Client } from 'pg';
 import request from 'supertest';
 import { generateHistory } from '../../apps/api/src/database/seed/history';
-import { OrderCounts } from '../../apps/api/src/impact/order-counts.service';
+import { ImpactCatchUp } from '../../apps/api/src/impact/impact-catch-up.service';
 import { tokenFor } from '../support/accounts';
 import { newCooperative, newProduct, paidOrder } from '../support/builders';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -89,6 +89,8 @@ describe('impact figures recomputed from the orders themselves', () => {
       sum.units += line.quantity - line.refundedQuantity;
       expected.set(key, sum);
     }
+    // As a report reads them: once the sums the payments and refunds left pending are taken in.
+    await t.app.get(ImpactCatchUp).catchUp();
     const stored = await t.sql(
       `SELECT cooperative_id || ' ' || township_code || ' ' || category AS key, sum(gmv_fen)::float8 AS "gmvFen",
               sum(linked_sales_fen)::float8 AS "linkedSalesFen", sum(pool_fen)::float8 AS "poolFen", sum(units)::float8 AS units
@@ -115,7 +117,7 @@ describe('impact figures recomputed from the orders themselves', () => {
     }
     const expected = Object.fromEntries([...orders].map(([key, ids]) => [key, { orders: ids.size, buyers: buyers.get(key)!.size }]));
     // As a report reads them: once the orders paid are counted.
-    await t.app.get(OrderCounts).countWaiting();
+    await t.app.get(ImpactCatchUp).catchUp();
     const stored = await t.sql(
       `SELECT concat_ws(' ', period, coalesce(cooperative_id::text, ''), coalesce(township_code, ''), coalesce(category, '')) AS key, orders, buyers
          FROM impact_reach WHERE orders > 0`,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { OrderCounts } from '../../apps/api/src/impact/order-counts.service';
+import { ImpactCatchUp } from '../../apps/api/src/impact/impact-catch-up.service';
 import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { tokenFor } from '../support/accounts';
 import { rollupsOf } from '../support/rollups';
@@ -154,7 +154,7 @@ describe('impact reports', () => {
     expect(settled.pool).toBe(summary.poolFen);
   });
 
-  it('counts a buyer once when two of their orders are paid at the same moment, and forgets them when both are refunded', async () => {
+  it('counts a buyer once and their goods in full when two of their orders are paid at the same moment, and forgets them when both are refunded', async () => {
     const buyer = await tokenFor(t, 'buyer');
     const numbers = [await checkedOut(buyer, [[items[0], 1]]), await checkedOut(buyer, [[items[0], 2]])];
     const { body: before } = await get(official, '/api/impact/summary').expect(200);
@@ -163,6 +163,12 @@ describe('impact reports', () => {
     );
     const { body: paid } = await get(official, '/api/impact/summary').expect(200);
     expect({ orders: paid.orders - before.orders, buyers: paid.buyers - before.buyers }).toEqual({ orders: 2, buyers: 1 });
+    // The report reads the payments' sums the moment after, though they left them pending.
+    const [goods] = await t.sql(
+      `SELECT sum(l.line_total_fen)::float8 AS fen FROM order_line l JOIN "order" o ON o.id = l.order_id WHERE o.number = ANY($1::text[])`,
+      [numbers],
+    );
+    expect(paid.gmvFen - before.gmvFen).toBe(goods.fen);
     let { stored, recomputed } = await rollupsOf(t);
     expect(stored).toEqual(recomputed);
 
@@ -178,6 +184,7 @@ describe('impact reports', () => {
         orders: 1 - index,
         buyers: 1 - index,
       });
+      if (index === numbers.length - 1) expect(refunded.gmvFen).toBe(before.gmvFen);
       ({ stored, recomputed } = await rollupsOf(t));
       expect(stored).toEqual(recomputed);
     }
@@ -188,7 +195,7 @@ describe('impact reports', () => {
     // As many as one buyer may hold unpaid (MAX_UNPAID_ORDERS).
     const numbers = [];
     for (const quantity of [1, 2, 3]) numbers.push(await checkedOut(buyer, [[items[quantity], quantity]]));
-    const counts = t.app.get(OrderCounts);
+    const impact = t.app.get(ImpactCatchUp);
     const { body: before } = await get(official, '/api/impact/summary').expect(200);
     const summaries: { orders: number; buyers: number }[] = [];
     const report = async () => summaries.push((await get(official, '/api/impact/summary').expect(200)).body);
@@ -196,9 +203,9 @@ describe('impact reports', () => {
       ...numbers.map((number) =>
         request(t.url).post(`/api/payments/demo/${number}/pay`).set('Authorization', `Bearer ${buyer}`).expect(200),
       ),
-      counts.countWaiting(),
+      impact.catchUp(),
       report(),
-      counts.countWaiting(),
+      impact.catchUp(),
       report(),
     ]);
     const { body: paid } = await get(official, '/api/impact/summary').expect(200);
@@ -213,7 +220,7 @@ describe('impact reports', () => {
             .send({ orderNumber: number, reason: '整单' })
             .expect(201),
         ),
-      counts.countWaiting(),
+      impact.catchUp(),
       report(),
     ]);
     const { body: refunded } = await get(official, '/api/impact/summary').expect(200);

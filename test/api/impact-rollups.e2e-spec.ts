@@ -3,8 +3,15 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { generateHistory } from '../../apps/api/src/database/seed/history';
 import { GROUP_EXPRESSION, type Grouping, type ImpactFilters } from '../../apps/api/src/impact/report-sql';
-import { OrderCounts } from '../../apps/api/src/impact/order-counts.service';
-import { countOrders, recomputedRollups, storedRollups, uncountOrder } from '../../apps/api/src/impact/rollups';
+import { ImpactCatchUp } from '../../apps/api/src/impact/impact-catch-up.service';
+import {
+  countOrders,
+  foldPendingSums,
+  rebuildRollups,
+  recomputedRollups,
+  storedRollups,
+  uncountOrder,
+} from '../../apps/api/src/impact/rollups';
 import { tokenFor } from '../support/accounts';
 import { rollupsOf, sqlOf } from '../support/rollups';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -167,7 +174,7 @@ describe('impact rollups', () => {
       );
     }
     // Back as a payment writes them: uncounted, so the rollups stand as they were until the order is counted.
-    expect(await t.app.get(OrderCounts).countWaiting()).toBe(1);
+    expect(await t.app.get(ImpactCatchUp).catchUp()).toBe(1);
     await storedEqualsRecomputed();
 
     // The same through the admin's full refund of the other order, as the ledger applies it.
@@ -183,7 +190,7 @@ describe('impact rollups', () => {
 
   it('counts waiting orders in batches of any size as the counted groups imply, with full refunds of counted and waiting orders between (property)', async () => {
     const sql = sqlOf(t);
-    await t.app.get(OrderCounts).countWaiting();
+    await t.app.get(ImpactCatchUp).catchUp();
     const before = await storedRollups(sql);
     await fc.assert(
       fc.asyncProperty(
@@ -229,13 +236,141 @@ describe('impact rollups', () => {
             expect(await storedRollups(sql, ['reach', 'buyerMonths'])).toEqual(await recomputedRollups(sql, ['reach', 'buyerMonths']));
           }
           await writeBack([...refunded]);
-          await t.app.get(OrderCounts).countWaiting();
+          await t.app.get(ImpactCatchUp).catchUp();
           // Every order counted again: the rollups are as they were before the orders were taken out.
           expect(await storedRollups(sql)).toEqual(before);
         },
       ),
       { numRuns: 6 },
     );
+  }, 120_000);
+
+  it('takes pending sums into the days, months and buyers’ and organisations’ months in batches of any size, across days and months (property)', async () => {
+    const sql = sqlOf(t);
+    await t.app.get(ImpactCatchUp).catchUp();
+    const keys = (await t.sql(
+      `SELECT DISTINCT cooperative_id AS "cooperativeId", township_code AS "townshipCode", category FROM impact_daily ORDER BY 1, 2, 3 LIMIT 6`,
+    )) as { cooperativeId: string; townshipCode: string; category: string }[];
+    // Orders of households and of institutions, whose buyer kind, district and organisation the buyers' months read.
+    const orders = (await t.sql(
+      `(SELECT id FROM "order" WHERE organisation_id IS NULL AND paid_at IS NOT NULL ORDER BY id LIMIT 3)
+       UNION ALL (SELECT id FROM "order" WHERE organisation_id IS NOT NULL AND paid_at IS NOT NULL ORDER BY id LIMIT 3)`,
+    )) as { id: string }[];
+    expect(orders.length).toBeGreaterThan(3);
+    const orderDetails = new Map(
+      (
+        (await t.sql(
+          `SELECT id::text, organisation_id AS "organisationId", address->>'districtCode' AS district FROM "order" WHERE id = ANY($1::uuid[])`,
+          [orders.map((o) => o.id)],
+        )) as { id: string; organisationId: string | null; district: string }[]
+      ).map((o) => [o.id, o]),
+    );
+    const daysBefore = new Set(
+      ((await t.sql(`SELECT day::text || cooperative_id || township_code || category AS row FROM impact_daily`)) as { row: string }[]).map(
+        (r) => r.row,
+      ),
+    );
+    // What each rollup holds per key, as text keys, to see what the pending sums raised.
+    const totals = async () => ({
+      daily: await t.sql(
+        `SELECT day::text || ' ' || cooperative_id || ' ' || township_code || ' ' || category AS key, gmv_fen::float8 AS gmv, linked_sales_fen::float8 AS linked, pool_fen::float8 AS pool, units::float8 AS units
+           FROM impact_daily ORDER BY 1`,
+      ),
+      buyers: await t.sql(
+        `SELECT month::text || ' ' || buyer_kind || ' ' || district_code AS key, gmv_fen::float8 AS gmv, linked_sales_fen::float8 AS linked FROM impact_buyer_monthly ORDER BY 1`,
+      ),
+      organisations: await t.sql(
+        `SELECT organisation_id || ' ' || month::text AS key, gmv_fen::float8 AS gmv, linked_sales_fen::float8 AS linked FROM impact_organisation_monthly ORDER BY 1`,
+      ),
+    });
+    const raise = (rows: Record<string, unknown>[], key: string, by: Record<string, number>) => {
+      let found = rows.find((row) => row.key === key);
+      if (!found) rows.push((found = { key, ...Object.fromEntries(Object.keys(by).map((name) => [name, 0])) }));
+      for (const [name, value] of Object.entries(by)) found[name] = (found[name] as number) + value;
+    };
+    const byKey = (rows: Record<string, unknown>[]) => Object.fromEntries(rows.map(({ key, ...sums }) => [key as string, sums]));
+    const pending = fc.record({
+      key: fc.nat(),
+      order: fc.nat(),
+      // Around two month ends, fixed: days with sales already and days without.
+      day: fc.constantFrom('2024-01-30', '2024-01-31', '2024-02-01', '2024-02-29', '2024-03-01', '2025-12-31'),
+      gmv: fc.integer({ min: -3000, max: 9000 }),
+      certified: fc.boolean(),
+      pool: fc.integer({ min: -300, max: 900 }),
+      units: fc.integer({ min: -3, max: 9 }),
+    });
+    const written: {
+      orderId: string;
+      day: string;
+      key: (typeof keys)[number];
+      gmv: number;
+      linked: number;
+      pool: number;
+      units: number;
+    }[] = [];
+    const writePending = async (rows: typeof written) => {
+      for (const row of rows)
+        await t.sql(
+          `INSERT INTO impact_pending_sum (order_id, day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [row.orderId, row.day, row.key.cooperativeId, row.key.townshipCode, row.key.category, row.gmv, row.linked, row.pool, row.units],
+        );
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(pending, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 5 }), async (sums, limit) => {
+        const rows = sums.map((sum) => ({
+          orderId: orders[sum.order % orders.length].id,
+          day: sum.day,
+          key: keys[sum.key % keys.length],
+          gmv: sum.gmv,
+          linked: sum.certified ? sum.gmv : 0,
+          pool: sum.pool,
+          units: sum.units,
+        }));
+        const expected = await totals();
+        for (const row of rows) {
+          const { cooperativeId, townshipCode, category } = row.key;
+          raise(expected.daily, `${row.day} ${cooperativeId} ${townshipCode} ${category}`, {
+            gmv: row.gmv,
+            linked: row.linked,
+            pool: row.pool,
+            units: row.units,
+          });
+          const { organisationId, district } = orderDetails.get(row.orderId)!;
+          const month = `${row.day.slice(0, 7)}-01`;
+          raise(expected.buyers, `${month} ${organisationId ? 'INSTITUTION' : 'HOUSEHOLD'} ${district}`, {
+            gmv: row.gmv,
+            linked: row.linked,
+          });
+          if (organisationId) raise(expected.organisations, `${organisationId} ${month}`, { gmv: row.gmv, linked: row.linked });
+        }
+        await writePending(rows);
+        written.push(...rows);
+        // Taken in a few at a time, as many batches as it takes: the months stay what their days imply after each.
+        for (let taken = 0; taken < rows.length;) {
+          const batch = await foldPendingSums(sql, limit);
+          expect(batch).toBe(Math.min(limit, rows.length - taken));
+          taken += batch;
+          expect(await storedRollups(sql, ['monthly'])).toEqual(await recomputedRollups(sql, ['monthly']));
+        }
+        const stored = await totals();
+        expect(byKey(stored.daily)).toEqual(byKey(expected.daily));
+        expect(byKey(stored.buyers)).toEqual(byKey(expected.buyers));
+        expect(byKey(stored.organisations)).toEqual(byKey(expected.organisations));
+      }),
+      { numRuns: 10 },
+    );
+    // Every sum written taken back, as a refund's would, and the days that did not exist gone: the rollups as the history left them.
+    await writePending(written.map((row) => ({ ...row, gmv: -row.gmv, linked: -row.linked, pool: -row.pool, units: -row.units })));
+    await t.app.get(ImpactCatchUp).catchUp();
+    const added = (
+      (await t.sql(`SELECT day::text || cooperative_id || township_code || category AS row FROM impact_daily`)) as { row: string }[]
+    )
+      .map((r) => r.row)
+      .filter((row) => !daysBefore.has(row));
+    await t.sql(`DELETE FROM impact_daily WHERE day::text || cooperative_id || township_code || category = ANY($1::text[])`, [added]);
+    await rebuildRollups(sql);
+    await storedEqualsRecomputed();
   }, 120_000);
 
   it('answers every grouping, filter and range exactly as the plain rows add up (property)', async () => {

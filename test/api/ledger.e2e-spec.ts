@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { LedgerDigestService } from '../../apps/api/src/impact/ledger-digest.service';
+import { ImpactCatchUp } from '../../apps/api/src/impact/impact-catch-up.service';
 import { SettlementService } from '../../apps/api/src/impact/settlement.service';
 import { tokenFor } from '../support/accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -85,6 +86,8 @@ describe('the attribution ledger', () => {
 
   /** Everything the rollup holds equals what the ledger sums to, and gmv equals what paid lines are still worth. */
   async function expectRollupToMatchLedger(): Promise<void> {
+    // As a report reads them: once the sums the payments and refunds left pending are taken in.
+    await t.app.get(ImpactCatchUp).catchUp();
     const [ledger] = await t.sql(
       `SELECT coalesce(sum(linked_sales_fen), 0)::float8 AS linked, coalesce(sum(pool_fen), 0)::float8 AS pool FROM attribution_entry`,
     );

@@ -19,17 +19,18 @@ export const PAYMENTS_API_ENV = {
   MAX_RESERVED_UNITS: '1000000',
 };
 
-/** The built API's counting of paid orders (rollups.ts), as its job and its reports run it. */
-const { countWaitingOrders } = createRequire(import.meta.url)(join(ROOT, 'apps/api/dist/impact/rollups.js'));
+/** The built API's catch-up of the sums and counts that payments leave for later (rollups.ts), as its job and its reports run it. */
+const { catchUpImpact } = createRequire(import.meta.url)(join(ROOT, 'apps/api/dist/impact/rollups.js'));
 
 /**
- * Counts the paid orders waiting to be counted, as the API's job does every minute and a report
- * before it reads: part of what payments with impact writes cost. Answers how many.
+ * Takes in the pending sums and counts the paid orders waiting to be counted, as the API's job does
+ * every minute and a report before it reads: part of what payments with impact writes cost. Answers
+ * how many orders it counted.
  */
 function countWaiting(client) {
   // As rollups.ts reads answers: their rows.
   const sql = { query: async (text, values) => (await client.query(text, values)).rows };
-  return countWaitingOrders(async (work) => {
+  return catchUpImpact(async (work) => {
     await client.query('BEGIN');
     try {
       const counted = await work(sql);
@@ -248,7 +249,7 @@ export async function measurePayments(client, { withImpact, withoutImpact, pids,
         const cpuBefore = pid ? cpuSpent(pid) : null;
         const run = await pay(impact ? withImpact : withoutImpact, take(perRound, impact), concurrency);
         if (impact) {
-          // The orders just paid counted among the orders and buyers, within the run's time and CPU.
+          // The sums of the orders just paid taken in, and the orders counted among the orders and buyers, within the run's time.
           const counting = performance.now();
           if ((await countWaiting(client)) !== perRound) throw new Error(`not all ${perRound} orders paid were waiting to be counted`);
           const tookMs = performance.now() - counting;
@@ -269,7 +270,7 @@ export async function measurePayments(client, { withImpact, withoutImpact, pids,
             : `  CPU per payment: API ${measured[name].cpu.api.toFixed(2)} ms, PostgreSQL ${measured[name].cpu.postgres?.toFixed(2) ?? '–'} ms`),
       );
     print(
-      `  ${String(concurrency).padStart(2)} at a time: counting the orders paid with impact writes took ${countingMs.toFixed(0)} ms of their time`,
+      `  ${String(concurrency).padStart(2)} at a time: the catch-up of the sums and counts of the payments with impact writes took ${countingMs.toFixed(0)} ms of their time`,
     );
     figures.push(measured);
   }

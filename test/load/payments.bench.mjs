@@ -1,7 +1,7 @@
 // `npm run bench:payments`: demo payments per second through the built API, one at a time and 8 at
 // once, on a database with BENCH_ORDERS orders of history, beside the same payments with the impact
-// writes (the attribution ledger, the cooperatives' entries and the rollups, and the counting of the
-// orders paid, which the API does in batches after them: here after each run, within its time)
+// writes (the attribution ledger and the cooperatives' entries, and the rollups' sums and counts of
+// the orders paid, which the API takes in in batches after them: here after each run, within its time)
 // switched off in a second API process on the same database (IMPACT_WRITES=off, which a production
 // start refuses; so both processes run NODE_ENV=development). The orders are placed through both
 // processes in turn before anything is timed (so that neither is warmer than the other); the two

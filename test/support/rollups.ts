@@ -1,4 +1,4 @@
-import { OrderCounts } from '../../apps/api/src/impact/order-counts.service';
+import { ImpactCatchUp } from '../../apps/api/src/impact/impact-catch-up.service';
 import { recomputedRollups, storedRollups, type Sql } from '../../apps/api/src/impact/rollups';
 import type { TestApp } from './test-app';
 
@@ -10,6 +10,6 @@ export const sqlOf = (t: TestApp): Sql => ({ query: (text, params) => t.sql(text
  * must be, once every paid order is counted, as before any report.
  */
 export async function rollupsOf(t: TestApp) {
-  await t.app.get(OrderCounts).countWaiting();
+  await t.app.get(ImpactCatchUp).catchUp();
   return { stored: await storedRollups(sqlOf(t)), recomputed: await recomputedRollups(sqlOf(t)) };
 }

@@ -42,6 +42,7 @@ import { DropImpactOrderKey1767427200000 } from './migrations/1767427200000-drop
 import { StockShortage1767513600000 } from './migrations/1767513600000-stock-shortage';
 import { CatalogSearchRanking1767600000000 } from './migrations/1767600000000-catalog-search-ranking';
 import { ImpactCountedLater1767686400000 } from './migrations/1767686400000-impact-counted-later';
+import { ImpactSumsLater1767772800000 } from './migrations/1767772800000-impact-sums-later';
 
 export const ENTITIES = [Account, RefreshToken, AuditLog];
 /** Listed explicitly (not globbed) so the same list works compiled, under Jest and in a bundle. */
@@ -84,6 +85,7 @@ export const MIGRATIONS = [
   StockShortage1767513600000,
   CatalogSearchRanking1767600000000,
   ImpactCountedLater1767686400000,
+  ImpactSumsLater1767772800000,
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */

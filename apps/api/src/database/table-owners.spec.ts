@@ -11,6 +11,8 @@ const WRITE = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([a-z_]+)"?\s/g;
 const SHARED_WITHIN_FEATURE: Record<string, string> = {
   // The ledger adds an order's groups when it is paid; rebuildRollups rewrites them in bulk for generated history.
   impact_order_group: 'impact',
+  // The ledger writes a payment's or refund's sums pending; the catch-up takes them into the rollups (rollups.ts).
+  impact_pending_sum: 'impact',
   // An order's parcels are written with its lines, in one statement, by OrdersRepository.insertParts.
   fulfillment: 'orders',
   // Outbox writes messages in the transaction of what they tell; the delivery job marks them sent.

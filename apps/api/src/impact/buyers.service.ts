@@ -5,19 +5,22 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../config/clock';
 import { rows } from '../database/sql';
 import type { BuyerBreakdownDto, BuyerKind } from './dto/buyers.dto';
+import { ImpactCatchUp } from './impact-catch-up.service';
 
 /** The first day of `year` and of the year after, as the monthly rollups key them. */
 export const yearMonths = (year: number): [string, string] => [`${year}-01-01`, `${year + 1}-01-01`];
 
 /**
  * Who bought the marketplace's sales: institutions against households, and the districts the goods
- * went to, read from impact_buyer_monthly (written with every payment, transfer and refund).
+ * went to, read from impact_buyer_monthly (which takes in every payment, transfer and refund
+ * before it is read: ImpactCatchUp).
  */
 @Injectable()
 export class BuyersReport {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly impact: ImpactCatchUp,
   ) {}
 
   /** This year, China time: what a report shows when nobody names a year. */
@@ -26,6 +29,7 @@ export class BuyersReport {
   }
 
   async breakdown(year: number): Promise<BuyerBreakdownDto> {
+    await this.impact.catchUp();
     const districts = await rows<{ key: string; nameZh: string; nameEn: string; kind: BuyerKind; gmvFen: number; linkedSalesFen: number }>(
       this.dataSource,
       `SELECT b.district_code AS key, coalesce(d.name, b.district_code) AS "nameZh", coalesce(d.name_en, b.district_code) AS "nameEn",

@@ -6,7 +6,7 @@ import { CoopSalesController } from './coop-sales.controller';
 import { HouseholdPayouts } from './household-payouts.service';
 import { ImpactController } from './impact.controller';
 import { Ledger } from './ledger';
-import { OrderCounts } from './order-counts.service';
+import { ImpactCatchUp } from './impact-catch-up.service';
 import { LedgerDigestService } from './ledger-digest.service';
 import { ReportsService } from './reports.service';
 import { ReceiptStore } from './payout-receipts';
@@ -27,13 +27,13 @@ import { TrailReport } from './trail.service';
     LedgerDigestService,
     SettlementService,
     ReportsService,
-    OrderCounts,
+    ImpactCatchUp,
     BuyersReport,
     CoopAccounts,
     HouseholdPayouts,
     ReceiptStore,
     TrailReport,
   ],
-  exports: [Ledger, LedgerDigestService, SettlementService, ReportsService, BuyersReport, OrderCounts],
+  exports: [Ledger, LedgerDigestService, SettlementService, ReportsService, BuyersReport, ImpactCatchUp],
 })
 export class ImpactModule {}

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { coopEntriesWrite, coopPartsOf, coopRefundEntries, coopSaleEntries, type CoopEntries, type CoopPart } from './coop-entries';
 import { preparedRowsIn, recordSet } from '../database/sql';
-import { COUNT_MOVEMENTS_TODAY, countPurchaseOf, takeCountTurn, uncountOrder } from './rollups';
+import { pendingSumsOf, takeCountTurn, uncountOrder } from './rollups';
 
 /** An order line as the ledger counts it: where it comes from, what it sold, and (once paid) whether it was certified and its pool. */
 export interface LedgerLine {
@@ -80,9 +80,10 @@ const SALE_GROUPS = `
 
 /**
  * The attribution ledger: what each paid line of a certified product pledged to the linked
- * households, and what refunds gave back. Entries are only ever added (a trigger refuses the rest);
- * the sums the reports read change in the same transaction, so they always agree, and the orders
- * and buyers once the order is counted (OrderCounts, before any report reads them). The ledger
+ * households, and what refunds gave back. Entries are only ever added (a trigger refuses the rest),
+ * with the cooperatives' entries and their months in the same transaction; the sums the reports read
+ * take the payment's pending sums in, and the orders and buyers count the order, later, before any
+ * report reads them (ImpactCatchUp), so that the reports always agree with the entries. The ledger
  * reads order lines and works out what a payment or refund means for them; the orders write it on
  * their own rows (OrderTransitions), the ledger on its own.
  */
@@ -121,8 +122,8 @@ export class Ledger {
   }
 
   /**
-   * The order was paid (its lines now hold `attribution`): its entries, the rollups of its sums, and
-   * its groups, which countOrders counts among the orders and buyers later.
+   * The order was paid (its lines now hold `attribution`): its entries, its pending sums, and its
+   * groups, which ImpactCatchUp takes into the sums and counts among the orders and buyers later.
    */
   async recordSale(manager: EntityManager, orderId: string, { lines, coopParts }: SaleAttribution): Promise<void> {
     // Off only in `npm run bench:payments`, to weigh these writes; a production start refuses that.
@@ -207,14 +208,12 @@ export class Ledger {
   }
 
   /**
-   * Ledger entries for the certified lines, the rollups for every line (who bought them too) and the
-   * cooperatives' entries; for a sale, the order's groups too (its lines by cooperative, township and
-   * category), uncounted. One statement, which every payment and refund runs, so that all take their
-   * row locks in one order: each table's rows in key order, the days' and months' first, then (the
-   * CTEs that nothing reads run last to first) the buyers', the organisations' and the cooperatives'
-   * months. A payment's time went more to the round trips and the planning of its statements than to
-   * what they do, and every payment waits for the one before it on these rows until it commits:
-   * nothing comes between this statement and the commit.
+   * Ledger entries for the certified lines, the pending sums of every line (pendingSumsOf) and the
+   * cooperatives' entries and months; for a sale, the order's groups too (its lines by cooperative,
+   * township and category), uncounted. One statement: a payment's time went more to the round trips
+   * and the planning of its statements than to what they do. The cooperatives' months are the only
+   * rows that payments share, in cooperative order, and every payment waits for the one before it on
+   * them until it commits: nothing comes between this statement and the commit.
    */
   private async write(
     manager: EntityManager,
@@ -240,9 +239,8 @@ export class Ledger {
          INSERT INTO attribution_entry (kind, order_id, order_line_id, refund_id, buyer_id, cooperative_id, township_code, category,
                                         quantity, linked_sales_fen, pool_fen, day)
          SELECT $1, $2, x.line_id, $3, x.buyer_id, x.cooperative_id, x.township_code, x.category, x.quantity, x.linked, x.pool, qh_today()
-           FROM movement x WHERE x.certified),
-       ${countPurchaseOf('$2')},
-       ${COUNT_MOVEMENTS_TODAY}`,
+           FROM movement x WHERE x.certified)
+       ${pendingSumsOf('$2')}`,
       [
         refundId === null ? 'SALE' : 'REVERSAL',
         orderId,

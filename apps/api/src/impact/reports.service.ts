@@ -10,7 +10,7 @@ import {
 } from '@qh/domain';
 import { DataSource } from 'typeorm';
 import { rows } from '../database/sql';
-import { OrderCounts } from './order-counts.service';
+import { ImpactCatchUp } from './impact-catch-up.service';
 import { and, GROUP_EXPRESSION, reachPeriods, Statement, sumsSource, wholeMonths, type Grouping, type ImpactFilters } from './report-sql';
 
 export type { Grouping, ImpactFilters };
@@ -65,10 +65,10 @@ const SETTLEMENT_KEY: Partial<Record<Grouping, string>> = {
 };
 
 /**
- * The officials' figures, from rollups that change in the transaction of every payment and refund,
- * never from the ledger itself: sums from impact_monthly and impact_daily, orders and buyers from
- * impact_reach and impact_buyer_months, once every paid order is counted in them (OrderCounts), or,
- * for a range cut inside a month, from its order groups,
+ * The officials' figures, from rollups that take in what every payment and refund left pending
+ * before they are read (ImpactCatchUp), never from the ledger itself: sums from impact_monthly and
+ * impact_daily, orders and buyers from impact_reach and impact_buyer_months, or, for a range cut
+ * inside a month, from its order groups,
  * households from the days each cooperative had poverty-linked sales and its household links. A
  * household is counted once however many groups or links it appears in.
  */
@@ -76,7 +76,7 @@ const SETTLEMENT_KEY: Partial<Record<Grouping, string>> = {
 export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly counts: OrderCounts,
+    private readonly impact: ImpactCatchUp,
   ) {}
 
   async summary(filters: ImpactFilters): Promise<Figures> {
@@ -134,6 +134,7 @@ export class ReportsService {
 
   /** One row per group that had any sales, in key order (years and months ascending). */
   async grouped(grouping: Grouping, filters: ImpactFilters): Promise<GroupFigures[]> {
+    await this.impact.catchUp();
     const [sums, reach, households, unallocated] = await Promise.all([
       this.sums(grouping, filters),
       this.reach(grouping, filters),
@@ -184,7 +185,6 @@ export class ReportsService {
     const statement = new Statement();
     const periods = reachPeriods(statement, grouping, filters);
     if (periods === null && !wholeMonths(filters)) return this.reachOfRange(grouping, filters);
-    await this.counts.countWaiting();
     if (periods === null) return this.reachOfMonths(grouping, filters);
     // Each row of impact_reach is one group already.
     const key = grouping === 'year' || grouping === 'month' ? 'x.period' : GROUP_EXPRESSION[grouping];

@@ -104,19 +104,26 @@ export async function takeCountTurn(db: Sql): Promise<void> {
 /** Orders counted per transaction: the count turn is held for one batch at a time, and the statement stays bounded. */
 const ORDERS_PER_BATCH = 2_000;
 
+/** Pending sums taken in per transaction, for the same reasons (a payment writes one per cooperative, township and category of its lines). */
+const PENDING_SUMS_PER_BATCH = 10_000;
+
 /**
- * Counts every paid order waiting to be counted, a batch per transaction (`inTransaction`), each
- * holding the count turn: how many it counted.
+ * Takes in every pending sum (foldPendingSums) and counts every paid order waiting to be counted
+ * (countOrders), a batch of each per transaction (`inTransaction`), each holding the count turn:
+ * how many orders it counted. What the payments and refunds left for later, as the job does it
+ * every minute and a report before it reads.
  */
-export async function countWaitingOrders(inTransaction: (work: (db: Sql) => Promise<number>) => Promise<number>): Promise<number> {
+export async function catchUpImpact(
+  inTransaction: (work: (db: Sql) => Promise<{ folded: number; counted: number }>) => Promise<{ folded: number; counted: number }>,
+): Promise<number> {
   let counted = 0;
   for (;;) {
     const batch = await inTransaction(async (db) => {
       await takeCountTurn(db);
-      return countOrders(db, ORDERS_PER_BATCH);
+      return { folded: await foldPendingSums(db, PENDING_SUMS_PER_BATCH), counted: await countOrders(db, ORDERS_PER_BATCH) };
     });
-    counted += batch;
-    if (batch < ORDERS_PER_BATCH) return counted;
+    counted += batch.counted;
+    if (batch.folded < PENDING_SUMS_PER_BATCH && batch.counted < ORDERS_PER_BATCH) return counted;
   }
 }
 
@@ -333,36 +340,88 @@ export async function uncountOrder(db: Sql, orderId: string, buyerId: string): P
 
 /**
  * The end of a statement whose WITH defines `movement` (one row per line: cooperative_id,
- * township_code, category, gmv, linked, pool, quantity; signed): the CTE `daily`, raising today's
- * impact_daily rows by them, and the INSERT summing impact_monthly of their keys this month again
- * from its days: the days before today as the statement sees them and today's as `daily` just wrote
- * them (a statement does not see its own writes). Rows in key order, the days' before the months'
- * (the INSERT reads all of `daily` first), so that concurrent writers never wait on each other in a
- * circle.
+ * township_code, category, gmv, linked, pool, quantity; signed) of the order `orderParameter`: their
+ * sums by cooperative, township and category, today, pending until foldPendingSums takes them into
+ * the sums the reports read. Raising those in the payment cost each payment as much as its other
+ * impact writes, and with payments at once each waited on the same rows for the one before it to
+ * commit.
  */
-export const COUNT_MOVEMENTS_TODAY = `
-    daily AS (
-      INSERT INTO impact_daily AS d (day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
-      SELECT qh_today(), x.cooperative_id, x.township_code, x.category, sum(x.gmv), sum(x.linked), sum(x.pool), sum(x.quantity)
-        FROM movement x
-       GROUP BY x.cooperative_id, x.township_code, x.category
-       ORDER BY x.cooperative_id, x.township_code, x.category
-      ON CONFLICT (day, cooperative_id, township_code, category) DO UPDATE
-        SET gmv_fen = d.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = d.linked_sales_fen + EXCLUDED.linked_sales_fen,
-            pool_fen = d.pool_fen + EXCLUDED.pool_fen, units = d.units + EXCLUDED.units
-      RETURNING d.day, d.cooperative_id, d.township_code, d.category, d.gmv_fen, d.linked_sales_fen, d.pool_fen, d.units)
-    INSERT INTO impact_monthly AS m (month, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units,
-                                     first_linked_day, last_linked_day)
-    ${monthlyFrom(`(
-      SELECT day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units FROM impact_daily
-       WHERE day >= date_trunc('month', qh_today())::date AND day <> qh_today()
-         AND (cooperative_id, township_code, category) IN (SELECT cooperative_id, township_code, category FROM daily)
-      UNION ALL
-      SELECT * FROM daily)`)}
-     GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4
-    ON CONFLICT (month, cooperative_id, township_code, category) DO UPDATE
-      SET gmv_fen = EXCLUDED.gmv_fen, linked_sales_fen = EXCLUDED.linked_sales_fen, pool_fen = EXCLUDED.pool_fen,
-          units = EXCLUDED.units, first_linked_day = EXCLUDED.first_linked_day, last_linked_day = EXCLUDED.last_linked_day`;
+export const pendingSumsOf = (orderParameter: string) => `
+    INSERT INTO impact_pending_sum (order_id, day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
+    SELECT ${orderParameter}, qh_today(), x.cooperative_id, x.township_code, x.category, sum(x.gmv), sum(x.linked), sum(x.pool), sum(x.quantity)
+      FROM movement x
+     GROUP BY x.cooperative_id, x.township_code, x.category`;
+
+/**
+ * Takes up to `limit` pending sums (the first written) into impact_daily, and impact_monthly of
+ * their days' months summed again from the days: the other days as the statement sees them and
+ * theirs as `daily` just wrote them (a statement does not see its own writes); and, by their
+ * orders' buyer kind, district and organisation, into impact_buyer_monthly and
+ * impact_organisation_monthly. Answers how many it took. The caller holds the count turn
+ * (takeCountTurn), which keeps a second fold from writing the same rows at once; nothing else writes
+ * them but a rebuild.
+ */
+export async function foldPendingSums(db: Sql, limit: number): Promise<number> {
+  const [{ folded }] = await preparedRowsIn<{ folded: number }>(
+    db,
+    `WITH taken AS MATERIALIZED (
+       DELETE FROM impact_pending_sum WHERE id IN (SELECT id FROM impact_pending_sum ORDER BY id LIMIT $1)
+       RETURNING order_id, day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units),
+     daily AS (
+       INSERT INTO impact_daily AS d (day, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units)
+       SELECT day, cooperative_id, township_code, category, sum(gmv_fen), sum(linked_sales_fen), sum(pool_fen), sum(units)
+         FROM taken
+        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+       ON CONFLICT (day, cooperative_id, township_code, category) DO UPDATE
+         SET gmv_fen = d.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = d.linked_sales_fen + EXCLUDED.linked_sales_fen,
+             pool_fen = d.pool_fen + EXCLUDED.pool_fen, units = d.units + EXCLUDED.units
+       RETURNING d.day, d.cooperative_id, d.township_code, d.category, d.gmv_fen, d.linked_sales_fen, d.pool_fen, d.units),
+     months AS MATERIALIZED (
+       SELECT DISTINCT date_trunc('month', day)::date AS month, cooperative_id, township_code, category FROM daily),
+     monthly AS (
+       INSERT INTO impact_monthly AS m (month, cooperative_id, township_code, category, gmv_fen, linked_sales_fen, pool_fen, units,
+                                        first_linked_day, last_linked_day)
+       -- Each month of a key on its own (a lateral sum is not merged into a join), so that its days are found
+       -- by their key and range (impact_daily_cooperative_idx): joined, the planner read the whole table.
+       SELECT s.* FROM months k CROSS JOIN LATERAL (
+         ${monthlyFrom(`(
+           SELECT o.day, o.cooperative_id, o.township_code, o.category, o.gmv_fen, o.linked_sales_fen, o.pool_fen, o.units FROM impact_daily o
+            WHERE o.cooperative_id = k.cooperative_id AND o.township_code = k.township_code AND o.category = k.category
+              AND o.day >= k.month AND o.day < (k.month + interval '1 month')::date
+              AND NOT EXISTS (SELECT 1 FROM daily n WHERE n.day = o.day AND n.cooperative_id = o.cooperative_id
+                                                      AND n.township_code = o.township_code AND n.category = o.category)
+           UNION ALL
+           SELECT n.* FROM daily n
+            WHERE n.cooperative_id = k.cooperative_id AND n.township_code = k.township_code AND n.category = k.category
+              AND n.day >= k.month AND n.day < (k.month + interval '1 month')::date)`)}
+          GROUP BY 1, 2, 3, 4) s
+        ORDER BY 1, 2, 3, 4
+       ON CONFLICT (month, cooperative_id, township_code, category) DO UPDATE
+         SET gmv_fen = EXCLUDED.gmv_fen, linked_sales_fen = EXCLUDED.linked_sales_fen, pool_fen = EXCLUDED.pool_fen,
+             units = EXCLUDED.units, first_linked_day = EXCLUDED.first_linked_day, last_linked_day = EXCLUDED.last_linked_day),
+     purchase AS MATERIALIZED (
+       SELECT o.organisation_id, o.address->>'districtCode' AS district_code, date_trunc('month', t.day)::date AS month,
+              sum(t.gmv_fen) AS gmv_fen, sum(t.linked_sales_fen) AS linked_sales_fen
+         FROM taken t JOIN "order" o ON o.id = t.order_id
+        GROUP BY 1, 2, 3),
+     organisation AS (
+       INSERT INTO impact_organisation_monthly AS r (organisation_id, month, gmv_fen, linked_sales_fen)
+       SELECT organisation_id, month, sum(gmv_fen), sum(linked_sales_fen) FROM purchase WHERE organisation_id IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2
+       ON CONFLICT (organisation_id, month) DO UPDATE
+         SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen),
+     buyers AS (
+       INSERT INTO impact_buyer_monthly AS r (month, buyer_kind, district_code, gmv_fen, linked_sales_fen)
+       SELECT month, CASE WHEN organisation_id IS NULL THEN 'HOUSEHOLD' ELSE 'INSTITUTION' END, district_code, sum(gmv_fen), sum(linked_sales_fen)
+         FROM purchase
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+       ON CONFLICT (month, buyer_kind, district_code) DO UPDATE
+         SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen)
+     SELECT count(*)::int AS folded FROM taken`,
+    [limit],
+  );
+  return folded;
+}
 
 /**
  * The goods of every paid order as they moved, from the orders, payments and refunds themselves: each
@@ -414,28 +473,6 @@ const ORGANISATION_MONTHLY_FROM_ORDERS = `
     FROM movement m JOIN "order" o ON o.id = m.order_id
    WHERE o.organisation_id IS NOT NULL
    GROUP BY 1, 2`;
-
-/**
- * CTEs for a statement whose WITH defines `movement` (gmv, linked; signed) of the order
- * `orderParameter`: who bought its goods, once more (or less, for a refund) by their sums, today: its
- * buyer kind and the district it went to, and its organisation, if any.
- */
-export const countPurchaseOf = (orderParameter: string) => `
-  purchase AS (
-    SELECT o.organisation_id, o.address->>'districtCode' AS district_code, date_trunc('month', qh_today())::date AS month,
-           (SELECT sum(x.gmv) FROM movement x) AS gmv_fen, (SELECT sum(x.linked) FROM movement x) AS linked_sales_fen
-      FROM "order" o WHERE o.id = ${orderParameter}),
-  organisation AS (
-    INSERT INTO impact_organisation_monthly AS r (organisation_id, month, gmv_fen, linked_sales_fen)
-    SELECT organisation_id, month, gmv_fen, linked_sales_fen FROM purchase WHERE organisation_id IS NOT NULL
-    ON CONFLICT (organisation_id, month) DO UPDATE
-      SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen),
-  buyers AS (
-    INSERT INTO impact_buyer_monthly AS r (month, buyer_kind, district_code, gmv_fen, linked_sales_fen)
-    SELECT month, CASE WHEN organisation_id IS NULL THEN 'HOUSEHOLD' ELSE 'INSTITUTION' END, district_code, gmv_fen, linked_sales_fen
-      FROM purchase
-    ON CONFLICT (month, buyer_kind, district_code) DO UPDATE
-      SET gmv_fen = r.gmv_fen + EXCLUDED.gmv_fen, linked_sales_fen = r.linked_sales_fen + EXCLUDED.linked_sales_fen)`;
 
 /** What the rollups should hold, recomputed from impact_daily, impact_order_group and the orders: for tests and checks. */
 export async function recomputedRollups(db: Sql, names = ROLLUPS): Promise<Partial<Record<Rollup, unknown[]>>> {

@@ -5,7 +5,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { RemindersService } from '../catalog/reminders.service';
 import { ImpactModule } from '../impact/impact.module';
 import { LedgerDigestService } from '../impact/ledger-digest.service';
-import { OrderCounts } from '../impact/order-counts.service';
+import { ImpactCatchUp } from '../impact/impact-catch-up.service';
 import { SettlementService } from '../impact/settlement.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -43,7 +43,7 @@ export class JobsModule {
             RemindersService,
             StatementsService,
             ClaimsService,
-            OrderCounts,
+            ImpactCatchUp,
           ],
           useFactory: (
             config: AppConfig,
@@ -57,7 +57,7 @@ export class JobsModule {
             reminders: RemindersService,
             statements: StatementsService,
             claims: ClaimsService,
-            counts: OrderCounts,
+            impact: ImpactCatchUp,
           ) =>
             new JobsService(
               config,
@@ -72,7 +72,7 @@ export class JobsModule {
               reminders,
               statements,
               claims,
-              counts,
+              impact,
             ),
         },
       ],

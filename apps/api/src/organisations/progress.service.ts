@@ -3,6 +3,7 @@ import { ORGANISATION_TYPES, progressBp, straightLinePathFen } from '@qh/domain'
 import type { AuthUser } from '../auth/current-user';
 import { AppError } from '../common/app-error';
 import { BuyersReport } from '../impact/buyers.service';
+import { ImpactCatchUp } from '../impact/impact-catch-up.service';
 import type { LeagueQueryDto, LeagueRowDto, LeagueTableDto, LeagueTotalDto, ProgressDto, ProgressPlanDto } from './dto/progress.dto';
 import { Memberships } from './memberships.service';
 import { ProgressRepository, type StandingRow } from './progress.repository';
@@ -43,8 +44,8 @@ function totalOf(key: string, nameZh: string, nameEn: string, rows: LeagueRowDto
 
 /**
  * How each budget unit stands against its reserved-share target: its own page, and the officials'
- * league table. Purchases come from the rollup the ledger keeps in the transaction of every payment,
- * transfer and refund; nothing is summed from the orders on read.
+ * league table. Purchases come from the rollup that takes in every payment, transfer and refund before
+ * it is read (ImpactCatchUp); nothing is summed from the orders on read.
  */
 @Injectable()
 export class ProgressService {
@@ -52,6 +53,7 @@ export class ProgressService {
     private readonly progress: ProgressRepository,
     private readonly memberships: Memberships,
     private readonly buyers: BuyersReport,
+    private readonly impact: ImpactCatchUp,
   ) {}
 
   /** Any member sees the organisation's progress. */
@@ -61,6 +63,7 @@ export class ProgressService {
   }
 
   async of(organisationId: string, year = this.buyers.thisYear()): Promise<ProgressDto> {
+    await this.impact.catchUp();
     const standing = await this.progress.standing(organisationId, year);
     if (!standing) throw new AppError('ORGANISATION_NOT_FOUND', 'No such organisation.');
     const [months, pending] = await Promise.all([this.progress.months(organisationId, year), this.progress.pending(organisationId)]);
@@ -94,6 +97,7 @@ export class ProgressService {
 
   async leagueTable(query: LeagueQueryDto): Promise<LeagueTableDto> {
     const year = query.year ?? this.buyers.thisYear();
+    await this.impact.catchUp();
     const [standings, buyers] = await Promise.all([
       this.progress.standings(year, { districtCode: query.districtCode, type: query.type }),
       this.buyers.breakdown(year),
