@@ -141,7 +141,11 @@ async function catalogSize(databaseUrl) {
   return counts;
 }
 
-/** Each scenario through the API (uncached), then all of them as SQL: rows for uncachedTable(). */
+/**
+ * Each scenario through the API (uncached), then as SQL right after it: rows for uncachedTable().
+ * Side by side, the two see the machine alike; with every scenario's API run first and every
+ * ceiling a minute later, a ceiling swung by a third from one run to the next while its API did not.
+ */
 async function uncachedRound({ baseUrl, pid }, databaseUrl, scenarios) {
   const rows = [];
   for (const s of scenarios) {
@@ -150,16 +154,12 @@ async function uncachedRound({ baseUrl, pid }, databaseUrl, scenarios) {
       ? `  CPU per request: API ${api.cpu.api.toFixed(3)} ms, PostgreSQL ${api.cpu.postgres?.toFixed(3) ?? '–'} ms, autocannon ${api.cpu.bench.toFixed(3)} ms`
       : '';
     print(`  ${s.name.padEnd(15)} API, no cache  ${number(api.rps).padStart(7)} req/s  p50 ${ms(api.p50)} ms  p99 ${ms(api.p99)} ms${cpu}`);
-    rows.push({ name: s.name, api });
-  }
-  const results = await sqlCeiling(databaseUrl, scenarios);
-  for (const [i, result] of results.entries()) {
-    const { perSecond, failed, problems, timings } = result;
+    const [{ perSecond, failed, problems, timings }] = await sqlCeiling(databaseUrl, [s]);
     const ceiling = { rps: perSecond, p50: timings.answer?.p50 ?? Number.NaN, p99: timings.answer?.p99 ?? Number.NaN, failed, problems };
     print(
-      `  ${rows[i].name.padEnd(15)} SQL ceiling    ${number(ceiling.rps).padStart(7)} /s     p50 ${ceiling.p50.toFixed(1)} ms  p99 ${ceiling.p99.toFixed(1)} ms`,
+      `  ${s.name.padEnd(15)} SQL ceiling    ${number(ceiling.rps).padStart(7)} /s     p50 ${ceiling.p50.toFixed(1)} ms  p99 ${ceiling.p99.toFixed(1)} ms`,
     );
-    rows[i].ceiling = ceiling;
+    rows.push({ name: s.name, api, ceiling });
   }
   return rows;
 }

@@ -27,7 +27,7 @@ const { catchUpImpact } = createRequire(import.meta.url)(join(ROOT, 'apps/api/di
  * every minute and a report before it reads: part of what payments with impact writes cost. Answers
  * how many orders it counted.
  */
-function countWaiting(client) {
+function catchUp(client) {
   // As rollups.ts reads answers: their rows.
   const sql = { query: async (text, values) => (await client.query(text, values)).rows };
   return catchUpImpact(async (work) => {
@@ -234,7 +234,7 @@ export async function measurePayments(client, { withImpact, withoutImpact, pids,
   phase = Date.now();
   const warmupConcurrency = Math.max(...concurrencies);
   await pay(withImpact, take(warmup, true), warmupConcurrency);
-  await countWaiting(client);
+  await catchUp(client);
   await pay(withoutImpact, take(warmup, false), warmupConcurrency);
   print(`warm-up: ${warmup} payments on each process in ${seconds(phase)}`);
 
@@ -251,7 +251,7 @@ export async function measurePayments(client, { withImpact, withoutImpact, pids,
         if (impact) {
           // The sums of the orders just paid taken in, and the orders counted among the orders and buyers, within the run's time.
           const counting = performance.now();
-          if ((await countWaiting(client)) !== perRound) throw new Error(`not all ${perRound} orders paid were waiting to be counted`);
+          if ((await catchUp(client)) !== perRound) throw new Error(`not all ${perRound} orders paid were waiting to be counted`);
           const tookMs = performance.now() - counting;
           countingMs += tookMs;
           run.elapsedMs += tookMs;
