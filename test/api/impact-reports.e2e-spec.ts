@@ -154,6 +154,16 @@ describe('impact reports', () => {
     expect(settled.pool).toBe(summary.poolFen);
   });
 
+  it('sets off one catch-up for the reports read at once, and a new one for a report read after it started', async () => {
+    const impact = t.app.get(ImpactCatchUp);
+    const first = impact.catchUp();
+    expect(impact.catchUp()).toBe(first);
+    await first;
+    const after = impact.catchUp();
+    expect(after).not.toBe(first);
+    await after;
+  });
+
   it('counts a buyer once and their goods in full when two of their orders are paid at the same moment, and forgets them when both are refunded', async () => {
     const buyer = await tokenFor(t, 'buyer');
     const numbers = [await checkedOut(buyer, [[items[0], 1]]), await checkedOut(buyer, [[items[0], 2]])];

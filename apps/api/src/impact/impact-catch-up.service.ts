@@ -18,13 +18,25 @@ export class ImpactCatchUp {
    */
   private queue: Promise<unknown> = Promise.resolve();
 
+  /**
+   * The catch-up queued and not started yet. It looks for what waits only once it starts, so it
+   * serves whoever asks before then too: a page that reads several reports at once, or a report
+   * beside another, sets off one catch-up, not one each.
+   */
+  private queued: Promise<number> | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Takes in every pending sum and counts every paid order not counted yet: how many orders it counted. */
   catchUp(): Promise<number> {
-    const counted = this.queue.then(() => this.catchUpNow());
-    this.queue = counted.catch(() => 0);
-    return counted;
+    if (this.queued) return this.queued;
+    const run = this.queue.then(() => {
+      this.queued = null;
+      return this.catchUpNow();
+    });
+    this.queued = run;
+    this.queue = run.catch(() => 0);
+    return run;
   }
 
   private async catchUpNow(): Promise<number> {

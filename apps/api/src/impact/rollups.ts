@@ -113,9 +113,7 @@ const PENDING_SUMS_PER_BATCH = 10_000;
  * how many orders it counted. What the payments and refunds left for later, as the job does it
  * every minute and a report before it reads.
  */
-export async function catchUpImpact(
-  inTransaction: (work: (db: Sql) => Promise<{ folded: number; counted: number }>) => Promise<{ folded: number; counted: number }>,
-): Promise<number> {
+export async function catchUpImpact(inTransaction: <T>(work: (db: Sql) => Promise<T>) => Promise<T>): Promise<number> {
   let counted = 0;
   for (;;) {
     const batch = await inTransaction(async (db) => {
@@ -352,6 +350,11 @@ export const pendingSumsOf = (orderParameter: string) => `
       FROM movement x
      GROUP BY x.cooperative_id, x.township_code, x.category`;
 
+/** The row `row` (an alias) is of the key and month of `k`, a row of the fold's `months`. */
+const OF_MONTH_K = (row: string) => `
+  ${row}.cooperative_id = k.cooperative_id AND ${row}.township_code = k.township_code AND ${row}.category = k.category
+  AND ${row}.day >= k.month AND ${row}.day < (k.month + interval '1 month')::date`;
+
 /**
  * Takes up to `limit` pending sums (the first written) into impact_daily, and impact_monthly of
  * their days' months summed again from the days: the other days as the statement sees them and
@@ -386,14 +389,9 @@ export async function foldPendingSums(db: Sql, limit: number): Promise<number> {
        SELECT s.* FROM months k CROSS JOIN LATERAL (
          ${monthlyFrom(`(
            SELECT o.day, o.cooperative_id, o.township_code, o.category, o.gmv_fen, o.linked_sales_fen, o.pool_fen, o.units FROM impact_daily o
-            WHERE o.cooperative_id = k.cooperative_id AND o.township_code = k.township_code AND o.category = k.category
-              AND o.day >= k.month AND o.day < (k.month + interval '1 month')::date
-              AND NOT EXISTS (SELECT 1 FROM daily n WHERE n.day = o.day AND n.cooperative_id = o.cooperative_id
-                                                      AND n.township_code = o.township_code AND n.category = o.category)
+            WHERE ${OF_MONTH_K('o')} AND NOT EXISTS (SELECT 1 FROM daily n WHERE n.day = o.day AND ${OF_MONTH_K('n')})
            UNION ALL
-           SELECT n.* FROM daily n
-            WHERE n.cooperative_id = k.cooperative_id AND n.township_code = k.township_code AND n.category = k.category
-              AND n.day >= k.month AND n.day < (k.month + interval '1 month')::date)`)}
+           SELECT n.* FROM daily n WHERE ${OF_MONTH_K('n')})`)}
           GROUP BY 1, 2, 3, 4) s
         ORDER BY 1, 2, 3, 4
        ON CONFLICT (month, cooperative_id, township_code, category) DO UPDATE
