@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -9,13 +9,14 @@ import { startTestApp, type TestApp } from '../support/test-app';
 /** The built storefront as the API serves it: hashed assets cached for good and sent compressed, pages never cached. */
 describe('serving the storefront', () => {
   let t: TestApp;
+  let dir: string;
   const script = Buffer.from(`console.log(${JSON.stringify('纳雍好物，直达广州 '.repeat(200))});\n`);
   // As index.html has one: the session asked for before the app's script arrives.
   const inline = "\n      window.qhSessionAnswer = fetch('/api/auth/refresh', { method: 'POST' });\n    ";
 
   beforeAll(async () => {
     // A build as Vite and its precompress step leave it: index.html, and a hashed script with its .br and .gz.
-    const dir = mkdtempSync(join(tmpdir(), 'qh-storefront-'));
+    dir = mkdtempSync(join(tmpdir(), 'qh-storefront-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(
       join(dir, 'index.html'),
@@ -46,7 +47,10 @@ describe('serving the storefront', () => {
     writeFileSync(join(dir, 'assets', 'index-AbC123.js.gz'), gzipSync(script));
     t = await startTestApp({ STOREFRONT_DIR: dir }, { demoData: true });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const asset = (acceptEncoding: string) =>
     request(t.url)

@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,12 @@ export function freePort() {
 }
 
 /** The API's command line: BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) before its entry point. */
+/** Each API process's pool, as the API reads it: DATABASE_POOL_SIZE, or the default in its build (apps/api/src/config/config.ts). */
+export function apiPoolSize() {
+  const { DEFAULT_DATABASE_POOL_SIZE } = createRequire(import.meta.url)(join(ROOT, 'apps/api/dist/config/config.js'));
+  return Number(process.env.DATABASE_POOL_SIZE || DEFAULT_DATABASE_POOL_SIZE);
+}
+
 function apiArguments() {
   return [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), join(ROOT, 'apps/api/dist/main.js')];
 }

@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   ROOT,
+  apiPoolSize,
   buildUnlessSkipped,
   connect,
   cpuBetween,
@@ -52,9 +53,6 @@ const WARMUP_SECONDS = setting('BENCH_WARMUP_SECONDS', 2, 0);
 const CONNECTIONS = setting('BENCH_CONNECTIONS', 32, 1);
 const PRODUCTS = setting('BENCH_PRODUCTS', 5000, 0);
 const SEARCH_PRODUCTS = setting('BENCH_SEARCH_PRODUCTS', 50000, 0);
-/** The API's pool: dataSourceOptions() in apps/api/src/database/data-source.ts. The SQL ceiling gets the same. */
-const API_POOL_SIZE = 20;
-
 // The statements the API sends, from the API's own build (CommonJS).
 const require = createRequire(import.meta.url);
 const { productListStatement, productPageStatement } = require(join(ROOT, 'apps/api/dist/catalog/catalog.repository.js'));
@@ -117,7 +115,8 @@ function sqlCeiling(databaseUrl, scenarios) {
       databaseUrl,
       scenarios: scenarios.map((s) => ({ statements: s.statements })),
       connections: CONNECTIONS,
-      poolSize: API_POOL_SIZE,
+      // As many connections as the API's pool.
+      poolSize: apiPoolSize(),
       warmupSeconds: WARMUP_SECONDS,
       seconds: SECONDS,
     });

@@ -16,6 +16,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import {
   ROOT,
+  apiPoolSize,
   buildUnlessSkipped,
   inBatches,
   codeOf,
@@ -40,8 +41,6 @@ import {
 import { ADDRESS, BUYER_PASSWORD, CHEAP_HASH, prepareShop } from './checkout-data.mjs';
 
 const TARGET_RATIO = 2;
-/** Each API process's pool: dataSourceOptions() in apps/api/src/database/data-source.ts. */
-const API_POOL_SIZE = 20;
 const API_PROCESSES = 2;
 /** Sign-ins and cart adds before the race, this many at a time (argon2 makes a sign-in cost CPU). */
 const PREPARE_CONCURRENCY = 8;
@@ -145,7 +144,7 @@ async function main() {
     databaseUrl: first.databaseUrl,
     variantId: hot.variant_id,
     buyers: BUYERS,
-    poolSize: API_POOL_SIZE * API_PROCESSES,
+    poolSize: apiPoolSize() * API_PROCESSES,
   });
 
   const expectedSold = Math.min(BUYERS, STOCK);

@@ -30,7 +30,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, new Clock(config.clockOffsetMs)), retryAttempts: 2, retryDelay: 500 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, new Clock(config.clockOffsetMs), config.databasePoolSize),
+          retryAttempts: 2,
+          retryDelay: 500,
+        }),
         AuditModule,
         UnitOfWorkModule,
         AuthModule,

@@ -1,10 +1,16 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 describe(loadConfig.name, () => {
-  const dataDir = () => mkdtempSync(join(tmpdir(), 'qh-config-'));
+  const made: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qh-config-'));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('starts on port 3000 with the embedded database and generated secrets when nothing is set', () => {
     const dir = dataDir();
@@ -31,11 +37,18 @@ describe(loadConfig.name, () => {
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain(secret);
   });
 
+  it('holds 10 connections to PostgreSQL unless DATABASE_POOL_SIZE says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).databasePoolSize).toBe(10);
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_POOL_SIZE: '6' }).databasePoolSize).toBe(6);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://db/x'],
     ['DATABASE_URL', 'not a url'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', 'ten'],
     ['HOUSEHOLD_DATA_KEY', 'c2hvcnQ='],
     ['JWT_ACCESS_SECRET', 'short'],
     ['LOG_LEVEL', 'loud'],

@@ -89,7 +89,8 @@ export const MIGRATIONS = [
 ];
 
 /** Every connection reads the time through `clock` (see `qh_now()`). */
-export function dataSourceOptions(url: string, clock: Clock, poolSize = 20): DataSourceOptions {
+/** `poolSize`: connections this process may hold (the API's: DATABASE_POOL_SIZE). */
+export function dataSourceOptions(url: string, clock: Clock, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -106,6 +107,6 @@ export function dataSourceOptions(url: string, clock: Clock, poolSize = 20): Dat
   };
 }
 
-export function createDataSource(url: string, clock: Clock, poolSize?: number): DataSource {
+export function createDataSource(url: string, clock: Clock, poolSize: number): DataSource {
   return new DataSource(dataSourceOptions(url, clock, poolSize));
 }
