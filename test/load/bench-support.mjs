@@ -50,10 +50,12 @@ export function freePort() {
 }
 
 /** The API's command line: BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) before its entry point. */
+/** A module of the API's build (CommonJS), by its path under apps/api/dist: only after buildUnlessSkipped(), or it may be missing or stale. */
+export const fromBuild = (path) => createRequire(import.meta.url)(join(ROOT, 'apps/api/dist', path));
+
 /** Each API process's pool, as the API reads it: DATABASE_POOL_SIZE, or the default in its build (apps/api/src/config/config.ts). */
 export function apiPoolSize() {
-  const { DEFAULT_DATABASE_POOL_SIZE } = createRequire(import.meta.url)(join(ROOT, 'apps/api/dist/config/config.js'));
-  return Number(process.env.DATABASE_POOL_SIZE || DEFAULT_DATABASE_POOL_SIZE);
+  return Number(process.env.DATABASE_POOL_SIZE || fromBuild('config/config.js').DEFAULT_DATABASE_POOL_SIZE);
 }
 
 function apiArguments() {

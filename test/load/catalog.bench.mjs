@@ -20,11 +20,11 @@
 //   DATABASE_URL           run against a fresh database on this server instead of an embedded cluster
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   ROOT,
   apiPoolSize,
+  fromBuild,
   buildUnlessSkipped,
   connect,
   cpuBetween,
@@ -53,9 +53,6 @@ const WARMUP_SECONDS = setting('BENCH_WARMUP_SECONDS', 2, 0);
 const CONNECTIONS = setting('BENCH_CONNECTIONS', 32, 1);
 const PRODUCTS = setting('BENCH_PRODUCTS', 5000, 0);
 const SEARCH_PRODUCTS = setting('BENCH_SEARCH_PRODUCTS', 50000, 0);
-// The statements the API sends, from the API's own build (CommonJS).
-const require = createRequire(import.meta.url);
-const { productListStatement, productPageStatement } = require(join(ROOT, 'apps/api/dist/catalog/catalog.repository.js'));
 
 // autocannon's percentiles have a resolution of 1 ms.
 const ms = (value) => (value < 1 ? '<1' : String(Math.round(value)));
@@ -233,6 +230,8 @@ async function main() {
   printMachine();
   print(`autocannon: ${CONNECTIONS} connections on loopback, ${SECONDS} s measured per target after ${WARMUP_SECONDS} s of warm-up`);
   buildUnlessSkipped();
+  // The statements the API sends, from the build just made.
+  const { productListStatement, productPageStatement } = fromBuild('catalog/catalog.repository.js');
 
   const { baseUrl, databaseUrl } = await startApi();
   const client = await connect(databaseUrl);

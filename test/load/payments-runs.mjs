@@ -3,9 +3,7 @@
 // payment and one not (IMPACT_WRITES=off), in alternating rounds; then the money trail of the
 // payments checked in SQL. The bench itself writes the history and prints the table.
 import http from 'node:http';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { cpuBetween, cpuSpent, inBatches, number, percentile, postJson, print, problemOf, ROOT, seconds } from './bench-support.mjs';
+import { cpuBetween, cpuSpent, fromBuild, inBatches, number, percentile, postJson, print, problemOf, seconds } from './bench-support.mjs';
 import { ADDRESS, BUYER_PASSWORD, CHEAP_HASH, prepareShop, roundsOf } from './checkout-data.mjs';
 
 /**
@@ -19,9 +17,6 @@ export const PAYMENTS_API_ENV = {
   MAX_RESERVED_UNITS: '1000000',
 };
 
-/** The built API's catch-up of the sums and counts that payments leave for later (rollups.ts), as its job and its reports run it. */
-const { catchUpImpact } = createRequire(import.meta.url)(join(ROOT, 'apps/api/dist/impact/rollups.js'));
-
 /**
  * Takes in the pending sums and counts the paid orders waiting to be counted, as the API's job does
  * every minute and a report before it reads: part of what payments with impact writes cost. Answers
@@ -30,6 +25,8 @@ const { catchUpImpact } = createRequire(import.meta.url)(join(ROOT, 'apps/api/di
 function catchUp(client) {
   // As rollups.ts reads answers: their rows.
   const sql = { query: async (text, values) => (await client.query(text, values)).rows };
+  // The built API's catch-up (rollups.ts), as its job and its reports run it.
+  const { catchUpImpact } = fromBuild('impact/rollups.js');
   return catchUpImpact(async (work) => {
     await client.query('BEGIN');
     try {
