@@ -49,7 +49,6 @@ export function freePort() {
   });
 }
 
-/** The API's command line: BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) before its entry point. */
 /** A module of the API's build (CommonJS), by its path under apps/api/dist: only after buildUnlessSkipped(), or it may be missing or stale. */
 export const fromBuild = (path) => createRequire(import.meta.url)(join(ROOT, 'apps/api/dist', path));
 
@@ -58,6 +57,7 @@ export function apiPoolSize() {
   return Number(process.env.DATABASE_POOL_SIZE || fromBuild('config/config.js').DEFAULT_DATABASE_POOL_SIZE);
 }
 
+/** The API's command line: BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) before its entry point. */
 function apiArguments() {
   return [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), join(ROOT, 'apps/api/dist/main.js')];
 }

@@ -88,8 +88,7 @@ export const MIGRATIONS = [
   ImpactSumsLater1767772800000,
 ];
 
-/** Every connection reads the time through `clock` (see `qh_now()`). */
-/** `poolSize`: connections this process may hold (the API's: DATABASE_POOL_SIZE). */
+/** Every connection reads the time through `clock` (see `qh_now()`); `poolSize`: how many this process may hold (the API's: DATABASE_POOL_SIZE). */
 export function dataSourceOptions(url: string, clock: Clock, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
