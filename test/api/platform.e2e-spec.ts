@@ -10,7 +10,8 @@ import { HouseholdCrypto } from '../../apps/api/src/households/household-crypto'
 import { tokenFor as tokenForRole } from '../support/accounts';
 import { startTestApp, testClock, TestApp } from '../support/test-app';
 import { createTestDatabase, serverUrl } from '../support/test-database';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 const ROOT = join(__dirname, '../..');
 
@@ -141,6 +142,28 @@ describe('the database', () => {
       const pending = await dataSource.driver.createSchemaBuilder().log();
       const drift = pending.upQueries.map((q) => q.query).filter((q) => !/DROP CONSTRAINT "\w+_(fkey|check)"$/.test(q));
       expect(drift).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
+
+  it('outlives PostgreSQL ending the session of a connection it has lent out, and answers from a new one', async () => {
+    const db = await createTestDatabase();
+    const dataSource = createDataSource(db.url, testClock(), 2);
+    await dataSource.initialize();
+    try {
+      const pool = (dataSource.driver as PostgresDriver).master as Pool;
+      // Lent out, as a transaction's connection is between its statements: pg-pool has taken its own listener off.
+      const lent = await pool.connect();
+      const [{ pid }] = (await lent.query('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[];
+      const closed = new Promise((resolve) => lent.connection.stream.once('close', resolve));
+      await dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+      // Without a listener on the client, its 'error' would have ended this process here.
+      await closed;
+      await expect(lent.query('SELECT 1')).rejects.toThrow();
+      lent.release(true);
+      expect(await dataSource.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     } finally {
       await dataSource.destroy();
       await db.drop();

@@ -1,3 +1,4 @@
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { Clock } from '../config/clock';
 import { PG_TYPES } from './sql';
@@ -88,6 +89,21 @@ export const MIGRATIONS = [
   ImpactSumsLater1767772800000,
 ];
 
+/**
+ * pg's client with a listener for 'error' from its first moment. pg-pool takes its own listener off a
+ * client while it is lent out; a client lent out that hears PostgreSQL end its session while no
+ * statement of its own is running (the server stopped or was killed) then emits 'error' to nobody,
+ * and Node ends the whole process. The pool and TypeORM still hear the error through their own
+ * listeners and drop the client; this one only keeps the process alive, so that requests get
+ * 503 DATABASE_UNAVAILABLE until the database is back.
+ */
+export class GuardedClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 /** Every connection reads the time through `clock` (see `qh_now()`); `poolSize`: how many this process may hold (the API's: DATABASE_POOL_SIZE). */
 export function dataSourceOptions(url: string, clock: Clock, poolSize: number): DataSourceOptions {
   return {
@@ -102,7 +118,7 @@ export function dataSourceOptions(url: string, clock: Clock, poolSize: number): 
     logging: false,
     applicationName: 'qianhuo-api',
     // A request waits at most this long for a connection (a free one or a new one), then gets 503 DATABASE_UNAVAILABLE.
-    extra: { max: poolSize, connectionTimeoutMillis: 5_000, types: PG_TYPES, ...clock.pgOptions() },
+    extra: { Client: GuardedClient, max: poolSize, connectionTimeoutMillis: 5_000, types: PG_TYPES, ...clock.pgOptions() },
   };
 }
 
