@@ -49,8 +49,10 @@ export function freePort() {
   });
 }
 
+const requireHere = createRequire(import.meta.url);
+
 /** A module of the API's build (CommonJS), by its path under apps/api/dist: only after buildUnlessSkipped(), or it may be missing or stale. */
-export const fromBuild = (path) => createRequire(import.meta.url)(join(ROOT, 'apps/api/dist', path));
+export const fromBuild = (path) => requireHere(join(ROOT, 'apps/api/dist', path));
 
 /** Each API process's pool, as the API reads it: DATABASE_POOL_SIZE, or the default in its build (apps/api/src/config/config.ts). */
 export function apiPoolSize() {
