@@ -86,7 +86,6 @@ export function buildUnlessSkipped() {
 /** Everything started here, so that any way out stops it. */
 export const running = { api: null, apiEnv: null, apiLog: [], children: [], client: null, dataDir: null, benchDatabase: null };
 
-/** A child process that cleanup() stops (before the API, so that it lets go of the database first). */
 /** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
@@ -135,6 +134,7 @@ export function cpuBetween(before, after, count = 1) {
   return { api: per('api'), postgres: per('postgres'), bench: per('bench') };
 }
 
+/** A child process that cleanup() stops (before the API, so that it lets go of the database first). */
 export function track(child) {
   running.children.push(child);
   return child;
