@@ -365,6 +365,9 @@ export function table(header, cells) {
   return [line(header), `|${widths.map((w, i) => (i === 0 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`, ...cells.map(line)];
 }
 
+/** The arithmetic mean of `values` (a bench's rounds); NaN for none. */
+export const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
 /** The nearest-rank percentile of ascending `sorted`; NaN for none. */
 export function percentile(sorted, p) {
   if (!sorted.length) return Number.NaN;

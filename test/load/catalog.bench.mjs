@@ -33,6 +33,7 @@ import {
   cpuSpent,
   finish,
   disconnect,
+  mean,
   number,
   percentile,
   print,
@@ -141,7 +142,6 @@ async function catalogSize(databaseUrl) {
   return counts;
 }
 
-const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const median = (values) =>
   percentile(
     [...values].sort((a, b) => a - b),

@@ -21,6 +21,7 @@ import {
   closedLoops,
   connect,
   finish,
+  mean,
   number,
   print,
   postJson,
@@ -240,8 +241,7 @@ async function main() {
   for (const text of table(['scenario', 'checkouts/s', 'p50 ms', 'p99 ms', 'ok', 'failed'], cells)) print(text);
   print(`(ok: checkouts completed in the ${SECONDS} s window; failed: any failed cart add or checkout, warm-up included)`);
   print();
-  const mean = (of) => turns.reduce((sum, turn) => sum + of(turn).perSecond, 0) / ROUNDS;
-  const [apiMean, ceilingMean] = [mean((turn) => turn.api), mean((turn) => turn.ceiling)];
+  const [apiMean, ceilingMean] = [mean(turns.map((turn) => turn.api.perSecond)), mean(turns.map((turn) => turn.ceiling.perSecond))];
   if (ceilingMean > 0) {
     const share = apiMean / ceilingMean;
     const shares = turns.map(({ api, ceiling }) =>
